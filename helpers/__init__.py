@@ -1,0 +1,61 @@
+"""helpers — the toolbox of the course on loss functions and backpropagation.
+
+Every chapter in ``notebooks/`` derives a formula inline first, then calls the
+function here that does the same thing.  This package is the reference
+implementation a learner compares their own code against.
+
+Contents (module → what it gives you → chapter)
+-----------------------------------------------
+losses      squared errors (SSE, ½·SSE, MSE), MAE, Huber, binary and
+            categorical cross-entropy, softmax / log-softmax, cross-entropy
+            from logits, entropy, KL divergence, class weights, label
+            smoothing — each loss next to its gradient            (02–04)
+steps       step-by-step views that print the intermediate values the
+            source articles show (differences, squares, mean; t·log(y+δ),
+            the sum, the loss)                                     (02, 03)
+numdiff     central-difference derivative and gradient, gradient check (05, 06)
+network     the two-layer network of chapter 06: forward, backward with every
+            intermediate (u, z, δ), mini-batch SGD training loop  (06, 07)
+data        seeded toy data sets and the 8×8 digits bundled with
+            scikit-learn                                          (01, 04, 05, 07)
+style       the course plot style and colour roles               (all)
+widgets     the explorer layer: sliders + readout + live figure  (all)
+checks      exercise checks that answer ✓ or ✗ with a hint        (all)
+
+One vocabulary
+--------------
+* ``y_pred`` — what the model outputs (the seeds' ``y``): probabilities or
+  real-valued predictions, shape ``(K,)`` for one sample or ``(N, K)`` for a
+  batch.
+* ``y_true`` — the target (the seeds' ``t``): same shape as ``y_pred``
+  (one-hot or real values) or, for classification, integer class labels of
+  shape ``()`` / ``(N,)``.
+* ``logits`` — unnormalised scores before softmax.
+* ``delta`` — the small constant added inside ``log`` (default
+  :data:`helpers.losses.DELTA` ``= 1e-7``, as in the book).
+* Every loss is called ``loss(y_pred, y_true, ...)`` — prediction first — and
+  its gradient with respect to ``y_pred`` is ``loss_grad(y_pred, y_true, ...)``.
+* Scalar losses return a Python ``float``; arrays come back as new arrays, the
+  inputs are never modified.
+* Bad input raises ``ValueError`` / ``TypeError`` naming the argument, what
+  was expected and what came.
+"""
+
+from helpers import losses, steps
+from helpers.losses import (
+    DELTA,
+    half_sum_squared_error,
+    mean_absolute_error,
+    mean_squared_error,
+    sum_squared_error,
+)
+
+__all__ = [
+    "DELTA",
+    "half_sum_squared_error",
+    "losses",
+    "mean_absolute_error",
+    "mean_squared_error",
+    "steps",
+    "sum_squared_error",
+]

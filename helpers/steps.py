@@ -1,0 +1,87 @@
+"""Step-by-step views: the intermediate values the source articles print.
+
+Each function returns a small record whose ``str()`` is the printout the
+chapter shows, so a notebook writes ``print(squared_error_steps(y, t))`` and a
+test can check each field on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from helpers.losses import _pair
+
+__all__ = ["SquaredErrorSteps", "squared_error_steps"]
+
+
+@dataclass(frozen=True)
+class SquaredErrorSteps:
+    """The stages of the squared-error family for one prediction/target pair.
+
+    Attributes
+    ----------
+    diff : ndarray
+        ``y − t`` (差分).
+    squared : ndarray
+        ``(y − t)²`` (二乗した差分).
+    sse : float
+        ``Σ (y − t)²`` — sum of squared errors (2乗和誤差).
+    half_sse : float
+        ``½ Σ (y − t)²`` — the book's convention.
+    mse : float
+        ``Σ (y − t)² / n`` — mean squared error (平均二乗誤差).
+    """
+
+    diff: np.ndarray
+    squared: np.ndarray
+    sse: float
+    half_sse: float
+    mse: float
+
+    def __str__(self) -> str:
+        return (
+            f"Step 1  differences y - t      (差分):          {self.diff}\n"
+            f"Step 2  squared (y - t)**2     (二乗した差分):  {self.squared}\n"
+            f"Step 3  sum     SSE            (2乗和誤差):     {self.sse!r}\n"
+            f"Step 4  mean    SSE / n = MSE  (平均二乗誤差):  {self.mse!r}"
+        )
+
+
+def squared_error_steps(y_pred: ArrayLike, y_true: ArrayLike) -> SquaredErrorSteps:
+    """Compute the squared-error stages the way seed 000 prints them.
+
+    Parameters
+    ----------
+    y_pred : array_like, shape (K,) or (N, K)
+        Predictions ``y``.
+    y_true : array_like, same shape
+        Targets ``t``.
+
+    Returns
+    -------
+    SquaredErrorSteps
+        ``print()`` it to see the steps; its numbers equal
+        :func:`helpers.losses.sum_squared_error`, ``half_sum_squared_error``
+        and ``mean_squared_error``.
+
+    Examples
+    --------
+    >>> s = squared_error_steps([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0],
+    ...                         [0, 0, 1, 0, 0, 0, 0, 0, 0, 0])
+    >>> s.mse
+    0.019500000000000007
+    """
+    yp, yt = _pair(y_pred, y_true)
+    diff = yp - yt
+    squared = diff**2
+    total = np.sum(squared)
+    return SquaredErrorSteps(
+        diff=diff,
+        squared=squared,
+        sse=float(total),
+        half_sse=float(0.5 * total),
+        mse=float(total / yp.size),
+    )
