@@ -41,21 +41,63 @@ One vocabulary
   was expected and what came.
 """
 
-from helpers import losses, steps
+from helpers import data, losses, network, numdiff, steps
+from helpers.data import imbalanced_classification, load_digits_split, toy_regression
 from helpers.losses import (
     DELTA,
+    binary_cross_entropy,
+    class_weights_balanced,
+    cross_entropy,
+    cross_entropy_from_logits,
+    entropy,
     half_sum_squared_error,
+    huber_loss,
+    kl_divergence,
+    log_softmax,
+    logsumexp,
     mean_absolute_error,
     mean_squared_error,
+    smooth_labels,
+    softmax,
     sum_squared_error,
+    weighted_cross_entropy,
 )
+from helpers.network import TwoLayerNet, sigmoid, train
+from helpers.numdiff import gradient_check, numerical_diff, numerical_gradient
+from helpers.steps import cross_entropy_steps, squared_error_steps
 
 __all__ = [
     "DELTA",
+    "TwoLayerNet",
+    "binary_cross_entropy",
+    "class_weights_balanced",
+    "cross_entropy",
+    "cross_entropy_from_logits",
+    "cross_entropy_steps",
+    "data",
+    "entropy",
+    "gradient_check",
     "half_sum_squared_error",
+    "huber_loss",
+    "imbalanced_classification",
+    "kl_divergence",
+    "load_digits_split",
+    "log_softmax",
+    "logsumexp",
     "losses",
     "mean_absolute_error",
     "mean_squared_error",
+    "network",
+    "numdiff",
+    "numerical_diff",
+    "numerical_gradient",
+    "sigmoid",
+    "smooth_labels",
+    "softmax",
+    "squared_error_steps",
     "steps",
     "sum_squared_error",
+    "toy_regression",
+    "train",
+    "weighted_cross_entropy",
 ]

@@ -1,0 +1,149 @@
+"""Seeded data sets: the same numbers on every machine, nothing downloaded.
+
+* :func:`toy_regression` — a noisy line for chapters 01 and 05;
+* :func:`imbalanced_classification` — 95 % / 5 % classes for the accuracy
+  paradox of chapter 04;
+* :func:`load_digits_split` — the 8×8 handwritten digits bundled with
+  scikit-learn, split for chapter 07.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from helpers._validate import check_positive
+
+__all__ = ["toy_regression", "imbalanced_classification", "load_digits_split"]
+
+
+def toy_regression(
+    n: int = 20,
+    *,
+    seed: int = 0,
+    slope: float = 2.0,
+    intercept: float = 1.0,
+    noise: float = 1.0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Points scattered around the line ``y = slope · x + intercept``.
+
+    Parameters
+    ----------
+    n : int, default 20
+        Number of points.
+    seed : int, default 0
+    slope, intercept : float
+        The true line (what least squares should recover).
+    noise : float, default 1.0
+        Standard deviation of the Gaussian noise added to ``y`` (0 allowed).
+
+    Returns
+    -------
+    x : ndarray, shape (n,)
+        Sorted inputs in [0, 5).
+    y : ndarray, shape (n,)
+
+    Examples
+    --------
+    >>> x, y = toy_regression(5, noise=0.0)
+    >>> bool(np.allclose(y, 2 * x + 1))
+    True
+    """
+    count = check_positive(n, "n", integer=True)
+    for name, value in (("slope", slope), ("intercept", intercept), ("noise", noise)):
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+            raise TypeError(f"{name} must be a number, got {value!r}")
+        if not np.isfinite(value):
+            raise ValueError(f"{name} must be finite, got {value!r}")
+    if noise < 0:
+        raise ValueError(f"noise must be >= 0, got {noise!r}")
+    rng = np.random.default_rng(seed)
+    x = np.sort(rng.uniform(0.0, 5.0, size=count))
+    y = slope * x + intercept + rng.normal(0.0, 1.0, size=count) * noise
+    return x, y
+
+
+def imbalanced_classification(
+    n: int = 1000, *, minority_fraction: float = 0.05, seed: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
+    """Two overlapping 2-D Gaussian blobs, one of them rare.
+
+    A classifier that always answers the majority class scores about
+    ``1 − minority_fraction`` accuracy while never finding a single minority
+    sample — the accuracy paradox (chapter 04).
+
+    Parameters
+    ----------
+    n : int, default 1000
+    minority_fraction : float, default 0.05
+        Share of class 1, in (0, 0.5].
+    seed : int, default 0
+
+    Returns
+    -------
+    X : ndarray, shape (n, 2)
+    labels : ndarray of int64, shape (n,)
+        Exactly ``round(n · minority_fraction)`` ones, shuffled.
+
+    Examples
+    --------
+    >>> X, labels = imbalanced_classification()
+    >>> float(np.mean(labels == 0))  # accuracy of "always class 0"
+    0.95
+    """
+    count = check_positive(n, "n", integer=True)
+    frac = check_positive(minority_fraction, "minority_fraction")
+    if frac > 0.5:
+        raise ValueError(f"minority_fraction must be in (0, 0.5], got {minority_fraction!r}")
+    n_min = max(1, round(count * frac))
+    rng = np.random.default_rng(seed)
+    labels = np.zeros(count, dtype=np.int64)
+    labels[:n_min] = 1
+    centres = np.array([[0.0, 0.0], [1.5, 1.5]])
+    X = centres[labels] + rng.standard_normal((count, 2))
+    order = rng.permutation(count)
+    return X[order], labels[order]
+
+
+@lru_cache(maxsize=1)
+def _digits() -> tuple[np.ndarray, np.ndarray]:
+    from sklearn.datasets import load_digits  # bundled with scikit-learn: no download
+
+    bunch = load_digits()
+    return bunch.data / 16.0, bunch.target.astype(np.int64)  # pixels 0..16 → [0, 1]
+
+
+def load_digits_split(
+    *, test_size: float = 0.25, seed: int = 0
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The 1797 8×8 digits of scikit-learn, pixels scaled to [0, 1], split stratified.
+
+    Parameters
+    ----------
+    test_size : float, default 0.25
+        Fraction held out for testing, in (0, 1).
+    seed : int, default 0
+        ``random_state`` of the split.
+
+    Returns
+    -------
+    X_train : ndarray, shape (N_train, 64)
+    X_test : ndarray, shape (N_test, 64)
+    y_train : ndarray of int64, shape (N_train,)
+    y_test : ndarray of int64, shape (N_test,)
+
+    Examples
+    --------
+    >>> X_tr, X_te, y_tr, y_te = load_digits_split()
+    >>> X_tr.shape, X_te.shape
+    ((1347, 64), (450, 64))
+    """
+    from sklearn.model_selection import train_test_split
+
+    frac = check_positive(test_size, "test_size")
+    if frac >= 1:
+        raise ValueError(f"test_size must be a fraction in (0, 1), got {test_size!r}")
+    X, y = _digits()
+    X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=frac, random_state=seed, stratify=y)
+    return X_tr.copy(), X_te.copy(), y_tr.copy(), y_te.copy()
