@@ -71,9 +71,7 @@ def _sigmoid(u: np.ndarray) -> np.ndarray:
     # warning is silenced rather than the formula changed (this keeps the
     # worked example's digits and is the fastest form for training).
     with np.errstate(over="ignore"):
-        e = np.exp(-u)
-    e += 1.0
-    return np.reciprocal(e, out=e)
+        return 1.0 / (1.0 + np.exp(-u))
 
 
 def sigmoid(u: ArrayLike) -> np.ndarray:
