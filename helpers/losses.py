@@ -877,5 +877,6 @@ def smooth_labels(y_true: ArrayLike, epsilon: float, n_classes: int | None = Non
         t = as_float_array(y_true, "y_true")
         check_probabilities(t, "y_true", must_sum_to_one=True)
     else:
-        t = one_hot(y_true, n_classes)
+        k = check_positive(n_classes, "n_classes", integer=True)
+        t = np.eye(k)[as_labels(y_true, "y_true", n_classes=k, classes_from="n_classes")]
     return (1.0 - epsilon) * t + epsilon / t.shape[-1]
