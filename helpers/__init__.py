@@ -30,6 +30,10 @@ One vocabulary
 * ``y_true`` — the target (the seeds' ``t``): same shape as ``y_pred``
   (one-hot or real values) or, for classification, integer class labels of
   shape ``()`` / ``(N,)``.
+* ``p_pred`` — for binary cross-entropy, the predicted probability of class 1.
+* ``p``, ``q`` — whole distributions (entropy, KL divergence): ``p`` the true
+  one, ``q`` the model's; each must sum to 1.
+* ``labels`` — integer class indices ``0 .. K−1``.
 * ``logits`` — unnormalised scores before softmax.
 * ``delta`` — the small constant added inside ``log`` (default
   :data:`helpers.losses.DELTA` ``= 1e-7``, as in the book).
@@ -39,6 +43,22 @@ One vocabulary
   inputs are never modified.
 * Bad input raises ``ValueError`` / ``TypeError`` naming the argument, what
   was expected and what came.
+* Network (seed 003's notation): weighted sums ``u``, activations ``z``,
+  deltas ``δ``; ``W1`` has shape ``(D, H)`` — rows are inputs, columns hidden
+  units — so ``u1 = x @ W1 + b1`` (the book's orientation).
+
+The names you will call most
+----------------------------
+losses   sum_squared_error, half_sum_squared_error, mean_squared_error,
+         mean_absolute_error, huber_loss, cross_entropy, binary_cross_entropy,
+         softmax, log_softmax, logsumexp, cross_entropy_from_logits, entropy,
+         kl_divergence, cross_entropy_dist, weighted_cross_entropy,
+         class_weights_balanced, smooth_labels, one_hot (+ ``*_grad``)
+steps    squared_error_steps, cross_entropy_steps
+numdiff  numerical_diff, numerical_gradient, gradient_check
+network  sigmoid, sigmoid_grad, TwoLayerNet (forward, loss, backward, step,
+         predict, accuracy), train → History
+data     toy_regression, imbalanced_classification, load_digits_split
 """
 
 from helpers import data, losses, network, numdiff, steps

@@ -427,10 +427,10 @@ class TwoLayerNet:
         -------
         float
         """
-        arr = np.atleast_2d(self._inputs(x))
-        fw = self._forward(arr)
-        target = self._targets(t, np.shape(self._forward(self._inputs(x)).y))
-        return self._loss(fw, target.reshape(fw.y.shape))
+        arr = self._inputs(x)
+        fw = self._forward(np.atleast_2d(arr))  # always a batch inside; N = 1 for one sample
+        y_shape = fw.y.shape[1:] if arr.ndim == 1 else fw.y.shape
+        return self._loss(fw, self._targets(t, y_shape).reshape(fw.y.shape))
 
     def backward(self, x: ArrayLike, t: ArrayLike) -> Backward:
         """Backpropagation: the loss, both deltas and every gradient.
