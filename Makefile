@@ -1,0 +1,53 @@
+# The course's commands. CI calls `make test` (see .ci/run).
+#   make lab      set up (once) and open the course in JupyterLab
+#   make test     set up (once), then lint, unit tests, nbval on every notebook, browser tests
+#   make record   re-execute notebooks from chapters/*.py in a clean kernel (NB=02 for one)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+.PHONY: setup lab test lint unit nbval browser record student bench clean-venv
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml jupyter/overrides.json
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python >= 3.10 is needed, found " + sys.version)'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/python tools/workspace.py sync
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=my-work $(ROOT_FLAG) \
+	    $$($(BIN)/python tools/workspace.py first)
+
+test: lint unit nbval browser
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check helpers tests tools benchmarks
+
+unit: $(STAMP)
+	$(BIN)/pytest tests --ignore=tests/browser -q
+
+nbval: $(STAMP)
+	$(BIN)/pytest notebooks $(PYTEST_NB) -q
+
+browser: $(STAMP)
+	$(BIN)/pytest tests/browser -q
+
+record: $(STAMP)
+	$(BIN)/python tools/record.py $(NB)
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_train.py
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,1 @@
+"""Ready-made explorers, one module per chapter (``chNN.py``), built on :mod:`helpers.widgets`."""

@@ -1,0 +1,175 @@
+"""Chapter 02's explorers: move a predicted probability; drag an outlier."""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from helpers.distributions import set_probability
+from helpers.losses import (
+    half_sum_squared_error,
+    huber_loss,
+    mean_absolute_error,
+    mean_squared_error,
+    sum_squared_error,
+)
+from helpers.style import COLORS, LINESTYLES, MARKERS
+from helpers.widgets import Explorer, format_number, live_figure, slider
+
+__all__ = ["probability_explorer", "outlier_explorer", "OUTLIER_DATA"]
+
+
+def _probability_readout(p: float, y: np.ndarray, t: np.ndarray) -> str:
+    return (
+        f"<b>p(class 2) = {p:.2f}</b> &nbsp;→&nbsp; "
+        f"SSE = {format_number(sum_squared_error(y, t))} · "
+        f"½SSE = {format_number(half_sum_squared_error(y, t))} · "
+        f"MSE = <b>{format_number(mean_squared_error(y, t))}</b>"
+    )
+
+
+def probability_explorer(y_pred: ArrayLike, y_true: ArrayLike, index: int = 2) -> Explorer:
+    """Slider on the predicted probability of class ``index``; the others renormalise.
+
+    Left: the ten predicted probabilities (bars) against the one-hot target
+    (diamonds).  Right: MSE as a function of that probability, with a marker
+    at the current value.  Both are updated in place.
+
+    Parameters
+    ----------
+    y_pred : array_like, shape (K,)
+        Starting probabilities (sum to 1).
+    y_true : array_like, shape (K,)
+        One-hot target.
+    index : int, default 2
+        The class whose probability the slider moves.
+
+    Returns
+    -------
+    Explorer
+        ``explorer.set(p=0.9)`` moves the slider from code.
+    """
+    y0 = np.array(y_pred, dtype=float)
+    t = np.array(y_true, dtype=float)
+    classes = np.arange(y0.size)
+
+    fig = live_figure((8.4, 3.2))
+    ax_bars, ax_curve = fig.subplots(1, 2, width_ratios=[1.3, 1])
+    colors = [COLORS["prediction"] if k == index else COLORS["neutral"] for k in classes]
+    bars = ax_bars.bar(classes, y0, color=colors, label="prediction y")
+    ax_bars.plot(classes, t, MARKERS["target"], color=COLORS["target"], label="target t")
+    ax_bars.set(xticks=classes, ylim=(0, 1.05), xlabel="class", ylabel="probability")
+    ax_bars.set_title("prediction vs target (予測と正解)")
+    ax_bars.legend(loc="upper right")
+
+    grid = np.linspace(0.0, 1.0, 101)
+    curve = [mean_squared_error(set_probability(y0, index, p), t) for p in grid]
+    ax_curve.plot(grid, curve, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="MSE")
+    (marker,) = ax_curve.plot([], [], MARKERS["loss"], color=COLORS["loss"], markersize=9)
+    ax_curve.set(xlabel=f"p(class {index})", ylabel="MSE", xlim=(0, 1))
+    ax_curve.set_title("MSE (平均二乗誤差) vs p")
+
+    def update(p: float) -> str:
+        y = set_probability(y0, index, p)
+        for bar, height in zip(bars, y, strict=True):
+            bar.set_height(height)
+        marker.set_data([p], [mean_squared_error(y, t)])
+        return _probability_readout(p, y, t)
+
+    control = slider(
+        f"p(class {index})", min=0.0, max=1.0, step=0.01, value=float(y0[index]), name="p"
+    )
+    return Explorer({"p": control}, update, figure=fig, name="probability")
+
+
+#: Eight measurements of the same quantity (true value 1.0); the last is the one you drag.
+OUTLIER_DATA = np.array([0.9, 1.1, 1.0, 0.95, 1.05, 0.9, 1.1, 1.0])
+
+
+def _outlier_readout(value: float, y_pred: np.ndarray, y_true: np.ndarray) -> str:
+    return (
+        f"<b>last point = {value:.2f}</b> &nbsp;→&nbsp; "
+        f"MSE = <b>{format_number(mean_squared_error(y_pred, y_true))}</b> · "
+        f"MAE = {format_number(mean_absolute_error(y_pred, y_true))} · "
+        f"Huber = {format_number(huber_loss(y_pred, y_true))}"
+    )
+
+
+def outlier_explorer(prediction: float = 1.0) -> Explorer:
+    """Move (slider) or drag (mouse) the last point and compare MSE, MAE and Huber.
+
+    The model predicts the constant ``prediction`` for every point; the losses
+    are computed between that prediction and :data:`OUTLIER_DATA` with its last
+    value replaced.
+    """
+    data = OUTLIER_DATA.copy()
+    y_pred = np.full(data.size, float(prediction))
+    idx = np.arange(data.size)
+
+    fig = live_figure((8.4, 3.2))
+    ax_pts, ax_bar = fig.subplots(1, 2, width_ratios=[1.3, 1])
+    ax_pts.axhline(
+        prediction,
+        color=COLORS["prediction"],
+        linestyle=LINESTYLES["prediction"],
+        label="prediction",
+    )
+    ax_pts.plot(idx[:-1], data[:-1], MARKERS["data"], color=COLORS["data"], label="data")
+    (outlier,) = ax_pts.plot(
+        [idx[-1]],
+        [data[-1]],
+        MARKERS["other"],
+        color=COLORS["other"],
+        markersize=12,
+        label="drag me",
+    )
+    segments = ax_pts.vlines(idx, y_pred, data, color=COLORS["neutral"], linestyle=":")
+    ax_pts.set(ylim=(-0.2, 6.2), xlabel="sample", ylabel="value", title="residuals (残差)")
+    ax_pts.legend(loc="upper left")
+    names = ["MSE", "MAE", "Huber"]
+    loss_bars = ax_bar.bar(
+        names,
+        [0, 0, 0],
+        color=[COLORS["loss"], COLORS["gradient"], COLORS["target"]],
+        hatch=["", "//", ".."],
+    )
+    ax_bar.set(ylim=(0, 3.2), title="loss (損失)")
+
+    def update(value: float) -> str:
+        data[-1] = value
+        outlier.set_data([idx[-1]], [value])
+        segments.set_segments([[(i, prediction), (i, v)] for i, v in zip(idx, data, strict=True)])
+        losses = [
+            mean_squared_error(y_pred, data),
+            mean_absolute_error(y_pred, data),
+            huber_loss(y_pred, data),
+        ]
+        for bar, height in zip(loss_bars, losses, strict=True):
+            bar.set_height(height)
+        return _outlier_readout(value, y_pred, data)
+
+    control = slider("last point", min=0.0, max=6.0, step=0.05, value=1.0, name="outlier")
+    explorer = Explorer({"value": control}, update, figure=fig, name="outlier")
+    _make_draggable(fig, ax_pts, outlier, control)
+    return explorer
+
+
+def _make_draggable(fig, ax, artist, control) -> None:
+    """Let the mouse drag ``artist`` vertically; the drag moves ``control`` (one source of truth)."""
+    state = {"dragging": False}
+
+    def on_press(event) -> None:
+        if event.inaxes is ax and artist.contains(event)[0]:
+            state["dragging"] = True
+
+    def on_motion(event) -> None:
+        if state["dragging"] and event.inaxes is ax and event.ydata is not None:
+            snapped = round(event.ydata / control.step) * control.step
+            control.value = float(min(max(snapped, control.min), control.max))
+
+    def on_release(_event) -> None:
+        state["dragging"] = False
+
+    fig.canvas.mpl_connect("button_press_event", on_press)
+    fig.canvas.mpl_connect("motion_notify_event", on_motion)
+    fig.canvas.mpl_connect("button_release_event", on_release)

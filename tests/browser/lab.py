@@ -1,0 +1,181 @@
+"""Drive JupyterLab in Chromium: start a server, open a notebook, run it, read widgets.
+
+Shared by the browser tests and by ``benchmarks/``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+
+
+def find_chromium() -> str | None:
+    """Debian's Chromium (never a Playwright download); ``CHROMIUM`` overrides."""
+    for candidate in (os.environ.get("CHROMIUM"), "chromium", "chromium-browser"):
+        if candidate and (path := shutil.which(candidate)):
+            return path
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class LabServer:
+    url: str
+    token: str
+    root: Path
+    process: subprocess.Popen
+
+    def notebook_url(self, name: str) -> str:
+        return f"{self.url}/lab/tree/{name}?reset&token={self.token}"
+
+
+@contextmanager
+def lab_server(root: Path, *, timeout: float = 60.0):
+    """Run ``jupyter lab`` on a free loopback port with a random token, serving ``root``."""
+    port, token = free_port(), secrets.token_hex(16)
+    cmd = [
+        sys.executable, "-m", "jupyter", "lab", "--no-browser",
+        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+        "--ServerApp.port_retries=0",
+    ]  # fmt: skip
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")
+    log = open(root / "jupyter-server.log", "w")  # noqa: SIM115 - closed below
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=root)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2).read()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"JupyterLab did not start; see {root / 'jupyter-server.log'}") from None
+                time.sleep(0.2)
+        yield LabServer(url, token, root, proc)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def open_notebook(page, server: LabServer, name: str) -> None:
+    """Open ``name`` and wait until its kernel is idle."""
+    page.goto(server.notebook_url(name))
+    page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(timeout=60_000)
+    wait_kernel_idle(page)
+
+
+def wait_kernel_idle(page, timeout: float = 120_000) -> None:
+    page.wait_for_function(
+        r"""() => {
+            const s = document.querySelector('.jp-StatusBar-TextItem[title^="Change kernel"], .jp-KernelStatus');
+            const t = s ? s.textContent : document.querySelector('#jp-main-statusbar')?.textContent || '';
+            return /\|\s*Idle/.test(t);
+        }""",
+        timeout=timeout,
+    )
+
+
+def scroll_to_bottom(page) -> None:
+    page.evaluate(
+        """() => document.querySelectorAll('.jp-NotebookPanel .jp-WindowedPanel-outer')
+              .forEach(e => { e.scrollTop = e.scrollHeight; })"""
+    )
+
+
+def restart_and_run_all(page, path: Path, timeout: float = 180.0) -> None:
+    """Clear outputs, restart the kernel, run every cell; return once all have run.
+
+    Lab renders only the cells near the viewport (and hides the prompt of a
+    collapsed cell), so completion is read from the saved file: every code cell
+    numbered, counts 1..n.
+    """
+    page.get_by_role("menuitem", name="Edit", exact=True).click()
+    page.locator('li.lm-Menu-item[data-command="editmenu:clear-all"]').click()
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.locator('li.lm-Menu-item[data-command="runmenu:restart-and-run-all"]').click()
+    page.locator(".jp-Dialog .jp-mod-accept").click()
+    deadline = time.monotonic() + timeout
+    while True:
+        time.sleep(1.0)
+        save(page, path)
+        counts = execution_counts(path)
+        if None not in counts and counts == list(range(1, len(counts) + 1)):
+            break
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"run-all did not finish in {timeout} s; counts {counts}")
+    wait_kernel_idle(page)
+
+
+def execution_counts(path: Path) -> list[int | None]:
+    import nbformat
+
+    return [c.execution_count for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+
+
+def save(page, path: Path, timeout: float = 30.0) -> None:
+    """Save the open notebook (Ctrl+S) and wait until ``path`` on disk has changed."""
+    before = path.stat().st_mtime_ns
+    page.get_by_role("menuitem", name="File", exact=True).click()
+    page.locator('li.lm-Menu-item[data-command="docmanager:save"]').click()
+    deadline = time.monotonic() + timeout
+    while path.stat().st_mtime_ns == before:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{path.name} was not saved within {timeout} s")
+        time.sleep(0.1)
+    time.sleep(0.3)  # let the write finish
+
+
+def saved_errors(path: Path) -> list[str]:
+    """Error and stderr outputs in a saved notebook (every cell, rendered or not)."""
+    import nbformat
+
+    problems = []
+    nb = nbformat.read(path, as_version=4)
+    for i, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
+        for out in cell.get("outputs", []):
+            if out.output_type == "error":
+                problems.append(f"code cell {i}: {out.ename}: {out.evalue}")
+            elif out.output_type == "stream" and out.name == "stderr":
+                problems.append(f"code cell {i} stderr: {out.text[:300]}")
+    return problems
+
+
+def readout(page, name: str) -> str:
+    return page.locator(f".course-readout-{name}").first.inner_text().strip()
+
+
+def slider_handle(page, name: str):
+    loc = page.locator(f".course-slider-{name} .noUi-handle").first
+    loc.scroll_into_view_if_needed()
+    return loc
