@@ -43,9 +43,7 @@ def run_torch(data: tuple[np.ndarray, ...]) -> tuple[float, float, int]:
 
     X_tr, X_te, y_tr, y_te = data
     init = TwoLayerNet.create(64, HIDDEN, 10, output="softmax", loss="cross_entropy", seed=SEED)
-    model = torch.nn.Sequential(
-        torch.nn.Linear(64, HIDDEN), torch.nn.Sigmoid(), torch.nn.Linear(HIDDEN, 10)
-    ).double()
+    model = torch.nn.Sequential(torch.nn.Linear(64, HIDDEN), torch.nn.Sigmoid(), torch.nn.Linear(HIDDEN, 10)).double()
     with torch.no_grad():  # nn.Linear stores (out, in): our W is its weight transposed
         model[0].weight.copy_(torch.from_numpy(init.W1.T))
         model[0].bias.copy_(torch.from_numpy(init.b1))
@@ -94,9 +92,7 @@ def main() -> None:
     if torch is not None:
         rows.append((f"PyTorch {torch.__version__} CPU", *best_of(run_torch, data, args.repeats)))
         note = f"torch threads: {torch.get_num_threads()}"
-    print(
-        f"64-{HIDDEN}-10 sigmoid, softmax-CE, batch {BATCH}, lr {LR}, {EPOCHS} epochs, seed {SEED}"
-    )
+    print(f"64-{HIDDEN}-10 sigmoid, softmax-CE, batch {BATCH}, lr {LR}, {EPOCHS} epochs, seed {SEED}")
     print(f"{'implementation':<24}{'test acc':>10}{'wall s':>10}{'steps':>8}{'µs/step':>10}")
     for name, acc, seconds, steps in rows:
         print(f"{name:<24}{acc:>10.4f}{seconds:>10.3f}{steps:>8d}{seconds / steps * 1e6:>10.1f}")

@@ -26,9 +26,7 @@ def _describe(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def as_float_array(
-    value: Any, name: str, *, allow_empty: bool = False, keep_float32: bool = False
-) -> np.ndarray:
+def as_float_array(value: Any, name: str, *, allow_empty: bool = False, keep_float32: bool = False) -> np.ndarray:
     """Convert ``value`` (list, tuple, scalar or array) to a new float64 array.
 
     Parameters
@@ -61,20 +59,16 @@ def as_float_array(
     array([1., 2.])
     """
     if isinstance(value, (str, bytes)):
-        raise TypeError(
-            f"{name} must be numbers (a list or ndarray), got the string {_describe(value)}"
-        )
+        raise TypeError(f"{name} must be numbers (a list or ndarray), got the string {_describe(value)}")
     try:
         raw = np.asarray(value)
     except ValueError as exc:  # numpy ≥ 1.24 refuses ragged nesting outright
         raise ValueError(
-            f"{name} must be a rectangular array of numbers, "
-            f"got a ragged sequence {_describe(value)}"
+            f"{name} must be a rectangular array of numbers, got a ragged sequence {_describe(value)}"
         ) from exc
     if raw.dtype == object:
         raise ValueError(
-            f"{name} must be a rectangular array of numbers, got {_describe(value)} "
-            "(ragged rows or non-numeric items)"
+            f"{name} must be a rectangular array of numbers, got {_describe(value)} (ragged rows or non-numeric items)"
         )
     if raw.dtype.kind == "b":
         raise TypeError(f"{name} must be numbers, got booleans {_describe(value)}; use 0/1 instead")
@@ -93,22 +87,16 @@ def as_float_array(
 def check_same_shape(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> None:
     """Raise ``ValueError`` unless ``a`` and ``b`` have the same shape."""
     if a.shape != b.shape:
-        raise ValueError(
-            f"{name_a} has shape {a.shape} but {name_b} has shape {b.shape}; they must match"
-        )
+        raise ValueError(f"{name_a} has shape {a.shape} but {name_b} has shape {b.shape}; they must match")
 
 
-def check_probabilities(
-    p: np.ndarray, name: str, *, must_sum_to_one: bool = False, atol: float = 1e-6
-) -> None:
+def check_probabilities(p: np.ndarray, name: str, *, must_sum_to_one: bool = False, atol: float = 1e-6) -> None:
     """Raise ``ValueError`` unless every entry of ``p`` lies in [0, 1].
 
     With ``must_sum_to_one`` the last axis must also sum to 1 (within ``atol``).
     """
     if p.min() < 0.0 or p.max() > 1.0:
-        raise ValueError(
-            f"{name} must hold probabilities in [0, 1], got values from {p.min():g} to {p.max():g}"
-        )
+        raise ValueError(f"{name} must hold probabilities in [0, 1], got values from {p.min():g} to {p.max():g}")
     if must_sum_to_one:
         sums = p.sum(axis=-1)
         if not np.allclose(sums, 1.0, atol=atol):
@@ -116,9 +104,7 @@ def check_probabilities(
             raise ValueError(f"{name} must sum to 1 along its last axis, got a sum of {worst:g}")
 
 
-def as_labels(
-    value: Any, name: str, *, n_classes: int | None = None, classes_from: str = "y_pred"
-) -> np.ndarray:
+def as_labels(value: Any, name: str, *, n_classes: int | None = None, classes_from: str = "y_pred") -> np.ndarray:
     """Convert integer class labels to a new int64 array, checking their range.
 
     Parameters
@@ -151,9 +137,7 @@ def as_labels(
     """
     arr = as_float_array(value, name)
     if arr.ndim > 1:
-        raise ValueError(
-            f"{name} as class labels must have shape () or (N,), got shape {arr.shape}"
-        )
+        raise ValueError(f"{name} as class labels must have shape () or (N,), got shape {arr.shape}")
     flat = np.ravel(arr)
     fractional = np.flatnonzero(flat != np.round(flat))
     if fractional.size:
@@ -162,9 +146,7 @@ def as_labels(
     negative = np.flatnonzero(flat < 0)
     if negative.size:
         i = int(negative[0])
-        raise ValueError(
-            f"{name} must hold class labels 0, 1, 2, ..., got {flat[i]:g} at position {i}"
-        )
+        raise ValueError(f"{name} must hold class labels 0, 1, 2, ..., got {flat[i]:g} at position {i}")
     labels = arr.astype(np.int64)
     if n_classes is not None:
         too_big = np.flatnonzero(np.ravel(labels) >= n_classes)
@@ -195,9 +177,7 @@ def check_positive(value: Any, name: str, *, integer: bool = False) -> float | i
 
     With ``integer=True`` it must also be a whole number (``int`` or numpy integer).
     """
-    kinds: tuple[type, ...] = (
-        (int, np.integer) if integer else (int, float, np.integer, np.floating)
-    )
+    kinds: tuple[type, ...] = (int, np.integer) if integer else (int, float, np.integer, np.floating)
     what = "a positive integer" if integer else "a positive number"
     if isinstance(value, bool) or not isinstance(value, kinds):
         raise TypeError(f"{name} must be {what}, got {value!r}")

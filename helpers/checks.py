@@ -73,9 +73,7 @@ def exercise(key: str) -> Exercise:
     try:
         return bank.EXERCISES[key]
     except KeyError:
-        raise ValueError(
-            f"key {key!r} is not an exercise; chapter {chapter} has {sorted(bank.EXERCISES)}"
-        ) from None
+        raise ValueError(f"key {key!r} is not an exercise; chapter {chapter} has {sorted(bank.EXERCISES)}") from None
 
 
 def _close(answer: Any, expected: Any, ex: Exercise) -> bool:
@@ -86,9 +84,7 @@ def _close(answer: Any, expected: Any, ex: Exercise) -> bool:
         return math.isclose(value, float(expected), rel_tol=ex.rtol, abs_tol=ex.atol)
     a = np.asarray(answer, dtype=float)
     e = np.asarray(expected, dtype=float)
-    return a.shape == e.shape and bool(
-        np.allclose(a, e, rtol=ex.rtol, atol=ex.atol, equal_nan=True)
-    )
+    return a.shape == e.shape and bool(np.allclose(a, e, rtol=ex.rtol, atol=ex.atol, equal_nan=True))
 
 
 def evaluate(key: str, answer: Any) -> Result:
@@ -119,9 +115,7 @@ def evaluate(key: str, answer: Any) -> Result:
         else:
             ok = _close(answer, ex.expected(), ex)
     except Exception as exc:  # a learner's code may fail in any way: report, don't crash
-        return Result(
-            False, f"✗ Exercise {key}: your answer raised {type(exc).__name__}: {exc}. {ex.hint}"
-        )
+        return Result(False, f"✗ Exercise {key}: your answer raised {type(exc).__name__}: {exc}. {ex.hint}")
     if ok:
         return Result(True, f"✓ Exercise {key}: correct! {ex.success}".rstrip())
     return Result(False, f"✗ Exercise {key}: not yet. Hint: {ex.hint}")

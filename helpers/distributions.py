@@ -37,9 +37,7 @@ def set_probability(y_pred: ArrayLike, index: int, p: float) -> np.ndarray:
     """
     y = as_float_array(y_pred, "y_pred")
     if y.ndim != 1:
-        raise ValueError(
-            f"y_pred must be one probability vector of shape (K,), got shape {y.shape}"
-        )
+        raise ValueError(f"y_pred must be one probability vector of shape (K,), got shape {y.shape}")
     check_probabilities(y, "y_pred", must_sum_to_one=True)
     if isinstance(index, bool) or not isinstance(index, (int, np.integer)):
         raise TypeError(f"index must be an integer class number, got {index!r}")

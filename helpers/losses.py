@@ -200,9 +200,7 @@ def mean_absolute_error_grad(y_pred: ArrayLike, y_true: ArrayLike) -> np.ndarray
 
 
 def _check_threshold(threshold: float) -> float:
-    if isinstance(threshold, bool) or not isinstance(
-        threshold, (int, float, np.floating, np.integer)
-    ):
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float, np.floating, np.integer)):
         raise TypeError(f"threshold must be a positive number, got {threshold!r}")
     if not np.isfinite(threshold) or threshold <= 0:
         raise ValueError(f"threshold must be a positive finite number, got {threshold!r}")
@@ -292,10 +290,7 @@ def _probs_and_targets(
     """
     y = as_float_array(y_pred, pred_name)
     if y.ndim not in (1, 2):
-        raise ValueError(
-            f"{pred_name} must have shape (K,) for one sample or (N, K) for a batch, "
-            f"got shape {y.shape}"
-        )
+        raise ValueError(f"{pred_name} must have shape (K,) for one sample or (N, K) for a batch, got shape {y.shape}")
     # Only 0 ≤ y ≤ 1: the book's examples (seed 004) do not sum to 1 and it accepts them.
     check_probabilities(y, pred_name)
     t_arr = as_float_array(y_true, "y_true")  # rejects ragged, strings, NaN first
@@ -306,8 +301,7 @@ def _probs_and_targets(
         labels = as_labels(t_arr, "y_true", n_classes=y.shape[-1], classes_from=pred_name)
         if labels.shape != y.shape[:-1]:
             raise ValueError(
-                f"y_true holds {labels.shape[0]} labels but {pred_name} has {y.shape[0]} rows; "
-                "they must match"
+                f"y_true holds {labels.shape[0]} labels but {pred_name} has {y.shape[0]} rows; they must match"
             )
         return y, labels, True
     raise ValueError(
@@ -469,9 +463,7 @@ def _bce_terms(p: np.ndarray, y: np.ndarray, d: float) -> np.ndarray:
     return -(pos + neg)
 
 
-def binary_cross_entropy_grad(
-    p_pred: ArrayLike, y_true: ArrayLike, delta: float = DELTA
-) -> np.ndarray:
+def binary_cross_entropy_grad(p_pred: ArrayLike, y_true: ArrayLike, delta: float = DELTA) -> np.ndarray:
     """Gradient of :func:`binary_cross_entropy` with respect to ``p_pred``.
 
     ``(−y / (p + delta) + (1 − y) / (1 − p + delta)) / n``, with ``n`` the
@@ -588,9 +580,7 @@ def _logits_and_targets(logits: ArrayLike, y_true: ArrayLike) -> tuple[np.ndarra
     """Validate logits ``(K,)``/``(N, K)`` and targets; return float64 one-hot ``t``."""
     z = as_float_array(logits, "logits")
     if z.ndim not in (1, 2):
-        raise ValueError(
-            f"logits must have shape (K,) for one sample or (N, K) for a batch, got {z.shape}"
-        )
+        raise ValueError(f"logits must have shape (K,) for one sample or (N, K) for a batch, got {z.shape}")
     t_arr = as_float_array(y_true, "y_true")
     if t_arr.shape == z.shape:
         t = t_arr
@@ -599,9 +589,7 @@ def _logits_and_targets(logits: ArrayLike, y_true: ArrayLike) -> tuple[np.ndarra
     elif t_arr.ndim == z.ndim - 1:
         labels = as_labels(t_arr, "y_true", n_classes=z.shape[-1], classes_from="logits")
         if labels.shape != z.shape[:-1]:
-            raise ValueError(
-                f"y_true holds {labels.shape[0]} labels but logits has {z.shape[0]} rows"
-            )
+            raise ValueError(f"y_true holds {labels.shape[0]} labels but logits has {z.shape[0]} rows")
         t = _one_hot_like(z, labels)
     else:
         raise ValueError(
@@ -787,10 +775,7 @@ def weighted_cross_entropy(
     y, t, is_labels = _probs_and_targets(y_pred, y_true)
     w = as_float_array(class_weights, "class_weights")
     if w.shape != (y.shape[-1],):
-        raise ValueError(
-            f"class_weights must have one weight per class, shape ({y.shape[-1]},), "
-            f"got shape {w.shape}"
-        )
+        raise ValueError(f"class_weights must have one weight per class, shape ({y.shape[-1]},), got shape {w.shape}")
     if w.min() < 0:
         raise ValueError(f"class_weights must be >= 0, got {w.min():g}")
     target = _one_hot_like(y, t) if is_labels else t
@@ -836,10 +821,7 @@ def class_weights_balanced(labels: ArrayLike, n_classes: int) -> np.ndarray:
     counts = np.bincount(lab, minlength=k)
     missing = np.flatnonzero(counts == 0)
     if missing.size:
-        raise ValueError(
-            f"labels has no sample of class {int(missing[0])}; its balanced weight would be "
-            "infinite"
-        )
+        raise ValueError(f"labels has no sample of class {int(missing[0])}; its balanced weight would be infinite")
     return lab.size / (k * counts)
 
 

@@ -231,8 +231,7 @@ class TwoLayerNet:
             w2 = w2.reshape(-1, 1)
         if w2.ndim != 2 or w2.shape[0] != w1.shape[1]:
             raise ValueError(
-                f"W2 must have shape (H, M) with H = {w1.shape[1]} hidden units (columns of "
-                f"W1), got shape {w2.shape}"
+                f"W2 must have shape (H, M) with H = {w1.shape[1]} hidden units (columns of W1), got shape {w2.shape}"
             )
         self.W1 = w1
         self.b1 = _bias(b1, "b1", w1.shape[1])
@@ -306,10 +305,7 @@ class TwoLayerNet:
         arr = as_float_array(x, "x")
         d = self.W1.shape[0]
         if arr.ndim not in (1, 2) or arr.shape[-1] != d:
-            raise ValueError(
-                f"x must have shape ({d},) for one sample or (N, {d}) for a batch, "
-                f"got shape {arr.shape}"
-            )
+            raise ValueError(f"x must have shape ({d},) for one sample or (N, {d}) for a batch, got shape {arr.shape}")
         return arr
 
     def _targets(self, t: ArrayLike, y_shape: tuple[int, ...]) -> np.ndarray:
@@ -330,11 +326,7 @@ class TwoLayerNet:
                 return out
         raise ValueError(
             f"t must have the output's shape {y_shape}"
-            + (
-                f" or be labels of shape {y_shape[:-1]}"
-                if self.loss_name == "cross_entropy"
-                else ""
-            )
+            + (f" or be labels of shape {y_shape[:-1]}" if self.loss_name == "cross_entropy" else "")
             + f", got shape {arr.shape}"
         )
 
@@ -487,9 +479,7 @@ class TwoLayerNet:
             current = getattr(self, key)
             arr = as_float_array(g[key], f"grads[{key!r}]")
             if arr.shape != current.shape:
-                raise ValueError(
-                    f"grads[{key!r}] has shape {arr.shape} but {key} has shape {current.shape}"
-                )
+                raise ValueError(f"grads[{key!r}] has shape {arr.shape} but {key} has shape {current.shape}")
         self._sgd(g, rate)
 
     def _sgd(self, g: Mapping[str, np.ndarray], lr: float) -> None:
@@ -529,9 +519,7 @@ class TwoLayerNet:
         float in [0, 1]
         """
         arr = np.atleast_2d(self._inputs(x))
-        lab = np.atleast_1d(
-            as_labels(labels, "labels", n_classes=max(self.W2.shape[1], 2), classes_from="net")
-        )
+        lab = np.atleast_1d(as_labels(labels, "labels", n_classes=max(self.W2.shape[1], 2), classes_from="net"))
         if lab.shape[0] != arr.shape[0]:
             raise ValueError(f"labels has {lab.shape[0]} entries but x has {arr.shape[0]} rows")
         return float(np.mean(self._predict(arr) == lab))
@@ -654,13 +642,9 @@ def train(
         raise ValueError("X_val and y_val must be given together")
     if X_val is not None:
         x_val = np.atleast_2d(net._inputs(X_val))
-        lab_val = np.atleast_1d(
-            as_labels(y_val, "y_val", n_classes=max(net.W2.shape[1], 2), classes_from="net")
-        )
+        lab_val = np.atleast_1d(as_labels(y_val, "y_val", n_classes=max(net.W2.shape[1], 2), classes_from="net"))
         if lab_val.shape[0] != x_val.shape[0]:
-            raise ValueError(
-                f"y_val has {lab_val.shape[0]} labels but X_val has {x_val.shape[0]} rows"
-            )
+            raise ValueError(f"y_val has {lab_val.shape[0]} labels but X_val has {x_val.shape[0]} rows")
     else:
         x_val = lab_val = None
 

@@ -63,9 +63,7 @@ def numerical_diff(f: Callable[[float], float], x: float, h: float = 1e-4) -> fl
     return float((f(x + step) - f(x - step)) / (2 * step))
 
 
-def numerical_gradient(
-    f: Callable[[np.ndarray], float], x: ArrayLike, h: float = 1e-4
-) -> np.ndarray:
+def numerical_gradient(f: Callable[[np.ndarray], float], x: ArrayLike, h: float = 1e-4) -> np.ndarray:
     """Central-difference gradient of a scalar function of an array.
 
     Each element of a private copy of ``x`` is moved by ``+h`` and ``−h`` in

@@ -121,9 +121,7 @@ class CrossEntropySteps:
         )
 
 
-def cross_entropy_steps(
-    y_pred: ArrayLike, y_true: ArrayLike, delta: float = DELTA
-) -> CrossEntropySteps:
+def cross_entropy_steps(y_pred: ArrayLike, y_true: ArrayLike, delta: float = DELTA) -> CrossEntropySteps:
     """Compute the cross-entropy stages the way seed 000 prints them.
 
     Parameters

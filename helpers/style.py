@@ -102,9 +102,7 @@ def use_course_style() -> None:
             "savefig.dpi": 100,
             "legend.frameon": False,
             "axes.prop_cycle": mpl.cycler(
-                color=[
-                    COLORS[k] for k in ("gradient", "loss", "target", "prediction", "other", "data")
-                ]
+                color=[COLORS[k] for k in ("gradient", "loss", "target", "prediction", "other", "data")]
             ),
         }
     )

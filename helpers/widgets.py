@@ -185,9 +185,7 @@ class Explorer:
         """Set controls by name (as a learner's drag would) and refresh once."""
         unknown = sorted(set(values) - set(self.controls))
         if unknown:
-            raise ValueError(
-                f"unknown control(s) {unknown}; this explorer has {sorted(self.controls)}"
-            )
+            raise ValueError(f"unknown control(s) {unknown}; this explorer has {sorted(self.controls)}")
         for key, value in values.items():
             control = self.controls[key]
             with control.hold_trait_notifications():

@@ -358,17 +358,13 @@ BAD = [
     ),
     (
         "train-batch",
-        lambda: network.train(
-            _net(), np.zeros((4, 2)), [0, 1, 2, 0], lr=0.1, batch_size=0, epochs=1
-        ),
+        lambda: network.train(_net(), np.zeros((4, 2)), [0, 1, 2, 0], lr=0.1, batch_size=0, epochs=1),
         ValueError,
         "batch_size must be a positive integer",
     ),
     (
         "train-epochs",
-        lambda: network.train(
-            _net(), np.zeros((4, 2)), [0, 1, 2, 0], lr=0.1, batch_size=2, epochs=1.5
-        ),
+        lambda: network.train(_net(), np.zeros((4, 2)), [0, 1, 2, 0], lr=0.1, batch_size=2, epochs=1.5),
         TypeError,
         "epochs must be a positive integer",
     ),
@@ -388,9 +384,7 @@ BAD = [
     ),
     (
         "train-net",
-        lambda: network.train(
-            "net", np.zeros((4, 2)), [0, 1, 2, 0], lr=0.1, batch_size=2, epochs=1
-        ),
+        lambda: network.train("net", np.zeros((4, 2)), [0, 1, 2, 0], lr=0.1, batch_size=2, epochs=1),
         TypeError,
         "net must be a TwoLayerNet",
     ),

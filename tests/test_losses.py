@@ -103,9 +103,7 @@ def test_seed_001_binary_form():
 def test_kl_divergence_exact_and_decomposition():
     p, q = [0.5, 0.5], [0.8, 0.2]
     assert L.kl_divergence(p, q) == 0.22314355131420976
-    assert L.cross_entropy_dist(p, q) == pytest.approx(
-        L.entropy(p) + L.kl_divergence(p, q), rel=1e-15
-    )
+    assert L.cross_entropy_dist(p, q) == pytest.approx(L.entropy(p) + L.kl_divergence(p, q), rel=1e-15)
     assert L.entropy(p) == pytest.approx(math.log(2), rel=1e-15)
 
 
@@ -171,9 +169,7 @@ def test_regression_losses_vs_sklearn(seed, shape):
     rng = np.random.default_rng(seed)
     y, t = rng.normal(size=shape), rng.normal(size=shape)
     assert L.mean_squared_error(y, t) == pytest.approx(metrics.mean_squared_error(t, y), rel=1e-13)
-    assert L.mean_absolute_error(y, t) == pytest.approx(
-        metrics.mean_absolute_error(t, y), rel=1e-13
-    )
+    assert L.mean_absolute_error(y, t) == pytest.approx(metrics.mean_absolute_error(t, y), rel=1e-13)
     assert L.sum_squared_error(y, t) == pytest.approx(float(((y - t) ** 2).sum()), rel=1e-13)
 
 
@@ -217,15 +213,11 @@ def test_weighted_cross_entropy_vs_sklearn(seed):
     labels = rng.integers(0, 4, size=40)
     labels[:4] = np.arange(4)  # every class present
     w = L.class_weights_balanced(labels, 4)
-    np.testing.assert_allclose(
-        w, compute_class_weight("balanced", classes=np.arange(4), y=labels), rtol=1e-14
-    )
+    np.testing.assert_allclose(w, compute_class_weight("balanced", classes=np.arange(4), y=labels), rtol=1e-14)
     expected = metrics.log_loss(labels, y, sample_weight=w[labels], labels=list(range(4)))
     assert L.weighted_cross_entropy(y, labels, w, delta=0) == pytest.approx(expected, rel=1e-12)
     # equal weights give back the plain cross-entropy
-    assert L.weighted_cross_entropy(y, labels, np.ones(4)) == pytest.approx(
-        L.cross_entropy(y, labels), rel=1e-13
-    )
+    assert L.weighted_cross_entropy(y, labels, np.ones(4)) == pytest.approx(L.cross_entropy(y, labels), rel=1e-13)
 
 
 def test_entropy_by_hand():

@@ -25,7 +25,8 @@ def test_notebook_is_in_sync_with_its_source(source):
     built = jupytext.read(source, fmt="py:percent")
     recorded = nbformat.read(ROOT / "notebooks" / (source.stem + ".ipynb"), as_version=4)
     assert [(c.cell_type, c.source) for c in recorded.cells] == [(c.cell_type, c.source) for c in built.cells], (
-        f"{source.name} changed since notebooks/{source.stem}.ipynb was recorded: run `make record NB={source.stem[:2]}`"
+        f"{source.name} changed since notebooks/{source.stem}.ipynb was recorded: "
+        f"run `make record NB={source.stem[:2]}`"
     )
 
 

@@ -19,9 +19,7 @@ def test_book_value():
     assert numerical_diff(function_1, 10) == pytest.approx(0.3, abs=1e-10)
 
 
-@pytest.mark.parametrize(
-    ("f", "x", "exact"), [(math.sin, 0.3, math.cos(0.3)), (math.exp, 1.0, math.e)]
-)
+@pytest.mark.parametrize(("f", "x", "exact"), [(math.sin, 0.3, math.cos(0.3)), (math.exp, 1.0, math.e)])
 def test_central_difference_error_is_order_h_squared(f, x, exact):
     assert abs(numerical_diff(f, x) - exact) < 1e-8
 

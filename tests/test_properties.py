@@ -20,9 +20,7 @@ shapes = st.tuples(st.integers(1, 6), st.integers(2, 5))
 @st.composite
 def regression_pair(draw):
     shape = draw(shapes)
-    return draw(arrays(np.float64, shape, elements=finite)), draw(
-        arrays(np.float64, shape, elements=finite)
-    )
+    return draw(arrays(np.float64, shape, elements=finite)), draw(arrays(np.float64, shape, elements=finite))
 
 
 @st.composite

@@ -29,9 +29,7 @@ EXERCISES = {
     ),
     "02.3": Exercise(
         "02.3",
-        expected=lambda: (
-            mean_squared_error([1.0] * 4, OUTLIERS) / mean_absolute_error([1.0] * 4, OUTLIERS)
-        ),
+        expected=lambda: mean_squared_error([1.0] * 4, OUTLIERS) / mean_absolute_error([1.0] * 4, OUTLIERS),
         hint="Compute MSE and MAE of the prediction 1.0 against [1, 1, 1, 5] separately, then divide. "
         "Only one residual is non-zero.",
     ),

@@ -76,9 +76,7 @@ def probability_explorer(y_pred: ArrayLike, y_true: ArrayLike, index: int = 2) -
         marker.set_data([p], [mean_squared_error(y, t)])
         return _probability_readout(p, y, t)
 
-    control = slider(
-        f"p(class {index})", min=0.0, max=1.0, step=0.01, value=float(y0[index]), name="p"
-    )
+    control = slider(f"p(class {index})", min=0.0, max=1.0, step=0.01, value=float(y0[index]), name="p")
     return Explorer({"p": control}, update, figure=fig, name="probability")
 
 
