@@ -1,7 +1,4 @@
 # %% [markdown]
-# <!-- nav -->
-# [← 01 Why a loss function?](01_why_loss.ipynb) · [Contents](00_start_here.ipynb) · [03 Cross-entropy error →](03_cross_entropy.ipynb)
-#
 # # 02 — Sum of squared errors and MSE, step by step
 #
 # **What you will learn**

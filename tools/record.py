@@ -8,6 +8,9 @@
 nbclient in a fresh kernel (so execution counts run 1..n), and written with its
 outputs for nbval to check.  Only files under ``notebooks/`` are written; a
 learner's copies live in ``my-work/`` and are never touched.
+
+The build adds what chapter sources leave out: a previous · contents · next bar at the
+top and at the end (from ``tools/course.py``) and RISE slide metadata (``tools/slides.py``).
 """
 
 from __future__ import annotations
@@ -20,18 +23,32 @@ import jupytext
 import nbformat
 from nbclient import NotebookClient
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/ is a folder of scripts, not a package
+import course  # noqa: E402
+import slides  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
 NOTEBOOKS = ROOT / "notebooks"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
 
+def nav_cell(slug: str) -> nbformat.NotebookNode:
+    """The previous · contents · next bar for chapter ``slug`` (tagged "nav")."""
+    return nbformat.v4.new_markdown_cell(course.nav_cell_source(slug), metadata={"tags": ["nav"]})
+
+
 def build(source: Path) -> nbformat.NotebookNode:
-    """Read a py:percent chapter into a notebook with the course's metadata."""
+    """Read a py:percent chapter into a notebook with the course's metadata, nav bars and slide metadata."""
     nb = jupytext.read(source, fmt="py:percent")
     nb.metadata.pop("jupytext", None)  # the pairing lives here, not in the notebook
     nb.metadata["kernelspec"] = KERNELSPEC
     nb.metadata["language_info"] = {"name": "python"}
+    slug = source.stem
+    if slug in {c.slug for c in course.CHAPTERS}:
+        nb.cells.insert(0, nav_cell(slug))
+        nb.cells.append(nav_cell(slug))
+    slides.add_slide_metadata(nb)
     return nb
 
 
