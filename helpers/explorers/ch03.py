@@ -1,0 +1,282 @@
+"""Chapter 03's explorer: drag the ten predicted probabilities and watch CE and MSE answer.
+
+The ten probabilities ``y`` are the single source of truth.  Three ways move
+them, and all three go through :meth:`BarsExplorer.move`:
+
+* dragging a bar with the mouse (ipympl ``button_press`` / ``motion_notify`` /
+  ``button_release`` events; the bar under the cursor is picked by its x
+  position and its height follows the cursor);
+* the keyboard-accessible controls: a class selector and a probability slider;
+* code: ``explorer.move(9, 0.5)`` or ``explorer.set(p=0.9)``.
+
+Whenever one class moves, the other nine are rescaled by
+:func:`helpers.distributions.set_probability` so that ``y`` stays a probability
+distribution.  The figure's artists are changed in place (``set_height``,
+``set_data``), never re-created.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+from numpy.typing import ArrayLike
+
+from helpers.distributions import set_probability
+from helpers.losses import DELTA, cross_entropy, mean_squared_error, one_hot
+from helpers.style import COLORS, LINESTYLES, MARKERS
+from helpers.widgets import Explorer, format_number, live_figure, slider
+
+__all__ = [
+    "BarsExplorer",
+    "bars_explorer",
+    "FIGSIZE",
+    "BARS_RECT",
+    "CE_RECT",
+    "MSE_RECT",
+    "BARS_XLIM",
+    "BARS_YLIM",
+    "CE_YMAX",
+    "STEP",
+]
+
+#: Figure size in inches, and the axes rectangles ``[left, bottom, width, height]`` in
+#: figure fractions.  They are fixed (no layout engine), so a browser test can turn a
+#: data point into a pixel on the canvas.
+FIGSIZE = (10.4, 3.7)
+BARS_RECT = (0.055, 0.16, 0.43, 0.70)
+CE_RECT = (0.57, 0.16, 0.18, 0.70)
+MSE_RECT = (0.805, 0.16, 0.17, 0.70)
+BARS_XLIM = (-0.6, 9.6)
+BARS_YLIM = (0.0, 1.08)
+#: The −log curve is drawn up to this height; a larger CE is pinned to the top edge.
+CE_YMAX = 6.0
+#: Slider step; drags snap to the same grid, so every value a learner sets has 2 decimals.
+STEP = 0.01
+
+
+def _snap(value: float) -> float:
+    """Clamp to [0, 1] and round to the slider's grid (0.01)."""
+    return round(min(max(float(value), 0.0), 1.0), 2)
+
+
+class BarsExplorer:
+    """Ten draggable probability bars, a −log y curve and the MSE along the same path.
+
+    Build it with :func:`bars_explorer`.  Attributes useful from code and tests:
+
+    Attributes
+    ----------
+    y : ndarray, shape (K,)
+        The current probabilities (a new array after every move).
+    selected : int
+        The class the slider moves (the last one dragged or chosen).
+    correct : int
+        The correct class (正解ラベル).
+    explorer : helpers.widgets.Explorer
+        Slider ``p`` + readout ``course-readout-ce`` + live figure.
+    class_picker : ipywidgets.Dropdown
+        Chooses which class the slider moves (CSS class ``course-select-ce-class``).
+    bars, ce_marker, mse_marker, mse_curve
+        The artists that are updated in place.
+    """
+
+    def __init__(self, y_pred: ArrayLike, correct: int = 2) -> None:
+        self.y = set_probability(y_pred, correct, float(np.asarray(y_pred, dtype=float)[correct]))  # validates
+        self._start = self.y.copy()
+        self.correct = int(correct)
+        self.selected = self.correct
+        self.t = one_hot(self.correct, self.y.size)
+        self._dragging = False
+        self._build_figure()
+
+        self.slider = slider(
+            "probability", min=0.0, max=1.0, step=STEP, value=float(self.y[self.selected]), name="ce-p"
+        )
+        self.explorer = Explorer({"p": self.slider}, self._update, figure=self.figure, name="ce")
+        self.class_picker = widgets.Dropdown(
+            options=[(f"class {k}" + (" (correct)" if k == self.correct else ""), k) for k in range(self.y.size)],
+            value=self.selected,
+            description="slider moves",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="260px"),
+        )
+        self.class_picker.add_class("course-select-ce-class")
+        self.class_picker.observe(self._on_pick, names="value")
+        self.explorer.widget.children = (self.class_picker, *self.explorer.widget.children)
+        self.widget = self.explorer.widget
+
+        canvas = self.figure.canvas
+        canvas.mpl_connect("button_press_event", self.on_press)
+        canvas.mpl_connect("motion_notify_event", self.on_motion)
+        canvas.mpl_connect("button_release_event", self.on_release)
+
+    # --- the figure -------------------------------------------------------------------------
+
+    def _build_figure(self) -> None:
+        fig = live_figure(FIGSIZE)
+        fig.set_layout_engine("none")  # fixed rectangles: pixels are predictable
+        self.figure = fig
+        classes = np.arange(self.y.size)
+
+        ax = self.ax_bars = fig.add_axes(BARS_RECT)
+        colors = [COLORS["prediction"] if k == self.correct else COLORS["neutral"] for k in classes]
+        self.bars = ax.bar(classes, self.y, width=0.8, color=colors, edgecolor="black", linewidth=0)
+        ax.plot([self.correct], [1.0], MARKERS["target"], color=COLORS["target"], markersize=9)
+        ax.set(xlim=BARS_XLIM, ylim=BARS_YLIM, xticks=classes, xlabel="class", ylabel="probability y")
+        ax.set_title("drag a bar (棒をドラッグ): prediction y, target ◆")
+
+        grid = np.linspace(0.0, 1.0, 201)
+        ax = self.ax_ce = fig.add_axes(CE_RECT)
+        ax.plot(grid, -np.log(grid + DELTA), color=COLORS["loss"], linestyle=LINESTYLES["loss"])
+        (self.ce_marker,) = ax.plot([], [], MARKERS["loss"], color=COLORS["loss"], markersize=10)
+        self.ce_note = ax.text(0.97, 0.96, "", transform=ax.transAxes, ha="right", va="top", color=COLORS["loss"])
+        ax.set(xlim=(0, 1), ylim=(0, CE_YMAX), xlabel="y_correct", ylabel="CE")
+        ax.set_title("CE = −log y_correct")
+
+        ax = self.ax_mse = fig.add_axes(MSE_RECT)
+        ax.axhline(0.2, color=COLORS["neutral"], linestyle=LINESTYLES["neutral"], linewidth=1.5)
+        ax.text(0.97, 0.2, "largest possible", ha="right", va="bottom", fontsize=9, color=COLORS["neutral"])
+        self.mse_grid = np.linspace(0.0, 1.0, 51)
+        (self.mse_curve,) = ax.plot([], [], color=COLORS["gradient"], linestyle=LINESTYLES["gradient"])
+        (self.mse_marker,) = ax.plot([], [], MARKERS["gradient"], color=COLORS["gradient"], markersize=9)
+        ax.set(xlim=(0, 1), ylim=(0, 0.23), xlabel="y_correct", ylabel="MSE")
+        ax.set_title("MSE (平均二乗誤差)")
+
+    def _draw(self) -> None:
+        for k, (bar, height) in enumerate(zip(self.bars, self.y, strict=True)):
+            bar.set_height(height)
+            bar.set_linewidth(2.5 if k == self.selected else 0)
+        y_c = float(self.y[self.correct])
+        ce = self.ce
+        self.ce_marker.set_data([y_c], [min(ce, CE_YMAX * 0.97)])
+        self.ce_marker.set_marker(MARKERS["loss"] if ce < CE_YMAX else "^")
+        self.ce_note.set_text("" if ce < CE_YMAX else f"CE = {ce:.1f} ↑ off scale")
+        self.mse_curve.set_data(self.mse_grid, self._mse_path(self.mse_grid))
+        self.mse_marker.set_data([y_c], [self.mse])
+
+    def _mse_path(self, grid: np.ndarray) -> np.ndarray:
+        """MSE if y_correct took each value of ``grid`` and the others kept their proportions.
+
+        The same numbers as ``mean_squared_error(set_probability(y, correct, p), t)`` for each
+        ``p``, vectorised so that a drag stays fluid.
+        """
+        others = np.delete(self.y, self.correct)
+        rest = others.sum()
+        share = others / rest if rest > 0 else np.full(others.size, 1.0 / others.size)
+        scaled = (1.0 - grid)[:, None] * share[None, :]
+        return ((grid - 1.0) ** 2 + np.sum(scaled**2, axis=1)) / self.y.size
+
+    # --- the state --------------------------------------------------------------------------
+
+    @property
+    def ce(self) -> float:
+        """Cross-entropy of the current ``y`` (one-hot sum form, delta 1e-7, as the book)."""
+        return cross_entropy(self.y, self.t)
+
+    @property
+    def mse(self) -> float:
+        """Mean squared error of the current ``y`` against the one-hot target."""
+        return mean_squared_error(self.y, self.t)
+
+    def _update(self, p: float) -> str:
+        if p != self.y[self.selected]:
+            self.y = set_probability(self.y, self.selected, float(p))
+        self._draw()
+        return self._readout()
+
+    def _readout(self) -> str:
+        k, c = self.selected, self.correct
+        return (
+            f"selected class {k}: y[{k}] = {format_number(self.y[k])} &nbsp;|&nbsp; "
+            f"y_correct = y[{c}] = <b>{format_number(self.y[c])}</b> &nbsp;→&nbsp; "
+            f"CE = <b>{format_number(self.ce)}</b> · MSE = <b>{format_number(self.mse)}</b> · "
+            f"Σy = {format_number(float(self.y.sum()))}"
+        )
+
+    def _on_pick(self, change: dict) -> None:
+        self.selected = int(change["new"])
+        self.explorer.set(p=float(self.y[self.selected]))  # the slider shows that class; y is unchanged
+
+    def select(self, k: int) -> None:
+        """Make class ``k`` the one the slider moves (as the class selector does)."""
+        if not 0 <= k < self.y.size:
+            raise ValueError(f"k must be a class in 0..{self.y.size - 1}, got {k}")
+        if k == self.class_picker.value:
+            self._on_pick({"new": k})
+        else:
+            self.class_picker.value = k
+
+    def move(self, k: int, p: float) -> None:
+        """Set class ``k`` to probability ``p`` (snapped to 0.01); the others renormalise."""
+        self.select(k)
+        self.explorer.set(p=_snap(p))
+
+    def reset(self) -> None:
+        """Back to the starting probabilities, with the correct class selected."""
+        self.y = self._start.copy()
+        self.select(self.correct)
+
+    def set(self, **values: float) -> None:
+        """Move the slider from code: ``set(p=0.9)`` moves the selected class."""
+        self.explorer.set(**values)
+
+    @property
+    def readout_text(self) -> str:
+        return self.explorer.readout_text
+
+    # --- the mouse --------------------------------------------------------------------------
+
+    def _bar_under(self, event) -> int | None:
+        if event.inaxes is not self.ax_bars or event.xdata is None or event.ydata is None:
+            return None
+        k = int(round(event.xdata))
+        if 0 <= k < self.y.size and abs(event.xdata - k) <= 0.45:
+            return k
+        return None
+
+    def on_press(self, event) -> None:
+        """Mouse button down on a bar's column: pick that bar and move its top to the cursor."""
+        k = self._bar_under(event)
+        if k is None:
+            return
+        self._dragging = True
+        self.move(k, event.ydata)
+
+    def on_motion(self, event) -> None:
+        """While the button is down, the picked bar's height follows the cursor."""
+        if not self._dragging or event.inaxes is not self.ax_bars or event.ydata is None:
+            return
+        p = _snap(event.ydata)
+        if p != self.y[self.selected]:
+            self.explorer.set(p=p)
+
+    def on_release(self, _event) -> None:
+        """Button up: the drag ends."""
+        self._dragging = False
+
+    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def bars_explorer(y_pred: ArrayLike, correct: int = 2) -> BarsExplorer:
+    """Drag the bars of ``y_pred`` (or use the slider) and watch CE, MSE and −log y move together.
+
+    Parameters
+    ----------
+    y_pred : array_like, shape (K,)
+        Starting probabilities; they must sum to 1.
+    correct : int, default 2
+        The correct class; the target is one-hot at this index.
+
+    Returns
+    -------
+    BarsExplorer
+        Display it in a notebook; ``move(k, p)`` and ``set(p=...)`` drive it from code.
+
+    Examples
+    --------
+    >>> ex = bars_explorer([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
+    >>> ex.readout_text.split("→")[1].strip()[:13]
+    'CE = 0.510825'
+    """
+    return BarsExplorer(y_pred, correct)
