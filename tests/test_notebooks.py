@@ -57,9 +57,20 @@ def test_nav_bar_at_top_and_end(path):
         assert f"[Contents]({course.CONTENTS.notebook})" in bar
 
 
+def markdown_texts(nb) -> list[str]:
+    """Markdown cells and Markdown outputs (e.g. a table a code cell displays)."""
+    texts = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    for c in nb.cells:
+        for out in c.get("outputs", []):
+            md = out.get("data", {}).get("text/markdown")
+            if md:
+                texts.append(md if isinstance(md, str) else "".join(md))
+    return texts
+
+
 def link_targets(path: Path) -> list[str]:
     nb = nbformat.read(path, as_version=4)
-    return [m.group(1) for c in nb.cells if c.cell_type == "markdown" for m in LINK.finditer(c.source)]
+    return [m.group(1) for text in markdown_texts(nb) for m in LINK.finditer(text)]
 
 
 def unresolved(path: Path) -> list[str]:

@@ -1,0 +1,59 @@
+# %% [markdown]
+# # 08 — Glossary / 用語集
+#
+# Every key term of the course in English and Japanese (日本語), with a one-line definition and the chapter that
+# introduces it — the words you will meet in E資格 questions.
+#
+# **How to use it**
+#
+# * type part of a word (English, 日本語 or a word of the definition) in the search box below;
+# * or scroll the full table further down; the chapter number links to the notebook.
+
+# %% [markdown]
+# ## Setup
+
+# %%
+from IPython.display import Markdown
+
+from helpers import glossary
+
+print(len(glossary.TERMS), "terms")
+
+# %% [markdown]
+# ## Search
+#
+# Type in the box: the table keeps only the matching terms. Try `エントロピー`, `gradient` or `δ`.
+
+# %%
+# NBVAL_IGNORE_OUTPUT: a live search widget; its text form is only a placeholder. The next cell checks its logic.
+finder = glossary.search_box()
+finder
+
+# %% [markdown]
+# The same search from code: the terms that mention cross-entropy.
+
+# %%
+finder.set("交差エントロピー")
+for term in finder.matches:
+    print(f"{term.english} / {term.japanese} (chapter {term.chapter})")
+finder.set("")
+
+# %% [markdown]
+# ## All terms, in the order the course introduces them
+
+# %%
+Markdown(glossary.markdown_table())
+
+# %% [markdown]
+# ## Names that sources use differently
+#
+# * **2乗和誤差** — the book and seed 004 mean ½·Σ(y−t)²; seed 000 uses the same heading for the *mean*
+#   Σ(y−t)²/n. Read the formula, not the name (chapter 02).
+# * **MSE** in scikit-learn, PyTorch (`MSELoss`, reduction="mean") and Keras is the mean over elements.
+# * **δ (delta)** means two things: the tiny constant 1e-7 inside `log` (chapter 03) and the error signal
+#   ∂E/∂u of backpropagation (chapter 06).
+#
+# ## Summary
+#
+# * One table, English / 日本語, one line per term, with the chapter to go back to.
+# * Next: test yourself with the E資格 checkpoint quiz.

@@ -1,0 +1,115 @@
+"""The E資格 checkpoint quiz: every right answer accepted, wrong ones rejected, the score counts."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from helpers import losses, quiz
+
+NUMBERS = [q for q in quiz.QUESTIONS if q.kind == "number"]
+CHOICES = [q for q in quiz.QUESTIONS if q.kind == "choice"]
+
+
+def test_size_and_coverage():
+    assert 15 <= len(quiz.QUESTIONS) <= 25
+    assert [q.number for q in quiz.QUESTIONS] == list(range(1, len(quiz.QUESTIONS) + 1))
+    assert {q.chapter for q in quiz.QUESTIONS} >= {"01", "02", "03", "04", "05", "06"}
+    assert len(CHOICES) >= 5 and len(NUMBERS) >= 5
+
+
+@pytest.mark.parametrize("q", quiz.QUESTIONS, ids=lambda q: f"Q{q.number}")
+def test_right_answer_accepted(q):
+    right = q.correct()
+    verdict = quiz.grade(q.number, right)
+    assert verdict.ok and verdict.message.startswith(f"✓ Question {q.number}"), verdict.message
+
+
+@pytest.mark.parametrize("q", NUMBERS, ids=lambda q: f"Q{q.number}")
+def test_number_answers_typed_rounded_are_accepted_wrong_rejected(q):
+    right = q.correct()
+    assert quiz.grade(q.number, f"{right:.5g}").ok  # a learner types 5 significant digits
+    for wrong in (right * 1.01 + 0.01, -right - 1, 0.0 if right else 1.0):
+        verdict = quiz.grade(q.number, wrong)
+        assert not verdict.ok, f"Q{q.number} accepted {wrong}"
+        assert "Hint:" in verdict.message and f"{right:.4f}" not in verdict.message  # hint, never the answer
+
+
+@pytest.mark.parametrize("q", CHOICES, ids=lambda q: f"Q{q.number}")
+def test_choice_exactly_one_option_right(q):
+    right = q.correct()
+    assert right in q.options
+    assert quiz.grade(q.number, right.upper() + ")").ok  # "B)" is read as "b"
+    for other in set(q.options) - {right}:
+        assert not quiz.grade(q.number, other).ok
+
+
+def test_correct_answers_are_computed_by_helpers(monkeypatch):
+    """Break the helper and question 1's answer moves with it: nothing is hard-coded."""
+    right = quiz.grade(1, 0.0195)
+    monkeypatch.setattr(losses, "mean_squared_error", lambda y, t: 0.5)
+    assert right.ok and not quiz.grade(1, 0.0195).ok and quiz.grade(1, 0.5).ok
+
+
+def test_seed_values():
+    """The questions reproduce the course's numbers (seeds 000, 001, 004, the book)."""
+    want = {1: 0.019500000000000007, 5: 0.510825457099338, 9: 16.11809565095832, 11: 0.22314355131420976,
+            21: 0.008873199616318052}  # fmt: skip
+    for number, value in want.items():
+        assert quiz.question(number).correct() == value
+    assert quiz.question(22).correct() == pytest.approx(-0.13321561, abs=1e-8)
+    assert quiz.question(14).correct() == pytest.approx(0.2, abs=1e-9)
+
+
+def test_bad_responses_get_feedback_not_tracebacks():
+    assert quiz.grade(1, None).message == "✗ Question 1: no answer yet."
+    assert quiz.grade(1, "abc").message == "✗ Question 1: type a number such as 0.25 or 1e-7."
+    assert quiz.grade(2, "z").message.startswith("✗ Question 2: answer with one of a, b, c, d")
+    with pytest.raises(ValueError, match="question number 1 … 24"):
+        quiz.question(99)
+
+
+def test_score_counts_latest_answers():
+    attempt = quiz.Quiz()
+    assert attempt.score() == f"Score: 0 / {len(quiz.QUESTIONS)}"
+    attempt.answer(1, quiz.question(1).correct())
+    attempt.answer(2, "a" if quiz.question(2).correct() != "a" else "c")
+    attempt.answer(3, "not a number")  # ignored: not an answer
+    assert attempt.correct == 1 and attempt.results == {1: True, 2: False}
+    attempt.answer(2, quiz.question(2).correct())  # the latest answer counts
+    assert attempt.score() == f"Score: 2 / {len(quiz.QUESTIONS)}"
+    attempt.reset()
+    assert attempt.correct == 0
+
+
+def test_module_functions_share_one_session(capsys):
+    quiz.reset()
+    quiz.answer(5, np.float64(quiz.question(5).correct()))
+    assert capsys.readouterr().out.startswith("✓ Question 5")
+    assert quiz.score() == f"Score: 1 / {len(quiz.QUESTIONS)}"
+    quiz.reset()
+    assert quiz.score().startswith("Score: 0 /")
+
+
+def test_widget_check_button_updates_feedback_and_score():
+    attempt = quiz.Quiz()
+    ui = attempt.show()
+    score = ui.children[0].children[0]
+    assert "Score: 0 /" in score.value
+    box = next(b for b in ui.children[1:] if "course-quiz-q2" in b._dom_classes)
+    field, button = box.children[1].children
+    field.value = quiz.question(2).correct()
+    button.click()
+    assert "✓ Question 2" in box.children[2].value
+    assert "Score: 1 /" in score.value
+    attempt.answer(1, 0.0195)  # answering from code moves the widget's score too
+    assert "Score: 2 /" in score.value
+
+
+def test_prompts_render_simple_markdown():
+    html = quiz._markdown_inline("a `x<1` and **bold** $y$")
+    assert html == "a <code>x&lt;1</code> and <b>bold</b> $y$"
+    for q in quiz.QUESTIONS:
+        assert not re.search(r"\*\*|`", quiz._markdown_inline(q.prompt)), f"Q{q.number}: unbalanced markup"
