@@ -1,0 +1,245 @@
+# %% [markdown]
+# # 07 — Putting it together: training a network
+#
+# **What you will learn**
+#
+# * to train chapter 06's two-layer network on real handwritten digits with mini-batch (ミニバッチ) SGD and cross-entropy, watching a progress bar and a live loss curve;
+# * the words of a training run: training data (訓練データ) and test data (テストデータ), learning rate (学習率), batch size, epoch (エポック);
+# * that the same network trained with squared error learns visibly more slowly — chapter 06's σ′ argument on real data;
+# * to read a confusion matrix (混同行列) and look at the digits the network gets wrong.
+
+# %% [markdown]
+# ## Setup
+# Run this cell first. It imports numpy, the course's `helpers` package and applies the course plot style.
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+from IPython.display import display
+
+import helpers
+import helpers.explorers.ch07
+from helpers.checks import check
+from helpers.explorers.ch07 import confusion_matrix
+from helpers.network import TwoLayerNet
+from helpers.style import COLORS, LINESTYLES, MARKERS, use_course_style
+
+use_course_style()
+
+# %% [markdown]
+# ## 1. The data: 8×8 handwritten digits
+#
+# scikit-learn ships 1797 small scans of the digits 0–9 (no download needed). `load_digits_split` scales the 64 pixels
+# to [0, 1] and splits them, stratified and seeded, into **training data** (訓練データ), which the network learns from,
+# and **test data** (テストデータ), which it never sees until we measure its accuracy.
+
+# %%
+X_train, X_test, y_train, y_test = helpers.load_digits_split()
+print("training:", X_train.shape, " test:", X_test.shape)
+print("first labels:", y_train[:10])
+
+# %% [markdown]
+# The first ten training images: each row of `X_train` is one 8×8 picture, read row by row. They are coarse, but the
+# digits are recognisable.
+
+# %%
+fig, axes = plt.subplots(1, 10, figsize=(9, 1.4))
+for ax, image, label in zip(axes, X_train[:10], y_train[:10], strict=True):
+    ax.imshow(image.reshape(8, 8), cmap="gray_r", vmin=0, vmax=1)
+    ax.set_title(str(label))
+    ax.axis("off")
+plt.show()
+
+# %% [markdown]
+# ## 2. The network and the training settings
+#
+# Chapter 06's network, made bigger: 64 inputs → 100 sigmoid hidden units → 10 outputs, now with a **softmax**
+# output and **cross-entropy** loss, so the output δ is again $y - t$. Weights start small and random (seeded).
+#
+# * **mini-batch SGD**: each step uses 32 random training samples (ミニバッチ), `batch_size = 32`;
+# * **learning rate** (学習率) $\eta = 2.0$ in $w \leftarrow w - \eta\,\partial E/\partial w$;
+# * **epoch** (エポック): one pass over all training data; 1347 // 32 = 42 steps per epoch, 20 epochs.
+
+# %%
+settings = dict(lr=2.0, batch_size=32, epochs=20, seed=0)
+steps_per_epoch = len(X_train) // settings["batch_size"]
+net = TwoLayerNet.create(64, 100, 10, output="softmax", loss="cross_entropy", seed=0)
+print(net, "| steps per epoch:", steps_per_epoch)
+
+# %% [markdown]
+# ## 3. Train, and watch
+#
+# The progress bar counts epochs; the curve shows the loss of every mini-batch, redrawn every five epochs (drawing costs more than training). It falls
+# steeply at first and then flattens; it is noisy because each point comes from only 32 samples.
+
+# %%
+# NBVAL_IGNORE_OUTPUT: live progress bar and loss curve; their recorded text is only a widget placeholder.
+monitor = helpers.explorers.ch07.TrainingMonitor(settings["epochs"], steps_per_epoch)
+display(monitor.widget)
+history = helpers.train(net, X_train, y_train, callback=monitor.callback, X_val=X_test, y_val=y_test, **settings)
+accuracy = net.accuracy(X_test, y_test)
+final_status = monitor.finish(history, accuracy)
+
+# %% [markdown]
+# The numbers the run produced (seeded, so they are the same every time):
+
+# %%
+print(f"test accuracy:  {accuracy:.2%}")
+print(f"train accuracy: {history.train_accuracy[-1]:.2%}")
+print(f"loss: first epoch {history.epoch_losses[0]:.4f}, last epoch {history.epoch_losses[-1]:.4f}")
+
+# %% [markdown]
+# And how long it took — this depends on the machine, so its output is not checked:
+
+# %%
+# NBVAL_IGNORE_OUTPUT: wall-clock time differs on every run.
+print(f"training took {history.seconds:.2f} s for {len(history.losses)} steps")
+
+# %% [markdown]
+# Training accuracy is a little higher than test accuracy: the network fits the samples it learned from slightly better
+# than new ones. A large gap would be **overfitting** (過学習); here it is small.
+
+# %% [markdown]
+# ## 4. The same training with squared error
+#
+# Now the identical network, seed and settings, but with ½ squared error on the softmax output (one-hot targets).
+# Its output δ is not $y - t$: the softmax derivative stays in, and it is small whenever the output is confidently wrong
+# — chapter 06's slowdown.
+
+# %%
+net_mse = TwoLayerNet.create(64, 100, 10, output="softmax", loss="half_sse", seed=0)
+T_train = np.eye(10)[y_train]  # one-hot targets
+history_mse = helpers.train(net_mse, X_train, T_train, X_val=X_test, y_val=y_test, **settings)
+print(f"test accuracy with squared error: {net_mse.accuracy(X_test, y_test):.2%}   with cross-entropy: {accuracy:.2%}")
+
+# %% [markdown]
+# Test accuracy after selected epochs: cross-entropy is ahead from the start and squared error only catches up partly.
+
+# %%
+for epoch in (1, 2, 3, 5, 10, 20):
+    ce, se = history.val_accuracy[epoch - 1], history_mse.val_accuracy[epoch - 1]
+    print(f"epoch {epoch:2d}:  cross-entropy {ce:.2%}   squared error {se:.2%}")
+
+# %% [markdown]
+# Left: test accuracy per epoch for both losses (solid = cross-entropy, dashed = squared error). Right: each run's mean
+# training loss per epoch on a log scale; the two losses have different units, so compare their *shapes* — the
+# squared-error run spends its first epochs almost flat.
+
+# %%
+epochs = np.arange(1, settings["epochs"] + 1)
+fig, (ax_acc, ax_loss) = plt.subplots(1, 2, figsize=(9, 3.4))
+runs = [("cross-entropy", history, "loss"), ("squared error", history_mse, "gradient")]
+for name, hist, role in runs:
+    ax_acc.plot(epochs, hist.val_accuracy, color=COLORS[role], linestyle=LINESTYLES[role], marker=MARKERS[role], label=name)
+    ax_loss.plot(epochs, hist.epoch_losses, color=COLORS[role], linestyle=LINESTYLES[role], marker=MARKERS[role], label=name)
+ax_acc.set(xlabel="epoch (エポック)", ylabel="test accuracy", ylim=(0, 1), title="accuracy on test data")
+ax_loss.set(xlabel="epoch (エポック)", ylabel="mean training loss", yscale="log", title="training loss")
+ax_acc.legend(loc="lower right")
+plt.show()
+
+# %% [markdown]
+# ## 5. The confusion matrix (混同行列)
+#
+# Row $i$, column $j$ counts the test digits whose true class is $i$ and which the network called $j$.
+# A perfect classifier has numbers only on the diagonal.
+
+# %%
+predicted = net.predict(X_test)
+cm = confusion_matrix(y_test, predicted)
+print(cm)
+print("correct:", np.trace(cm), "of", cm.sum(), "| mistakes:", cm.sum() - np.trace(cm))
+
+# %% [markdown]
+# The same matrix as a picture: darker cells hold more samples; every count is written in its cell (white text on dark
+# cells). The few off-diagonal counts are the mistakes — e.g. some 8s taken for 1s.
+
+# %%
+fig, ax = plt.subplots(figsize=(5, 4.4))
+ax.imshow(cm, cmap="Blues")
+for i in range(10):
+    for j in range(10):
+        if cm[i, j]:
+            ax.text(j, i, cm[i, j], ha="center", va="center", color="white" if cm[i, j] > 20 else "black")
+ax.set(xticks=range(10), yticks=range(10), xlabel="predicted digit", ylabel="true digit", title="混同行列 (confusion matrix)")
+ax.grid(False)
+plt.show()
+
+# %% [markdown]
+# ## 6. The digits it gets wrong
+#
+# Every misclassified test digit, titled "true → predicted". Several are hard for a person too at 8×8 pixels.
+
+# %%
+wrong = np.flatnonzero(predicted != y_test)
+fig, axes = plt.subplots(1, len(wrong), figsize=(1.0 * len(wrong), 1.6))
+for ax, i in zip(np.atleast_1d(axes), wrong, strict=True):
+    ax.imshow(X_test[i].reshape(8, 8), cmap="gray_r", vmin=0, vmax=1)
+    ax.set_title(f"{y_test[i]}→{predicted[i]}", fontsize=10)
+    ax.axis("off")
+plt.show()
+
+# %% [markdown]
+# ### Explorer: browse the mistakes
+# Move the slider to go through the misclassified digits. Right: the network's ten output probabilities; green is the
+# true digit, vermillion the (wrong) prediction. Some mistakes are confident, others are close calls.
+
+# %%
+# NBVAL_IGNORE_OUTPUT: a live widget; its text form is only a placeholder. The next cell checks its logic.
+mistakes = helpers.explorers.ch07.mistakes_explorer(net, X_test, y_test)
+mistakes
+
+# %% [markdown]
+# Driven from code: the first three mistakes.
+
+# %%
+for k in range(3):
+    mistakes.set(index=k)
+    print(mistakes.readout_text)
+mistakes.set(index=0)
+
+# %% [markdown]
+# ## Summary
+#
+# * Mini-batch SGD repeats: take 32 training samples, run forward and backward (chapter 06), step $w \leftarrow w - \eta\,\partial E/\partial w$; 42 steps make an epoch.
+# * 64-100-10 with sigmoid hidden units, softmax + cross-entropy, $\eta = 2.0$, 20 epochs: 97.56 % test accuracy in well under a second.
+# * With ½ squared error the same network learns more slowly at first and ends lower — the σ′ / softmax-derivative factor of chapter 06.
+# * A confusion matrix shows *which* classes are confused; looking at the mistakes shows *why*.
+# * Always measure on test data the network never trained on; a large train–test gap signals overfitting (過学習).
+
+# %% [markdown]
+# ## Exercises
+#
+# Replace each `...` with your code and run the cell: the check answers ✓ or gives a hint.
+# Solutions are in the collapsed cells below each exercise (click the ⋯ to expand).
+#
+# **Exercise 07.1.** How many SGD steps make one epoch if the batch size is **64** instead of 32?
+
+# %%
+answer_07_1 = ...  # your code here
+check("07.1", answer_07_1)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer_07_1 = len(X_train) // 64
+check("07.1", answer_07_1)
+
+# %% [markdown]
+# **Exercise 07.2.** Compute the test accuracy from the confusion matrix `cm` alone.
+
+# %%
+answer_07_2 = ...  # your code here
+check("07.2", answer_07_2)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer_07_2 = np.trace(cm) / cm.sum()
+check("07.2", answer_07_2)
+
+# %% [markdown]
+# **Exercise 07.3.** How many of the 450 test digits does the cross-entropy network misclassify? Use `cm`.
+
+# %%
+answer_07_3 = ...  # your code here
+check("07.3", answer_07_3)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer_07_3 = cm.sum() - np.trace(cm)
+check("07.3", answer_07_3)

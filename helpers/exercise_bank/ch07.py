@@ -1,0 +1,42 @@
+"""Chapter 07 exercises: training the two-layer network on the digits."""
+
+from functools import lru_cache
+
+import numpy as np
+
+from helpers.checks import Exercise
+from helpers.data import load_digits_split
+from helpers.explorers.ch07 import confusion_matrix
+from helpers.network import TwoLayerNet, train
+
+
+@lru_cache(maxsize=1)
+def _confusion() -> np.ndarray:
+    X_tr, X_te, y_tr, y_te = load_digits_split()
+    net = TwoLayerNet.create(64, 100, 10, output="softmax", loss="cross_entropy", seed=0)
+    train(net, X_tr, y_tr, lr=2.0, batch_size=32, epochs=20, seed=0)
+    return confusion_matrix(y_te, net.predict(X_te))
+
+
+EXERCISES = {
+    "07.1": Exercise(
+        "07.1",
+        expected=lambda: float(load_digits_split()[0].shape[0] // 64),
+        hint="helpers.train takes only full mini-batches: the number of training samples divided by the batch "
+        "size, rounded down (integer division //).",
+    ),
+    "07.2": Exercise(
+        "07.2",
+        expected=lambda: float(np.trace(_confusion()) / _confusion().sum()),
+        hint="The correct predictions sit on the diagonal of the confusion matrix (np.trace); divide by the total.",
+        success="The same number as net.accuracy(X_test, y_test).",
+    ),
+    "07.3": Exercise(
+        "07.3",
+        expected=lambda: float(_confusion().sum() - np.trace(_confusion())),
+        hint="Every sample is counted once in the confusion matrix; the correct ones are on the diagonal. "
+        "The mistakes are everything else.",
+    ),
+}
+
+__all__ = ["EXERCISES"]

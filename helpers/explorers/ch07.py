@@ -1,0 +1,177 @@
+"""Chapter 07's widgets: a training monitor (progress + live loss curve) and a browser of mistakes.
+
+* :class:`TrainingMonitor` — an ``IntProgress`` bar, a status line and an ipympl
+  loss curve whose ``Line2D`` is updated in place; pass ``monitor.callback`` to
+  :func:`helpers.train`.
+* :func:`mistakes_explorer` — a slider over the misclassified test digits,
+  showing the image and the network's ten probabilities as bars.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+from numpy.typing import ArrayLike
+
+from helpers.network import History, TwoLayerNet
+from helpers.style import COLORS, LINESTYLES
+from helpers.widgets import Explorer, format_number, live_figure
+
+__all__ = ["TrainingMonitor", "confusion_matrix", "mistakes_explorer"]
+
+
+def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike, n_classes: int = 10) -> np.ndarray:
+    """Counts ``C[i, j]`` of samples with true class ``i`` predicted as ``j`` (混同行列).
+
+    Examples
+    --------
+    >>> confusion_matrix([0, 1, 1], [0, 1, 0], n_classes=2)
+    array([[1, 0],
+           [1, 1]])
+    """
+    t = np.asarray(y_true, dtype=np.int64)
+    p = np.asarray(y_pred, dtype=np.int64)
+    if t.shape != p.shape or t.ndim != 1:
+        raise ValueError(f"y_true and y_pred must be 1-D of the same length, got shapes {t.shape} and {p.shape}")
+    counts = np.zeros((n_classes, n_classes), dtype=np.int64)
+    np.add.at(counts, (t, p), 1)
+    return counts
+
+
+class TrainingMonitor:
+    """Progress bar, status line and a live loss curve for :func:`helpers.train`.
+
+    Parameters
+    ----------
+    epochs : int
+        Epochs the run will take.
+    steps_per_epoch : int
+        ``N // batch_size``.
+    ymax : float, default 2.5
+        Top of the loss axis (fixed, so the axes never jump while training).
+    redraw_every : int, default 5
+        Redraw the curve every this many epochs: one redraw costs more than an epoch of training.
+    name : str, default "train"
+        CSS classes ``course-progress-<name>`` (status line) and ``course-monitor-<name>``.
+
+    Examples
+    --------
+    ``monitor = TrainingMonitor(20, 42); display(monitor.widget)`` then
+    ``train(..., callback=monitor.callback)`` and ``monitor.finish(accuracy)``.
+    """
+
+    def __init__(
+        self, epochs: int, steps_per_epoch: int, *, ymax: float = 2.5, redraw_every: int = 5, name: str = "train"
+    ) -> None:
+        self.epochs, self.steps_per_epoch = int(epochs), int(steps_per_epoch)
+        self.redraw_every = int(redraw_every)
+        self.total = self.epochs * self.steps_per_epoch
+        self.losses: list[float] = []
+        self.bar = widgets.IntProgress(value=0, min=0, max=self.epochs, description="epoch", bar_style="info")
+        self.status = widgets.HTML(f"epoch 0 / {self.epochs}")
+        self.status.add_class(f"course-progress-{name}")
+        self.figure = live_figure((7.2, 2.8))
+        ax = self.figure.add_subplot()
+        (self.line,) = ax.plot([], [], color=COLORS["loss"], linestyle=LINESTYLES["loss"], linewidth=1.0)
+        ax.set(xlim=(0, self.total), ylim=(0, ymax), xlabel="step (mini-batch)", ylabel="loss")
+        ax.set_title("mini-batch loss while training (学習中の損失)")
+        self.axes = ax
+        self.widget = widgets.VBox([widgets.HBox([self.bar, self.status]), self.figure.canvas])
+        self.widget.add_class(f"course-monitor-{name}")
+
+    def callback(self, epoch: int, step: int, loss: float) -> None:
+        """``callback(epoch, step, loss)`` for :func:`helpers.train`: progress every epoch, curve every few."""
+        self.losses.append(loss)
+        if (step + 1) % self.steps_per_epoch == 0:
+            self.bar.value = epoch + 1
+            self.status.value = f"epoch {epoch + 1} / {self.epochs} · loss {format_number(loss, 4)}"
+            if (epoch + 1) % self.redraw_every == 0:
+                self.line.set_data(np.arange(1, len(self.losses) + 1), self.losses)
+                self._push()
+
+    def _push(self) -> None:
+        # The kernel is busy inside train(), so the browser cannot ask for a redraw
+        # (draw_idle); render now and send the picture to the canvas directly.
+        canvas = self.figure.canvas
+        canvas.draw()
+        manager = getattr(canvas, "manager", None)
+        if manager is not None and hasattr(manager, "refresh_all"):
+            manager.refresh_all()
+
+    def finish(self, history: History, accuracy: float) -> str:
+        """Mark the run done; returns (and shows) the final status line."""
+        self.bar.value = self.epochs
+        self.bar.bar_style = "success"
+        self.line.set_data(np.arange(1, len(self.losses) + 1), self.losses)
+        self.status.value = (
+            f"epoch {self.epochs} / {self.epochs} · done · last epoch loss "
+            f"{format_number(history.epoch_losses[-1], 4)} · test accuracy <b>{100 * accuracy:.2f} %</b>"
+        )
+        self.figure.canvas.draw_idle()
+        return self.status.value
+
+
+def mistakes_explorer(net: TwoLayerNet, X: ArrayLike, labels: ArrayLike) -> Explorer:
+    """Browse the misclassified samples: the 8×8 image and the network's probabilities.
+
+    Parameters
+    ----------
+    net : TwoLayerNet
+        A trained 64-H-10 softmax network.
+    X : array_like, shape (N, 64)
+        Test images (pixels in [0, 1]).
+    labels : array_like of int, shape (N,)
+        Their true digits.
+
+    Returns
+    -------
+    Explorer
+        Control ``index`` (0 … number of mistakes − 1); ``explorer.mistakes`` holds
+        their row numbers in ``X``; ``explorer.image``, ``explorer.bars`` the artists.
+    """
+    x = np.asarray(X, dtype=float)
+    lab = np.asarray(labels, dtype=np.int64)
+    probs = net.forward(x).y
+    pred = probs.argmax(axis=1)
+    wrong = np.flatnonzero(pred != lab)
+    if wrong.size == 0:
+        raise ValueError("the network makes no mistakes on these samples: nothing to browse")
+
+    fig = live_figure((7.6, 2.9))
+    ax_img, ax_bar = fig.subplots(1, 2, width_ratios=[1, 2])
+    image = ax_img.imshow(x[wrong[0]].reshape(8, 8), cmap="gray_r", vmin=0, vmax=1)
+    ax_img.set(xticks=[], yticks=[])
+    ax_img.grid(False)
+    bars = ax_bar.bar(np.arange(10), probs[wrong[0]], color=COLORS["neutral"])
+    ax_bar.set(xticks=np.arange(10), ylim=(0, 1.05), xlabel="digit", ylabel="probability (softmax)")
+    ax_bar.set_title("the network's output y")
+
+    def update(index: int) -> str:
+        k = int(index)
+        row = wrong[k]
+        image.set_data(x[row].reshape(8, 8))
+        ax_img.set_title(f"true {lab[row]}, predicted {pred[row]}")
+        for digit, bar in enumerate(bars):
+            bar.set_height(probs[row, digit])
+            colour = COLORS["target"] if digit == lab[row] else COLORS["neutral"]
+            bar.set_color(COLORS["loss"] if digit == pred[row] else colour)
+        return (
+            f"<b>mistake {k + 1} of {wrong.size}</b> (test sample {row}): true digit {lab[row]} "
+            f"gets p = {format_number(probs[row, lab[row]])}, predicted digit <b>{pred[row]}</b> "
+            f"gets p = {format_number(probs[row, pred[row]])}"
+        )
+
+    control = widgets.IntSlider(
+        value=0,
+        min=0,
+        max=int(wrong.size - 1),
+        step=1,
+        description="mistake #",
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="420px"),
+    )
+    control.add_class("course-slider")
+    control.add_class("course-slider-mistake")
+    explorer = Explorer({"index": control}, update, figure=fig, name="mistakes")
+    explorer.mistakes, explorer.image, explorer.bars, explorer.probabilities = wrong, image, bars, probs
+    return explorer

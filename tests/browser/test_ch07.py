@@ -1,0 +1,36 @@
+"""Chapter 07 in a real browser: train with the live monitor, read the accuracy, browse the mistakes."""
+
+from __future__ import annotations
+
+import re
+
+import lab
+
+
+def test_ch07_trains_and_browses_mistakes(page, run_notebook, screenshot):
+    run_notebook("07_training.ipynb")
+
+    status = page.locator(".course-progress-train").first
+    status.scroll_into_view_if_needed()
+    text = status.inner_text()
+    assert text.startswith("epoch 20 / 20") and "done" in text, text
+    m = re.search(r"test accuracy ([\d.]+) %", text)
+    assert m and float(m.group(1)) >= 97.0, text
+    progress = page.locator(".course-monitor-train progress, .course-monitor-train .progress-bar").first
+    page.wait_for_timeout(800)
+    screenshot("ch07_training_monitor", page.locator(".course-monitor-train").first)
+    assert progress.count() == 1
+
+    # the mistakes explorer: one keyboard step to the right shows the second mistake
+    assert lab.readout(page, "mistakes").startswith("mistake 1 of 11")
+    handle = lab.slider_handle(page, "mistake")
+    handle.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "() => document.querySelector('.course-readout-mistakes')?.textContent.startsWith('mistake 2 of 11')",
+        timeout=10_000,
+    )
+    assert "predicted digit 3" in lab.readout(page, "mistakes")
+    page.wait_for_timeout(800)
+    screenshot("ch07_mistakes_explorer", page.locator(".course-explorer-mistakes").first)
+    assert not page.console_errors, page.console_errors

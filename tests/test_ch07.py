@@ -1,0 +1,108 @@
+"""Chapter 07: the training numbers it prints, CE vs MSE, the confusion matrix, its widgets and exercises."""
+
+from __future__ import annotations
+
+import matplotlib
+import numpy as np
+import pytest
+
+from helpers.checks import evaluate
+from helpers.data import load_digits_split
+from helpers.explorers import ch07
+from helpers.network import TwoLayerNet, train
+from helpers.widgets import format_number
+
+matplotlib.use("agg")
+SETTINGS = dict(lr=2.0, batch_size=32, epochs=20, seed=0)
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_digits_split()
+
+
+@pytest.fixture(scope="module")
+def runs(data):
+    X_tr, X_te, y_tr, y_te = data
+    ce = TwoLayerNet.create(64, 100, 10, output="softmax", loss="cross_entropy", seed=0)
+    h_ce = train(ce, X_tr, y_tr, X_val=X_te, y_val=y_te, **SETTINGS)
+    se = TwoLayerNet.create(64, 100, 10, output="softmax", loss="half_sse", seed=0)
+    h_se = train(se, X_tr, np.eye(10)[y_tr], X_val=X_te, y_val=y_te, **SETTINGS)
+    return ce, h_ce, se, h_se
+
+
+def test_printed_training_numbers(data, runs):
+    X_tr, X_te, y_tr, y_te = data
+    ce, h_ce, _, _ = runs
+    assert X_tr.shape == (1347, 64) and X_te.shape == (450, 64)
+    assert len(X_tr) // 32 == 42 and len(h_ce.losses) == 840
+    acc = ce.accuracy(X_te, y_te)
+    assert acc >= 0.97
+    assert f"{acc:.2%}" == "97.56%"
+    assert f"{h_ce.train_accuracy[-1]:.2%}" == "99.70%"
+    assert f"{h_ce.epoch_losses[0]:.4f}" == "2.2354" and f"{h_ce.epoch_losses[-1]:.4f}" == "0.0351"
+
+
+def test_cross_entropy_beats_squared_error(data, runs):
+    _, X_te, _, y_te = data
+    ce, h_ce, se, h_se = runs
+    assert ce.accuracy(X_te, y_te) > se.accuracy(X_te, y_te)
+    assert f"{se.accuracy(X_te, y_te):.2%}" == "96.44%"
+    for epoch in (1, 2, 3, 5, 10, 20):  # the table the chapter prints: CE ahead at every row
+        assert h_ce.val_accuracy[epoch - 1] > h_se.val_accuracy[epoch - 1]
+    assert f"{h_se.val_accuracy[0]:.2%}" == "35.56%" and f"{h_ce.val_accuracy[0]:.2%}" == "67.78%"
+
+
+def test_confusion_matrix(data, runs):
+    _, X_te, _, y_te = data
+    ce = runs[0]
+    cm = ch07.confusion_matrix(y_te, ce.predict(X_te))
+    assert cm.sum() == 450 and np.trace(cm) == 439
+    assert cm[8, 1] == 2 and cm[4, 8] == 2
+    assert np.trace(cm) / cm.sum() == ce.accuracy(X_te, y_te)
+    np.testing.assert_array_equal(ch07.confusion_matrix([0, 1, 1], [0, 1, 0], 2), [[1, 0], [1, 1]])
+    with pytest.raises(ValueError, match="same length"):
+        ch07.confusion_matrix([0, 1], [0])
+
+
+def test_training_monitor_updates_in_place(data):
+    X_tr, _, y_tr, _ = data
+    monitor = ch07.TrainingMonitor(4, 42, redraw_every=2)
+    net = TwoLayerNet.create(64, 100, 10, seed=0)
+    hist = train(net, X_tr, y_tr, lr=2.0, batch_size=32, epochs=4, seed=0, callback=monitor.callback)
+    assert monitor.bar.value == 4 and monitor.status.value.startswith("epoch 4 / 4")
+    assert len(monitor.line.get_xdata()) == 168 and monitor.losses == hist.losses
+    text = monitor.finish(hist, 0.9756)
+    assert "done" in text and "97.56 %" in text and monitor.bar.bar_style == "success"
+
+
+def test_mistakes_explorer(data, runs):
+    _, X_te, _, y_te = data
+    ce = runs[0]
+    ex = ch07.mistakes_explorer(ce, X_te, y_te)
+    assert ex.mistakes.size == 11 and ex.mistakes[0] == 38
+    assert ex.readout_text.startswith("mistake 1 of 11 (test sample 38): true digit 4")
+    p = ce.forward(X_te[38]).y
+    assert format_number(p[8]) in ex.readout_text
+    assert ex.bars[8].get_height() == pytest.approx(p[8], rel=1e-12)
+    assert matplotlib.colors.to_hex(ex.bars[8].get_facecolor()) == ch07.COLORS["loss"].lower()
+    assert matplotlib.colors.to_hex(ex.bars[4].get_facecolor()) == ch07.COLORS["target"].lower()
+    ex.set(index=1)
+    assert "(test sample 46)" in ex.readout_text and "predicted digit 3" in ex.readout_text
+    np.testing.assert_array_equal(ex.image.get_array(), X_te[46].reshape(8, 8))
+
+
+def test_mistakes_explorer_needs_a_mistake(data, runs):
+    _, X_te, _, y_te = data
+    ce = runs[0]
+    right = ce.predict(X_te) == y_te
+    with pytest.raises(ValueError, match="no mistakes"):
+        ch07.mistakes_explorer(ce, X_te[right], y_te[right])
+
+
+def test_exercises(runs, data):
+    _, X_te, _, y_te = data
+    cm = ch07.confusion_matrix(y_te, runs[0].predict(X_te))
+    assert evaluate("07.1", 21).ok and not evaluate("07.1", 42).ok
+    assert evaluate("07.2", np.trace(cm) / cm.sum()).ok and not evaluate("07.2", 0.97).ok
+    assert evaluate("07.3", 11).ok and not evaluate("07.3", 439).ok
