@@ -1,0 +1,127 @@
+"""Chapter 05's tools: gradient descent on a 1-D loss and on an elongated 2-D bowl, with the path drawn."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from helpers.style import COLORS, LINESTYLES, MARKERS
+from helpers.widgets import Explorer, format_number, live_figure, slider
+
+__all__ = [
+    "W0_1D",
+    "START_2D",
+    "loss_1d",
+    "grad_1d",
+    "loss_2d",
+    "grad_2d",
+    "descend_1d",
+    "descend_2d",
+    "verdict",
+    "descent_explorer",
+]
+
+#: Start of the 1-D descent; the minimum of ``loss_1d`` is at w = 2.
+W0_1D = -2.0
+#: Start of the 2-D descent, as in the book's chapter 6 (f(x, y) = x²/20 + y² from (−7, 2)).
+START_2D = (-7.0, 2.0)
+#: Below this loss a run counts as converged (both minima are 0).
+CONVERGED = 1e-3
+
+
+def loss_1d(w: float) -> float:
+    """``L(w) = (w − 2)²``: minimum 0 at w = 2; curvature 2, so η > 1 diverges."""
+    return float((w - 2.0) ** 2)
+
+
+def grad_1d(w: float) -> float:
+    """``dL/dw = 2 (w − 2)``."""
+    return 2.0 * (w - 2.0)
+
+
+def loss_2d(w: np.ndarray) -> float:
+    """``f(w1, w2) = w1² / 20 + w2²``: a bowl 20 times steeper along w2 than along w1."""
+    return float(w[0] ** 2 / 20.0 + w[1] ** 2)
+
+
+def grad_2d(w: np.ndarray) -> np.ndarray:
+    """``∇f = (w1 / 10, 2 w2)``."""
+    return np.array([w[0] / 10.0, 2.0 * w[1]])
+
+
+def descend_1d(lr: float, steps: int, w0: float = W0_1D) -> np.ndarray:
+    """Every w visited by ``w ← w − lr · dL/dw`` (``steps + 1`` values, the start included)."""
+    path = [float(w0)]
+    for _ in range(int(steps)):
+        path.append(path[-1] - lr * grad_1d(path[-1]))
+    return np.array(path)
+
+
+def descend_2d(lr: float, steps: int, start: tuple[float, float] = START_2D) -> np.ndarray:
+    """Every point visited by ``w ← w − lr · ∇f(w)``, shape ``(steps + 1, 2)``."""
+    path = [np.array(start, dtype=float)]
+    for _ in range(int(steps)):
+        path.append(path[-1] - lr * grad_2d(path[-1]))
+    return np.array(path)
+
+
+def verdict(first_loss: float, last_loss: float) -> str:
+    """``"diverged"`` if the loss grew, ``"converged"`` below :data:`CONVERGED`, else ``"not there yet"``."""
+    if not np.isfinite(last_loss) or last_loss > first_loss:
+        return "diverged"
+    if last_loss < CONVERGED:
+        return "converged"
+    return "not there yet"
+
+
+def _readout(lr: float, steps: int, path1: np.ndarray, path2: np.ndarray) -> str:
+    l1_first, l1_last = loss_1d(path1[0]), loss_1d(path1[-1])
+    l2_first, l2_last = loss_2d(path2[0]), loss_2d(path2[-1])
+    return (
+        f"<b>η = {lr:.2f}, {steps} steps</b> &nbsp;→&nbsp; "
+        f"1-D: w = {format_number(path1[-1])}, L = <b>{format_number(l1_last)}</b> "
+        f"({verdict(l1_first, l1_last)}) · "
+        f"2-D: w = ({format_number(path2[-1][0])}, {format_number(path2[-1][1])}), "
+        f"f = <b>{format_number(l2_last)}</b> ({verdict(l2_first, l2_last)})"
+    )
+
+
+def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
+    """Sliders on the learning rate η (学習率) and the number of steps; both paths redrawn in place.
+
+    Left: ``L(w) = (w − 2)²`` with the visited points.  Right: contours of
+    ``f = w1²/20 + w2²`` with the path from (−7, 2).  The same η drives both.
+    """
+    fig = live_figure((9.0, 3.6))
+    ax1, ax2 = fig.subplots(1, 2)
+
+    ws = np.linspace(-4.0, 8.0, 241)
+    ax1.plot(ws, (ws - 2.0) ** 2, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="L(w) = (w − 2)²")
+    (path1_line,) = ax1.plot(
+        [], [], "-", marker=MARKERS["prediction"], color=COLORS["gradient"], linewidth=1, markersize=5, label="steps"
+    )
+    ax1.plot([W0_1D], [loss_1d(W0_1D)], MARKERS["target"], color=COLORS["target"], markersize=8, label="start")
+    ax1.set(xlim=(-4, 8), ylim=(0, 40), xlabel="w", ylabel="L(w)", title="1-D loss")
+    ax1.legend(loc="upper center")
+
+    g1, g2 = np.meshgrid(np.linspace(-10, 10, 201), np.linspace(-3, 3, 121))
+    ax2.contour(g1, g2, g1**2 / 20 + g2**2, levels=[0.05, 0.2, 0.5, 1, 2, 4, 7], colors=COLORS["neutral"], linewidths=1)
+    (path2_line,) = ax2.plot(
+        [], [], "-", marker=MARKERS["prediction"], color=COLORS["gradient"], linewidth=1, markersize=4
+    )
+    ax2.plot([START_2D[0]], [START_2D[1]], MARKERS["target"], color=COLORS["target"], markersize=8)
+    ax2.plot([0], [0], "*", color=COLORS["loss"], markersize=12)
+    ax2.set(xlim=(-10, 10), ylim=(-3, 3), xlabel="$w_1$", ylabel="$w_2$", title="2-D: f = w1²/20 + w2²")
+
+    def update(lr: float, steps: float) -> str:
+        n = int(round(steps))
+        p1 = descend_1d(lr, n)
+        p2 = descend_2d(lr, n)
+        path1_line.set_data(p1, (p1 - 2.0) ** 2)
+        path2_line.set_data(p2[:, 0], p2[:, 1])
+        return _readout(lr, n, p1, p2)
+
+    controls = {
+        "lr": slider("learning rate η", min=0.01, max=1.1, step=0.01, value=lr, name="lr"),
+        "steps": slider("steps", min=1, max=100, step=1, value=steps, name="steps", readout_format=".0f"),
+    }
+    return Explorer(controls, update, figure=fig, name="descent")
