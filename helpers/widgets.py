@@ -7,11 +7,35 @@ An explorer is built from
 * an ``update(**values) -> str`` function that recomputes, changes the figure's
   artists *in place* (``set_data``, ``set_height`` …) and returns the readout
   text;
-* optionally a live figure from :func:`live_figure` (an ipympl canvas), which is
-  redrawn with ``draw_idle`` after each update — the figure is never re-created.
+* optionally a live figure from :func:`live_figure` (an ipympl canvas); the
+  figure is never re-created.
 
 Because the logic is plain Python, a notebook or a test drives it without a
 browser: ``explorer.set(p=0.9)`` then ``explorer.readout_text``.
+
+Why it feels instant
+--------------------
+A full matplotlib redraw (layout, ticks, text, every artist) costs 100 ms or
+more on a small machine, and ipympl's ``draw_idle`` adds a round trip through
+the browser before it even starts.  So an :class:`Explorer` with a figure
+
+1. lays the figure out once, then freezes the layout (no constrained-layout
+   pass per frame);
+2. finds the artists ``update`` really changes (matplotlib marks them *stale*),
+   marks those — and the artists drawn above them in the same axes — as
+   animated, and keeps a snapshot of everything else (the background);
+3. per move restores the background, draws only the animated artists and
+   sends the frame at once (``canvas.blit``); ipympl's diff mode then ships
+   only the pixels that changed.
+
+If ``update`` changes something that lives in the background (axis limits,
+ticks, a figure-level text), that frame is a full redraw and the snapshot is
+taken again; nothing is ever drawn stale.  The readout is updated before the
+figure, so the numbers answer first.
+
+Accessibility: every slider's handle gets an accessible name (its label) and a
+labelled number box that is linked to it in the browser (``jslink``), so typing
+a value or pressing the arrow keys in either drives the explorer.
 """
 
 from __future__ import annotations
@@ -21,11 +45,45 @@ import re
 from collections.abc import Callable, Mapping
 
 import ipywidgets as widgets
+from matplotlib.artist import Artist
+from matplotlib.collections import Collection
 from matplotlib.figure import Figure
+from matplotlib.image import AxesImage
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.text import Text
 
-__all__ = ["Explorer", "slider", "live_figure", "format_number"]
+__all__ = ["Explorer", "slider", "live_figure", "format_number", "draggable"]
 
 _TAG = re.compile(r"<[^>]+>")
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+#: Artists that can be redrawn on their own over a background snapshot.
+_BLITTABLE = (Line2D, Patch, Collection, Text, AxesImage, Legend)
+
+#: Redrawn over a moving artist only when it is stale itself: a legend costs a full
+#: frame's worth of text layout, and rarely overlaps what moves.
+_NOT_ABOVE = (Legend,)
+
+#: Runs once per browser page (from a hidden Output widget, whose outputs are
+#: trusted): gives every course slider handle an accessible name — its label —
+#: because ipywidgets' noUiSlider handle (role="slider") has none.
+_A11Y_SCRIPT = r"""
+(() => {
+  if (window.__courseSliderNames) { window.__courseSliderNames(); return; }
+  const name = () => {
+    document.querySelectorAll('.course-slider .noUi-handle:not([aria-label])').forEach((h) => {
+      const w = h.closest('.course-slider');
+      const label = w && w.querySelector('.widget-label')?.textContent.trim();
+      if (label) h.setAttribute('aria-label', label);
+    });
+  };
+  window.__courseSliderNames = name;
+  name();
+  new MutationObserver(name).observe(document.body, { childList: true, subtree: true });
+})();
+"""
 
 
 def format_number(value: float, digits: int = 6) -> str:
@@ -35,6 +93,23 @@ def format_number(value: float, digits: int = 6) -> str:
     function, so what a learner reads is exactly what is checked.
     """
     return f"{value:.{digits}g}"
+
+
+def _check_name(name: object, what: str) -> str:
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise ValueError(
+            f"{what} must be a short identifier (letters, digits, '-' or '_', starting with a letter) "
+            f"because it becomes a CSS class; got {name!r}"
+        )
+    return name
+
+
+def _check_number(value: object, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{what} must be a number, got {value!r} ({type(value).__name__})")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"{what} must be finite, got {value!r}")
+    return float(value)
 
 
 def slider(
@@ -47,35 +122,62 @@ def slider(
     name: str,
     readout_format: str = ".2f",
 ) -> widgets.FloatSlider:
-    """A float slider with a visible label and a stable CSS class.
+    """A float slider with a visible label, an accessible name and a stable CSS class.
 
     Parameters
     ----------
     label : str
-        Text shown beside the slider (also its accessible description).
+        Text shown beside the slider; also the accessible name of its handle
+        and of its number box.
     min, max, step, value : float
         Range, step of one arrow-key press, and start value.
     name : str
         Short identifier; the slider gets the CSS class ``course-slider-<name>``
-        so tests and the benchmark can find it.
+        (its number box ``course-number-<name>``) so tests and the benchmark can
+        find it.
     readout_format : str, default ".2f"
         Format of the number printed next to the slider.
 
     Returns
     -------
     ipywidgets.FloatSlider
+        With an extra attribute ``number_box``: a labelled
+        ``BoundedFloatText`` linked to the slider in the browser.
+        :class:`Explorer` shows the two side by side.
+
+    Raises
+    ------
+    ValueError, TypeError
+        With the offending argument's name, e.g. ``min must be less than max``.
+
+    Examples
+    --------
+    >>> s = slider("p(class 2)", min=0, max=1, step=0.01, value=0.6, name="p")
+    >>> s.value, s.number_box.value
+    (0.6, 0.6)
     """
-    if not min < max:
+    if not isinstance(label, str) or not label.strip():
+        raise ValueError(f"label must be a non-empty string (the slider's visible and accessible name), got {label!r}")
+    _check_name(name, "name")
+    lo, hi = _check_number(min, "min"), _check_number(max, "max")
+    step_, start = _check_number(step, "step"), _check_number(value, "value")
+    if not lo < hi:
         raise ValueError(f"min must be less than max, got min={min!r}, max={max!r}")
-    if not min <= value <= max:
+    if not lo <= start <= hi:
         raise ValueError(f"value must lie in [{min}, {max}], got {value!r}")
-    if step <= 0:
+    if step_ <= 0:
         raise ValueError(f"step must be positive, got {step!r}")
+    if step_ > hi - lo:
+        raise ValueError(f"step must not exceed max - min = {hi - lo!r}, got {step!r}")
+    try:
+        format(start, readout_format)
+    except (TypeError, ValueError):
+        raise ValueError(f"readout_format must be a float format such as '.2f', got {readout_format!r}") from None
     s = widgets.FloatSlider(
-        value=value,
-        min=min,
-        max=max,
-        step=step,
+        value=start,
+        min=lo,
+        max=hi,
+        step=step_,
         description=label,
         continuous_update=True,
         readout=True,
@@ -85,7 +187,29 @@ def slider(
     )
     s.add_class("course-slider")
     s.add_class(f"course-slider-{name}")
+    s.number_box = _number_box(s, name)
     return s
+
+
+def _number_box(control: widgets.Widget, name: str) -> widgets.Widget:
+    """A labelled number box linked to ``control`` in the browser (``jslink``: no kernel round trip)."""
+    label = control.description or name
+    kind = widgets.BoundedIntText if isinstance(control, widgets.IntSlider) else widgets.BoundedFloatText
+    box = kind(
+        value=control.value,
+        min=control.min,
+        max=control.max,
+        step=control.step,
+        description=label,
+        # the label is for screen readers (its name); the slider beside it already shows it
+        style={"description_width": "0px"},
+        layout=widgets.Layout(width="90px"),
+        tooltip=f"{label}: type a value",
+    )
+    box.add_class("course-number")
+    box.add_class(f"course-number-{name}")
+    box._course_link = widgets.jslink((control, "value"), (box, "value"))
+    return box
 
 
 def live_figure(figsize: tuple[float, float] = (6.4, 3.4)) -> Figure:
@@ -94,23 +218,175 @@ def live_figure(figsize: tuple[float, float] = (6.4, 3.4)) -> Figure:
     Static plots in the course stay inline PNGs; only explorers use this live
     canvas, whose artists are updated in place.
 
+    Parameters
+    ----------
+    figsize : (float, float), default (6.4, 3.4)
+        Width and height in inches.
+
     Returns
     -------
     matplotlib.figure.Figure
-        Its ``canvas`` is an ipympl widget; put ``fig.canvas`` in a layout or
-        pass the figure to :class:`Explorer`.
+        Its ``canvas`` is an ipympl widget; pass the figure to :class:`Explorer`.
     """
-    from ipympl.backend_nbagg import new_figure_manager_given_figure
+    try:
+        width, height = (float(v) for v in figsize)
+    except (TypeError, ValueError):
+        raise TypeError(f"figsize must be (width, height) in inches, got {figsize!r}") from None
+    if not (0 < width <= 30 and 0 < height <= 30):
+        raise ValueError(f"figsize must be two positive sizes in inches (at most 30), got {figsize!r}")
+    from ipympl.backend_nbagg import FigureManager
 
-    fig = Figure(figsize=figsize, layout="constrained")
-    manager = new_figure_manager_given_figure(id(fig), fig)
-    canvas = manager.canvas
+    fig = Figure(figsize=(width, height), layout="constrained")
+    canvas = _canvas_class()(fig)
+    FigureManager(canvas, id(fig))
     canvas.header_visible = False
     canvas.footer_visible = False
     canvas.toolbar_visible = False
     canvas.resizable = False
     canvas.capture_scroll = False
+    canvas.add_class("course-canvas")
     return fig
+
+
+_CANVAS_CLASS = None
+
+
+def _canvas_class() -> type:
+    """ipympl's canvas with a cheaper frame encoder (made on first use: importing ipympl is slow)."""
+    global _CANVAS_CLASS
+    if _CANVAS_CLASS is None:
+        from io import BytesIO
+
+        import numpy as np
+        from ipympl.backend_nbagg import Canvas
+        from PIL import Image
+
+        class CourseCanvas(Canvas):
+            """ipympl's canvas; frames are PNG-compressed at level 1 instead of 6.
+
+            Frames travel over loopback and ipympl's diff frames are mostly zeros,
+            so the stronger compression only costs time (about half of a blit).
+            The logic is matplotlib's ``FigureCanvasWebAggCore.get_diff_image``.
+            """
+
+            def get_diff_image(self):
+                if not self._png_is_old:
+                    return None
+                pixels = np.asarray(self.get_renderer().buffer_rgba())
+                buff = pixels.view(np.uint32).squeeze(2)
+                if self._force_full or buff.shape != self._last_buff.shape or (pixels[:, :, 3] != 255).any():
+                    self.set_image_mode("full")
+                    output = buff
+                else:
+                    self.set_image_mode("diff")
+                    output = np.where(buff != self._last_buff, buff, 0)
+                self._last_buff = buff.copy()
+                self._force_full = False
+                self._png_is_old = False
+                data = output.view(dtype=np.uint8).reshape((*output.shape, 4))
+                with BytesIO() as png:
+                    Image.fromarray(data).save(png, format="png", compress_level=1)
+                    return png.getvalue()
+
+        _CANVAS_CLASS = CourseCanvas
+    return _CANVAS_CLASS
+
+
+class _Blitter:
+    """Redraw only what an update changed; see the module docstring.
+
+    ``animated`` holds the artists drawn per frame; ``background`` the snapshot
+    of everything else, taken after each full draw.
+    """
+
+    def __init__(self, figure: Figure) -> None:
+        self.figure = figure
+        self.canvas = figure.canvas
+        self.animated: list[Artist] = []
+        self.background = None
+        self.full_draws = 0
+        self.blits = 0
+        # Lay out once (the constrained-layout pass is the costliest part of a
+        # draw), freeze that layout, and start with nothing stale.
+        figure.draw_without_rendering()
+        figure.set_layout_engine("none")
+        self._cid = self.canvas.mpl_connect("draw_event", self._on_draw)
+
+    # -- what changed ---------------------------------------------------------
+    def _changed(self) -> list[Artist] | None:
+        """The stale artists that can be blitted, or None if the background changed.
+
+        An animated artist does not pass its staleness on to its axes, so every
+        axes is searched, not only the stale ones.
+        """
+        fig = self.figure
+        for child in fig.get_children():
+            if child.stale and child not in fig.axes:
+                return None  # the figure's patch, a suptitle, a figure legend: redraw all
+        changed: list[Artist] = []
+        for ax in fig.axes:
+            found = False
+            for artist in ax.get_children():
+                if not artist.stale:
+                    continue
+                if artist is ax.patch or not isinstance(artist, _BLITTABLE) or artist in ax.spines.values():
+                    return None  # limits, ticks, frame: the background itself changed
+                if artist.get_visible() and not (isinstance(artist, Text) and not artist.get_text()):
+                    changed.append(artist)  # (an empty title is never drawn, so it stays stale)
+                found = True
+            if ax.stale and not found:
+                return None  # the axes changed in a way we cannot see: be safe
+        return changed
+
+    def _with_those_above(self, changed: list[Artist]) -> list[Artist]:
+        """``changed`` plus the artists drawn over them in the same axes, in drawing order."""
+        keep = set(changed)
+        for ax in {a.axes for a in changed if a.axes is not None}:
+            low = min(a.get_zorder() for a in changed if a.axes is ax)
+            for artist in (*ax.lines, *ax.patches, *ax.collections, *ax.texts, *ax.images, *ax.artists):
+                if artist.get_zorder() >= low and artist.get_visible():
+                    keep.add(artist)
+        return sorted(keep, key=lambda a: a.get_zorder())
+
+    # -- drawing --------------------------------------------------------------
+    def _on_draw(self, _event: object) -> None:
+        """After every full draw (ours, a refresh, a resize): snapshot, then draw the animated artists."""
+        self.full_draws += 1
+        self.background = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._draw_animated()
+
+    def _draw_animated(self) -> None:
+        for artist in self.animated:
+            self.figure.draw_artist(artist)
+
+    def render(self) -> None:
+        """Show the figure's current state, as cheaply as possible."""
+        changed = self._changed()
+        if changed is None:
+            self.canvas.draw()
+            return
+        if not changed:
+            return
+        if not set(changed) <= set(self.animated):
+            for artist in self.animated:
+                artist.set_animated(False)
+            self.animated = self._with_those_above([*self.animated, *changed])
+            for artist in self.animated:
+                artist.set_animated(True)
+            self.canvas.draw()  # a new background, without the newly animated artists
+            return
+        if self.background is None:
+            self.canvas.draw()
+            return
+        self.canvas.restore_region(self.background)
+        self._draw_animated()
+        # Drawing a child does not clear its parents' stale flag; clear it, or the
+        # next move would look like an unexplained change and force a full draw.
+        for ax in self.figure.axes:
+            ax.stale = False
+        self.figure.stale = False
+        self.blits += 1
+        self.canvas.blit(self.figure.bbox)
 
 
 class Explorer:
@@ -120,14 +396,24 @@ class Explorer:
     ----------
     controls : mapping of str to ipywidgets value widgets
         Keyword name → control; ``update`` receives the values by these names.
+        A slider from :func:`slider` is shown with its number box.
     update : callable
         ``update(**values) -> str``.  Recompute, change artists in place and
         return the readout as (simple) HTML.
     figure : matplotlib Figure, optional
-        A figure from :func:`live_figure`; redrawn with ``draw_idle`` after
-        each update.
+        A figure from :func:`live_figure`; after each update only the artists
+        that changed are redrawn (see the module docstring).
     name : str, default "explorer"
-        The readout gets the CSS class ``course-readout-<name>``.
+        The readout gets the CSS class ``course-readout-<name>``, the whole
+        explorer ``course-explorer-<name>``.
+    footer : ipywidgets.Widget, optional
+        Shown under the figure (e.g. a button or a note).
+
+    Raises
+    ------
+    ValueError, TypeError
+        Naming the argument: empty ``controls``, a control without ``value``,
+        ``update`` not callable, ``figure`` not from :func:`live_figure`, …
 
     Examples
     --------
@@ -147,22 +433,51 @@ class Explorer:
         name: str = "explorer",
         footer: widgets.Widget | None = None,
     ) -> None:
+        if not isinstance(controls, Mapping):
+            raise TypeError(f"controls must be a mapping of name -> widget, got {type(controls).__name__}")
         if not controls:
             raise ValueError("controls must name at least one control, got none")
+        for key, control in controls.items():
+            if not isinstance(key, str) or not key.isidentifier():
+                raise ValueError(f"controls keys must be Python identifiers (update's argument names), got {key!r}")
+            if not isinstance(control, widgets.Widget) or not control.has_trait("value"):
+                raise TypeError(f"controls[{key!r}] must be an ipywidgets value widget, got {type(control).__name__}")
+        if not callable(update):
+            raise TypeError(f"update must be callable as update(**values) -> str, got {type(update).__name__}")
+        _check_name(name, "name")
+        if figure is not None and not (isinstance(figure, Figure) and isinstance(figure.canvas, widgets.DOMWidget)):
+            raise TypeError("figure must come from helpers.widgets.live_figure() (an ipympl canvas)")
+        if footer is not None and not isinstance(footer, widgets.Widget):
+            raise TypeError(f"footer must be an ipywidgets widget, got {type(footer).__name__}")
+        self.name = name
         self.controls = dict(controls)
         self._update = update
         self.figure = figure
         self.readout = widgets.HTML()
         self.readout.add_class("course-readout")
         self.readout.add_class(f"course-readout-{name}")
-        children: list[widgets.Widget] = [*self.controls.values(), self.readout]
+        rows: list[widgets.Widget] = []
+        for key, control in self.controls.items():
+            if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
+                # a slider made without slider(): give it the same class and number box
+                if not any(c.startswith("course-slider-") for c in control._dom_classes):
+                    control.add_class("course-slider")
+                    control.add_class(f"course-slider-{key}")
+                if getattr(control, "number_box", None) is None:
+                    suffix = next(c for c in control._dom_classes if c.startswith("course-slider-"))
+                    control.number_box = _number_box(control, suffix.removeprefix("course-slider-"))
+            box = getattr(control, "number_box", None)
+            rows.append(widgets.HBox([control, box]) if box is not None else control)
+        children: list[widgets.Widget] = [*rows, self.readout]
         if figure is not None:
             children.append(figure.canvas)
         if footer is not None:
             children.append(footer)
+        children.append(_a11y_output())
         self.widget = widgets.VBox(children)
         self.widget.add_class("course-explorer")
         self.widget.add_class(f"course-explorer-{name}")
+        self._blitter = _Blitter(figure) if figure is not None else None
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self.refresh()
@@ -176,10 +491,13 @@ class Explorer:
         self.refresh()
 
     def refresh(self) -> None:
-        """Recompute the readout and redraw the figure for the current values."""
-        self.readout.value = self._update(**self.values)
-        if self.figure is not None:
-            self.figure.canvas.draw_idle()
+        """Recompute the readout, then redraw what changed in the figure."""
+        text = self._update(**self.values)
+        if not isinstance(text, str):
+            raise TypeError(f"update must return the readout as a str, got {type(text).__name__}")
+        self.readout.value = text  # sent first: the numbers answer before the picture
+        if self._blitter is not None:
+            self._blitter.render()
 
     def set(self, **values: object) -> None:
         """Set controls by name (as a learner's drag would) and refresh once."""
@@ -203,3 +521,72 @@ class Explorer:
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
         return self.widget._repr_mimebundle_(**kwargs)
+
+
+def _a11y_output() -> widgets.Output:
+    """A hidden Output widget carrying :data:`_A11Y_SCRIPT` (run by the browser on display)."""
+    out = widgets.Output(layout=widgets.Layout(display="none"))
+    out.add_class("course-a11y")
+    out.outputs = ({"output_type": "display_data", "data": {"application/javascript": _A11Y_SCRIPT}, "metadata": {}},)
+    return out
+
+
+def draggable(
+    figure: Figure,
+    artist: Artist,
+    control: widgets.ValueWidget,
+    *,
+    axis: str = "y",
+) -> Callable[[str, object], None]:
+    """Let the mouse drag ``artist`` on ``figure``; the drag sets ``control`` (one source of truth).
+
+    The control stays the keyboard alternative: whatever the mouse does, it
+    does by moving the control, so the readout and the figure follow the same
+    path as a key press.  The value is snapped to the control's ``step`` and
+    clipped to ``[min, max]``.
+
+    Parameters
+    ----------
+    figure : Figure
+        A figure from :func:`live_figure`.
+    artist : matplotlib Artist
+        What the learner grabs (a marker, a bar …); a press must hit it
+        (``artist.contains``) to start a drag.
+    control : ipywidgets value widget
+        Usually a :func:`slider`; receives the pointer's data coordinate.
+    axis : {"y", "x"}, default "y"
+        Which coordinate of the pointer drives the control.
+
+    Returns
+    -------
+    callable
+        ``handle(kind, event)`` with ``kind`` in ``"press"``, ``"motion"``,
+        ``"release"`` — the handler itself, so tests can call it with fake events.
+    """
+    if axis not in ("x", "y"):
+        raise ValueError(f"axis must be 'x' or 'y', got {axis!r}")
+    if not isinstance(artist, Artist) or artist.axes is None:
+        raise TypeError("artist must be a matplotlib artist already placed in an axes of the figure")
+    if not control.has_trait("value"):
+        raise TypeError(f"control must be an ipywidgets value widget, got {type(control).__name__}")
+    ax = artist.axes
+    state = {"dragging": False}
+
+    def handle(kind: str, event) -> None:
+        if kind == "press":
+            state["dragging"] = event.inaxes is ax and bool(artist.contains(event)[0])
+        elif kind == "release":
+            state["dragging"] = False
+        elif kind == "motion" and state["dragging"] and event.inaxes is ax:
+            coordinate = event.ydata if axis == "y" else event.xdata
+            if coordinate is None:
+                return
+            step = getattr(control, "step", None) or 0
+            snapped = round(coordinate / step) * step if step else coordinate
+            lo, hi = getattr(control, "min", snapped), getattr(control, "max", snapped)
+            control.value = float(min(max(snapped, lo), hi))
+
+    figure.canvas.mpl_connect("button_press_event", lambda e: handle("press", e))
+    figure.canvas.mpl_connect("motion_notify_event", lambda e: handle("motion", e))
+    figure.canvas.mpl_connect("button_release_event", lambda e: handle("release", e))
+    return handle

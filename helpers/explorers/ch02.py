@@ -14,7 +14,7 @@ from helpers.losses import (
     sum_squared_error,
 )
 from helpers.style import COLORS, LINESTYLES, MARKERS
-from helpers.widgets import Explorer, format_number, live_figure, slider
+from helpers.widgets import Explorer, draggable, format_number, live_figure, slider
 
 __all__ = ["probability_explorer", "outlier_explorer", "OUTLIER_DATA"]
 
@@ -148,26 +148,5 @@ def outlier_explorer(prediction: float = 1.0) -> Explorer:
 
     control = slider("last point", min=0.0, max=6.0, step=0.05, value=1.0, name="outlier")
     explorer = Explorer({"value": control}, update, figure=fig, name="outlier")
-    _make_draggable(fig, ax_pts, outlier, control)
+    explorer.drag = draggable(fig, outlier, control, axis="y")  # the slider is its keyboard alternative
     return explorer
-
-
-def _make_draggable(fig, ax, artist, control) -> None:
-    """Let the mouse drag ``artist`` vertically; the drag moves ``control`` (one source of truth)."""
-    state = {"dragging": False}
-
-    def on_press(event) -> None:
-        if event.inaxes is ax and artist.contains(event)[0]:
-            state["dragging"] = True
-
-    def on_motion(event) -> None:
-        if state["dragging"] and event.inaxes is ax and event.ydata is not None:
-            snapped = round(event.ydata / control.step) * control.step
-            control.value = float(min(max(snapped, control.min), control.max))
-
-    def on_release(_event) -> None:
-        state["dragging"] = False
-
-    fig.canvas.mpl_connect("button_press_event", on_press)
-    fig.canvas.mpl_connect("motion_notify_event", on_motion)
-    fig.canvas.mpl_connect("button_release_event", on_release)
