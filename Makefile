@@ -26,7 +26,7 @@ $(STAMP): requirements.txt pyproject.toml jupyter/overrides.json
 lab: $(STAMP)
 	$(BIN)/python tools/workspace.py sync
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=my-work $(ROOT_FLAG) \
-	    $$($(BIN)/python tools/workspace.py first)
+	    my-work/$$($(BIN)/python tools/workspace.py first)
 
 test: lint unit nbval browser
 
