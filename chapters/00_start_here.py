@@ -1,0 +1,224 @@
+# %% [markdown]
+# # 00 — Start here
+#
+# Welcome! This course teaches **loss functions (損失関数)** — the single number that tells a model how wrong it is —
+# and **backpropagation (誤差逆伝播法)**, the method that turns that number into a correction for every weight.
+# You will compute every value yourself, then drag sliders and points to watch the loss react.
+#
+# **What you will learn here**
+#
+# * the order of the chapters and what each one is for (this page is also the table of contents);
+# * where your own copies of the notebooks live, and how to get a chapter back if you break it;
+# * what **Restart & Run All** and *recorded outputs* are, and why the course checks them;
+# * how exercises tell you ✓ or ✗, and where the hidden solutions are;
+# * that the interactive widgets work in your kernel — and what to do when they don't.
+
+# %% [markdown]
+# ## Contents
+#
+# Work through the chapters in order; each builds on the one before.
+#
+# | chapter | what it is about |
+# |---|---|
+# | [00 Start here](00_start_here.ipynb) | this page: how the course works, and a widget test |
+# | [01 Why a loss function?](01_why_loss.ipynb) | learning = tuning weights; a loss is the model's report card (成績表); why accuracy cannot be the loss |
+# | [02 Sum of squared errors and MSE](02_sse_mse.ipynb) | 2乗和誤差 and 平均二乗誤差 step by step, the ½, floating point, outliers |
+# | [03 Cross-entropy error](03_cross_entropy.ipynb) | 交差エントロピー誤差: −log of the right class's probability, why δ = 1e-7 |
+# | [04 Cross-entropy in practice](04_ce_in_practice.ipynb) | overflow and log-softmax, class imbalance, label smoothing, entropy and KL divergence |
+# | [05 Minimising the loss: gradient descent](05_gradient_descent.ipynb) | 勾配降下法: follow the slope downhill; learning rate; mini-batches (ミニバッチ) |
+# | [06 Backpropagation, derived](06_backprop.ipynb) | the chain rule (連鎖律) and δ, with every intermediate value of a small network |
+# | [07 Putting it together: training a network](07_training.ipynb) | train a two-layer network on handwritten digits, with a live loss curve |
+# | [08 Glossary](08_glossary.ipynb) | every key term in English and 日本語 |
+# | [09 E資格 checkpoint quiz](09_quiz.ipynb) | check yourself before the exam |
+
+# %% [markdown]
+# ## Setup
+# Every chapter starts with a cell like this one: it imports numpy, the course's `helpers` package and applies the
+# course plot style. Run it first (click into it and press **Shift+Enter**).
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+
+import helpers.explorers.ch00
+from helpers.checks import check
+from helpers.style import COLORS, use_course_style
+
+use_course_style()
+
+# %% [markdown]
+# ## 1. Your own copies: `my-work/`
+#
+# Start the course from a terminal in the course folder with
+#
+# ```
+# make lab
+# ```
+#
+# The first time, this creates a Python environment with exactly the package versions the course was written for
+# (it takes a few minutes); then it copies every chapter into **`my-work/`** and opens JupyterLab there.
+# The notebooks you see are *your* copies: edit them, break them, write notes in them. The originals in `notebooks/`
+# stay untouched, and `make lab` never overwrites a file you already have — it only adds chapters that are new.
+
+# %% [markdown]
+# ### Getting a chapter back
+# If a chapter is beyond repair, restore the original from a terminal (here chapter 02):
+#
+# ```
+# .venv/bin/python tools/workspace.py reset 02
+# ```
+#
+# Your version is **not** deleted: it is renamed to something like `my-work/02_sse_mse.mine-20250101-120000.ipynb`
+# and kept beside the restored original, so you can still copy your notes out of it.
+
+# %% [markdown]
+# ## 2. Restart & Run All, and recorded outputs
+#
+# A notebook remembers everything you ran, in the order you ran it — not the order of the cells on the page.
+# Run cells out of order, or edit a cell near the top, and the outputs below can describe code that no longer exists.
+# The cure is one menu item: **Kernel → Restart Kernel and Run All Cells…** It forgets everything and runs
+# every cell from the top, exactly as a newcomer would. Use it whenever something looks odd.
+#
+# Every notebook arrives with its outputs already in place: these are the **recorded outputs**. They were produced
+# by running the notebook top to bottom in a fresh kernel, and the course's tests re-run each notebook and compare
+# every printed number with the recording (a tool called *nbval*). So when your run prints the same digits, your
+# setup is right; when it prints something else after you changed nothing, something in your environment differs.
+#
+# This cell shows the idea: it always prints the same thing, on every machine, because the random generator is
+# seeded. The course seeds every random number it uses.
+
+# %%
+rng = np.random.default_rng(0)
+print(rng.integers(1, 7, size=5))  # five throws of a die, the same five every time
+
+# %% [markdown]
+# ## 3. Is your environment the one the course was recorded with?
+#
+# The course pins the exact version of every package in `requirements.txt`, because the last digits of some
+# results depend on them. This check compares what is installed in *this kernel* with those pins. Every line should
+# start with ✓; a ✗ line says what differs and what to do.
+
+# %%
+print(helpers.explorers.ch00.environment_report())
+
+# %% [markdown]
+# For the curious, the exact versions. This cell's output is not checked by the tests (its numbers are allowed to
+# differ between machines), which is why it starts with a comment saying so.
+
+# %% tags=["nbval-ignore-output"]
+# NBVAL_IGNORE_OUTPUT: exact versions and the Python path differ between machines.
+import sys
+from importlib.metadata import version
+
+print("Python", sys.version.split()[0], "at", sys.executable)
+for name in helpers.explorers.ch00.KEY_PACKAGES:
+    print(f"{name:18s} {version(name)}")
+
+# %% [markdown]
+# ## 4. Do the widgets work? The test slider
+#
+# The course is full of **explorers**: a slider (or a point you drag), a line of text that reports the loss, and a
+# plot that follows along. Here is the smallest one. **Drag the slider** (or click its handle and press the arrow
+# keys). Two things should happen at once:
+#
+# * the text under the slider changes, e.g. `x = 2.00 → x² = 4`;
+# * the orange triangle slides along the parabola in the plot.
+#
+# If both happen, everything works: widgets (ipywidgets), the round trip to Python, and live plots (ipympl).
+
+# %% tags=["nbval-ignore-output"]
+# NBVAL_IGNORE_OUTPUT: a live widget; its text form is only a placeholder. The next cell checks its logic.
+square = helpers.explorers.ch00.square_explorer()
+square
+
+# %% [markdown]
+# Every explorer can also be driven from code — this is exactly what the slider does, and it is how the course's
+# tests check explorers. Here the slider is set to 2 and then to −0.5 (watch the slider above move, too):
+
+# %%
+for x in (2.0, -0.5):
+    square.set(x=x)
+    print(square.readout_text)
+square.set(x=1.5)
+
+# %% [markdown]
+# ### When the widgets don't work
+#
+# Instead of a slider you may see one of these:
+#
+# | what you see | what it means | the fix |
+# |---|---|---|
+# | `Error displaying widget: model not found` | the page shows a widget from an earlier kernel session (e.g. you reopened the notebook) | **Kernel → Restart Kernel and Run All Cells…** — widgets exist only while their kernel runs |
+# | plain text such as `VBox(children=(FloatSlider(value=1.5, …` or `Canvas(toolbar=…` | this JupyterLab has no widget support (a different Jupyter installation, or the classic notebook) | close it and start the course with `make lab`, which uses the course's JupyterLab with ipywidgets and ipympl installed |
+# | `Loading widget...` that never finishes | the browser has not loaded the widget code yet | reload the browser tab (F5), then Restart Kernel and Run All Cells |
+# | the slider moves but the number does not change | the kernel is busy, dead or was restarted | look at the kernel status (top right, or bottom bar): restart it and run all cells |
+#
+# The same fixes apply to every explorer in the course. If the slider still does not work, check that every
+# line of the environment check above starts with ✓.
+
+# %% [markdown]
+# ## 5. Japanese text in plots
+#
+# Key terms appear with their Japanese name beside them, the first time they are used — loss function (損失関数),
+# correct label (正解ラベル) — and the plots use Japanese too. The course style includes a Japanese font; the plot
+# below should show the kanji clearly, with no empty boxes (□).
+
+# %%
+fig, ax = plt.subplots(figsize=(5.6, 1.6))
+ax.text(0.5, 0.5, "損失関数 = loss function", ha="center", va="center", fontsize=20, color=COLORS["loss"])
+ax.set_axis_off()
+plt.show()
+
+# %% [markdown]
+# ## 6. Exercises and hidden solutions
+#
+# Each chapter ends with 2–4 exercises. An exercise is a cell with `...` where your code goes, followed by a
+# `check(...)` that answers **✓** or **✗ with a hint** — it never shows the answer and never fails with a long error.
+# Below each exercise sits the solution, **collapsed**: click the small bar (⋯) to expand it when you want to compare.
+# Run it as well if you like: it prints ✓.
+#
+# A teacher can hand out a *student edition* of the course, in which the solution cells are removed.
+
+# %% [markdown]
+# ## Summary
+#
+# * Work in order, in your copies in `my-work/` (opened by `make lab`); reset a broken chapter with
+#   `tools/workspace.py reset NN` — your version is kept.
+# * When in doubt: **Kernel → Restart Kernel and Run All Cells…** Your outputs should match the recorded ones.
+# * The test slider above must move its number and its dot; if it shows text or an error instead, restart and run
+#   all, use `make lab`'s JupyterLab, reload the tab.
+# * Exercises answer ✓ or ✗ with a hint; solutions are hidden beneath each one.
+#
+# Next: [01 Why a loss function? →](01_why_loss.ipynb)
+
+# %% [markdown]
+# ## Exercises
+#
+# Try the mechanism on two warm-ups. Replace each `...` and run the cell.
+#
+# **Exercise 00.1.** Move the test slider to x = −2.5 and type the value of x² it reports.
+
+# %%
+answer_00_1 = ...  # your answer here
+check("00.1", answer_00_1)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+square.set(x=-2.5)
+answer_00_1 = float(square.readout_text.split("x² = ")[1])
+check("00.1", answer_00_1)
+
+# %% [markdown]
+# **Exercise 00.2.** You edited a cell near the top of a notebook. Which step makes all the outputs below it
+# trustworthy again? Answer with a letter as a string, e.g. `"a"`.
+#
+# * a) run the next cell
+# * b) Kernel → Restart Kernel and Run All Cells…
+# * c) save the notebook
+
+# %%
+answer_00_2 = ...  # "a", "b" or "c"
+check("00.2", answer_00_2)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer_00_2 = "b"
+check("00.2", answer_00_2)
