@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import matplotlib
 import numpy as np
 import pytest
 
 from helpers.checks import evaluate
 from helpers.explorers import ch00
+from helpers.style import use_course_style
 from helpers.widgets import format_number
+
+
+@pytest.fixture(autouse=True)
+def course_style():
+    """The Japanese font the notebooks use (no missing-glyph warnings), restored afterwards."""
+    with matplotlib.rc_context():
+        use_course_style()
+        yield
 
 
 @pytest.mark.parametrize("x", [-3.0, -2.5, -0.5, 0.0, 1.5, 2.0, 3.0])

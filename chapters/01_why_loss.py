@@ -1,0 +1,347 @@
+# %% [markdown]
+# # 01 — Why a loss function?
+#
+# **What you will learn**
+#
+# * what "learning" means for a model: tuning its weights (重み) until its predictions match the correct labels (正解ラベル);
+# * why "which of two lines fits better?" needs **one number**, and how the loss function (損失関数) gives it — the
+#   model's report card (成績表), where lower is better;
+# * the four jobs of a loss: evaluate a model, drive the optimisation, compare models, monitor training;
+# * why accuracy cannot be the loss (it is flat almost everywhere), and which loss goes with which task:
+#   regression (回帰) → squared error, classification (分類) → cross-entropy;
+# * to fit a line yourself with sliders — and by dragging the data — while SSE and MSE answer live.
+
+# %% [markdown]
+# ## Setup
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+
+import helpers
+import helpers.explorers.ch01 as ch01
+from helpers.checks import check
+from helpers.style import COLORS, LINESTYLES, MARKERS, use_course_style
+
+use_course_style()
+
+# %% [markdown]
+# ## 1. Learning = tuning weights
+#
+# Seed 003 defines learning in one sentence: *learning is adjusting the weight parameters so that the predictions
+# match the correct labels as closely as possible* (学習とは、予測と正解ラベルが最大限に一致するように重みパラメータを最適に調整すること).
+#
+# The smallest model that shows this is a straight line, $\hat y = w\,x + b$, with two parameters: the slope $w$
+# (a weight, 重み) and the intercept $b$ (a bias, バイアス). Here are 20 points from the course's seeded data set;
+# the label $y$ of each point is what the line should predict from its $x$.
+
+# %%
+x, y = helpers.data.toy_regression()  # 20 points, seed 0: the same on every machine
+print("x:", np.round(x, 2))
+print("y:", np.round(y, 2))
+
+# %% [markdown]
+# The points rise from left to right with some scatter: a line should fit them well, but which one?
+
+# %%
+fig, ax = plt.subplots()
+ax.plot(x, y, MARKERS["data"], color=COLORS["data"], label="data (x, y)")
+ax.set(xlabel="x (input)", ylabel="y (correct label, 正解ラベル)", title="The point cloud")
+ax.legend(loc="upper left")
+plt.show()
+
+# %% [markdown]
+# ## 2. Two lines through the same points: which fits better?
+#
+# Seed 003 shows two lines through one cloud of points and asks which fits better. Here are our two candidates:
+#
+# * line A: $\hat y = 1.5\,x + 2.0$ (flatter, starts higher),
+# * line B: $\hat y = 2.5\,x + 0.2$ (steeper, starts lower).
+#
+# The dotted segments are the **residuals (残差)**: for each point, the vertical gap between the label $y$ and the
+# line's prediction $\hat y$. Look at both panels and decide before reading on.
+
+# %%
+lines = {"A": ch01.LINE_A, "B": ch01.LINE_B}
+xs = np.array([0.0, 5.0])
+fig, axes = plt.subplots(1, 2, figsize=(9, 3.4), sharey=True)
+for ax, (name, (w, b)) in zip(axes, lines.items(), strict=True):
+    ax.vlines(x, y, w * x + b, color=COLORS["neutral"], linestyle=":", label="residual (残差)")
+    ax.plot(x, y, MARKERS["data"], color=COLORS["data"], label="data")
+    ax.plot(xs, w * xs + b, color=COLORS["prediction"], linestyle=LINESTYLES["prediction"], label=f"line {name}")
+    ax.set(xlabel="x", title=f"line {name}: ŷ = {w}·x + {b}")
+    ax.legend(loc="upper left")
+axes[0].set_ylabel("y")
+plt.show()
+
+# %% [markdown]
+# Hard to say. Line A misses the right-hand points by a lot; line B misses the left-hand points and a few in the
+# middle. Eyes weigh "a few large misses" against "many small misses" differently on different days. To decide — and
+# to let a computer decide — we need to turn all twenty residuals into **one number**.
+
+# %% [markdown]
+# ## 3. One number: the loss, the model's report card
+#
+# A **loss function (損失関数)** measures how far the predictions are from the correct labels and returns a single
+# number. Seed 002 calls it the model's **report card (成績表)**, with a twist: *the lower the score, the better*
+# ("点数が低いほどよくできました"). It is also called a **cost function (コスト関数)** or **objective function (目的関数)**.
+#
+# For a line, the classic choice squares each residual (so misses above and below do not cancel, and big misses
+# count extra) and adds them up — the **sum of squared errors (2乗和誤差, SSE)**; dividing by the number of points
+# $N$ gives the **mean squared error (平均二乗誤差, MSE)**:
+#
+# $$\text{SSE} = \sum_{i=1}^{N} (\hat y_i - y_i)^2, \qquad \text{MSE} = \frac{1}{N}\sum_{i=1}^{N} (\hat y_i - y_i)^2$$
+#
+# Chapter 02 takes these apart step by step; here we only use them. First by hand, for line A:
+
+# %%
+w, b = ch01.LINE_A
+residuals = (w * x + b) - y
+print("SSE of line A:", np.sum(residuals**2))
+print("MSE of line A:", np.sum(residuals**2) / len(x))
+
+# %% [markdown]
+# `helpers` gives the same numbers (prediction first, label second — the course's fixed argument order):
+
+# %%
+for name, (w, b) in lines.items():
+    y_hat = w * x + b
+    sse, mse = helpers.sum_squared_error(y_hat, y), helpers.mean_squared_error(y_hat, y)
+    print(f"line {name}:  SSE = {sse:.4f}   MSE = {mse:.4f}")
+
+# %% [markdown]
+# **Line B fits better**: MSE 1.2420 against 1.3128 — a close race that the eye could not call. The number settles it,
+# the same way on every machine, and it can be computed by a program thousands of times a second. That is what a loss
+# is for.
+
+# %% [markdown]
+# ## 4. The best line of all: least squares (最小二乗法)
+#
+# If lower is better, there is a *best* line: the one with the smallest squared error. Finding the weights that
+# minimise a squared error is called the **method of least squares (最小二乗法)** (seed 003). For a line it has a
+# closed form,
+#
+# $$w^* = \frac{\sum_i (x_i - \bar x)(y_i - \bar y)}{\sum_i (x_i - \bar x)^2}, \qquad b^* = \bar y - w^*\,\bar x,$$
+#
+# and numpy's `polyfit` (a degree-1 polynomial fit) solves the same problem another way — the two agree to
+# about 15 significant digits, the limit of floating point:
+
+# %%
+w_best, b_best = ch01.least_squares(x, y)
+print("closed form:", w_best, b_best)
+print("np.polyfit: ", *np.polyfit(x, y, 1))
+
+# %% [markdown]
+# Its report card, next to the two candidates and the true line $\hat y = 2x + 1$ the data was generated from:
+
+# %%
+candidates = {"A": ch01.LINE_A, "B": ch01.LINE_B, "true line": (2.0, 1.0), "least squares": (w_best, b_best)}
+for name, (w, b) in candidates.items():
+    sse, mse = ch01.line_losses(w, b, x, y)
+    print(f"{name:14s} w = {w:.4f}  b = {b:.4f}   SSE = {sse:8.4f}   MSE = {mse:.4f}")
+
+# %% [markdown]
+# The least-squares line beats both candidates by far — and even the true line, by a hair: it fits *these* 20 points,
+# noise included. (That a model can fit its data better than the truth is the first glimpse of overfitting, 過学習.)
+
+# %% [markdown]
+# ## 5. The four jobs of a loss (seed 000)
+#
+# Seed 000 lists four reasons a model needs a loss function. You have already seen the first and the third:
+#
+# 1. **Evaluate the model** (モデルのパフォーマンスの評価): one number says how good it is — line A: MSE 1.3128.
+# 2. **Drive the optimisation** (パラメータの最適化): training changes the weights in whatever direction makes the loss
+#    smaller.
+# 3. **Compare models** (適切なモデルの選択): the lower loss wins — B beats A, least squares beats both.
+# 4. **Monitor training** (学習の進行状況の監視): watch the loss fall while training; if it stops falling, something needs
+#    fixing (the learning rate, the model).
+#
+# Job 2 in a picture: fix $b = b^*$ and plot the MSE for every slope $w$. The loss is a smooth valley whose bottom is
+# the least-squares slope; on either side, the slope of the curve says which way to move $w$ to go downhill.
+
+# %%
+w_grid = np.linspace(0.5, 3.5, 301)
+mse_curve = [ch01.line_losses(w, b_best, x, y)[1] for w in w_grid]
+fig, ax = plt.subplots()
+ax.plot(w_grid, mse_curve, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="MSE (b fixed at b*)")
+ax.plot([w_best], [ch01.line_losses(w_best, b_best, x, y)[1]], "*", color=COLORS["target"], markersize=14, label="least squares")
+ax.set(xlabel="slope w (重み)", ylabel="MSE", title="The loss as a function of a weight")
+ax.legend()
+plt.show()
+
+# %% [markdown]
+# Job 4 in numbers: **gradient descent (勾配降下法)** — chapter 05 — starts from line A and repeatedly nudges $w$ and $b$
+# downhill, 0.03 times the slope of the MSE each time. Printing the loss every so often is how you monitor it:
+
+# %%
+w, b, lr = *ch01.LINE_A, 0.03
+for step in range(301):
+    if step in (0, 10, 50, 100, 300):
+        print(f"step {step:3d}:  w = {w:.4f}  b = {b:.4f}  MSE = {ch01.line_losses(w, b, x, y)[1]:.6f}")
+    r = w * x + b - y  # residuals
+    w, b = w - lr * 2 * np.mean(r * x), b - lr * 2 * np.mean(r)
+
+# %% [markdown]
+# The loss falls quickly, then levels off just above the least-squares value 0.483421: the weights are closing in on
+# $w^*, b^*$. Had the loss stopped falling at 1.0, you would know something was wrong.
+
+# %% [markdown]
+# ## 6. Why accuracy cannot be the loss
+#
+# For classification, the score people care about is **accuracy (正解率)**: the share of samples classified correctly.
+# Why not train on accuracy directly? Take 20 points on a line, 10 of class 0 and 10 of class 1, and the simplest
+# classifier with one parameter: *class 1 if x > θ*.
+
+# %%
+x_cls, labels = ch01.threshold_data()
+print("x:     ", np.round(x_cls, 2))
+print("labels:", labels)
+
+# %% [markdown]
+# Compare accuracy with a loss as θ moves. For the loss, the classifier must say *how sure* it is: it predicts the
+# probability $p = \sigma(2(x - θ))$ of class 1 (σ is the sigmoid, 0 far left, 1 far right) and is scored by binary
+# cross-entropy (交差エントロピー誤差, chapter 03), which punishes confident mistakes.
+
+# %%
+thetas = np.linspace(-2.5, 2.5, 1001)
+acc = [ch01.accuracy(t, x_cls, labels) for t in thetas]
+bce = [ch01.threshold_loss(t, x_cls, labels) for t in thetas]
+print("distinct accuracy values over 1001 thresholds:", len(set(acc)))
+
+# %% [markdown]
+# Left: accuracy is a **staircase**. It only changes when θ crosses a data point, and is perfectly flat in between.
+# Right: the cross-entropy loss is a **smooth curve** with a clear bottom. The ticks at the bottom mark the data points.
+
+# %%
+fig, (ax_acc, ax_loss) = plt.subplots(1, 2, figsize=(9, 3.4))
+ax_acc.plot(thetas, acc, color=COLORS["gradient"])
+ax_acc.set(xlabel="threshold θ", ylabel="accuracy (正解率)", title="accuracy: flat steps")
+ax_loss.plot(thetas, bce, color=COLORS["loss"], linestyle=LINESTYLES["loss"])
+ax_loss.set(xlabel="threshold θ", ylabel="cross-entropy loss", title="loss: smooth, one valley")
+for ax in (ax_acc, ax_loss):
+    ax.plot(x_cls, np.full_like(x_cls, ax.get_ylim()[0]), "|", color=COLORS["neutral"], markersize=12)
+plt.show()
+
+# %% [markdown]
+# Optimisers follow the **slope** (the gradient, 勾配) of the loss. Measure the slope of both curves at θ = 0.3 with a
+# small step h: accuracy's slope is exactly 0 — it gives no hint which way to move — while the loss's slope is not.
+
+# %%
+h = 1e-4
+acc_slope = (ch01.accuracy(0.3 + h, x_cls, labels) - ch01.accuracy(0.3 - h, x_cls, labels)) / (2 * h)
+loss_slope = (ch01.threshold_loss(0.3 + h, x_cls, labels) - ch01.threshold_loss(0.3 - h, x_cls, labels)) / (2 * h)
+print(f"slope of accuracy at θ = 0.3: {acc_slope}")
+print(f"slope of the loss at θ = 0.3: {loss_slope:.4f}  (positive: move θ left)")
+
+# %% [markdown]
+# That is the whole argument: accuracy is **piecewise constant** — its gradient is 0 almost everywhere and undefined
+# at the jumps — so gradient-based learning cannot use it. We *train* on a smooth loss and *report* accuracy.
+
+# %% [markdown]
+# ## 7. Which loss for which task?
+#
+# Seeds 000, 002 and 003 agree on the rule of thumb:
+#
+# | task | predicts | usual loss | chapter |
+# |---|---|---|---|
+# | **regression (回帰)** — prices, temperatures, the y of a line | a real number | squared error: SSE, ½·SSE, MSE (2乗和誤差, 平均二乗誤差) | [02](02_sse_mse.ipynb) |
+# | **classification (分類)** — digit 0–9, spam or not, S/M/L | a probability per class | cross-entropy (交差エントロピー誤差) | [03](03_cross_entropy.ipynb), [04](04_ce_in_practice.ipynb) |
+#
+# Minimising the squared error is exactly the least-squares method of section 4 (seed 003: 二乗誤差を最小化するように
+# 重みパラメータを決定する手法を最小二乗法と呼びます). Chapter 03 shows why cross-entropy, not squared error, suits probabilities.
+
+# %% [markdown]
+# ## 8. Explorer: fit the line yourself
+#
+# * Move **slope w** and **intercept b**: the orange line, its residuals and the readout follow. Try to beat line B's
+#   MSE 1.2420, then get below 0.5.
+# * Click **show least squares** to reveal the best line (green) and its loss.
+# * **Drag any point** up or down with the mouse: the residuals, the losses, the least-squares line and the map all
+#   respond. Drag a point far away and watch how much a single outlier (外れ値) pulls the best line.
+#   **reset points** puts them back.
+# * Right: the MSE of *every* line as a map (yellow = low). The triangle is your line, the star the best one; click
+#   the map to try that line.
+
+# %%
+# NBVAL_IGNORE_OUTPUT: a live widget; its text form is only a placeholder. The next cell checks its logic.
+fit = ch01.fit_explorer()
+fit
+
+# %% [markdown]
+# Driven from code: line B, then the least-squares optimum revealed, then point 19 (the rightmost) dragged down to
+# y = 5, then the points reset.
+
+# %%
+fit.explorer.set(w=2.5, b=0.2)
+print(fit.explorer.readout_text)
+fit.explorer.set(best=True)
+print(fit.explorer.readout_text)
+fit.move_point(19, 5.0)
+print(fit.explorer.readout_text)
+fit.reset_points()
+fit.explorer.set(w=1.0, b=3.0, best=False)
+
+# %% [markdown]
+# One moved point dragged the least-squares slope from 2.025 down to 1.745 and tripled the best MSE: squared error
+# listens hard to outliers (chapter 02 compares it with gentler losses).
+
+# %% [markdown]
+# ## Summary
+#
+# * Learning = tuning the weights ($w$, $b$ for a line) so the predictions match the correct labels (seed 003).
+# * "Which line fits better?" needs one number: the **loss** (損失関数), the model's report card — lower is better
+#   (seed 002). On our points: line A MSE 1.3128, line B 1.2420, least squares (最小二乗法) 0.4834.
+# * A loss evaluates a model, drives the optimisation, compares models and monitors training (seed 000).
+# * Accuracy is a staircase: zero gradient almost everywhere, so it cannot be minimised by following slopes; train on a
+#   smooth loss, report accuracy.
+# * Regression (回帰) → squared error (chapter 02); classification (分類) → cross-entropy (chapter 03).
+#
+# Next: [02 Sum of squared errors and MSE →](02_sse_mse.ipynb)
+
+# %% [markdown]
+# ## Exercises
+#
+# Replace each `...` with your code and run the cell: the check answers ✓ or gives a hint.
+# Solutions are in the collapsed cells below each exercise (click the ⋯ to expand).
+#
+# **Exercise 01.1.** The data was generated from the true line $\hat y = 2x + 1$. Compute its **MSE** on the 20 points
+# `x`, `y` with numpy.
+
+# %%
+answer_01_1 = ...  # your code here
+check("01.1", answer_01_1)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer_01_1 = np.mean((2 * x + 1 - y) ** 2)
+check("01.1", answer_01_1)
+
+# %% [markdown]
+# **Exercise 01.2.** Write the report card of a line: `sse_of_line(w, b, x, y)` returns the sum of squared errors of
+# $\hat y = w x + b$ on the points (lists allowed).
+
+# %%
+def sse_of_line(w, b, x, y):
+    ...  # your code here
+
+
+check("01.2", sse_of_line)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def sse_of_line(w, b, x, y):
+    y_hat = w * np.asarray(x, dtype=float) + b
+    return np.sum((y_hat - np.asarray(y)) ** 2)
+
+
+check("01.2", sse_of_line)
+
+# %% [markdown]
+# **Exercise 01.3.** With the classification points `x_cls`, `labels` of section 6: by how much does the accuracy change
+# when the threshold moves from θ = 0.30 to θ = 0.35? (Use `ch01.accuracy(theta, x_cls, labels)`.)
+
+# %%
+answer_01_3 = ...  # your code here
+check("01.3", answer_01_3)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer_01_3 = ch01.accuracy(0.35, x_cls, labels) - ch01.accuracy(0.30, x_cls, labels)
+check("01.3", answer_01_3)

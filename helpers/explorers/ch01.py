@@ -1,0 +1,256 @@
+"""Chapter 01's tools: two candidate lines, least squares, accuracy vs loss, and the line-fitting explorer."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+from numpy.typing import ArrayLike
+
+from helpers.data import toy_regression
+from helpers.explorers.ch00 import keep_static_plots_inline
+from helpers.losses import binary_cross_entropy, mean_squared_error, sum_squared_error
+from helpers.network import sigmoid
+from helpers.style import COLORS, LINESTYLES, MARKERS
+from helpers.widgets import Explorer, format_number, live_figure, slider
+
+__all__ = [
+    "LINE_A",
+    "LINE_B",
+    "least_squares",
+    "line_losses",
+    "threshold_data",
+    "accuracy",
+    "threshold_loss",
+    "FitExplorer",
+    "fit_explorer",
+]
+
+keep_static_plots_inline()
+
+#: The two candidate lines of section 2, as (slope w, intercept b).
+LINE_A = (1.5, 2.0)
+LINE_B = (2.5, 0.2)
+
+
+def least_squares(x: ArrayLike, y: ArrayLike) -> tuple[float, float]:
+    """Slope and intercept of the least-squares line (最小二乗法), in closed form.
+
+    ``w = Σ(x − x̄)(y − ȳ) / Σ(x − x̄)²`` and ``b = ȳ − w x̄``: the line whose
+    sum of squared errors on ``(x, y)`` is the smallest possible.
+
+    Examples
+    --------
+    >>> least_squares([0, 1, 2], [1, 3, 5])
+    (2.0, 1.0)
+    """
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    if x.shape != y.shape or x.ndim != 1 or x.size < 2:
+        raise ValueError(f"x and y must be 1-D with the same length >= 2, got shapes {x.shape} and {y.shape}")
+    dx = x - x.mean()
+    if not np.any(dx):
+        raise ValueError("x must contain at least two different values to fit a line")
+    w = float(np.sum(dx * (y - y.mean())) / np.sum(dx**2))
+    return w, float(y.mean() - w * x.mean())
+
+
+def line_losses(w: float, b: float, x: ArrayLike, y: ArrayLike) -> tuple[float, float]:
+    """(SSE, MSE) of the line ``ŷ = w x + b`` on the points ``(x, y)``."""
+    y_pred = w * np.asarray(x, dtype=float) + b
+    return sum_squared_error(y_pred, y), mean_squared_error(y_pred, y)
+
+
+def threshold_data(n_per_class: int = 10, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """A seeded 1-D two-class data set: class 0 around −1, class 1 around +1 (σ = 1).
+
+    Returns
+    -------
+    x : ndarray, shape (2 n_per_class,)
+        Sorted positions.
+    labels : ndarray of int64, same shape
+        0 or 1 (正解ラベル).
+    """
+    rng = np.random.default_rng(seed)
+    x = np.concatenate([rng.normal(-1.0, 1.0, n_per_class), rng.normal(1.0, 1.0, n_per_class)])
+    labels = np.repeat(np.array([0, 1], dtype=np.int64), n_per_class)
+    order = np.argsort(x)
+    return x[order], labels[order]
+
+
+def accuracy(theta: float, x: ArrayLike, labels: ArrayLike) -> float:
+    """Share of points classified correctly by "class 1 if x > theta" (正解率)."""
+    predicted = (np.asarray(x) > theta).astype(np.int64)
+    return float(np.mean(predicted == np.asarray(labels)))
+
+
+def threshold_loss(theta: float, x: ArrayLike, labels: ArrayLike, sharpness: float = 2.0) -> float:
+    """Binary cross-entropy of the soft classifier ``p(class 1) = σ(sharpness · (x − theta))``."""
+    p = sigmoid(sharpness * (np.asarray(x, dtype=float) - theta))
+    return binary_cross_entropy(p, np.asarray(labels, dtype=float))
+
+
+def _fit_readout(w, b, sse, mse, best, moved) -> str:
+    text = (
+        f"<b>your line</b> ŷ = {w:.2f}·x + {b:.2f} &nbsp;→&nbsp; "
+        f"SSE = {format_number(sse)} · MSE = <b>{format_number(mse)}</b>"
+    )
+    if best is not None:
+        bw, bb, bsse, bmse = best
+        text += (
+            f"<br>\n<b>least squares</b> ŷ = {format_number(bw, 4)}·x + {format_number(bb, 4)} &nbsp;→&nbsp; "
+            f"SSE = {format_number(bsse)} · MSE = <b>{format_number(bmse)}</b>"
+        )
+    if moved is not None:
+        text += f"<br>\nyou moved point {moved[0]} to y = {moved[1]:.2f}"
+    return text
+
+
+class FitExplorer:
+    """Slope and intercept sliders over a point cloud, residuals, live SSE/MSE, and the least-squares line.
+
+    Left: the points, your line and its residuals (残差) as dotted segments;
+    the least-squares line appears when the toggle is on.  Drag any point up
+    or down with the mouse: the losses and the least-squares line follow.
+    Right: MSE for every (w, b) as a map; the triangle is your line, the star
+    the least-squares line.  Click the map to jump to that line.
+
+    Attributes
+    ----------
+    explorer : Explorer
+        Controls ``w``, ``b`` (sliders) and ``best`` (toggle); ``explorer.set(w=2, best=True)``.
+    x, y : ndarray
+        The current points (``y`` changes when a point is dragged).
+    """
+
+    def __init__(self, x: ArrayLike, y: ArrayLike, w0: float = 1.0, b0: float = 3.0) -> None:
+        self.x = np.array(x, dtype=float)
+        self.y = np.array(y, dtype=float)
+        self.y0 = self.y.copy()
+        self.moved: tuple[int, float] | None = None
+        self.w_grid = np.linspace(-1.0, 5.0, 121)
+        self.b_grid = np.linspace(-4.0, 6.0, 101)
+
+        fig = live_figure((9.4, 3.7))
+        self.ax_fit, self.ax_map = fig.subplots(1, 2, width_ratios=[1.35, 1])
+        ax = self.ax_fit
+        xs = np.array([-0.2, 5.2])
+        self.segments = ax.vlines(self.x, self.y, self.y, color=COLORS["neutral"], linestyle=":", label="residual")
+        (self.points,) = ax.plot(self.x, self.y, MARKERS["data"], color=COLORS["data"], markersize=7, label="data")
+        (self.line,) = ax.plot(
+            xs, xs, color=COLORS["prediction"], linestyle=LINESTYLES["prediction"], label="your line"
+        )
+        (self.best_line,) = ax.plot(
+            xs, xs, color=COLORS["target"], linestyle=LINESTYLES["target"], label="least squares"
+        )
+        ax.set(xlim=(-0.2, 5.2), ylim=(-2.0, 15.0), xlabel="x", ylabel="y")
+        ax.set_title("drag a point · 点をドラッグ")
+        ax.legend(loc="upper left", fontsize=9)
+
+        self.image = self.ax_map.imshow(
+            self._log_mse_map(),
+            origin="lower",
+            aspect="auto",
+            extent=(self.w_grid[0], self.w_grid[-1], self.b_grid[0], self.b_grid[-1]),
+            cmap="cividis_r",
+            vmin=-0.2,
+            vmax=2.6,
+        )
+        fig.colorbar(self.image, ax=self.ax_map, label="log₁₀ MSE")
+        (self.here,) = self.ax_map.plot(
+            [], [], MARKERS["prediction"], color=COLORS["prediction"], markersize=11, markeredgecolor="black"
+        )
+        (self.star,) = self.ax_map.plot([], [], "*", color=COLORS["target"], markersize=15, markeredgecolor="white")
+        self.ax_map.set(xlabel="slope w (重み)", ylabel="intercept b (バイアス)")
+        self.ax_map.set_title("MSE of every line")
+
+        controls = {
+            "w": slider("slope w", min=-1.0, max=5.0, step=0.05, value=w0, name="slope"),
+            "b": slider("intercept b", min=-4.0, max=6.0, step=0.05, value=b0, name="intercept"),
+            "best": widgets.ToggleButton(value=False, description="show least squares", icon="eye"),
+        }
+        controls["best"].add_class("course-toggle-best")
+        reset = widgets.Button(description="reset points", icon="undo")
+        reset.add_class("course-button-reset")
+        reset.on_click(lambda _button: self.reset_points())
+        self.explorer = Explorer(controls, self._update, figure=fig, name="fit", footer=reset)
+        self._connect_mouse(fig)
+
+    # -- logic -------------------------------------------------------------------------------------------------
+    def _log_mse_map(self) -> np.ndarray:
+        W, B = np.meshgrid(self.w_grid, self.b_grid)
+        residuals = W[..., None] * self.x + B[..., None] - self.y
+        return np.log10(np.mean(residuals**2, axis=-1))
+
+    def best(self) -> tuple[float, float, float, float]:
+        """(w*, b*, SSE, MSE) of the least-squares line for the current points."""
+        w, b = least_squares(self.x, self.y)
+        return (w, b, *line_losses(w, b, self.x, self.y))
+
+    def _update(self, w: float, b: float, best: bool) -> str:
+        xs = self.line.get_xdata()
+        self.line.set_ydata(w * xs + b)
+        self.points.set_ydata(self.y)
+        self.segments.set_segments([[(xi, yi), (xi, w * xi + b)] for xi, yi in zip(self.x, self.y, strict=True)])
+        self.here.set_data([w], [b])
+        sse, mse = line_losses(w, b, self.x, self.y)
+        optimum = self.best()
+        self.best_line.set_ydata(optimum[0] * xs + optimum[1])
+        self.star.set_data([optimum[0]], [optimum[1]])
+        self.best_line.set_visible(best)
+        self.star.set_visible(best)
+        return _fit_readout(w, b, sse, mse, optimum if best else None, self.moved)
+
+    def move_point(self, index: int, y_new: float) -> None:
+        """Move point ``index`` to height ``y_new`` (rounded to 0.01, as the readout shows it)."""
+        if not 0 <= index < self.y.size:
+            raise ValueError(f"index must be in 0..{self.y.size - 1}, got {index!r}")
+        self.y[index] = round(float(y_new), 2)
+        self.moved = (index, float(self.y[index]))
+        self.image.set_data(self._log_mse_map())
+        self.explorer.refresh()
+
+    def reset_points(self) -> None:
+        """Put every point back where the data set had it."""
+        self.y[:] = self.y0
+        self.moved = None
+        self.image.set_data(self._log_mse_map())
+        self.explorer.refresh()
+
+    # -- mouse -------------------------------------------------------------------------------------------------
+    def _nearest_point(self, event, radius_px: float = 15.0) -> int | None:
+        pixels = self.ax_fit.transData.transform(np.column_stack([self.x, self.y]))
+        dist = np.hypot(pixels[:, 0] - event.x, pixels[:, 1] - event.y)
+        i = int(np.argmin(dist))
+        return i if dist[i] <= radius_px else None
+
+    def _connect_mouse(self, fig) -> None:
+        state: dict[str, int | None] = {"index": None}
+        controls = self.explorer.controls
+
+        def on_press(event) -> None:
+            if event.inaxes is self.ax_fit:
+                state["index"] = self._nearest_point(event)
+            elif event.inaxes is self.ax_map and event.xdata is not None:
+                w = float(np.clip(round(event.xdata / 0.05) * 0.05, controls["w"].min, controls["w"].max))
+                b = float(np.clip(round(event.ydata / 0.05) * 0.05, controls["b"].min, controls["b"].max))
+                self.explorer.set(w=round(w, 2), b=round(b, 2))
+
+        def on_motion(event) -> None:
+            if state["index"] is not None and event.inaxes is self.ax_fit and event.ydata is not None:
+                self.move_point(state["index"], event.ydata)
+
+        def on_release(_event) -> None:
+            state["index"] = None
+
+        fig.canvas.mpl_connect("button_press_event", on_press)
+        fig.canvas.mpl_connect("motion_notify_event", on_motion)
+        fig.canvas.mpl_connect("button_release_event", on_release)
+
+    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
+        return self.explorer._repr_mimebundle_(**kwargs)
+
+
+def fit_explorer(seed: int = 0) -> FitExplorer:
+    """The chapter's explorer over ``toy_regression(seed=seed)``, starting from the line ŷ = 1·x + 3."""
+    x, y = toy_regression(seed=seed)
+    return FitExplorer(x, y)
