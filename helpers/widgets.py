@@ -46,6 +46,7 @@ from collections.abc import Callable, Mapping
 
 import ipywidgets as widgets
 from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import Collection
 from matplotlib.figure import Figure
 from matplotlib.image import AxesImage
@@ -359,11 +360,27 @@ class _Blitter:
         for artist in self.animated:
             self.figure.draw_artist(artist)
 
+    def _full_draw(self) -> None:
+        """Render everything (the draw_event handler snapshots the background), then send it."""
+        FigureCanvasAgg.draw(self.canvas)  # matplotlib's render, without webagg's immediate send
+        self._send()
+
+    def _send(self) -> None:
+        """Send the frame if a browser shows the canvas.
+
+        Until ipympl's frontend reports ``initialized``, ipympl would turn a frame into
+        a malformed ``_data_url`` (its image then breaks in the browser); the
+        frontend asks for a full frame when it is ready anyway.
+        """
+        self.canvas._png_is_old = True
+        if not self.canvas.syncing_data_url:
+            self.canvas.manager.refresh_all()
+
     def render(self) -> None:
         """Show the figure's current state, as cheaply as possible."""
         changed = self._changed()
         if changed is None:
-            self.canvas.draw()
+            self._full_draw()
             return
         if not changed:
             return
@@ -373,10 +390,10 @@ class _Blitter:
             self.animated = self._with_those_above([*self.animated, *changed])
             for artist in self.animated:
                 artist.set_animated(True)
-            self.canvas.draw()  # a new background, without the newly animated artists
+            self._full_draw()  # a new background, without the newly animated artists
             return
         if self.background is None:
-            self.canvas.draw()
+            self._full_draw()
             return
         self.canvas.restore_region(self.background)
         self._draw_animated()
@@ -386,7 +403,7 @@ class _Blitter:
             ax.stale = False
         self.figure.stale = False
         self.blits += 1
-        self.canvas.blit(self.figure.bbox)
+        self._send()
 
 
 class Explorer:

@@ -1,0 +1,384 @@
+"""How fast do the explorers answer a key press, in JupyterLab in Chromium?
+
+For every explorer in the course notebooks (every ``.course-explorer`` holding a
+``.course-slider-*``, so chapters that land later are covered without editing
+this file) and, in the same run, for two baselines made on the fly:
+
+* ``baseline:interact`` — ``@interact`` with a ``FloatSlider`` that re-draws an
+  inline matplotlib figure (chapter 02's probability plot) on every move;
+* ``baseline:ipympl-full`` — the same figure on an ipympl canvas, artists
+  changed in place, then ``draw_idle`` with constrained layout: a full redraw
+  per move.  This is what ``helpers.widgets`` did before it learnt to blit.
+
+it presses an arrow key on the slider's handle ≥ 20 times, waits for the answer
+each time, and reports the median and 90th percentile of
+
+* key press → readout text changed (a MutationObserver timestamps it);
+* key press → figure changed (a wrapped ``drawImage`` timestamps ipympl's paint
+  of the visible canvas; for an inline figure, the new ``<img>``'s load event).
+
+Times are taken inside the page from the ``keydown`` event's time stamp, so
+Playwright's own latency is not counted.  Then a burst: 10 presses without
+waiting; once everything is quiet, the readout and the figure's pixels must
+equal those reached by a slow press away and back to the same value.
+
+Run (takes a few minutes: every notebook is Restart & Run All'ed first)::
+
+    python benchmarks/bench_explorers.py                 # every notebook in notebooks/
+    python benchmarks/bench_explorers.py --notebooks 02  # only chapter 02 (and the baselines)
+
+Prints a Markdown table; the raw numbers go to ``artifacts/bench_explorers.json``.
+Needs Chromium (Debian's, found like the browser tests do).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+import lab  # noqa: E402
+
+#: Installed before any page script: timestamps for key presses, canvas paints and image loads.
+PROBES = r"""
+(() => {
+  const draw = CanvasRenderingContext2D.prototype.drawImage;
+  CanvasRenderingContext2D.prototype.drawImage = function (...args) {
+    if (this.canvas && this.canvas.isConnected) this.canvas.__benchPainted = performance.now();
+    return draw.apply(this, args);
+  };
+  document.addEventListener('load', (e) => {
+    if (e.target && e.target.tagName === 'IMG') e.target.__benchLoaded = performance.now();
+  }, true);
+  document.addEventListener('keydown', (e) => { window.__benchKey = e.timeStamp; }, true);
+})();
+"""
+
+#: Page-side helpers, installed after the notebook has run.
+HELPERS = r"""
+() => {
+  const explorers = () => [...document.querySelectorAll('.course-explorer')]
+    .filter((ex) => ex.querySelector('[class*="course-slider-"] .noUi-handle'));
+  const sliderName = (ex) => [...ex.querySelector('[class*="course-slider-"]').classList]
+    .find((c) => c.startsWith('course-slider-')).slice('course-slider-'.length);
+  const explorerName = (ex) => ([...ex.classList].find((c) => c.startsWith('course-explorer-')) || 'course-explorer-?')
+    .slice('course-explorer-'.length);
+  const readoutOf = (ex) => ex.querySelector('.course-readout');
+  const figureTime = (ex) => Math.max(-1,
+    ...[...ex.querySelectorAll('canvas')].map((c) => c.__benchPainted || -1),
+    ...[...ex.querySelectorAll('img')].map((i) => i.__benchLoaded || -1));
+  const hash = (s) => {
+    let h = 2166136261;
+    for (let i = 0; i < s.length; i++) { h ^= s[i]; h = Math.imul(h, 16777619); }
+    return h >>> 0;
+  };
+  const fingerprint = (ex) => {
+    const c = ex.querySelector('.jupyter-matplotlib-canvas-div canvas');
+    if (c && c.width) {
+      const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer;
+      return 'canvas:' + hash(new Uint32Array(pixels));
+    }
+    const img = ex.querySelector('img');
+    return img ? 'img:' + hash(new TextEncoder().encode(img.src)) : 'none';
+  };
+  const hasFigure = (ex) => !!ex.querySelector('.jupyter-matplotlib-canvas-div canvas, img');
+  window.__bench = {
+    list: () => explorers().map((ex, i) => (
+      { index: i, name: explorerName(ex), slider: sliderName(ex), figure: hasFigure(ex) })),
+    handle: (i) => explorers()[i].querySelector('[class*="course-slider-"] .noUi-handle'),
+    arm(i) {
+      const ex = explorers()[i];
+      const ro = readoutOf(ex);
+      const state = { ex, before: ro ? ro.textContent : '', readout: null, figureBefore: figureTime(ex) };
+      window.__benchKey = null;
+      if (this.observer) this.observer.disconnect();
+      if (ro) {
+        this.observer = new MutationObserver(() => {
+          const text = ro.textContent;
+          if (state.readout === null && text !== state.before && text.trim()) state.readout = performance.now();
+        });
+        this.observer.observe(ro, { childList: true, subtree: true, characterData: true });
+      }
+      this.state = state;
+      const h = ex.querySelector('[class*="course-slider-"] .noUi-handle');
+      h.scrollIntoView({ block: 'center' });
+      h.focus();
+      const num = (a) => +h.getAttribute(a);
+      return { now: num('aria-valuenow'), min: num('aria-valuemin'), max: num('aria-valuemax') };
+    },
+    result() {
+      const s = this.state, key = window.__benchKey;
+      const fig = figureTime(s.ex);
+      return {
+        key,
+        readout: s.readout === null || key === null ? null : s.readout - key,
+        figure: fig > s.figureBefore && key !== null ? fig - key : null,
+        text: readoutOf(s.ex)?.textContent || '',
+        fingerprint: fingerprint(s.ex),
+        value: s.ex.querySelector('[class*="course-slider-"] .widget-readout')?.textContent
+          || s.ex.querySelector('[class*="course-slider-"] .noUi-handle').getAttribute('aria-valuetext'),
+      };
+    },
+    lastActivity(i) {
+      const ex = explorers()[i];
+      return Math.max(figureTime(ex), this.state && this.state.readout || -1);
+    },
+  };
+  return true;
+}
+"""
+
+
+# ---------------------------------------------------------------------------- baselines
+def _code(source: str) -> nbformat.NotebookNode:
+    return nbformat.v4.new_code_cell(source)
+
+
+SETUP = """\
+import matplotlib.pyplot as plt
+import numpy as np
+import ipywidgets as widgets
+from helpers.distributions import set_probability
+from helpers.losses import mean_squared_error
+from helpers.style import COLORS, MARKERS, use_course_style
+from helpers.widgets import format_number
+use_course_style()
+y0 = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]); t = np.eye(10)[2]
+grid = np.linspace(0, 1, 101); curve = [mean_squared_error(set_probability(y0, 2, p), t) for p in grid]
+def readout(p):
+    return f"p(class 2) = {p:.2f} → MSE = {format_number(mean_squared_error(set_probability(y0, 2, p), t))}"
+"""
+
+INTERACT = """\
+def draw(p=0.6):
+    y = set_probability(y0, 2, p)
+    print(readout(p))
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(8.4, 3.2), width_ratios=[1.3, 1], layout="constrained")
+    ax1.bar(np.arange(10), y, color=COLORS["prediction"]); ax1.plot(np.arange(10), t, MARKERS["target"])
+    ax1.set(ylim=(0, 1.05), xticks=np.arange(10), title="prediction vs target")
+    ax2.plot(grid, curve, color=COLORS["loss"]); ax2.plot([p], [mean_squared_error(y, t)], "o")
+    ax2.set(xlim=(0, 1), title="MSE vs p")
+    plt.show()
+
+w = widgets.interactive(draw, p=widgets.FloatSlider(min=0, max=1, step=0.01, value=0.6, description="p"))
+w.add_class("course-explorer"); w.add_class("course-explorer-baseline-interact")
+w.children[0].add_class("course-slider"); w.children[0].add_class("course-slider-p")
+w.out.add_class("course-readout")
+w
+"""
+
+IPYMPL_FULL = """\
+from ipympl.backend_nbagg import new_figure_manager_given_figure
+from matplotlib.figure import Figure
+fig = Figure(figsize=(8.4, 3.2), layout="constrained"); new_figure_manager_given_figure(id(fig), fig)
+fig.canvas.header_visible = fig.canvas.footer_visible = fig.canvas.toolbar_visible = False
+ax1, ax2 = fig.subplots(1, 2, width_ratios=[1.3, 1])
+bars = ax1.bar(np.arange(10), y0, color=COLORS["prediction"]); ax1.plot(np.arange(10), t, MARKERS["target"])
+ax1.set(ylim=(0, 1.05), xticks=np.arange(10), title="prediction vs target")
+ax2.plot(grid, curve, color=COLORS["loss"]); (marker,) = ax2.plot([0.6], [curve[60]], "o")
+ax2.set(xlim=(0, 1), title="MSE vs p")
+s = widgets.FloatSlider(min=0, max=1, step=0.01, value=0.6, description="p")
+s.add_class("course-slider"); s.add_class("course-slider-p")
+out = widgets.HTML(readout(0.6)); out.add_class("course-readout")
+def on_change(change):
+    p = change["new"]; y = set_probability(y0, 2, p)
+    for b, h in zip(bars, y): b.set_height(h)
+    marker.set_data([p], [mean_squared_error(y, t)])
+    out.value = readout(p)
+    fig.canvas.draw_idle()
+s.observe(on_change, names="value")
+box = widgets.VBox([s, out, fig.canvas])
+box.add_class("course-explorer"); box.add_class("course-explorer-baseline-ipympl-full")
+box
+"""
+
+
+def write_baselines(root: Path) -> list[str]:
+    names = []
+    for name, body in (("zz_baseline_interact.ipynb", INTERACT), ("zz_baseline_ipympl_full.ipynb", IPYMPL_FULL)):
+        nb = nbformat.v4.new_notebook(cells=[_code(SETUP), _code(body)])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+        nbformat.write(nb, root / name)
+        names.append(name)
+    return names
+
+
+# ---------------------------------------------------------------------------- measuring
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def wait_quiet(page, index: int, quiet_ms: float = 400, timeout_ms: float = 10_000) -> None:
+    """Wait until neither the readout nor the figure has changed for ``quiet_ms``."""
+    page.wait_for_function(
+        """([i, quiet]) => {
+            const ex = [...document.querySelectorAll('.course-explorer')]
+              .filter((e) => e.querySelector('[class*="course-slider-"] .noUi-handle'))[i];
+            const ro = ex.querySelector('.course-readout'), text = ro ? ro.textContent : '';
+            const fig = Math.max(-1, ...[...ex.querySelectorAll('canvas')].map((c) => c.__benchPainted || -1),
+                                 ...[...ex.querySelectorAll('img')].map((m) => m.__benchLoaded || -1));
+            const now = performance.now(), w = window.__quiet || (window.__quiet = {});
+            if (w.text !== text || w.fig !== fig || w.i !== i) {
+              Object.assign(w, { text, fig, i, since: now });
+              return false;
+            }
+            return now - w.since >= quiet;
+        }""",
+        arg=[index, quiet_ms],
+        timeout=timeout_ms,
+        polling=50,
+    )
+
+
+def key_for(state: dict, direction: int) -> tuple[str, int]:
+    if direction > 0 and state["now"] >= state["max"]:
+        direction = -1
+    elif direction < 0 and state["now"] <= state["min"]:
+        direction = 1
+    return ("ArrowRight" if direction > 0 else "ArrowLeft"), direction
+
+
+def measure_explorer(page, info: dict, moves: int) -> dict:
+    i = info["index"]
+    readouts, figures, direction = [], [], 1
+    for _ in range(moves):
+        state = page.evaluate("(i) => window.__bench.arm(i)", i)
+        key, direction = key_for(state, direction)
+        page.keyboard.press(key)
+        try:
+            page.wait_for_function(
+                """(fig) => { const r = window.__bench.result();
+                    return r.readout !== null && (!fig || r.figure !== null); }""",
+                arg=info["figure"],
+                timeout=5_000,
+                polling="raf",
+            )
+        except Exception:  # noqa: BLE001 - a missed answer is recorded as missing, not fatal
+            pass
+        res = page.evaluate("() => window.__bench.result()")
+        if res["readout"] is not None:
+            readouts.append(res["readout"])
+        if res["figure"] is not None:
+            figures.append(res["figure"])
+        page.wait_for_timeout(80)  # let any trailing frame land before the next press
+    return {"readout_ms": readouts, "figure_ms": figures, "burst": burst(page, info)}
+
+
+def burst(page, info: dict) -> dict:
+    """10 presses without waiting; the settled state must equal the slow path's state for the same value."""
+    i = info["index"]
+    state = page.evaluate("(i) => window.__bench.arm(i)", i)
+    span = (state["max"] - state["min"]) or 1
+    key = "ArrowRight" if (state["now"] - state["min"]) / span < 0.5 else "ArrowLeft"
+    for _ in range(10):
+        page.keyboard.press(key)
+    wait_quiet(page, i)
+    fast = page.evaluate("() => window.__bench.result()")
+    # away and back again, slowly: the same value reached by the ordinary path
+    state = page.evaluate("(i) => window.__bench.arm(i)", i)
+    away, back = ("ArrowLeft", "ArrowRight") if state["now"] > state["min"] else ("ArrowRight", "ArrowLeft")
+    for k in (away, back):
+        page.evaluate("(i) => window.__bench.arm(i)", i)
+        page.keyboard.press(k)
+        wait_quiet(page, i)
+    slow = page.evaluate("() => window.__bench.result()")
+    same = all(fast[k] == slow[k] for k in ("value", "text", "fingerprint"))
+    return {"ok": same, "fast": fast, "slow": slow}
+
+
+def run(notebooks: list[str], moves: int, out: Path) -> list[dict]:
+    chromium = lab.find_chromium()
+    if chromium is None:
+        raise SystemExit("Chromium not found (apt-get install chromium, or set CHROMIUM=/path/to/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    rows: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="bench-explorers-") as tmp:
+        root = Path(tmp)
+        for name in notebooks:
+            shutil.copy2(ROOT / "notebooks" / name, root / name)
+        names = [*notebooks, *write_baselines(root)]
+        with lab.lab_server(root) as server, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, args=lab.CHROMIUM_ARGS)
+            for name in names:
+                context = browser.new_context(viewport={"width": 1400, "height": 900})
+                context.add_init_script(PROBES)
+                page = context.new_page()
+                started = time.monotonic()
+                lab.open_notebook(page, server, name)
+                lab.restart_and_run_all(page, root / name, timeout=600)
+                page.wait_for_timeout(1500)  # widgets render after the kernel goes idle
+                page.evaluate(HELPERS)
+                found = page.evaluate("() => window.__bench.list()")
+                print(f"{name}: {len(found)} explorer(s), ran in {time.monotonic() - started:.0f} s", file=sys.stderr)
+                for info in found:
+                    wait_quiet(page, info["index"])
+                    res = measure_explorer(page, info, moves)
+                    label = info["name"]
+                    rows.append({"notebook": name, "explorer": label, "slider": info["slider"], **res})
+                    print(f"  {label}: {summary(rows[-1])}", file=sys.stderr)
+                context.close()
+            browser.close()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(rows, indent=1))
+    return rows
+
+
+def stats(values: list[float]) -> tuple[float, float] | None:
+    return (statistics.median(values), percentile(values, 0.9)) if values else None
+
+
+def summary(row: dict) -> str:
+    r, f = stats(row["readout_ms"]), stats(row["figure_ms"])
+    fmt = lambda s: "—" if s is None else f"{s[0]:.0f} / {s[1]:.0f}"  # noqa: E731
+    return f"readout {fmt(r)} ms, figure {fmt(f)} ms, burst {'ok' if row['burst']['ok'] else 'DIFFERS'}"
+
+
+def table(rows: list[dict]) -> str:
+    base = next((r for r in rows if r["explorer"] == "baseline-interact"), None)
+    base_fig = stats(base["figure_ms"])[0] if base and base["figure_ms"] else None
+    lines = [
+        "| explorer | slider | moves | readout median / p90 (ms) | figure median / p90 (ms) "
+        "| figure vs interact | burst of 10 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        r, f = stats(row["readout_ms"]), stats(row["figure_ms"])
+        chapter = row["notebook"][:2] if not row["notebook"].startswith("zz_") else "—"
+        ratio = "1×" if row is base else (f"{base_fig / f[0]:.1f}× faster" if base_fig and f else "—")
+        lines.append(
+            f"| {chapter} {row['explorer']} | {row['slider']} | {len(row['readout_ms'])} "
+            f"| {'—' if r is None else f'{r[0]:.0f} / {r[1]:.0f}'} "
+            f"| {'—' if f is None else f'{f[0]:.0f} / {f[1]:.0f}'} | {ratio} "
+            f"| {'same state' if row['burst']['ok'] else 'DIFFERS'} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--notebooks", nargs="*", default=[], help="chapter prefixes, e.g. 02 03 (default: all)")
+    parser.add_argument("--moves", type=int, default=20, help="key presses measured per explorer (≥ 20)")
+    parser.add_argument("--out", type=Path, default=ROOT / "artifacts" / "bench_explorers.json")
+    args = parser.parse_args()
+    notebooks = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    if args.notebooks:
+        notebooks = [n for n in notebooks if any(n.startswith(p) for p in args.notebooks)]
+    rows = run(notebooks, max(args.moves, 1), args.out)
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()

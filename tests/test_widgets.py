@@ -1,0 +1,251 @@
+"""The explorer layer without a browser: sliders, readouts, blitting, drags, and bad arguments."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import ipywidgets as widgets
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from helpers.distributions import set_probability
+from helpers.explorers import ch02
+from helpers.losses import huber_loss, mean_absolute_error, mean_squared_error
+from helpers.widgets import Explorer, draggable, format_number, live_figure, slider
+
+
+@pytest.fixture(autouse=True)
+def course_style():
+    """The notebooks' style (with the Japanese font), so titles like 残差 render without warnings."""
+    import matplotlib as mpl
+
+    from helpers.style import use_course_style
+
+    with mpl.rc_context():
+        use_course_style()
+        yield
+
+
+Y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
+T = np.eye(10)[2]
+
+
+def make_slider(**overrides):
+    args = {"min": 0.0, "max": 1.0, "step": 0.1, "value": 0.5, "name": "x"}
+    args.update(overrides)
+    return slider("x", **args)
+
+
+# -- slider -----------------------------------------------------------------------------------------
+def test_slider_has_class_label_and_linked_number_box():
+    s = slider("p(class 2)", min=0, max=1, step=0.01, value=0.6, name="p")
+    assert "course-slider-p" in s._dom_classes and s.description == "p(class 2)"
+    box = s.number_box
+    assert isinstance(box, widgets.BoundedFloatText)
+    assert (box.value, box.min, box.max, box.step, box.description) == (0.6, 0.0, 1.0, 0.01, "p(class 2)")
+    assert "course-number-p" in box._dom_classes
+    link = box._course_link  # linked in the browser, no kernel round trip
+    assert link.source == (s, "value") and link.target == (box, "value")
+
+
+@pytest.mark.parametrize(
+    ("overrides", "argument"),
+    [
+        ({"min": 1.0, "max": 0.0}, "min must be less than max"),
+        ({"value": 2.0}, "value must lie in"),
+        ({"step": 0.0}, "step must be positive"),
+        ({"step": 5.0}, "step must not exceed"),
+        ({"name": "has space"}, "name must be a short identifier"),
+        ({"name": ""}, "name must be a short identifier"),
+        ({"min": float("nan")}, "min must be finite"),
+        ({"readout_format": "%d"}, "readout_format"),
+    ],
+)
+def test_slider_bad_arguments_name_the_argument(overrides, argument):
+    with pytest.raises(ValueError, match=argument):
+        make_slider(**overrides)
+
+
+@pytest.mark.parametrize(("overrides", "argument"), [({"min": "0"}, "min must be a number"), ({"step": True}, "step")])
+def test_slider_wrong_types_name_the_argument(overrides, argument):
+    with pytest.raises(TypeError, match=argument):
+        make_slider(**overrides)
+
+
+def test_slider_needs_a_label():
+    with pytest.raises(ValueError, match="label must be a non-empty string"):
+        slider("  ", min=0, max=1, step=0.1, value=0.5, name="x")
+
+
+# -- Explorer: arguments ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"controls": {}}, ValueError, "controls must name at least one control"),
+        ({"controls": [1]}, TypeError, "controls must be a mapping"),
+        ({"controls": {"x": 3}}, TypeError, r"controls\['x'\] must be an ipywidgets value widget"),
+        ({"controls": {"not valid": None}}, ValueError, "controls keys must be Python identifiers"),
+        ({"update": "x"}, TypeError, "update must be callable"),
+        ({"name": "a b"}, ValueError, "name must be a short identifier"),
+        ({"footer": "text"}, TypeError, "footer must be an ipywidgets widget"),
+    ],
+)
+def test_explorer_bad_arguments_name_the_argument(kwargs, error, message):
+    args = {"controls": {"x": make_slider()}, "update": lambda x: f"{x}"}
+    args.update(kwargs)
+    controls, update = args.pop("controls"), args.pop("update")
+    with pytest.raises(error, match=message):
+        Explorer(controls, update, **args)
+
+
+def test_explorer_figure_must_be_live():
+    from matplotlib.figure import Figure
+
+    with pytest.raises(TypeError, match="figure must come from helpers.widgets.live_figure"):
+        Explorer({"x": make_slider()}, lambda x: "", figure=Figure())
+
+
+def test_update_must_return_text():
+    with pytest.raises(TypeError, match="update must return the readout as a str"):
+        Explorer({"x": make_slider()}, lambda x: x)
+
+
+@pytest.mark.parametrize("figsize", [(0, 3), (-1, 2), ("a", 2), 5])
+def test_live_figure_bad_size(figsize):
+    with pytest.raises((TypeError, ValueError), match="figsize"):
+        live_figure(figsize)
+
+
+def test_set_unknown_control():
+    ex = Explorer({"x": make_slider()}, lambda x: f"{x}")
+    with pytest.raises(ValueError, match=r"unknown control\(s\) \['y'\]"):
+        ex.set(y=1)
+
+
+# -- Explorer: behaviour ----------------------------------------------------------------------------
+def test_slider_value_drives_readout_and_layout():
+    s = make_slider()
+    ex = Explorer({"x": s}, lambda x: f"<b>x²</b> = {format_number(x * x)} &amp; more", name="sq")
+    s.value = 0.3
+    assert ex.readout_text == "x² = 0.09 & more"
+    assert ex.values == {"x": 0.3}
+    assert "course-readout-sq" in ex.readout._dom_classes and "course-explorer-sq" in ex.widget._dom_classes
+    row = ex.widget.children[0]
+    assert isinstance(row, widgets.HBox) and row.children == (s, s.number_box)  # number box beside the slider
+    assert any("course-a11y" in c._dom_classes for c in ex.widget.children)  # names the handles in the browser
+
+
+def test_plain_ipywidgets_slider_gets_class_and_number_box():
+    s = widgets.IntSlider(value=0, min=0, max=5, description="step")
+    ex = Explorer({"step": s}, lambda step: f"step {step}")
+    assert "course-slider-step" in s._dom_classes
+    assert isinstance(s.number_box, widgets.BoundedIntText) and s.number_box.description == "step"
+    s.value = 3
+    assert ex.readout_text == "step 3"
+
+
+def test_probability_explorer_artists_follow_the_slider():
+    ex = ch02.probability_explorer(Y, T)
+    ex.controls["p"].value = 0.9  # as a key press would
+    y = set_probability(Y, 2, 0.9)
+    assert f"MSE = {format_number(mean_squared_error(y, T))}" in ex.readout_text
+    ax_bars, ax_curve = ex.figure.axes
+    assert [round(b.get_height(), 12) for b in ax_bars.patches] == [round(v, 12) for v in y]
+    marker = ax_curve.lines[-1]
+    assert marker.get_xdata()[0] == 0.9
+    assert marker.get_ydata()[0] == pytest.approx(mean_squared_error(y, T))
+
+
+def test_blitting_redraws_only_what_moves():
+    ex = ch02.probability_explorer(Y, T)
+    blitter = ex._blitter
+    assert ex.figure.get_layout_engine().__class__.__name__ == "PlaceHolderLayoutEngine"  # layout frozen
+    ax_bars, ax_curve = ex.figure.axes
+    animated = set(blitter.animated)
+    assert set(ax_bars.patches) <= animated and ax_curve.lines[-1] in animated
+    assert ax_curve.lines[0] in animated  # same zorder as the marker: redrawn with it, to keep the stacking
+    full = blitter.full_draws
+    for p in (0.61, 0.62, 0.63):
+        ex.controls["p"].value = p
+    assert blitter.full_draws == full and blitter.blits >= 3  # no full redraw per move
+    # a change to the background (axis limits) falls back to a full draw, then blits again
+    ax_curve.set_ylim(0, 0.3)
+    ex.controls["p"].value = 0.64
+    assert blitter.full_draws == full + 1
+    ex.controls["p"].value = 0.65
+    assert blitter.full_draws == full + 1
+
+
+def test_blitted_frame_equals_a_full_draw():
+    """What the learner sees after a blit is what a full redraw of the same state shows."""
+    ex = ch02.probability_explorer(Y, T)
+    canvas = ex.figure.canvas
+    for p in (0.2, 0.35, 0.5):
+        ex.controls["p"].value = p
+    blitted = np.asarray(canvas.get_renderer().buffer_rgba()).copy()
+    FigureCanvasAgg.draw(canvas)  # full draw: background + animated artists (drawn after the snapshot)
+    full = np.asarray(canvas.get_renderer().buffer_rgba())
+    assert np.array_equal(blitted, full)
+
+
+def test_burst_ends_in_the_state_of_the_final_value():
+    ex = ch02.probability_explorer(Y, T)
+    pixels = lambda: np.asarray(ex.figure.canvas.get_renderer().buffer_rgba()).copy()  # noqa: E731
+    for k in range(10):
+        ex.controls["p"].value = round(0.6 + 0.01 * (k + 1), 2)
+    burst = (ex.readout_text, pixels())
+    ex.controls["p"].value = 0.2  # away, then straight back: the slow path to the same value
+    ex.controls["p"].value = 0.7
+    assert burst[0] == ex.readout_text
+    assert np.array_equal(burst[1], pixels())
+
+
+# -- drag ---------------------------------------------------------------------------------------------
+def fake_event(ax, x, y):
+    """A mouse event at data coordinates (x, y) of ``ax``, as ipympl would deliver it."""
+    px, py = ax.transData.transform((x, y))
+    return SimpleNamespace(inaxes=ax, xdata=x, ydata=y, x=px, y=py)
+
+
+def test_dragging_the_outlier_moves_the_slider_and_the_losses():
+    ex = ch02.outlier_explorer()
+    ax_pts = ex.figure.axes[0]
+    point = ax_pts.lines[-1]
+    ex.drag("press", fake_event(ax_pts, 7, 1.0))  # on the point
+    ex.drag("motion", fake_event(ax_pts, 7, 4.02))
+    ex.drag("release", fake_event(ax_pts, 7, 4.02))
+    assert ex.controls["value"].value == pytest.approx(4.0)  # snapped to the slider's step 0.05
+    assert point.get_ydata()[0] == pytest.approx(4.0)
+    data = np.append(ch02.OUTLIER_DATA[:-1], 4.0)
+    pred = np.ones(8)
+    assert f"MSE = {format_number(mean_squared_error(pred, data))}" in ex.readout_text
+    assert f"MAE = {format_number(mean_absolute_error(pred, data))}" in ex.readout_text
+    assert f"Huber = {format_number(huber_loss(pred, data))}" in ex.readout_text
+
+
+def test_drag_needs_a_press_on_the_point_and_stays_in_range():
+    ex = ch02.outlier_explorer()
+    ax_pts = ex.figure.axes[0]
+    ex.drag("press", fake_event(ax_pts, 2, 5.0))  # far from the point: no drag
+    ex.drag("motion", fake_event(ax_pts, 7, 3.0))
+    assert ex.controls["value"].value == 1.0
+    ex.drag("press", fake_event(ax_pts, 7, 1.0))
+    ex.drag("motion", fake_event(ax_pts, 7, 9.0))  # beyond max: clipped
+    assert ex.controls["value"].value == 6.0
+    ex.drag("release", None)
+    ex.drag("motion", fake_event(ax_pts, 7, 2.0))  # released: no effect
+    assert ex.controls["value"].value == 6.0
+
+
+def test_draggable_bad_arguments():
+    fig = live_figure()
+    ax = fig.subplots()
+    (line,) = ax.plot([0], [0])
+    s = make_slider()
+    with pytest.raises(ValueError, match="axis must be 'x' or 'y'"):
+        draggable(fig, line, s, axis="z")
+    from matplotlib.lines import Line2D
+
+    with pytest.raises(TypeError, match="artist must be a matplotlib artist already placed"):
+        draggable(fig, Line2D([0], [0]), s)
