@@ -124,7 +124,8 @@ print("cross_entropy_from_logits:  ", helpers.cross_entropy_from_logits(a, 0))
 # cross-entropy (dashed) stops at that line, the stable one (green) keeps going. Watch the readout turn to `inf`/`nan`.
 
 # %%
-# NBVAL_IGNORE_OUTPUT: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# NBVAL_IGNORE_OUTPUT
+# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
 overflow = helpers.explorers.ch04.overflow_explorer()
 overflow
 

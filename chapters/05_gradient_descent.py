@@ -171,7 +171,8 @@ plt.show()
 # steep direction but gets there with enough steps), and $1.05$ (both explode).
 
 # %%
-# NBVAL_IGNORE_OUTPUT: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# NBVAL_IGNORE_OUTPUT
+# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
 descent = helpers.explorers.ch05.descent_explorer()
 descent
 

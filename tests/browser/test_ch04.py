@@ -14,7 +14,7 @@ from helpers.widgets import format_number
 
 def shown_state(page) -> tuple[float, str, str]:
     """(scale from the slider's own readout, naive CE and stable CE as the course readout shows them)."""
-    scale = float(page.locator(".course-slider-scale .widget-readout").first.inner_text())
+    scale = round(float(page.locator(".course-number-scale input").first.input_value()), 2)
     text = lab.readout(page, "overflow")
     naive = re.search(r"naive CE = (\S+)", text)
     stable = re.search(r"stable CE = (\S+)", text)
@@ -33,6 +33,7 @@ def wait_for_readout(page, scale: float) -> None:
 def test_ch04_runs_and_scale_slider_breaks_naive_softmax(page, run_notebook, screenshot):
     run_notebook("04_ce_in_practice.ipynb")
     handle = lab.slider_handle(page, "scale")
+    wait_for_readout(page, 50)  # the explorer renders once its cell scrolls into view
 
     s0, naive0, stable0 = shown_state(page)
     assert s0 == 50 and naive0 == stable0 == format_number(cross_entropy_from_logits(50 * BASE_LOGITS, LABEL))
