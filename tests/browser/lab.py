@@ -137,10 +137,26 @@ def restart_and_run_all(page, path: Path, timeout: float = 180.0) -> None:
     wait_kernel_idle(page)
 
 
-def execution_counts(path: Path) -> list[int | None]:
+def read_saved(path: Path, timeout: float = 10.0):
+    """Read a notebook the server is saving; retry while the file is half-written.
+
+    jupyter_server's "atomic" save keeps a backup but writes the file in place,
+    so a reader can catch it empty or truncated.
+    """
     import nbformat
 
-    return [c.execution_count for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return nbformat.read(path, as_version=4)
+        except (nbformat.reader.NotJSONError, ValueError, OSError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def execution_counts(path: Path) -> list[int | None]:
+    return [c.execution_count for c in read_saved(path).cells if c.cell_type == "code"]
 
 
 def save(page, path: Path, timeout: float = 30.0) -> None:
@@ -158,10 +174,8 @@ def save(page, path: Path, timeout: float = 30.0) -> None:
 
 def saved_errors(path: Path) -> list[str]:
     """Error and stderr outputs in a saved notebook (every cell, rendered or not)."""
-    import nbformat
-
     problems = []
-    nb = nbformat.read(path, as_version=4)
+    nb = read_saved(path)
     for i, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
         for out in cell.get("outputs", []):
             if out.output_type == "error":
