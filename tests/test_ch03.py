@@ -246,7 +246,7 @@ def test_drag_the_correct_bar_to_zero_pins_marker_at_top(ex):
     y0 = set_probability(Y, 2, 0.0)
     assert_consistent(ex, y0)
     assert ex.ce_marker.get_data()[1][0] < CE_YMAX
-    assert "off scale" in ex.ce_note.get_text()
+    assert ex.ce_note.get_text() == "↑ CE = 16.1"
     assert mean_squared_error(y0, T) < 0.2
 
 

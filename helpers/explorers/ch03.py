@@ -42,10 +42,10 @@ __all__ = [
 #: Figure size in inches, and the axes rectangles ``[left, bottom, width, height]`` in
 #: figure fractions.  They are fixed (no layout engine), so a browser test can turn a
 #: data point into a pixel on the canvas.
-FIGSIZE = (10.4, 3.7)
-BARS_RECT = (0.055, 0.16, 0.43, 0.70)
-CE_RECT = (0.57, 0.16, 0.18, 0.70)
-MSE_RECT = (0.805, 0.16, 0.17, 0.70)
+FIGSIZE = (9.4, 3.6)
+BARS_RECT = (0.062, 0.155, 0.42, 0.70)
+CE_RECT = (0.575, 0.155, 0.175, 0.70)
+MSE_RECT = (0.815, 0.155, 0.165, 0.70)
 BARS_XLIM = (-0.6, 9.6)
 BARS_YLIM = (0.0, 1.08)
 #: The −log curve is drawn up to this height; a larger CE is pinned to the top edge.
@@ -92,6 +92,11 @@ class BarsExplorer:
         self.slider = slider(
             "probability", min=0.0, max=1.0, step=STEP, value=float(self.y[self.selected]), name="ce-p"
         )
+        # The slider's meaning changes with the selected class, so the browser must never send back a
+        # value the kernel set: with continuous_update on, ipywidgets' slider re-sends every value it is
+        # given (snapped to its step), and such a late echo would land on the newly selected class.
+        # Keys and a release still send; the bars are the live, continuous path.
+        self.slider.continuous_update = False
         self.explorer = Explorer({"p": self.slider}, self._update, figure=self.figure, name="ce")
         self.class_picker = widgets.Dropdown(
             options=[(f"class {k}" + (" (correct)" if k == self.correct else ""), k) for k in range(self.y.size)],
@@ -115,6 +120,10 @@ class BarsExplorer:
     def _build_figure(self) -> None:
         fig = live_figure(FIGSIZE)
         fig.set_layout_engine("none")  # fixed rectangles: pixels are predictable
+        # A figure background that is not quite opaque makes every frame a complete PNG ("full" image
+        # mode) instead of a diff against the previous one. Under load the browser can skip a frame, and
+        # a skipped diff leaves ghosts of old bars behind; a skipped full frame costs nothing.
+        fig.patch.set_alpha(0.99)
         self.figure = fig
         classes = np.arange(self.y.size)
 
@@ -150,7 +159,7 @@ class BarsExplorer:
         ce = self.ce
         self.ce_marker.set_data([y_c], [min(ce, CE_YMAX * 0.97)])
         self.ce_marker.set_marker(MARKERS["loss"] if ce < CE_YMAX else "^")
-        self.ce_note.set_text("" if ce < CE_YMAX else f"CE = {ce:.1f} ↑ off scale")
+        self.ce_note.set_text("" if ce < CE_YMAX else f"↑ CE = {ce:.1f}")
         self.mse_curve.set_data(self.mse_grid, self._mse_path(self.mse_grid))
         self.mse_marker.set_data([y_c], [self.mse])
 
