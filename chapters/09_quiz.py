@@ -10,7 +10,7 @@
 # * run the Setup cell, then answer in the quiz below: choose an option or type a number, press **Check**;
 # * numbers may be rounded to 4 significant digits (0.0195, not 0.019500000000000007);
 # * use pen, paper and a Python cell as you would in the exam — the hint names the chapter to revisit;
-# * prefer code? `quiz.answer(3, 0.465)` and `quiz.score()` do the same, and count towards the same score.
+# * prefer code? `quiz.answer(3, 0.5)` and `quiz.score()` do the same, and count towards the same score.
 
 # %% [markdown]
 # ## Setup

@@ -556,7 +556,8 @@ class Quiz:
             feedback.value = f"<span style='color:{colour}'>{_escape(verdict.message)}</span>"
 
         button.on_click(on_check)
-        box = widgets.VBox([prompt, widgets.HBox([field_, button]), feedback])
+        row = widgets.HBox([field_, button], layout=widgets.Layout(align_items="flex-start"))
+        box = widgets.VBox([prompt, row, feedback])
         box.add_class(f"course-quiz-q{q.number}")
         box.add_class("course-quiz-question")
         return box
