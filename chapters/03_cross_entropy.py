@@ -355,7 +355,8 @@ plt.show()
 # Right: the MSE along the same path, bounded by 0.2. Try: drag digit 9 up to 0.9; then drag digit 2 to 0.
 
 # %%
-# NBVAL_IGNORE_OUTPUT: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# NBVAL_IGNORE_OUTPUT
+# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
 bars = helpers.explorers.ch03.bars_explorer(y, correct=2)
 bars
 
