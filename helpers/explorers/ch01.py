@@ -166,7 +166,9 @@ class FitExplorer:
         controls = {
             "w": slider("slope w", min=-1.0, max=5.0, step=0.05, value=w0, name="slope"),
             "b": slider("intercept b", min=-4.0, max=6.0, step=0.05, value=b0, name="intercept"),
-            "best": widgets.ToggleButton(value=False, description="show least squares", icon="eye"),
+            "best": widgets.ToggleButton(
+                value=False, description="show least squares", icon="eye", layout=widgets.Layout(width="190px")
+            ),
         }
         controls["best"].add_class("course-toggle-best")
         reset = widgets.Button(description="reset points", icon="undo")
