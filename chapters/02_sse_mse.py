@@ -48,6 +48,7 @@ use_course_style()
 #
 # Check it numerically: the slope of ½(y − t)² at y = 0.6, t = 1 should be 0.6 − 1 = −0.4.
 
+
 # %%
 def half_sq(y, t=1.0):
     return 0.5 * (y - t) ** 2
@@ -223,7 +224,8 @@ plt.show()
 # Move the slider — or drag the purple point with the mouse — and watch the three losses. The dotted segments are the residuals.
 
 # %%
-# NBVAL_IGNORE_OUTPUT: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# NBVAL_IGNORE_OUTPUT
+# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
 outliers = helpers.explorers.ch02.outlier_explorer()
 outliers
 
@@ -243,7 +245,8 @@ outliers.set(value=1.0)
 # probability — the marker follows the slider. At p = 0.6 you are back at the seed's example.
 
 # %%
-# NBVAL_IGNORE_OUTPUT: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# NBVAL_IGNORE_OUTPUT
+# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
 explorer = helpers.explorers.ch02.probability_explorer(y, t)
 explorer
 
@@ -289,12 +292,13 @@ check("02.1", answer_02_1)
 # %% [markdown]
 # **Exercise 02.2.** Write `sse(y_pred, y_true)` returning the sum of squared errors for 1-D or 2-D inputs (lists allowed).
 
+
 # %%
-def sse(y_pred, y_true):
-    ...  # your code here
+def sse(y_pred, y_true): ...  # your code here
 
 
 check("02.2", sse)
+
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 def sse(y_pred, y_true):

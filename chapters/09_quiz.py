@@ -26,7 +26,8 @@ print(len(quiz.QUESTIONS), "questions;", quiz.score())
 # Your score is at the top; the latest answer to each question counts. **Start again** clears every answer.
 
 # %%
-# NBVAL_IGNORE_OUTPUT: the live quiz widget; its text form is only a placeholder. The next cells check its logic.
+# NBVAL_IGNORE_OUTPUT
+# Why: the live quiz widget; its text form is only a placeholder. The next cells check its logic.
 quiz.show()
 
 # %% [markdown]

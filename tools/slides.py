@@ -6,8 +6,10 @@ chapter sources carry no slide markup.  The rules, in order:
 * the nav bar and solution cells → ``skip`` (a projector shows neither);
 * a markdown cell opening with ``# `` or ``## `` → ``slide`` (a new section);
 * a markdown cell opening with ``### `` → ``subslide``;
-* a code cell that displays a live explorer (``NBVAL_IGNORE_OUTPUT`` and an explorer or
-  widget) → ``subslide``: the explorer gets the whole screen; so does the cell after it;
+* a code cell that displays a live explorer (output ignored by nbval — the
+  ``# NBVAL_IGNORE_OUTPUT`` marker or the ``nbval-ignore-output`` tag — and an
+  explorer or widget) → ``subslide``: the explorer gets the whole screen; so does
+  the cell after it;
 * any other markdown cell that follows a code cell → ``subslide`` (the prose that
   introduces the next idea starts a fresh slide);
 * a code cell that follows another code cell on the same slide → ``fragment`` (revealed
@@ -28,7 +30,8 @@ _EXPLORER = re.compile(r"explorer|widget|quiz|glossary", re.IGNORECASE)
 
 def is_explorer_cell(cell) -> bool:
     """A code cell that displays a live widget (its output is ignored by nbval)."""
-    return cell.cell_type == "code" and "NBVAL_IGNORE_OUTPUT" in cell.source and bool(_EXPLORER.search(cell.source))
+    ignored = "NBVAL_IGNORE_OUTPUT" in cell.source or "nbval-ignore-output" in cell.get("metadata", {}).get("tags", [])
+    return cell.cell_type == "code" and ignored and bool(_EXPLORER.search(cell.source))
 
 
 def slide_type(cell, previous=None) -> str:
