@@ -67,6 +67,9 @@ for name, y_m in [("model 1", y_model1), ("model 2", y_model2)]:
 # %% [markdown]
 # A ranking, not a grade: a lower cross-entropy means more probability on the right answer. A perfect prediction
 # $y_\text{correct} = 1$ gives $-\log 1 = 0$.
+#
+# **E資格 angle.** A typical question gives an output vector and a one-hot label and asks for the loss. Ignore every
+# class but the correct one, take the *natural* log of its probability and flip the sign — $-\ln 0.6 \approx 0.51$.
 
 # %% [markdown]
 # ## 2. The MNIST example, step by step (seed 000)
@@ -329,7 +332,7 @@ mse_path = [mean_squared_error(v, t) for v in y_path]
 fig, ax = plt.subplots(figsize=(7.2, 3.8))
 ax.plot(p_log, ce_no_delta, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="CE, delta = 0")
 ax.plot(p_log, ce_book, color=COLORS["other"], linestyle=LINESTYLES["other"], label="CE, delta = 1e-7")
-ax.text(2e-12, 16.9, "cap −log(1e-7) = 16.1", color=COLORS["other"])
+ax.text(2e-12, 15.3, "cap −log(1e-7) = 16.1", color=COLORS["other"], va="top")
 ax2 = ax.twinx()
 ax2.plot(p_log, mse_path, color=COLORS["gradient"], linestyle=LINESTYLES["gradient"], label="MSE (right axis)")
 ax.set(xscale="log", xlabel="y_correct (log scale)", ylabel="cross-entropy", ylim=(0, 30))
@@ -353,6 +356,7 @@ plt.show()
 # the ten still sum to 1. Keyboard alternative: choose a class in **slider moves**, then use the **probability** slider.
 # Middle: the marker rides the curve $-\log y_\text{correct}$ (values above 6 are pinned to the top edge).
 # Right: the MSE along the same path, bounded by 0.2. Try: drag digit 9 up to 0.9; then drag digit 2 to 0.
+# (The arrow keys move the slider one step of 0.01 at a time; a mouse drag on the slider itself applies when you let go.)
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -388,7 +392,19 @@ print(bars.readout_text)
 # * Binary CE $-(y\log p + (1-y)\log(1-p))$ has two branches; for a batch, average over $N$ — one-hot and label forms agree.
 # * As $y_\text{correct} \to 0$, cross-entropy grows without bound while MSE stays below 0.2: a confident mistake is punished hard.
 #
-# Next: chapter 04, cross-entropy in practice (softmax overflow, logits, class imbalance, label smoothing).
+# **Key terms**
+#
+# | English | 日本語 |
+# |---|---|
+# | cross-entropy error | 交差エントロピー誤差 |
+# | correct label | 正解ラベル |
+# | one-hot representation | ワンホット表現 |
+# | (natural) logarithm | (自然)対数 |
+# | softmax function | ソフトマックス関数 |
+# | binary / multi-class classification | 二値分類 / 多クラス分類 |
+# | batch, mini-batch | バッチ, ミニバッチ |
+#
+# Next: [04 Cross-entropy in practice →](04_ce_in_practice.ipynb) — softmax overflow, logits, class imbalance, label smoothing.
 
 # %% [markdown]
 # ## Exercises
