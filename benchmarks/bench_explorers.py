@@ -292,6 +292,8 @@ def burst(page, info: dict) -> dict:
     for k in (away, back):
         page.evaluate("(i) => window.__bench.arm(i)", i)
         page.keyboard.press(k)
+        # under heavy load an answer can take longer than the quiet window: wait for it first
+        page.wait_for_function("() => window.__bench.result().readout !== null", timeout=15_000)
         wait_quiet(page, i)
     slow = page.evaluate("() => window.__bench.result()")
     same = all(fast[k] == slow[k] for k in ("value", "text", "fingerprint"))
