@@ -1,0 +1,258 @@
+"""The classroom kit's building blocks: chapter list, nav bars, slide metadata, language pack."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import course  # noqa: E402
+import record  # noqa: E402
+import slides  # noqa: E402
+
+md = nbformat.v4.new_markdown_cell
+code = nbformat.v4.new_code_cell
+
+
+# ---- chapter list and navigation -------------------------------------------------------
+
+
+def test_chapter_list_is_the_course():
+    assert [c.slug for c in course.CHAPTERS] == [
+        "00_start_here",
+        "01_why_loss",
+        "02_sse_mse",
+        "03_cross_entropy",
+        "04_ce_in_practice",
+        "05_gradient_descent",
+        "06_backprop",
+        "07_training",
+        "08_glossary",
+        "09_quiz",
+    ]
+    assert course.chapter("02").title == "Sum of squared errors and MSE"
+    with pytest.raises(KeyError, match="no chapter '42'"):
+        course.chapter("42")
+
+
+def test_nav_bar_middle_first_and_last():
+    assert course.nav_links("02_sse_mse") == (
+        "[← 01 Why a loss function?](01_why_loss.ipynb) · [Contents](00_start_here.ipynb) · "
+        "[03 Cross-entropy error →](03_cross_entropy.ipynb)"
+    )
+    assert course.nav_links("00_start_here") == "[01 Why a loss function? →](01_why_loss.ipynb)"
+    assert (
+        course.nav_links("09_quiz") == "[← 08 Glossary / 用語集](08_glossary.ipynb) · [Contents](00_start_here.ipynb)"
+    )
+
+
+def test_contents_table_lists_every_other_chapter():
+    table = course.contents_table()
+    assert all(f"]({c.notebook})" in table for c in course.CHAPTERS[1:])
+    assert "00_start_here.ipynb" not in table
+
+
+def test_build_adds_nav_at_both_ends(tmp_path):
+    source = tmp_path / "03_cross_entropy.py"
+    source.write_text("# %% [markdown]\n# # 03 — Cross-entropy\n\n# %%\nprint(1)\n")
+    nb = record.build(source)
+    assert nb.cells[0].source == nb.cells[-1].source == course.nav_cell_source("03_cross_entropy")
+    assert nb.cells[1].source.startswith("# 03")
+    assert nb.cells[0].metadata["tags"] == ["nav"]
+
+
+def test_build_adds_no_nav_outside_the_course(tmp_path):
+    source = tmp_path / "99_scratch.py"
+    source.write_text("# %%\nprint(1)\n")
+    assert [c.source for c in record.build(source).cells] == ["print(1)"]
+
+
+# ---- slide metadata ---------------------------------------------------------------------
+
+EXPLORER = (
+    "# NBVAL_IGNORE_OUTPUT\n# Why: a live widget, checked by the next cell.\n"
+    "explorer = ch02.probability_explorer(y, t)\nexplorer"
+)
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        ([md("# 02 — Title")], ["slide"]),
+        ([md("## 1. Section"), code("x = 1")], ["slide", "-"]),
+        ([md("### Why the ½?")], ["subslide"]),
+        ([md("## A"), code("a = 1"), code("b = 2")], ["slide", "-", "fragment"]),
+        ([md("## A"), code("a = 1"), md("Now look at b.")], ["slide", "-", "subslide"]),
+        ([md("## A"), md("more words")], ["slide", "-"]),
+        ([md("Intro"), code(EXPLORER), code("explorer.set(p=1)")], ["-", "subslide", "subslide"]),
+        ([md("## Ex"), code("ans = ...")], ["slide", "-"]),
+    ],
+)
+def test_slide_types(cells, expected):
+    nb = nbformat.v4.new_notebook(cells=cells)
+    slides.add_slide_metadata(nb)
+    assert [c.metadata["slideshow"]["slide_type"] for c in nb.cells] == expected
+
+
+def test_solutions_and_nav_are_skipped_and_do_not_break_the_flow():
+    solution = code("answer = 42", metadata={"tags": ["solution"], "jupyter": {"source_hidden": True}})
+    nav = md("<!-- nav -->\n[Contents](00_start_here.ipynb)", metadata={"tags": ["nav"]})
+    nb = nbformat.v4.new_notebook(cells=[nav, md("# T"), code("ans = ..."), solution, md("**Exercise 2**")])
+    slides.add_slide_metadata(nb)
+    assert [c.metadata["slideshow"]["slide_type"] for c in nb.cells] == ["skip", "slide", "-", "skip", "subslide"]
+
+
+def test_ignored_output_without_a_widget_is_not_an_explorer():
+    assert not slides.is_explorer_cell(code("# NBVAL_IGNORE_OUTPUT\n# Why: timing differs per run\n%time f()"))
+    assert not slides.is_explorer_cell(code("explorer.set(p=1)\nprint(explorer.readout_text)"))
+    assert slides.is_explorer_cell(code(EXPLORER))
+    tagged = code("# Why: a live widget\nw = widget()\nw", metadata={"tags": ["nbval-ignore-output"]})
+    assert slides.is_explorer_cell(tagged)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")), ids=lambda p: p.stem)
+def test_every_recorded_chapter_carries_slide_metadata(path):
+    nb = nbformat.read(path, as_version=4)
+    kinds = [c.metadata.get("slideshow", {}).get("slide_type") for c in nb.cells]
+    assert None not in kinds, f"{path.name}: {kinds.count(None)} cells without slide metadata"
+    assert kinds.count("slide") >= 1
+    for cell, kind in zip(nb.cells, kinds, strict=True):
+        if "solution" in cell.metadata.get("tags", []):
+            assert kind == "skip", f"{path.name}: a solution would be projected"
+        if slides.is_explorer_cell(cell):
+            assert kind == "subslide", f"{path.name}: an explorer shares a slide"
+
+
+# ---- Japanese UI ------------------------------------------------------------------------
+
+
+def test_japanese_language_pack_is_installed_and_listed():
+    assert importlib.util.find_spec("jupyterlab_language_pack_ja_JP") is not None
+    out = subprocess.run(
+        [sys.executable, "-c", "from jupyterlab_server.translation_utils import get_language_packs as g; "
+         "import json; print(json.dumps(g('en')[0]))"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "ja_JP" in json.loads(out)
+
+
+def test_lab_settings_document_the_locale_switch():
+    guide = (ROOT / "docs" / "TEACHER_GUIDE.md").read_text(encoding="utf-8")
+    assert '"@jupyterlab/translation-extension:plugin": {"locale": "ja_JP"}' in guide
+    assert "jupyter/overrides.ja.json" in guide
+    overrides = json.loads((ROOT / "jupyter" / "overrides.ja.json").read_text(encoding="utf-8"))
+    assert overrides["@jupyterlab/translation-extension:plugin"]["locale"] == "ja_JP"
+
+
+def test_japanese_overrides_differ_from_the_default_only_by_the_locale():
+    default = json.loads((ROOT / "jupyter" / "overrides.json").read_text(encoding="utf-8"))
+    ja = json.loads((ROOT / "jupyter" / "overrides.ja.json").read_text(encoding="utf-8"))
+    assert ja.pop("@jupyterlab/translation-extension:plugin") == {"locale": "ja_JP"}
+    assert ja == default
+
+
+# ---- glossary ---------------------------------------------------------------------------
+
+REQUIRED_TERMS = (
+    "損失関数 2乗和誤差 平均二乗誤差 平均絶対誤差 交差エントロピー誤差 ソフトマックス関数 勾配降下法 ミニバッチ 連鎖律 "
+    "誤差逆伝播法 恒等関数 活性化関数 正解ラベル 過学習 KLダイバージェンス エントロピー ラベル平滑化 学習率 数値微分 "
+    "勾配消失 シグモイド関数 ワンホット表現 エポック 混同行列"
+).split()
+
+
+def test_glossary_has_every_key_term():
+    from helpers import glossary
+
+    japanese = {t.japanese for t in glossary.TERMS}
+    assert not [w for w in REQUIRED_TERMS if w not in japanese]
+
+
+@pytest.mark.parametrize("term", __import__("helpers.glossary").glossary.TERMS, ids=lambda t: t.english)
+def test_glossary_entry_is_complete(term):
+    chapters = {c.number for c in course.CHAPTERS}
+    assert term.english.strip() and term.japanese.strip()
+    assert term.definition.strip() and "\n" not in term.definition and len(term.definition) <= 120
+    assert term.chapter in chapters and term.chapter not in ("00", "08", "09")
+    assert term.definition.endswith(".")
+
+
+def test_glossary_names_are_unique_and_chapter_files_match_the_course():
+    from helpers import glossary
+
+    assert len({t.english for t in glossary.TERMS}) == len(glossary.TERMS)
+    assert len({t.japanese for t in glossary.TERMS}) == len(glossary.TERMS)
+    for number, name in glossary.CHAPTER_FILES.items():
+        assert course.chapter(number).notebook == name
+
+
+def test_glossary_table_and_search():
+    from helpers import glossary
+
+    table = glossary.markdown_table()
+    assert table.count("\n") == len(glossary.TERMS) + 1
+    assert "| cross-entropy error | 交差エントロピー誤差 |" in table
+    assert glossary.lookup("過学習").chapter == "07"
+    finder = glossary.search_box()
+    finder.set("ダイバージェンス")
+    assert [t.english for t in finder.matches] == ["KL divergence"]
+    assert "KL divergence" in finder.table.value and "1 of" in finder.count.value
+    finder.set("zzzz")
+    assert finder.matches == [] and "no term matches" in finder.table.value
+
+
+# ---- teacher guide and Binder -----------------------------------------------------------
+
+GUIDE = ROOT / "docs" / "TEACHER_GUIDE.md"
+
+
+def test_guide_covers_every_chapter():
+    text = GUIDE.read_text(encoding="utf-8")
+    for ch in course.CHAPTERS:
+        assert f"### {ch.number} — " in text, f"no section for chapter {ch.number}"
+    for needed in ("Objectives", "10-minute demo", "Misconceptions", "Discussion", "Exercise answers"):
+        assert text.count(needed) >= 8, needed
+    for needed in ("nbgitpuller", "git-pull?repo=", "mybinder.org", "tools/student.py", "RISE", "δ = y − t"):
+        assert needed in text
+
+
+def test_guide_names_every_exercise():
+    import importlib
+
+    text = GUIDE.read_text(encoding="utf-8")
+    for path in sorted((ROOT / "helpers" / "exercise_bank").glob("ch0[0-7].py")):
+        bank = importlib.import_module(f"helpers.exercise_bank.{path.stem}")
+        for key in bank.EXERCISES:
+            assert f"{key}:" in text, f"the guide gives no answer for exercise {key}"
+
+
+def test_guide_quiz_key_matches_the_quiz():
+    from helpers import quiz
+
+    rows = {}
+    for line in GUIDE.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0].isdigit():
+            rows[int(cells[0])] = cells
+    assert sorted(rows) == [q.number for q in quiz.QUESTIONS]
+    for q in quiz.QUESTIONS:
+        _, chapter, answer, _ = rows[q.number]
+        assert chapter == q.chapter
+        if q.kind == "choice":
+            assert answer.startswith(f"{q.correct()}) "), f"Q{q.number}: key says {answer!r}"
+        else:
+            assert quiz.grade(q.number, answer).ok, f"Q{q.number}: key says {answer!r}"
+
+
+def test_binder_installs_the_pinned_stack_and_helpers():
+    reqs = (ROOT / "binder" / "requirements.txt").read_text().split()
+    assert reqs == ["-r", "../requirements.txt", "-e", "."]
+    python = (ROOT / "binder" / "runtime.txt").read_text().strip()
+    assert f"python={python.removeprefix('python-')}" in (ROOT / "environment.yml").read_text()
+    assert "jupyter/overrides.json" in (ROOT / "binder" / "postBuild").read_text()
