@@ -89,3 +89,27 @@ def test_math_in_notebook_view_survives_mathjax3_extension(page, server, screens
     screenshot("ch02_formulas_notebook_view", cell)
     print("jupyterlab-mathjax3 assets requested by Lab:", loaded or "none")
     assert not page.console_errors, page.console_errors
+
+
+def test_japanese_ui_with_one_setting(page, tmp_path, monkeypatch, screenshot):
+    """The language pack is switched on by the one setting the teacher guide documents (what
+    Settings → Language → 日本語 writes): {"locale": "ja_JP"} for @jupyterlab/translation-extension:plugin."""
+    settings = tmp_path / "user-settings"
+    plugin = settings / "@jupyterlab" / "translation-extension"
+    plugin.mkdir(parents=True)
+    (plugin / "plugin.jupyterlab-settings").write_text('{"locale": "ja_JP"}', encoding="utf-8")
+    monkeypatch.setenv("JUPYTERLAB_SETTINGS_DIR", str(settings))
+    root = tmp_path / "course"
+    root.mkdir()
+    (root / "02_sse_mse.ipynb").write_bytes(
+        (lab.Path(__file__).parents[2] / "notebooks" / "02_sse_mse.ipynb").read_bytes()
+    )
+    with lab.lab_server(root) as srv:
+        page.goto(srv.notebook_url("02_sse_mse.ipynb"))
+        menubar = page.locator("#jp-menu-panel, .jp-MainMenu, #jp-MainMenu").first
+        menubar.wait_for(timeout=60_000)
+        page.get_by_role("menuitem", name="ファイル").first.wait_for(timeout=60_000)
+        assert "カーネル" in menubar.inner_text()
+        page.locator(".jp-NotebookPanel .jp-MarkdownOutput h1").first.wait_for(timeout=60_000)
+        page.wait_for_timeout(1000)
+        screenshot("lab_japanese_ui", page)
