@@ -204,7 +204,7 @@ def _number_box(control: widgets.Widget, name: str) -> widgets.Widget:
         description=label,
         # the label is for screen readers (its name); the slider beside it already shows it
         style={"description_width": "0px"},
-        layout=widgets.Layout(width="90px"),
+        layout=widgets.Layout(width="112px"),  # ipywidgets prints 7 decimals: "1.2000000"
         tooltip=f"{label}: type a value",
     )
     box.add_class("course-number")
@@ -235,7 +235,7 @@ def live_figure(figsize: tuple[float, float] = (6.4, 3.4)) -> Figure:
         raise TypeError(f"figsize must be (width, height) in inches, got {figsize!r}") from None
     if not (0 < width <= 30 and 0 < height <= 30):
         raise ValueError(f"figsize must be two positive sizes in inches (at most 30), got {figsize!r}")
-    from ipympl.backend_nbagg import FigureManager
+    FigureManager = _ipympl_backend().FigureManager
 
     fig = Figure(figsize=(width, height), layout="constrained")
     canvas = _canvas_class()(fig)
@@ -249,6 +249,35 @@ def live_figure(figsize: tuple[float, float] = (6.4, 3.4)) -> Figure:
     return fig
 
 
+def _ipympl_backend():
+    """ipympl's backend module, imported without taking over ``plt.show()``.
+
+    The first ``import ipympl`` calls ``matplotlib.use("module://ipympl.backend_nbagg")``,
+    which would turn every static plot drawn after the first explorer into a live
+    canvas (losing its recorded PNG).  Switch straight back to the notebook's
+    backend; explorers build their ipympl canvases explicitly anyway.
+    """
+    import sys
+
+    if "ipympl" not in sys.modules:
+        import matplotlib
+
+        previous = matplotlib.rcParams._get_backend_or_none()
+        import ipympl.backend_nbagg  # noqa: F401 - the side effect described above happens here
+
+        if previous is not None and "inline" in previous:
+            from IPython import get_ipython
+
+            shell = get_ipython()
+            if shell is not None:
+                shell.run_line_magic("matplotlib", "inline")  # also re-registers the PNG formatter
+            else:
+                matplotlib.use(previous)
+        elif previous is not None:
+            matplotlib.use(previous)
+    return sys.modules["ipympl.backend_nbagg"]
+
+
 _CANVAS_CLASS = None
 
 
@@ -259,10 +288,9 @@ def _canvas_class() -> type:
         from io import BytesIO
 
         import numpy as np
-        from ipympl.backend_nbagg import Canvas
         from PIL import Image
 
-        class CourseCanvas(Canvas):
+        class CourseCanvas(_ipympl_backend().Canvas):
             """ipympl's canvas; frames are PNG-compressed at level 1 instead of 6.
 
             Frames travel over loopback and ipympl's diff frames are mostly zeros,

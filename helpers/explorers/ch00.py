@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -14,7 +13,6 @@ from helpers.style import COLORS, LINESTYLES, MARKERS
 from helpers.widgets import Explorer, format_number, live_figure, slider
 
 __all__ = [
-    "keep_static_plots_inline",
     "square_explorer",
     "square_readout",
     "PackageCheck",
@@ -22,32 +20,6 @@ __all__ = [
     "environment_report",
 ]
 
-
-def keep_static_plots_inline() -> None:
-    """Import ipympl now without letting it take over ``plt.show()``.
-
-    The first ``import ipympl`` calls ``matplotlib.use("module://ipympl.backend_nbagg")``,
-    so every static plot drawn after the first explorer would become a live
-    canvas (and lose its recorded PNG).  Importing it here, in a chapter's setup
-    cell, and switching straight back keeps static plots inline; explorers still
-    get ipympl canvases from :func:`helpers.widgets.live_figure`.
-    """
-    if "ipympl" in sys.modules:
-        return
-    import matplotlib
-
-    previous = matplotlib.get_backend()
-    import ipympl.backend_nbagg  # noqa: F401 - the side effect described above happens here
-    from IPython import get_ipython
-
-    shell = get_ipython()
-    if shell is not None and "inline" in previous:
-        shell.run_line_magic("matplotlib", "inline")  # re-registers the PNG formatter, too
-    else:
-        matplotlib.use(previous)
-
-
-keep_static_plots_inline()
 
 #: The packages whose versions change what a learner sees (digits, widgets, fonts).
 KEY_PACKAGES = ("numpy", "matplotlib", "matplotlib-fontja", "ipywidgets", "ipympl", "jupyterlab")

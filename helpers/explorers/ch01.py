@@ -7,7 +7,6 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from helpers.data import toy_regression
-from helpers.explorers.ch00 import keep_static_plots_inline
 from helpers.losses import binary_cross_entropy, mean_squared_error, sum_squared_error
 from helpers.network import sigmoid
 from helpers.style import COLORS, LINESTYLES, MARKERS
@@ -25,7 +24,6 @@ __all__ = [
     "fit_explorer",
 ]
 
-keep_static_plots_inline()
 
 #: The two candidate lines of section 2, as (slope w, intercept b).
 LINE_A = (1.5, 2.0)
