@@ -48,7 +48,6 @@ use_course_style()
 #
 # Check it numerically: the slope of ½(y − t)² at y = 0.6, t = 1 should be 0.6 − 1 = −0.4.
 
-
 # %%
 def half_sq(y, t=1.0):
     return 0.5 * (y - t) ** 2
@@ -292,13 +291,12 @@ check("02.1", answer_02_1)
 # %% [markdown]
 # **Exercise 02.2.** Write `sse(y_pred, y_true)` returning the sum of squared errors for 1-D or 2-D inputs (lists allowed).
 
-
 # %%
-def sse(y_pred, y_true): ...  # your code here
+def sse(y_pred, y_true):
+    ...  # your code here
 
 
 check("02.2", sse)
-
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 def sse(y_pred, y_true):
