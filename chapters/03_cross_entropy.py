@@ -353,10 +353,11 @@ plt.show()
 # ## 8. Explorer: drag the ten probabilities
 #
 # **Drag a bar** up or down with the mouse: that class's probability follows the cursor and the other nine rescale so
-# the ten still sum to 1. Keyboard alternative: choose a class in **slider moves**, then use the **probability** slider.
+# the ten still sum to 1. Keyboard alternative: pick the bar with the **class to move** slider, then use the **probability** slider
+# (click a handle or Tab to it, then press ← or →).
 # Middle: the marker rides the curve $-\log y_\text{correct}$ (values above 6 are pinned to the top edge).
 # Right: the MSE along the same path, bounded by 0.2. Try: drag digit 9 up to 0.9; then drag digit 2 to 0.
-# (The arrow keys move the slider one step of 0.01 at a time; a mouse drag on the slider itself applies when you let go.)
+# (Each arrow key press moves the probability by 0.01; dragging a slider handle with the mouse applies when you let go.)
 
 # %%
 # NBVAL_IGNORE_OUTPUT

@@ -6,7 +6,7 @@ them, and all three go through :meth:`BarsExplorer.move`:
 * dragging a bar with the mouse (ipympl ``button_press`` / ``motion_notify`` /
   ``button_release`` events; the bar under the cursor is picked by its x
   position and its height follows the cursor);
-* the keyboard-accessible controls: a class selector and a probability slider;
+* the keyboard-accessible controls: a class slider (which bar) and a probability slider;
 * code: ``explorer.move(9, 0.5)`` or ``explorer.set(p=0.9)``.
 
 Whenever one class moves, the other nine are rescaled by
@@ -74,8 +74,8 @@ class BarsExplorer:
         The correct class (正解ラベル).
     explorer : helpers.widgets.Explorer
         Slider ``p`` + readout ``course-readout-ce`` + live figure.
-    class_picker : ipywidgets.Dropdown
-        Chooses which class the slider moves (CSS class ``course-select-ce-class``).
+    class_picker : ipywidgets.IntSlider
+        Chooses which class the slider moves (CSS class ``course-slider-ce-class``).
     bars, ce_marker, mse_marker, mse_curve
         The artists that are updated in place.
     """
@@ -98,14 +98,20 @@ class BarsExplorer:
         # Keys and a release still send; the bars are the live, continuous path.
         self.slider.continuous_update = False
         self.explorer = Explorer({"p": self.slider}, self._update, figure=self.figure, name="ce")
-        self.class_picker = widgets.Dropdown(
-            options=[(f"class {k}" + (" (correct)" if k == self.correct else ""), k) for k in range(self.y.size)],
+        # A slider, not a dropdown: in JupyterLab's command mode the up/down arrow keys move between
+        # cells even when a <select> has focus, while left/right reach a slider handle.
+        self.class_picker = widgets.IntSlider(
             value=self.selected,
-            description="slider moves",
+            min=0,
+            max=self.y.size - 1,
+            step=1,
+            description=f"class to move (correct: {self.correct})",
+            continuous_update=False,
             style={"description_width": "initial"},
-            layout=widgets.Layout(width="260px"),
+            layout=widgets.Layout(width="420px"),
         )
-        self.class_picker.add_class("course-select-ce-class")
+        self.class_picker.add_class("course-slider")
+        self.class_picker.add_class("course-slider-ce-class")
         self.class_picker.observe(self._on_pick, names="value")
         self.explorer.widget.children = (self.class_picker, *self.explorer.widget.children)
         self.widget = self.explorer.widget

@@ -125,4 +125,15 @@ def test_ch03_runs_slider_and_bar_drag_move_the_loss(page, run_notebook, screens
     assert float(page.locator(".course-slider-ce-p .widget-readout").first.inner_text()) == round(p2, 2)
 
     screenshot("ch03_bars_explorer", page.locator(".course-explorer-ce").first)
+
+    # keyboard only: the class slider picks digit 3 (y unchanged), then the probability slider moves it
+    lab.slider_handle(page, "ce-class").focus()
+    page.keyboard.press("ArrowRight")
+    wait_for_readout(page, "selected class 3")
+    assert settled(page) == expected(y3, 3)
+    handle.focus()
+    for _ in range(2):
+        page.keyboard.press("ArrowRight")
+    wait_for_readout(page, "y[3] = 0.02")
+    assert settled(page) == expected(set_probability(y3, 3, 0.02), 3)
     assert not page.console_errors, page.console_errors
