@@ -150,3 +150,12 @@ def test_solutions_are_tagged_and_hidden(path):
     solutions = [c for c in nb.cells if "solution" in c.metadata.get("tags", [])]
     for cell in solutions:
         assert cell.metadata.get("jupyter", {}).get("source_hidden") is True
+
+
+def test_contents_page_links_every_chapter():
+    path = ROOT / "notebooks" / course.CONTENTS.notebook
+    if not path.exists():
+        pytest.skip(f"{path.name} is not recorded yet")
+    linked = set(link_targets(path))
+    missing = [c.notebook for c in course.CHAPTERS[1:] if c.notebook not in linked]
+    assert not missing, f"the contents page {path.name} does not link {missing}"
