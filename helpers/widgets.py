@@ -25,8 +25,8 @@ the browser before it even starts.  So an :class:`Explorer` with a figure
    marks those — and the artists drawn above them in the same axes — as
    animated, and keeps a snapshot of everything else (the background);
 3. per move restores the background, draws only the animated artists and
-   sends the frame at once (``canvas.blit``); ipympl's diff mode then ships
-   only the pixels that changed.
+   sends the frame at once (``canvas.blit``) as one full image, cheaply
+   compressed (a lost partial "diff" frame would leave ghosts behind).
 
 If ``update`` changes something that lives in the background (axis limits,
 ticks, a figure-level text), that frame is a full redraw and the snapshot is
@@ -291,30 +291,25 @@ def _canvas_class() -> type:
         from PIL import Image
 
         class CourseCanvas(_ipympl_backend().Canvas):
-            """ipympl's canvas; frames are PNG-compressed at level 1 instead of 6.
+            """ipympl's canvas sending full frames, PNG-compressed at level 1 instead of 6.
 
-            Frames travel over loopback and ipympl's diff frames are mostly zeros,
-            so the stronger compression only costs time (about half of a blit).
-            The logic is matplotlib's ``FigureCanvasWebAggCore.get_diff_image``.
+            Frames travel over loopback, so stronger compression only costs time
+            (about half of a blit).  Replaces matplotlib's
+            ``FigureCanvasWebAggCore.get_diff_image``.
             """
 
             def get_diff_image(self):
                 if not self._png_is_old:
                     return None
                 pixels = np.asarray(self.get_renderer().buffer_rgba())
-                buff = pixels.view(np.uint32).squeeze(2)
-                if self._force_full or buff.shape != self._last_buff.shape or (pixels[:, :, 3] != 255).any():
-                    self.set_image_mode("full")
-                    output = buff
-                else:
-                    self.set_image_mode("diff")
-                    output = np.where(buff != self._last_buff, buff, 0)
-                self._last_buff = buff.copy()
+                # Always a full frame: the browser loads each frame into one <img>, and a
+                # new frame arriving before the previous one loaded cancels it.  A lost
+                # *diff* frame leaves ghosts of old bars; a lost full frame loses nothing.
+                self.set_image_mode("full")
                 self._force_full = False
                 self._png_is_old = False
-                data = output.view(dtype=np.uint8).reshape((*output.shape, 4))
                 with BytesIO() as png:
-                    Image.fromarray(data).save(png, format="png", compress_level=1)
+                    Image.fromarray(pixels).save(png, format="png", compress_level=1)
                     return png.getvalue()
 
         _CANVAS_CLASS = CourseCanvas

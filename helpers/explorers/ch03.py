@@ -126,10 +126,6 @@ class BarsExplorer:
     def _build_figure(self) -> None:
         fig = live_figure(FIGSIZE)
         fig.set_layout_engine("none")  # fixed rectangles: pixels are predictable
-        # A figure background that is not quite opaque makes every frame a complete PNG ("full" image
-        # mode) instead of a diff against the previous one. Under load the browser can skip a frame, and
-        # a skipped diff leaves ghosts of old bars behind; a skipped full frame costs nothing.
-        fig.patch.set_alpha(0.99)
         self.figure = fig
         classes = np.arange(self.y.size)
 
