@@ -2,6 +2,8 @@
 #   make lab      set up (once) and open the course in JupyterLab
 #   make test     set up (once), then lint, unit tests, nbval on every notebook, browser tests
 #   make record   re-execute notebooks from chapters/*.py in a clean kernel (NB=02 for one)
+#   make reset CH=02   restore a chapter in my-work/, keeping your version beside it
+#   make student  write student/: the course without solutions
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -9,7 +11,7 @@ STAMP  := $(VENV)/.installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: setup lab test lint unit nbval browser record student bench clean-venv
+.PHONY: setup lab test lint unit nbval browser record student reset status japanese bench clean-venv
 
 setup: $(STAMP)
 
@@ -46,8 +48,21 @@ browser: $(STAMP)
 record: $(STAMP)
 	$(BIN)/python tools/record.py $(NB)
 
+student: $(STAMP)
+	$(BIN)/python tools/student.py
+
+reset: $(STAMP)
+	$(BIN)/python tools/workspace.py reset $(CH)
+
+status: $(STAMP)
+	$(BIN)/python tools/workspace.py status
+
+japanese: $(STAMP)
+	cp jupyter/overrides.ja.json $(VENV)/share/jupyter/lab/settings/overrides.json
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_train.py
+	$(BIN)/python benchmarks/bench_explorers.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -105,8 +105,9 @@ print(helpers.explorers.ch00.environment_report())
 # For the curious, the exact versions. This cell's output is not checked by the tests (its numbers are allowed to
 # differ between machines), which is why it starts with a comment saying so.
 
-# %% tags=["nbval-ignore-output"]
-# NBVAL_IGNORE_OUTPUT: exact versions and the Python path differ between machines.
+# %%
+# NBVAL_IGNORE_OUTPUT
+# Why: exact versions and the Python path differ between machines.
 import sys
 from importlib.metadata import version
 
@@ -126,8 +127,9 @@ for name in helpers.explorers.ch00.KEY_PACKAGES:
 #
 # If both happen, everything works: widgets (ipywidgets), the round trip to Python, and live plots (ipympl).
 
-# %% tags=["nbval-ignore-output"]
-# NBVAL_IGNORE_OUTPUT: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# %%
+# NBVAL_IGNORE_OUTPUT
+# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
 square = helpers.explorers.ch00.square_explorer()
 square
 

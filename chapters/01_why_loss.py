@@ -263,7 +263,8 @@ print(f"slope of the loss at θ = 0.3: {loss_slope:.4f}  (positive: move θ left
 #   the map to try that line.
 
 # %%
-# NBVAL_IGNORE_OUTPUT: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# NBVAL_IGNORE_OUTPUT
+# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
 fit = ch01.fit_explorer()
 fit
 

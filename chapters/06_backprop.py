@@ -264,8 +264,9 @@ plt.show()
 # edges being differentiated turn blue with $\partial E/\partial w$ written on them. The readout gives the formula
 # with its numbers. The last step applies one SGD update.
 
-# %% tags=["nbval-ignore-output"]
-# NBVAL_IGNORE_OUTPUT: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# %%
+# NBVAL_IGNORE_OUTPUT
+# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
 stepper = helpers.explorers.ch06.backward_explorer()
 stepper
 

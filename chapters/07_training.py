@@ -72,8 +72,9 @@ print(net, "| steps per epoch:", steps_per_epoch)
 # The progress bar counts epochs; the curve shows the loss of every mini-batch, redrawn every five epochs (drawing costs more than training). It falls
 # steeply at first and then flattens; it is noisy because each point comes from only 32 samples.
 
-# %% tags=["nbval-ignore-output"]
-# NBVAL_IGNORE_OUTPUT: live progress bar and loss curve; their recorded text is only a widget placeholder.
+# %%
+# NBVAL_IGNORE_OUTPUT
+# Why: live progress bar and loss curve; their recorded text is only a widget placeholder.
 monitor = helpers.explorers.ch07.TrainingMonitor(settings["epochs"], steps_per_epoch)
 display(monitor.widget)
 history = helpers.train(net, X_train, y_train, callback=monitor.callback, X_val=X_test, y_val=y_test, **settings)
@@ -91,8 +92,9 @@ print(f"loss: first epoch {history.epoch_losses[0]:.4f}, last epoch {history.epo
 # %% [markdown]
 # And how long it took — this depends on the machine, so its output is not checked:
 
-# %% tags=["nbval-ignore-output"]
-# NBVAL_IGNORE_OUTPUT: wall-clock time differs on every run.
+# %%
+# NBVAL_IGNORE_OUTPUT
+# Why: wall-clock time differs on every run.
 print(f"training took {history.seconds:.2f} s for {len(history.losses)} steps")
 
 # %% [markdown]
@@ -183,8 +185,9 @@ plt.show()
 # Move the slider to go through the misclassified digits. Right: the network's ten output probabilities; green is the
 # true digit, vermillion the (wrong) prediction. Some mistakes are confident, others are close calls.
 
-# %% tags=["nbval-ignore-output"]
-# NBVAL_IGNORE_OUTPUT: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# %%
+# NBVAL_IGNORE_OUTPUT
+# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
 mistakes = helpers.explorers.ch07.mistakes_explorer(net, X_test, y_test)
 mistakes
 

@@ -55,7 +55,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Text
 
-__all__ = ["Explorer", "slider", "live_figure", "format_number", "draggable"]
+__all__ = ["Explorer", "slider", "live_figure", "format_number", "draggable", "send_now"]
 
 _TAG = re.compile(r"<[^>]+>")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
@@ -281,6 +281,23 @@ def _ipympl_backend():
 _CANVAS_CLASS = None
 
 
+def send_now(figure: Figure) -> None:
+    """Render ``figure`` and send it to the browser at once, even while the kernel is busy.
+
+    ``draw_idle`` waits for the browser to ask for a frame, which it cannot do
+    while a long cell (a training loop) keeps the kernel busy; progress
+    displays call this instead.  Before the browser has shown the canvas it
+    does nothing (the browser asks for a full frame when it is ready).
+    """
+    canvas = figure.canvas
+    if not hasattr(canvas, "syncing_data_url"):
+        raise TypeError("figure must come from live_figure(), got a figure without an ipympl canvas")
+    FigureCanvasAgg.draw(canvas)
+    canvas._png_is_old = True
+    if not canvas.syncing_data_url:
+        canvas.manager.refresh_all()
+
+
 def _canvas_class() -> type:
     """ipympl's canvas with a cheaper frame encoder (made on first use: importing ipympl is slow)."""
     global _CANVAS_CLASS
@@ -302,6 +319,8 @@ def _canvas_class() -> type:
                 if not self._png_is_old:
                     return None
                 pixels = np.asarray(self.get_renderer().buffer_rgba())
+                if pixels.size == 0:  # not laid out by a browser yet: nothing to send
+                    return None
                 # Always a full frame: the browser loads each frame into one <img>, and a
                 # new frame arriving before the previous one loaded cancels it.  A lost
                 # *diff* frame leaves ghosts of old bars; a lost full frame loses nothing.

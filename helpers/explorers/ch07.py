@@ -15,7 +15,7 @@ from numpy.typing import ArrayLike
 
 from helpers.network import History, TwoLayerNet
 from helpers.style import COLORS, LINESTYLES
-from helpers.widgets import Explorer, format_number, live_figure
+from helpers.widgets import Explorer, format_number, live_figure, send_now
 
 __all__ = ["TrainingMonitor", "confusion_matrix", "mistakes_explorer"]
 
@@ -91,12 +91,8 @@ class TrainingMonitor:
 
     def _push(self) -> None:
         # The kernel is busy inside train(), so the browser cannot ask for a redraw
-        # (draw_idle); render now and send the picture to the canvas directly.
-        canvas = self.figure.canvas
-        canvas.draw()
-        manager = getattr(canvas, "manager", None)
-        if manager is not None and hasattr(manager, "refresh_all"):
-            manager.refresh_all()
+        # (draw_idle); render now and send the picture directly.
+        send_now(self.figure)
 
     def finish(self, history: History, accuracy: float) -> str:
         """Mark the run done; returns (and shows) the final status line."""
