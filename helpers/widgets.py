@@ -325,6 +325,8 @@ def _canvas_class() -> type:
                 # new frame arriving before the previous one loaded cancels it.  A lost
                 # *diff* frame leaves ghosts of old bars; a lost full frame loses nothing.
                 self.set_image_mode("full")
+                # ipympl's send_binary builds the notebook's static snapshot from _last_buff
+                self._last_buff = pixels.view(np.uint32).squeeze(2).copy()
                 self._force_full = False
                 self._png_is_old = False
                 with BytesIO() as png:

@@ -186,7 +186,7 @@ def saved_errors(path: Path) -> list[str]:
 
 
 def readout(page, name: str) -> str:
-    return page.locator(f".course-readout-{name}").first.inner_text().strip()
+    return page.locator(f".course-readout-{name}").first.text_content().strip()
 
 
 def slider_handle(page, name: str):

@@ -10,7 +10,7 @@ from helpers.widgets import format_number
 
 
 def slider_value(page) -> float:
-    return float(page.locator(".course-slider-x .widget-readout").first.inner_text().replace("\u2212", "-"))
+    return float(page.locator(".course-slider-x .widget-readout").first.text_content().replace("\u2212", "-"))
 
 
 def shown_square(page) -> str:

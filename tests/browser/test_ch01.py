@@ -17,7 +17,7 @@ X, Y = toy_regression()
 
 
 def slider_value(page, name: str) -> float:
-    text = page.locator(f".course-slider-{name} .widget-readout").first.inner_text()
+    text = page.locator(f".course-slider-{name} .widget-readout").first.text_content()
     return float(text.replace("\u2212", "-"))
 
 

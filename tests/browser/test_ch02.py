@@ -17,7 +17,7 @@ T = np.array([0, 0, 1, 0, 0, 0, 0, 0, 0, 0])
 
 def shown_state(page) -> tuple[float, str]:
     """(p from the slider's own readout, the MSE number the course readout shows)."""
-    p = float(page.locator(".course-slider-p .widget-readout").first.inner_text())
+    p = float(page.locator(".course-slider-p .widget-readout").first.text_content())
     text = lab.readout(page, "probability")
     m = re.search(r"MSE = (\S+)", text)
     assert m, f"no MSE in readout {text!r}"
@@ -59,7 +59,7 @@ def test_ch02_runs_and_slider_moves_loss(page, run_notebook, screenshot):
     page.mouse.move(box["x"] - 120, box["y"] + box["height"] / 2, steps=8)
     page.mouse.up()
     page.wait_for_timeout(300)
-    p2 = float(page.locator(".course-slider-p .widget-readout").first.inner_text())
+    p2 = float(page.locator(".course-slider-p .widget-readout").first.text_content())
     assert p2 < 0.5
     wait_for_readout(page, p2)
     _, mse2 = shown_state(page)

@@ -122,7 +122,7 @@ def test_ch03_runs_slider_and_bar_drag_move_the_loss(page, run_notebook, screens
     assert float(now["mse"]) < 0.2
 
     # the slider followed the drag (one source of truth)
-    assert float(page.locator(".course-slider-ce-p .widget-readout").first.inner_text()) == round(p2, 2)
+    assert float(page.locator(".course-slider-ce-p .widget-readout").first.text_content()) == round(p2, 2)
 
     screenshot("ch03_bars_explorer", page.locator(".course-explorer-ce").first)
 

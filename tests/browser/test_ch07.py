@@ -12,7 +12,7 @@ def test_ch07_trains_and_browses_mistakes(page, run_notebook, screenshot):
 
     status = page.locator(".course-progress-train").first
     status.scroll_into_view_if_needed()
-    text = status.inner_text()
+    text = status.text_content()
     assert text.startswith("epoch 20 / 20") and "done" in text, text
     m = re.search(r"test accuracy ([\d.]+) %", text)
     assert m and float(m.group(1)) >= 97.0, text

@@ -51,8 +51,8 @@ LIST_EXPLORERS = """() => [...document.querySelectorAll('.course-explorer')]
 
 def state(explorer, slider: str) -> tuple[str, str]:
     """(the slider's own value readout, the explorer's readout text)."""
-    value = explorer.locator(f".course-slider-{slider} .widget-readout").first.inner_text().strip()
-    return value, explorer.locator(".course-readout").first.inner_text().strip()
+    value = explorer.locator(f".course-slider-{slider} .widget-readout").first.text_content().strip()
+    return value, explorer.locator(".course-readout").first.text_content().strip()
 
 
 def canvas_fingerprint(explorer) -> str:
