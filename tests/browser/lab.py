@@ -185,6 +185,15 @@ def saved_errors(path: Path) -> list[str]:
     return problems
 
 
+def wait_for_readout(page, name: str, want: str, timeout: float = 10_000) -> None:
+    """Wait until the readout ``.course-readout-<name>`` contains ``want``."""
+    page.wait_for_function(
+        "([name, want]) => document.querySelector('.course-readout-' + name)?.textContent.includes(want)",
+        arg=[name, want],
+        timeout=timeout,
+    )
+
+
 def readout(page, name: str) -> str:
     return page.locator(f".course-readout-{name}").first.text_content().strip()
 

@@ -29,11 +29,7 @@ def expected_mse(p: float) -> str:
 
 
 def wait_for_readout(page, p: float) -> None:
-    page.wait_for_function(
-        "(want) => document.querySelector('.course-readout-probability')?.textContent.includes(want)",
-        arg=f"p(class 2) = {p:.2f}",
-        timeout=10_000,
-    )
+    lab.wait_for_readout(page, "probability", f"p(class 2) = {p:.2f}")
 
 
 def test_ch02_runs_and_slider_moves_loss(page, run_notebook, screenshot):

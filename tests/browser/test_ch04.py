@@ -23,11 +23,7 @@ def shown_state(page) -> tuple[float, str, str]:
 
 
 def wait_for_readout(page, scale: float) -> None:
-    page.wait_for_function(
-        "(want) => document.querySelector('.course-readout-overflow')?.textContent.includes(want)",
-        arg=f"scale = {scale:.0f} ",
-        timeout=10_000,
-    )
+    lab.wait_for_readout(page, "overflow", f"scale = {scale:.0f} ")
 
 
 def test_ch04_runs_and_scale_slider_breaks_naive_softmax(page, run_notebook, screenshot):

@@ -25,11 +25,7 @@ def expected(lr: float, steps: int = 30) -> tuple[str, str]:
 
 
 def wait_for_readout(page, lr: float) -> None:
-    page.wait_for_function(
-        "(want) => document.querySelector('.course-readout-descent')?.textContent.includes(want)",
-        arg=f"η = {lr:.2f},",
-        timeout=10_000,
-    )
+    lab.wait_for_readout(page, "descent", f"η = {lr:.2f},")
 
 
 def test_ch05_runs_and_learning_rate_slider_moves_descent(page, run_notebook, screenshot):
