@@ -38,8 +38,12 @@ def make_slider(**overrides):
 
 
 # -- slider -----------------------------------------------------------------------------------------
+def test_slider_has_no_number_box_unless_asked():
+    assert slider("p", min=0, max=1, step=0.01, value=0.6, name="p").number_box is None
+
+
 def test_slider_has_class_label_and_linked_number_box():
-    s = slider("p(class 2)", min=0, max=1, step=0.01, value=0.6, name="p")
+    s = slider("p(class 2)", min=0, max=1, step=0.01, value=0.6, name="p", number_box=True)
     assert "course-slider-p" in s._dom_classes and s.description == "p(class 2)"
     box = s.number_box
     assert isinstance(box, widgets.BoundedFloatText)
@@ -131,16 +135,21 @@ def test_slider_value_drives_readout_and_layout():
     assert ex.readout_text == "x² = 0.09 & more"
     assert ex.values == {"x": 0.3}
     assert "course-readout-sq" in ex.readout._dom_classes and "course-explorer-sq" in ex.widget._dom_classes
-    row = ex.widget.children[0]
-    assert isinstance(row, widgets.HBox) and row.children == (s, s.number_box)  # number box beside the slider
+    assert ex.widget.children[0] is s
     assert any("course-a11y" in c._dom_classes for c in ex.widget.children)  # names the handles in the browser
 
 
-def test_plain_ipywidgets_slider_gets_class_and_number_box():
+def test_number_box_sits_beside_its_slider():
+    s = slider("p", min=0, max=1, step=0.01, value=0.6, name="p", number_box=True)
+    ex = Explorer({"p": s}, lambda p: f"p = {p}")
+    row = ex.widget.children[0]
+    assert isinstance(row, widgets.HBox) and row.children == (s, s.number_box)
+
+
+def test_plain_ipywidgets_slider_gets_class():
     s = widgets.IntSlider(value=0, min=0, max=5, description="step")
     ex = Explorer({"step": s}, lambda step: f"step {step}")
     assert "course-slider-step" in s._dom_classes
-    assert isinstance(s.number_box, widgets.BoundedIntText) and s.number_box.description == "step"
     s.value = 3
     assert ex.readout_text == "step 3"
 

@@ -166,5 +166,7 @@ def overflow_explorer(start: float = 50.0) -> Explorer:
         stable_marker.set_data([scale], [cross_entropy_from_logits(logits, LABEL)])
         return _overflow_readout(scale)
 
-    control = slider("logit scale s", min=1.0, max=150.0, step=1.0, value=start, name="scale", readout_format=".0f")
+    control = slider(
+        "logit scale s", min=1.0, max=150.0, step=1.0, value=start, name="scale", readout_format=".0f", number_box=True
+    )
     return Explorer({"scale": control}, update, figure=fig, name="overflow")

@@ -29,6 +29,7 @@ import re
 from pathlib import Path
 
 import lab
+import matplotlib
 import numpy as np
 import pytest
 
@@ -109,8 +110,9 @@ def test_notebook_runs_clean_and_explorers_work_by_keyboard(notebook, page, run_
         explorer.scroll_into_view_if_needed()
         for slider in info["sliders"]:
             handle = lab.slider_handle(page, slider)
-            label = explorer.locator(f".course-slider-{slider} .widget-label").first.inner_text().strip()
-            # an accessible name: the handle is found by role and label
+            label = explorer.locator(f".course-slider-{slider} .widget-label").first.text_content().strip()
+            # an accessible name (set by the course's script, batched every 250 ms): found by role and label
+            page.wait_for_function("(h) => h.getAttribute('aria-label')", arg=handle.element_handle(), timeout=5_000)
             assert page.get_by_role("slider", name=label).count() >= 1, f"{stem}/{slider}: slider has no name"
             assert handle.get_attribute("aria-label") == label
             before = settle(page, explorer, slider)
@@ -143,11 +145,14 @@ def drag_the_outlier(page) -> None:
     """Chapter 02: grab the purple point with the mouse, drag it up to 4, check helpers' losses."""
     from helpers.explorers.ch02 import OUTLIER_DATA, outlier_explorer
     from helpers.losses import huber_loss, mean_absolute_error, mean_squared_error
+    from helpers.style import use_course_style
 
     explorer = page.locator(".course-explorer-outlier").first
     explorer.scroll_into_view_if_needed()
     value = float(state(explorer, "outlier")[0])
-    model = outlier_explorer()  # the same figure, built here only to map data to pixels
+    with matplotlib.rc_context():
+        use_course_style()  # as in the notebook: same fonts, so the same layout and pixels
+        model = outlier_explorer()  # the same figure, built here only to map data to pixels
     ax = model.figure.axes[0]
     height = model.figure.bbox.height
     canvas = explorer.locator(".jupyter-matplotlib-canvas-div canvas").first
