@@ -1,0 +1,119 @@
+"""Chapter 02: the numbers it prints beyond the seed values (those are in test_losses.py),
+its two explorers driven without a browser, and its exercises."""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib
+import numpy as np
+import pytest
+from scipy.optimize import minimize_scalar
+
+matplotlib.use("Agg")
+
+from helpers.checks import evaluate  # noqa: E402
+from helpers.distributions import set_probability  # noqa: E402
+from helpers.explorers.ch02 import OUTLIER_DATA, outlier_explorer, probability_explorer  # noqa: E402
+from helpers.losses import (  # noqa: E402
+    half_sum_squared_error,
+    huber_loss,
+    mean_absolute_error,
+    mean_squared_error,
+    sum_squared_error,
+)
+from helpers.steps import squared_error_steps  # noqa: E402
+from helpers.style import use_course_style  # noqa: E402
+from helpers.widgets import format_number  # noqa: E402
+
+Y = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]
+T = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
+DIRTY = np.append(OUTLIER_DATA[:-1], 5.0)
+
+
+@pytest.fixture(autouse=True)
+def course_style():
+    with matplotlib.rc_context():
+        use_course_style()
+        yield
+
+
+def test_steps_print_the_seed_lines():
+    text = str(squared_error_steps(Y, T))
+    assert "[ 0.1   0.05 -0.4   0.    0.05  0.1   0.    0.1   0.    0.  ]" in text  # seed 000's 差分
+    assert "[0.01   0.0025 0.16   0.     0.0025 0.01   0.     0.01   0.     0.    ]" in text  # 二乗した差分
+    assert text.endswith("0.019500000000000007")
+
+
+def test_table_of_three_forms():
+    assert [round(f(Y, T), 4) for f in (sum_squared_error, half_sum_squared_error, mean_squared_error)] == [
+        0.195,
+        0.0975,
+        0.0195,
+    ]
+
+
+def test_why_the_trailing_digits():
+    assert (0.6 - 1) ** 2 == 0.16000000000000003
+    assert math.fsum(np.square(np.subtract(Y, T))) == 0.19500000000000003
+    assert mean_squared_error(Y, T) != 0.0195
+
+
+@pytest.mark.parametrize(
+    ("loss", "clean", "dirty"),
+    [(mean_squared_error, 0.0056, 2.0056), (mean_absolute_error, 0.0625, 0.5625), (huber_loss, 0.0028, 0.4403)],
+)
+def test_outlier_table(loss, clean, dirty):
+    pred = np.ones(8)
+    assert round(loss(pred, OUTLIER_DATA), 4) == clean
+    assert round(loss(pred, DIRTY), 4) == dirty
+
+
+@pytest.mark.parametrize(("loss", "best"), [(mean_squared_error, 1.5), (mean_absolute_error, 1.0), (huber_loss, 1.145)])
+def test_best_constant_prediction_with_the_outlier(loss, best):
+    """The chapter's grid search, checked by an independent optimiser (MSE → mean, MAE → a median)."""
+    res = minimize_scalar(lambda c: loss(np.full(8, c), DIRTY), bounds=(0, 3), method="bounded")
+    assert abs(res.x - best) < 0.005 or (loss is mean_absolute_error and 1.0 <= res.x <= 1.05)
+    assert abs(np.mean(DIRTY) - 1.5) < 1e-12
+
+
+def test_probability_explorer_readout_and_artists():
+    ex = probability_explorer(Y, T)
+    for p in (0.6, 0.9, 1.0, 0.0):
+        ex.set(p=p)
+        y = set_probability(Y, 2, p)
+        assert " ".join(ex.readout_text.split()) == (
+            f"p(class 2) = {p:.2f} → SSE = {format_number(sum_squared_error(y, T))} · "
+            f"½SSE = {format_number(half_sum_squared_error(y, T))} · "
+            f"MSE = {format_number(mean_squared_error(y, T))}"
+        )
+        bars = ex.figure.axes[0].patches
+        assert [b.get_height() for b in bars] == pytest.approx(y)
+    assert "MSE = 0.0195" not in ex.readout_text  # the last state, p = 0, is not the seed's
+
+
+def test_probability_explorer_starts_at_the_seed_value():
+    ex = probability_explorer(Y, T)
+    assert "MSE = 0.0195" in ex.readout_text and ex.controls["p"].value == 0.6
+
+
+def test_outlier_explorer_slider_and_drag():
+    ex = outlier_explorer()
+    ex.set(value=5.0)
+    assert "MSE = 2.00563" in ex.readout_text and "MAE = 0.5625" in ex.readout_text
+    heights = [b.get_height() for b in ex.figure.axes[1].patches]
+    assert heights == pytest.approx([mean_squared_error(np.ones(8), DIRTY), 0.5625, huber_loss(np.ones(8), DIRTY)])
+
+
+@pytest.mark.parametrize(
+    ("key", "right", "wrong"),
+    [
+        ("02.1", mean_squared_error([0.1, 0.01, 0.2, 0.0, 0.0, 0.1, 0.02, 0.1, 0.1, 0.5], T), 0.46525000000000005),
+        ("02.2", lambda a, b: np.sum((np.asarray(a) - np.asarray(b)) ** 2), lambda a, b: np.sum(np.subtract(a, b))),
+        ("02.3", 4.0, 2.0),
+    ],
+)
+def test_exercises_accept_the_answer_and_reject_a_wrong_one(key, right, wrong):
+    assert evaluate(key, right).ok
+    result = evaluate(key, wrong)
+    assert not result.ok and result.message.startswith("✗") and "Hint" in result.message
