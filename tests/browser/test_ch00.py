@@ -51,10 +51,4 @@ def test_ch00_runs_and_test_slider_answers(page, run_notebook, screenshot):
     assert shown_square(page) == format_number(x1 * x1)
 
     screenshot("ch00_square_explorer", page.locator(".course-explorer-square").first)
-    assert not real_errors(page.console_errors), page.console_errors
-
-
-def real_errors(errors: list[str]) -> list[str]:
-    """Console errors, minus ipympl's known race: a canvas frame that arrives while the
-    view is being (re)created is dropped with this message and the next frame repaints it."""
-    return [e for e in errors if not ("Error setting state" in e and "drawImage" in e)]
+    assert not lab.without_ipympl_frame_race(page.console_errors), page.console_errors

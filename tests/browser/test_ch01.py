@@ -53,11 +53,6 @@ def point_on_canvas(page, index: int, y_value: float) -> tuple[float, float]:
     return box["x"] + px * scale, box["y"] + (height - py) * scale
 
 
-def real_errors(errors: list[str]) -> list[str]:
-    """Console errors minus ipympl's known race (a frame dropped while its view is re-created)."""
-    return [e for e in errors if not ("Error setting state" in e and "drawImage" in e)]
-
-
 def test_ch01_runs_sliders_toggle_and_drag_move_the_loss(page, run_notebook, screenshot):
     run_notebook("01_why_loss.ipynb")
     handle = lab.slider_handle(page, "slope")
@@ -112,4 +107,4 @@ def test_ch01_runs_sliders_toggle_and_drag_move_the_loss(page, run_notebook, scr
     assert losses_shown(text, "least squares") != ("9.66842", "0.483421")  # the best line responded to the drag
 
     screenshot("ch01_fit_explorer_dragged", page.locator(".course-explorer-fit").first)
-    assert not real_errors(page.console_errors), page.console_errors
+    assert not lab.without_ipympl_frame_race(page.console_errors), page.console_errors
