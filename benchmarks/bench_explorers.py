@@ -6,16 +6,17 @@ this file) and, in the same run, for two baselines made on the fly:
 
 * ``baseline:interact`` — ``@interact`` with a ``FloatSlider`` that re-draws an
   inline matplotlib figure (chapter 02's probability plot) on every move;
-* ``baseline:ipympl-full`` — the same figure on an ipympl canvas, artists
-  changed in place, then ``draw_idle`` with constrained layout: a full redraw
-  per move.  This is what ``helpers.widgets`` did before it learnt to blit.
+* ``baseline:full-redraw`` — the same figure on the course's live canvas,
+  artists changed in place, then a full ``draw()`` with constrained layout
+  per move: what an explorer costs without blitting.
 
 it presses an arrow key on the slider's handle ≥ 20 times, waits for the answer
 each time, and reports the median and 90th percentile of
 
 * key press → readout text changed (a MutationObserver timestamps it);
-* key press → figure changed (a wrapped ``drawImage`` timestamps ipympl's paint
-  of the visible canvas; for an inline figure, the new ``<img>``'s load event).
+* key press → figure changed (wrapped ``putImageData``/``drawImage`` timestamp
+  the paint of the visible canvas; for an inline figure, the new ``<img>``'s
+  load event).
 
 Times are taken inside the page from the ``keydown`` event's time stamp, so
 Playwright's own latency is not counted.  Then a burst: 10 presses without
@@ -51,11 +52,13 @@ import lab  # noqa: E402
 #: Installed before any page script: timestamps for key presses, canvas paints and image loads.
 PROBES = r"""
 (() => {
-  const draw = CanvasRenderingContext2D.prototype.drawImage;
-  CanvasRenderingContext2D.prototype.drawImage = function (...args) {
-    if (this.canvas && this.canvas.isConnected) this.canvas.__benchPainted = performance.now();
-    return draw.apply(this, args);
-  };
+  for (const method of ['drawImage', 'putImageData']) {
+    const original = CanvasRenderingContext2D.prototype[method];
+    CanvasRenderingContext2D.prototype[method] = function (...args) {
+      if (this.canvas && this.canvas.isConnected) this.canvas.__benchPainted = performance.now();
+      return original.apply(this, args);
+    };
+  }
   document.addEventListener('load', (e) => {
     if (e.target && e.target.tagName === 'IMG') e.target.__benchLoaded = performance.now();
   }, true);
@@ -82,7 +85,7 @@ HELPERS = r"""
     return h >>> 0;
   };
   const fingerprint = (ex) => {
-    const c = ex.querySelector('.jupyter-matplotlib-canvas-div canvas');
+    const c = ex.querySelector('canvas.course-figure, .jupyter-matplotlib-canvas-div canvas');
     if (c && c.width) {
       const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer;
       return 'canvas:' + hash(new Uint32Array(pixels));
@@ -90,7 +93,7 @@ HELPERS = r"""
     const img = ex.querySelector('img');
     return img ? 'img:' + hash(new TextEncoder().encode(img.src)) : 'none';
   };
-  const hasFigure = (ex) => !!ex.querySelector('.jupyter-matplotlib-canvas-div canvas, img');
+  const hasFigure = (ex) => !!ex.querySelector('canvas.course-figure, .jupyter-matplotlib-canvas-div canvas, img');
   window.__bench = {
     list: () => explorers().map((ex, i) => (
       { index: i, name: explorerName(ex), slider: sliderName(ex), figure: hasFigure(ex) })),
@@ -176,16 +179,15 @@ w.out.add_class("course-readout")
 w
 """
 
-IPYMPL_FULL = """\
-from ipympl.backend_nbagg import new_figure_manager_given_figure
-from matplotlib.figure import Figure
-fig = Figure(figsize=(8.4, 3.2), layout="constrained"); new_figure_manager_given_figure(id(fig), fig)
-fig.canvas.header_visible = fig.canvas.footer_visible = fig.canvas.toolbar_visible = False
+FULL_REDRAW = """\
+from helpers.widgets import live_figure
+fig = live_figure((8.4, 3.2))
 ax1, ax2 = fig.subplots(1, 2, width_ratios=[1.3, 1])
 bars = ax1.bar(np.arange(10), y0, color=COLORS["prediction"]); ax1.plot(np.arange(10), t, MARKERS["target"])
 ax1.set(ylim=(0, 1.05), xticks=np.arange(10), title="prediction vs target")
 ax2.plot(grid, curve, color=COLORS["loss"]); (marker,) = ax2.plot([0.6], [curve[60]], "o")
 ax2.set(xlim=(0, 1), title="MSE vs p")
+fig.canvas.draw()
 s = widgets.FloatSlider(min=0, max=1, step=0.01, value=0.6, description="p")
 s.add_class("course-slider"); s.add_class("course-slider-p")
 out = widgets.HTML(readout(0.6)); out.add_class("course-readout")
@@ -194,17 +196,17 @@ def on_change(change):
     for b, h in zip(bars, y): b.set_height(h)
     marker.set_data([p], [mean_squared_error(y, t)])
     out.value = readout(p)
-    fig.canvas.draw_idle()
+    fig.canvas.draw()  # the whole figure, constrained layout included, every move
 s.observe(on_change, names="value")
 box = widgets.VBox([s, out, fig.canvas])
-box.add_class("course-explorer"); box.add_class("course-explorer-baseline-ipympl-full")
+box.add_class("course-explorer"); box.add_class("course-explorer-baseline-full-redraw")
 box
 """
 
 
 def write_baselines(root: Path) -> list[str]:
     names = []
-    for name, body in (("zz_baseline_interact.ipynb", INTERACT), ("zz_baseline_ipympl_full.ipynb", IPYMPL_FULL)):
+    for name, body in (("zz_baseline_interact.ipynb", INTERACT), ("zz_baseline_full_redraw.ipynb", FULL_REDRAW)):
         nb = nbformat.v4.new_notebook(cells=[_code(SETUP), _code(body)])
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
         nbformat.write(nb, root / name)

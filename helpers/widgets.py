@@ -7,8 +7,8 @@ An explorer is built from
 * an ``update(**values) -> str`` function that recomputes, changes the figure's
   artists *in place* (``set_data``, ``set_height`` …) and returns the readout
   text;
-* optionally a live figure from :func:`live_figure` (an ipympl canvas); the
-  figure is never re-created.
+* optionally a live figure from :func:`live_figure` (a
+  :class:`helpers.canvas.FigureCanvas`); the figure is never re-created.
 
 Because the logic is plain Python, a notebook or a test drives it without a
 browser: ``explorer.set(p=0.9)`` then ``explorer.readout_text``.
@@ -16,8 +16,7 @@ browser: ``explorer.set(p=0.9)`` then ``explorer.readout_text``.
 Why it feels instant
 --------------------
 A full matplotlib redraw (layout, ticks, text, every artist) costs 100 ms or
-more on a small machine, and ipympl's ``draw_idle`` adds a round trip through
-the browser before it even starts.  So an :class:`Explorer` with a figure
+more on a small machine.  So an :class:`Explorer` with a figure
 
 1. lays the figure out once, then freezes the layout (no constrained-layout
    pass per frame);
@@ -25,8 +24,8 @@ the browser before it even starts.  So an :class:`Explorer` with a figure
    marks those — and the artists drawn above them in the same axes — as
    animated, and keeps a snapshot of everything else (the background);
 3. per move restores the background, draws only the animated artists and
-   sends the frame at once (``canvas.blit``) as one full image, cheaply
-   compressed (a lost partial "diff" frame would leave ghosts behind).
+   sends the frame at once as one full image, cheaply compressed (see
+   :mod:`helpers.canvas`; a lost partial "diff" frame would leave ghosts).
 
 If ``update`` changes something that lives in the background (axis limits,
 ticks, a figure-level text), that frame is a full redraw and the snapshot is
@@ -46,7 +45,6 @@ from collections.abc import Callable, Mapping
 
 import ipywidgets as widgets
 from matplotlib.artist import Artist
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import Collection
 from matplotlib.figure import Figure
 from matplotlib.image import AxesImage
@@ -54,6 +52,8 @@ from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Text
+
+from helpers.canvas import FigureCanvas
 
 __all__ = ["Explorer", "slider", "live_figure", "format_number", "draggable", "send_now"]
 
@@ -223,8 +223,8 @@ def _number_box(control: widgets.Widget, name: str) -> widgets.Widget:
     return box
 
 
-def live_figure(figsize: tuple[float, float] = (6.4, 3.4)) -> Figure:
-    """Create a figure drawn by ipympl, whatever the notebook's global backend is.
+def live_figure(figsize: tuple[float, float] = (6.4, 3.4), *, alt: str = "") -> Figure:
+    """Create a figure on a live canvas (:class:`helpers.canvas.FigureCanvas`).
 
     Static plots in the course stay inline PNGs; only explorers use this live
     canvas, whose artists are updated in place.
@@ -233,11 +233,13 @@ def live_figure(figsize: tuple[float, float] = (6.4, 3.4)) -> Figure:
     ----------
     figsize : (float, float), default (6.4, 3.4)
         Width and height in inches.
+    alt : str, optional
+        What the figure shows, for screen readers (its accessible name).
 
     Returns
     -------
     matplotlib.figure.Figure
-        Its ``canvas`` is an ipympl widget; pass the figure to :class:`Explorer`.
+        Its ``canvas`` is a widget; pass the figure to :class:`Explorer`.
     """
     try:
         width, height = (float(v) for v in figsize)
@@ -245,106 +247,21 @@ def live_figure(figsize: tuple[float, float] = (6.4, 3.4)) -> Figure:
         raise TypeError(f"figsize must be (width, height) in inches, got {figsize!r}") from None
     if not (0 < width <= 30 and 0 < height <= 30):
         raise ValueError(f"figsize must be two positive sizes in inches (at most 30), got {figsize!r}")
-    FigureManager = _ipympl_backend().FigureManager
-
     fig = Figure(figsize=(width, height), layout="constrained")
-    canvas = _canvas_class()(fig)
-    FigureManager(canvas, id(fig))
-    canvas.header_visible = False
-    canvas.footer_visible = False
-    canvas.toolbar_visible = False
-    canvas.resizable = False
-    canvas.capture_scroll = False
+    canvas = FigureCanvas(fig, alt=alt or "live figure: it follows the controls above it")
     canvas.add_class("course-canvas")
     return fig
-
-
-def _ipympl_backend():
-    """ipympl's backend module, imported without taking over ``plt.show()``.
-
-    The first ``import ipympl`` calls ``matplotlib.use("module://ipympl.backend_nbagg")``,
-    which would turn every static plot drawn after the first explorer into a live
-    canvas (losing its recorded PNG).  Switch straight back to the notebook's
-    backend; explorers build their ipympl canvases explicitly anyway.
-    """
-    import sys
-
-    if "ipympl" not in sys.modules:
-        import matplotlib
-
-        previous = matplotlib.rcParams._get_backend_or_none()
-        import ipympl.backend_nbagg  # noqa: F401 - the side effect described above happens here
-
-        if previous is not None and "inline" in previous:
-            from IPython import get_ipython
-
-            shell = get_ipython()
-            if shell is not None:
-                shell.run_line_magic("matplotlib", "inline")  # also re-registers the PNG formatter
-            else:
-                matplotlib.use(previous)
-        elif previous is not None:
-            matplotlib.use(previous)
-    return sys.modules["ipympl.backend_nbagg"]
-
-
-_CANVAS_CLASS = None
 
 
 def send_now(figure: Figure) -> None:
     """Render ``figure`` and send it to the browser at once, even while the kernel is busy.
 
-    ``draw_idle`` waits for the browser to ask for a frame, which it cannot do
-    while a long cell (a training loop) keeps the kernel busy; progress
-    displays call this instead.  Before the browser has shown the canvas it
-    does nothing (the browser asks for a full frame when it is ready).
+    A training loop keeps the kernel busy; its progress display calls this
+    after each epoch.  (``figure.canvas.draw()`` does the same.)
     """
-    canvas = figure.canvas
-    if not hasattr(canvas, "syncing_data_url"):
-        raise TypeError("figure must come from live_figure(), got a figure without an ipympl canvas")
-    FigureCanvasAgg.draw(canvas)
-    canvas._png_is_old = True
-    if not canvas.syncing_data_url:
-        canvas.manager.refresh_all()
-
-
-def _canvas_class() -> type:
-    """ipympl's canvas with a cheaper frame encoder (made on first use: importing ipympl is slow)."""
-    global _CANVAS_CLASS
-    if _CANVAS_CLASS is None:
-        from io import BytesIO
-
-        import numpy as np
-        from PIL import Image
-
-        class CourseCanvas(_ipympl_backend().Canvas):
-            """ipympl's canvas sending full frames, PNG-compressed at level 1 instead of 6.
-
-            Frames travel over loopback, so stronger compression only costs time
-            (about half of a blit).  Replaces matplotlib's
-            ``FigureCanvasWebAggCore.get_diff_image``.
-            """
-
-            def get_diff_image(self):
-                if not self._png_is_old:
-                    return None
-                pixels = np.asarray(self.get_renderer().buffer_rgba())
-                if pixels.size == 0:  # not laid out by a browser yet: nothing to send
-                    return None
-                # Always a full frame: the browser loads each frame into one <img>, and a
-                # new frame arriving before the previous one loaded cancels it.  A lost
-                # *diff* frame leaves ghosts of old bars; a lost full frame loses nothing.
-                self.set_image_mode("full")
-                # ipympl's send_binary builds the notebook's static snapshot from _last_buff
-                self._last_buff = pixels.view(np.uint32).squeeze(2).copy()
-                self._force_full = False
-                self._png_is_old = False
-                with BytesIO() as png:
-                    Image.fromarray(pixels).save(png, format="png", compress_level=1)
-                    return png.getvalue()
-
-        _CANVAS_CLASS = CourseCanvas
-    return _CANVAS_CLASS
+    if not isinstance(getattr(figure, "canvas", None), FigureCanvas):
+        raise TypeError("figure must come from live_figure(), got a figure without a live canvas")
+    figure.canvas.draw()
 
 
 class _Blitter:
@@ -415,20 +332,8 @@ class _Blitter:
             self.figure.draw_artist(artist)
 
     def _full_draw(self) -> None:
-        """Render everything (the draw_event handler snapshots the background), then send it."""
-        FigureCanvasAgg.draw(self.canvas)  # matplotlib's render, without webagg's immediate send
-        self._send()
-
-    def _send(self) -> None:
-        """Send the frame if a browser shows the canvas.
-
-        Until ipympl's frontend reports ``initialized``, ipympl would turn a frame into
-        a malformed ``_data_url`` (its image then breaks in the browser); the
-        frontend asks for a full frame when it is ready anyway.
-        """
-        self.canvas._png_is_old = True
-        if not self.canvas.syncing_data_url:
-            self.canvas.manager.refresh_all()
+        """Render everything (the draw_event handler snapshots the background) and send it."""
+        self.canvas.draw()
 
     def render(self) -> None:
         """Show the figure's current state, as cheaply as possible."""
@@ -457,7 +362,7 @@ class _Blitter:
             ax.stale = False
         self.figure.stale = False
         self.blits += 1
-        self._send()
+        self.canvas.send_frame()
 
 
 class Explorer:
@@ -516,8 +421,8 @@ class Explorer:
         if not callable(update):
             raise TypeError(f"update must be callable as update(**values) -> str, got {type(update).__name__}")
         _check_name(name, "name")
-        if figure is not None and not (isinstance(figure, Figure) and isinstance(figure.canvas, widgets.DOMWidget)):
-            raise TypeError("figure must come from helpers.widgets.live_figure() (an ipympl canvas)")
+        if figure is not None and not (isinstance(figure, Figure) and isinstance(figure.canvas, FigureCanvas)):
+            raise TypeError("figure must come from helpers.widgets.live_figure() (a live canvas)")
         if footer is not None and not isinstance(footer, widgets.Widget):
             raise TypeError(f"footer must be an ipywidgets widget, got {type(footer).__name__}")
         self.name = name
@@ -546,6 +451,7 @@ class Explorer:
         self.widget.add_class("course-explorer")
         self.widget.add_class(f"course-explorer-{name}")
         self._blitter = _Blitter(figure) if figure is not None else None
+        self._setting = False
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self.refresh()
@@ -556,7 +462,8 @@ class Explorer:
         return {key: control.value for key, control in self.controls.items()}
 
     def _on_change(self, _change: object) -> None:
-        self.refresh()
+        if not self._setting:
+            self.refresh()
 
     def refresh(self) -> None:
         """Recompute the readout, then redraw what changed in the figure."""
@@ -572,14 +479,12 @@ class Explorer:
         unknown = sorted(set(values) - set(self.controls))
         if unknown:
             raise ValueError(f"unknown control(s) {unknown}; this explorer has {sorted(self.controls)}")
-        for key, value in values.items():
-            control = self.controls[key]
-            with control.hold_trait_notifications():
-                control.unobserve(self._on_change, names="value")
-                try:
-                    control.value = value
-                finally:
-                    control.observe(self._on_change, names="value")
+        self._setting = True  # one refresh for all of them, not one per control
+        try:
+            for key, value in values.items():
+                self.controls[key].value = value
+        finally:
+            self._setting = False
         self.refresh()
 
     @property

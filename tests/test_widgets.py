@@ -127,6 +127,21 @@ def test_set_unknown_control():
         ex.set(y=1)
 
 
+def test_set_refreshes_once_for_all_controls():
+    calls = []
+
+    def update(x, y):
+        calls.append((x, y))
+        return f"{x} {y}"
+
+    ex = Explorer({"x": make_slider(), "y": make_slider(name="y")}, update)
+    calls.clear()
+    ex.set(x=0.2, y=0.7)
+    assert calls == [(0.2, 0.7)] and ex.readout_text == "0.2 0.7"
+    ex.controls["x"].value = 0.4  # a learner's move still refreshes
+    assert calls[-1] == (0.4, 0.7)
+
+
 # -- Explorer: behaviour ----------------------------------------------------------------------------
 def test_slider_value_drives_readout_and_layout():
     s = make_slider()

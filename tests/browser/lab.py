@@ -204,7 +204,24 @@ def slider_handle(page, name: str):
     return loc
 
 
-def without_ipympl_frame_race(errors: list[str]) -> list[str]:
-    """Console errors minus ipympl's known race: a canvas frame that arrives while its view is
-    being (re)created is dropped with "Error setting state … drawImage" and the next frame repaints it."""
-    return [e for e in errors if not ("Error setting state" in e and "drawImage" in e)]
+def figure_pixels_hash(locator) -> str:
+    """A hash of the pixels painted on the live canvas inside ``locator`` ('none' before the first frame)."""
+    return locator.evaluate(
+        """(root) => { const c = root.querySelector('canvas.course-figure');
+            if (!c || !c.width) return 'none';
+            const d = new Uint32Array(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer);
+            let h = 2166136261; for (let i = 0; i < d.length; i++) { h ^= d[i]; h = Math.imul(h, 16777619); }
+            return String(h >>> 0); }"""
+    )
+
+
+def figure_pixels(locator):
+    """The RGBA pixels painted on the live canvas inside ``locator``, as a (height, width, 4) array."""
+    import numpy as np
+
+    width, height, data = locator.evaluate(
+        """(root) => { const c = root.querySelector('canvas.course-figure');
+            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            return [c.width, c.height, Array.from(d)]; }"""
+    )
+    return np.array(data, dtype=np.uint8).reshape(height, width, 4)

@@ -48,7 +48,7 @@ def point_on_canvas(page, index: int, y_value: float) -> tuple[float, float]:
         fe.explorer.figure.canvas.draw()
         px, py = fe.ax_fit.transData.transform((X[index], y_value))
         height = fe.explorer.figure.bbox.height
-    box = page.locator(".course-explorer-fit canvas").first.bounding_box()
+    box = page.locator(".course-explorer-fit canvas.course-figure").first.bounding_box()
     scale = box["height"] / height
     return box["x"] + px * scale, box["y"] + (height - py) * scale
 
@@ -88,7 +88,7 @@ def test_ch01_runs_sliders_toggle_and_drag_move_the_loss(page, run_notebook, scr
     px, py = point_on_canvas(page, index, Y[index])
     page.mouse.move(px, py)
     page.mouse.down()
-    for dy in range(15, 91, 15):  # ipympl skips motion events while a frame is in flight: go slowly
+    for dy in range(15, 91, 15):  # one move per frame, as a hand would
         page.mouse.move(px, py + dy, steps=3)
         page.wait_for_timeout(250)
     page.mouse.up()
@@ -107,4 +107,4 @@ def test_ch01_runs_sliders_toggle_and_drag_move_the_loss(page, run_notebook, scr
     assert losses_shown(text, "least squares") != ("9.66842", "0.483421")  # the best line responded to the drag
 
     screenshot("ch01_fit_explorer_dragged", page.locator(".course-explorer-fit").first)
-    assert not lab.without_ipympl_frame_race(page.console_errors), page.console_errors
+    assert not page.console_errors, page.console_errors

@@ -101,7 +101,7 @@ def test_ch03_runs_slider_and_bar_drag_move_the_loss(page, run_notebook, screens
     assert shown(page) == expected(y1, 2)
 
     # mouse: drag bar 9 (height 0) up to about 0.55
-    canvas = page.locator(".course-explorer-ce canvas").last
+    canvas = page.locator(".course-explorer-ce canvas.course-figure").first
     drag_bar(page, canvas, 9, 0.02, 0.55)
     wait_for_readout(page, "selected class 9")
     p9 = float(settled(page)["p"])

@@ -15,9 +15,8 @@ All, and assert
   ``helpers``' losses for the new value.
 
 Console policy: only messages of type ``error`` (and uncaught page errors)
-count.  jupyterlab-mathjax3 and RISE print *warnings* and ipympl *logs* an
-unhandled ``capture_scroll`` message; none of those is an error, so nothing
-needs to be allowed.
+count.  jupyterlab-mathjax3 and RISE print *warnings*; none of those is an
+error, so nothing needs to be allowed.
 
 Screenshots of every explorer go to ``artifacts/screenshots/`` (git-ignored).
 """
@@ -57,13 +56,7 @@ def state(explorer, slider: str) -> tuple[str, str]:
 
 
 def canvas_fingerprint(explorer) -> str:
-    return explorer.evaluate(
-        """(ex) => { const c = ex.querySelector('.jupyter-matplotlib-canvas-div canvas');
-            if (!c || !c.width) return 'none';
-            const d = new Uint32Array(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer);
-            let h = 2166136261; for (let i = 0; i < d.length; i++) { h ^= d[i]; h = Math.imul(h, 16777619); }
-            return String(h >>> 0); }"""
-    )
+    return lab.figure_pixels_hash(explorer)
 
 
 def settle(page, explorer, slider: str, quiet_ms: int = 600, timeout_s: float = 20.0) -> tuple[str, str, str]:
@@ -155,7 +148,7 @@ def drag_the_outlier(page) -> None:
         model = outlier_explorer()  # the same figure, built here only to map data to pixels
     ax = model.figure.axes[0]
     height = model.figure.bbox.height
-    canvas = explorer.locator(".jupyter-matplotlib-canvas-div canvas").first
+    canvas = explorer.locator("canvas.course-figure").first
     box = canvas.bounding_box()
     x0, y0 = ax.transData.transform((7, value))
     _, y1 = ax.transData.transform((7, 4.0))

@@ -1,0 +1,83 @@
+// unzlibSync comes from canvas_inflate.js, which helpers/canvas.py puts in front of this file.
+
+function render({ model, el }) {
+  const canvas = document.createElement("canvas");
+  canvas.className = "course-figure";
+  canvas.setAttribute("role", "img");
+  const ctx = canvas.getContext("2d");
+  el.appendChild(canvas);
+  let shown = -1;
+
+  const size = () => {
+    const [w, h] = model.get("_css_size");
+    canvas.style.width = w + "px";
+    canvas.style.height = h + "px";
+  };
+  const label = () => canvas.setAttribute("aria-label", model.get("alt"));
+  // Synchronous on purpose: measured here, an async decode (DecompressionStream, an <img>)
+  // waits behind the page's own frames and paints 15-25 ms later.
+  let pixels = null;
+  const paint = () => {
+    const id = model.get("_frame_id"), view = model.get("_frame"), [h, w] = model.get("_frame_shape");
+    if (id <= shown || !view || !view.byteLength || !w || !h) return;
+    if (!pixels || pixels.length !== w * h * 4) pixels = new Uint8ClampedArray(w * h * 4);
+    try {
+      unzlibSync(new Uint8Array(view.buffer, view.byteOffset, view.byteLength), pixels);
+    } catch (error) {
+      console.warn("course canvas: frame", id, "could not be decoded:", error.message);
+      return;
+    }
+    shown = id;
+    if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+    size();
+    ctx.putImageData(new ImageData(pixels, w, h), 0, 0);
+    canvas.dataset.frame = String(id);
+  };
+
+  // The pointer, in CSS pixels from the top left; motion only while a button is down,
+  // at most one message per animation frame.
+  let motion = null, scheduled = false;
+  const at = (e) => {
+    const r = canvas.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top, button: e.button };
+  };
+  const send = (kind, e) => model.send({ event: "pointer", kind, ...at(e) });
+  canvas.addEventListener("pointerdown", (e) => {
+    canvas.setPointerCapture(e.pointerId);
+    send("press", e);
+  });
+  canvas.addEventListener("pointermove", (e) => {
+    if (!e.buttons) return;
+    motion = at(e);
+    if (!scheduled) {
+      scheduled = true;
+      requestAnimationFrame(() => {
+        scheduled = false;
+        if (motion) model.send({ event: "pointer", kind: "motion", ...motion });
+        motion = null;
+      });
+    }
+  });
+  const release = (e) => { motion = null; send("release", e); };
+  canvas.addEventListener("pointerup", release);
+  canvas.addEventListener("pointercancel", release);
+
+  const ratio = window.devicePixelRatio || 1;
+  if (model.get("_ratio") !== ratio) {
+    model.set("_ratio", ratio);
+    model.save_changes();
+  }
+  model.on("change:_frame_id", paint);
+  model.on("change:_css_size", size);
+  model.on("change:alt", label);
+  size();
+  label();
+  paint();
+  return () => {
+    model.off("change:_frame_id", paint);
+    model.off("change:_css_size", size);
+    model.off("change:alt", label);
+  };
+}
+
+export default { render };

@@ -1,0 +1,157 @@
+"""A live matplotlib canvas for explorers: Agg renders in the kernel, the browser only paints.
+
+:class:`FigureCanvas` is a matplotlib Agg canvas *and* a Jupyter widget (an
+``anywidget``).  Each frame is the figure's whole RGBA buffer, deflated at
+zlib level 1 (≈ 1.7 ms for a 480 × 260 figure, smaller than a PNG of it, which
+takes ≈ 7 ms to encode), sent as one binary state update.  In the browser a
+``DecompressionStream`` inflates it off the main thread and ``putImageData``
+paints it: no PNG decode, no image loading, no re-encoding.
+
+Why not ipympl: its browser side re-encodes the previous frame as a PNG data URL
+on every frame and loads each frame through an ``<img>``; measured here, a
+frame took ≈ 25 ms from arrival to paint.  This canvas paints within a few ms
+(``benchmarks/bench_explorers.py``).
+
+Frames are full frames and each one carries a number; the browser never paints
+an older frame over a newer one, so a burst of moves always ends on the last
+state.  The pointer (press, drag, release) comes back as matplotlib
+``MouseEvent``s, so ``mpl_connect("button_press_event", …)`` works as with any
+interactive backend.  On a HiDPI screen or projector the browser reports its
+device pixel ratio and the figure is rendered at that resolution.
+"""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+import anywidget
+import numpy as np
+import traitlets
+from matplotlib.backend_bases import MouseButton, MouseEvent
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+__all__ = ["FigureCanvas"]
+
+#: The browser half (an ES module run by anywidget in JupyterLab).
+_HERE = Path(__file__).resolve().parent
+_ESM = "\n".join((_HERE / name).read_text(encoding="utf-8") for name in ("canvas_inflate.js", "canvas.js"))
+
+_CSS = """
+.course-canvas { line-height: 0; }
+.course-canvas canvas.course-figure { display: block; touch-action: none; }
+"""
+
+
+class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
+    """Matplotlib's Agg canvas shown as a live widget; :meth:`draw` sends the new frame.
+
+    Made by :func:`helpers.widgets.live_figure`; use it as both the figure's
+    canvas (``mpl_connect``, ``draw``, ``copy_from_bbox`` …) and a widget
+    (put it in a ``VBox``).
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+        The figure to show; this canvas becomes ``figure.canvas``.
+    alt : str
+        What the figure shows, for screen readers (the canvas' accessible name).
+    """
+
+    _esm = _ESM
+    _css = _CSS
+    alt = traitlets.Unicode("").tag(sync=True)
+    # Underscored: kept out of the widget's text repr.
+    _frame = traitlets.Bytes(b"").tag(sync=True)
+    _frame_shape = traitlets.Tuple(traitlets.Int(), traitlets.Int(), default_value=(0, 0)).tag(sync=True)
+    _frame_id = traitlets.Int(0).tag(sync=True)
+    _css_size = traitlets.Tuple(traitlets.Int(), traitlets.Int(), default_value=(0, 0)).tag(sync=True)
+    _ratio = traitlets.Float(1.0).tag(sync=True)
+
+    def __init__(self, figure: Figure, *, alt: str = "") -> None:
+        if not isinstance(figure, Figure):
+            raise TypeError(f"figure must be a matplotlib Figure, got {type(figure).__name__}")
+        if not isinstance(alt, str):
+            raise TypeError(f"alt must be a str (the figure's accessible description), got {type(alt).__name__}")
+        super().__init__(figure)  # FigureCanvasBase, then (its super().__init__()) the widget
+        self.alt = alt
+        self.frames_sent = 0
+        self.on_msg(self._on_browser_message)
+        self.observe(self._on_ratio, names="_ratio")
+
+    def __repr__(self) -> str:
+        width, height = self.get_width_height()
+        return f"FigureCanvas({width}×{height} px)"
+
+    # -- frames ------------------------------------------------------------------
+    def draw(self) -> None:
+        """Render the whole figure and send it."""
+        super().draw()
+        self.send_frame()
+
+    def draw_idle(self, *args: object, **kwargs: object) -> None:
+        """No idle loop to wait for: draw now (the frame goes out at once)."""
+        self.draw()
+
+    def send_frame(self) -> None:
+        """Send what the renderer holds now (after :meth:`draw` or a blit) as one frame."""
+        pixels = np.asarray(self.get_renderer().buffer_rgba())
+        height, width = pixels.shape[:2]
+        if not (height and width):
+            return
+        data = zlib.compress(np.ascontiguousarray(pixels).data, 1)
+        css = self.get_width_height()  # logical pixels: the size on the page
+        with self.hold_sync():  # one message: pixels, shape, size and number together
+            self._frame = data
+            self._frame_shape = (height, width)
+            self._css_size = (int(css[0]), int(css[1]))
+            self._frame_id += 1
+        self.frames_sent += 1
+
+    def _on_ratio(self, change: dict) -> None:
+        ratio = change["new"]
+        if isinstance(ratio, (int, float)) and 0.5 <= ratio <= 8 and self._set_device_pixel_ratio(ratio):
+            self.draw()
+
+    # -- the pointer -------------------------------------------------------------
+    def _on_browser_message(self, _widget: object, content: dict, _buffers: object) -> None:
+        if not isinstance(content, dict) or content.get("event") != "pointer":
+            return
+        kind = content.get("kind")
+        names = {"press": "button_press_event", "motion": "motion_notify_event", "release": "button_release_event"}
+        if kind not in names:
+            return
+        try:
+            x, y = float(content["x"]), float(content["y"])
+        except (KeyError, TypeError, ValueError):
+            return
+        self.pointer(kind, x, y, button=int(content.get("button", 0) or 0))
+
+    def pointer(self, kind: str, x: float, y: float, *, button: int = 0) -> MouseEvent:
+        """Deliver a pointer event at CSS pixel ``(x, y)`` from the canvas' top left, as the browser does.
+
+        Parameters
+        ----------
+        kind : {"press", "motion", "release"}
+        x, y : float
+            Position on the page's canvas in CSS pixels, ``y`` pointing down.
+        button : int, default 0
+            The DOM button (0 = left, 1 = middle, 2 = right).
+
+        Returns
+        -------
+        matplotlib.backend_bases.MouseEvent
+            The event handed to the ``mpl_connect`` callbacks (with ``xdata``/``ydata``).
+        """
+        names = {"press": "button_press_event", "motion": "motion_notify_event", "release": "button_release_event"}
+        if kind not in names:
+            raise ValueError(f"kind must be one of {sorted(names)}, got {kind!r}")
+        ratio = self.device_pixel_ratio
+        _, height = self.get_width_height()
+        mpl_button = {0: MouseButton.LEFT, 1: MouseButton.MIDDLE, 2: MouseButton.RIGHT}.get(button)
+        event = MouseEvent(
+            names[kind], self, x * ratio, (height - y) * ratio, button=None if kind == "motion" else mpl_button
+        )
+        self.callbacks.process(event.name, event)
+        return event

@@ -1,0 +1,176 @@
+"""The live canvas without a browser: frames, their messages, the pointer, HiDPI and bad input."""
+
+from __future__ import annotations
+
+import zlib
+
+import matplotlib as mpl
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from helpers.canvas import FigureCanvas
+from helpers.explorers.ch00 import square_explorer
+from helpers.widgets import live_figure
+
+
+@pytest.fixture(autouse=True)
+def course_style():
+    from helpers.style import use_course_style
+
+    with mpl.rc_context():
+        use_course_style()
+        yield
+
+
+def decoded(canvas: FigureCanvas) -> np.ndarray:
+    """The last frame as the browser gets it: inflated, reshaped to (height, width, RGBA)."""
+    height, width = canvas._frame_shape
+    return np.frombuffer(zlib.decompress(canvas._frame), dtype=np.uint8).reshape(height, width, 4)
+
+
+def rendered(canvas: FigureCanvas) -> np.ndarray:
+    return np.asarray(canvas.get_renderer().buffer_rgba())
+
+
+@pytest.fixture
+def sent(monkeypatch):
+    """Every state message a canvas sends (what would go over the comm)."""
+    messages = []
+
+    def capture(self, msg, buffers=None):
+        messages.append((msg, buffers))
+
+    monkeypatch.setattr(FigureCanvas, "_send", capture)
+    return messages
+
+
+def test_live_figure_gets_a_course_canvas_with_a_name():
+    fig = live_figure((4, 2), alt="the loss curve")
+    assert isinstance(fig.canvas, FigureCanvas) and fig.canvas.figure is fig
+    assert fig.canvas.alt == "the loss curve"
+    assert "course-canvas" in fig.canvas._dom_classes
+    assert repr(fig.canvas) == "FigureCanvas(400×200 px)"  # stable: recorded notebooks do not churn
+
+
+def test_draw_sends_the_whole_rendered_figure():
+    fig = live_figure((3, 2))
+    ax = fig.add_subplot()
+    ax.plot([0, 1], [1, 0])
+    before = fig.canvas._frame_id
+    fig.canvas.draw()
+    assert fig.canvas._frame_id == before + 1
+    assert fig.canvas._frame_shape == (200, 300) and fig.canvas._css_size == (300, 200)
+    np.testing.assert_array_equal(decoded(fig.canvas), rendered(fig.canvas))
+
+
+def test_a_frame_is_one_message_with_pixels_shape_size_and_number(sent):
+    fig = live_figure((3, 2))
+    fig.add_subplot().plot([0, 1])
+    sent.clear()  # (creating the widget sent its first state)
+    fig.canvas.draw()
+    assert len(sent) == 1, [m for m, _ in sent]
+    msg, buffers = sent[0]
+    keys = set(msg["state"]) | {path[0] for path in msg["buffer_paths"]}
+    assert keys == {"_frame", "_frame_shape", "_css_size", "_frame_id"}
+    assert msg["buffer_paths"] == [["_frame"]] and len(buffers) == 1
+    assert zlib.decompress(bytes(buffers[0])) == rendered(fig.canvas).tobytes()
+
+
+def test_every_explorer_move_sends_the_frame_a_full_draw_would_make():
+    ex = square_explorer(1.5)
+    canvas = ex.figure.canvas
+    for x in (1.6, -2.0, 0.3):
+        sent_before = canvas.frames_sent
+        ex.set(x=x)
+        assert canvas.frames_sent == sent_before + 1
+        blitted = decoded(canvas).copy()
+        canvas.draw()  # everything from scratch
+        np.testing.assert_array_equal(blitted, decoded(canvas))
+    assert ex._blitter.blits >= 2  # the cheap path was taken, and it was right
+
+
+def test_frame_numbers_only_grow():
+    ex = square_explorer(0.0)
+    ids = []
+    for k in range(5):
+        ex.set(x=0.1 * k)
+        ids.append(ex.figure.canvas._frame_id)
+    assert ids == sorted(set(ids))
+
+
+def test_pointer_maps_css_pixels_to_data_and_calls_mpl_connect():
+    fig = live_figure((4, 3))
+    ax = fig.add_subplot()
+    ax.set(xlim=(0, 10), ylim=(0, 5))
+    fig.canvas.draw()
+    seen = []
+    fig.canvas.mpl_connect("button_press_event", lambda e: seen.append(("press", e.xdata, e.ydata, e.button)))
+    fig.canvas.mpl_connect("motion_notify_event", lambda e: seen.append(("motion", e.xdata, e.ydata, e.button)))
+    fig.canvas.mpl_connect("button_release_event", lambda e: seen.append(("release", e.xdata, e.ydata, e.button)))
+    x, y = ax.transData.transform((7.0, 4.0))  # display pixels, y up
+    height = fig.bbox.height
+    css = (x, height - y)  # the browser's y points down
+    fig.canvas._on_browser_message(fig.canvas, {"event": "pointer", "kind": "press", "x": css[0], "y": css[1]}, [])
+    fig.canvas._on_browser_message(fig.canvas, {"event": "pointer", "kind": "motion", "x": css[0], "y": css[1]}, [])
+    fig.canvas._on_browser_message(fig.canvas, {"event": "pointer", "kind": "release", "x": css[0], "y": css[1]}, [])
+    assert [s[0] for s in seen] == ["press", "motion", "release"]
+    for _, xdata, ydata, _ in seen:
+        assert xdata == pytest.approx(7.0) and ydata == pytest.approx(4.0)
+    assert seen[0][3] == 1  # the left button
+
+
+def test_hidpi_renders_more_pixels_at_the_same_size_and_maps_the_pointer():
+    fig = live_figure((4, 3))
+    ax = fig.add_subplot()
+    ax.set(xlim=(0, 10), ylim=(0, 5))
+    fig.canvas.draw()
+    fig.canvas._ratio = 2.0  # what a HiDPI browser reports
+    assert fig.canvas._frame_shape == (600, 800) and fig.canvas._css_size == (400, 300)
+    np.testing.assert_array_equal(decoded(fig.canvas), rendered(fig.canvas))
+    x, y = ax.transData.transform((2.5, 1.0))  # physical pixels now
+    event = fig.canvas.pointer("press", x / 2, (fig.bbox.height - y) / 2)
+    assert (event.xdata, event.ydata) == (pytest.approx(2.5), pytest.approx(1.0))
+
+
+@pytest.mark.parametrize("ratio", [0.0, 100.0])
+def test_absurd_device_pixel_ratio_is_ignored(ratio):
+    fig = live_figure((4, 3))
+    fig.canvas.draw()
+    fig.canvas._ratio = ratio
+    assert fig.canvas._frame_shape == (300, 400) and fig.canvas.device_pixel_ratio == 1
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        None,
+        "press",
+        {"event": "keyboard"},
+        {"event": "pointer", "kind": "scroll", "x": 1, "y": 1},
+        {"event": "pointer", "kind": "press"},
+        {"event": "pointer", "kind": "press", "x": "left", "y": 1},
+    ],
+)
+def test_malformed_browser_messages_are_ignored(content):
+    fig = live_figure((2, 2))
+    calls = []
+    fig.canvas.mpl_connect("button_press_event", calls.append)
+    fig.canvas._on_browser_message(fig.canvas, content, [])
+    assert calls == []
+
+
+def test_bad_arguments_name_the_argument():
+    with pytest.raises(TypeError, match="figure must be a matplotlib Figure, got str"):
+        FigureCanvas("figure")
+    with pytest.raises(TypeError, match="alt must be a str"):
+        FigureCanvas(Figure(), alt=3)
+    with pytest.raises(ValueError, match="kind must be one of"):
+        FigureCanvas(Figure()).pointer("hover", 1, 1)
+
+
+def test_the_browser_half_is_one_es_module_with_its_inflater():
+    from helpers import canvas
+
+    assert canvas._ESM.count("export default") == 1
+    assert "function unzlibSync" in canvas._ESM and "MIT License" in canvas._ESM
