@@ -125,7 +125,8 @@ for name in helpers.explorers.ch00.KEY_PACKAGES:
 # * the text under the slider changes, e.g. `x = 2.00 → x² = 4`;
 # * the orange triangle slides along the parabola in the plot.
 #
-# If both happen, everything works: widgets (ipywidgets), the round trip to Python, and live plots (ipympl).
+# If both happen, everything works: widgets (ipywidgets), the round trip to Python, and live plots (the course's
+# own canvas, built on anywidget).
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -151,7 +152,7 @@ square.set(x=1.5)
 # | what you see | what it means | the fix |
 # |---|---|---|
 # | `Error displaying widget: model not found` | the page shows a widget from an earlier kernel session (e.g. you reopened the notebook) | **Kernel → Restart Kernel and Run All Cells…** — widgets exist only while their kernel runs |
-# | plain text such as `VBox(children=(FloatSlider(value=1.5, …` or `Canvas(toolbar=…` | this JupyterLab has no widget support (a different Jupyter installation, or the classic notebook) | close it and start the course with `make lab`, which uses the course's JupyterLab with ipywidgets and ipympl installed |
+# | plain text such as `VBox(children=(FloatSlider(value=1.5, …` or `FigureCanvas(480×260 px)` | this JupyterLab has no widget support (a different Jupyter installation, or the classic notebook) | close it and start the course with `make lab`, which uses the course's JupyterLab with ipywidgets and anywidget installed |
 # | `Loading widget...` that never finishes | the browser has not loaded the widget code yet | reload the browser tab (F5), then Restart Kernel and Run All Cells |
 # | the slider moves but the number does not change | the kernel is busy, dead or was restarted | look at the kernel status (top right, or bottom bar): restart it and run all cells |
 #

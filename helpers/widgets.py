@@ -54,6 +54,7 @@ from matplotlib.patches import Patch
 from matplotlib.text import Text
 
 from helpers.canvas import FigureCanvas
+from helpers.readout import LiveReadout
 
 __all__ = ["Explorer", "slider", "live_figure", "format_number", "draggable", "send_now"]
 
@@ -384,6 +385,12 @@ class Explorer:
         explorer ``course-explorer-<name>``.
     footer : ipywidgets.Widget, optional
         Shown under the figure (e.g. a button or a note).
+    readout : callable, optional
+        ``readout(**values) -> str``: the readout ``update`` would return for
+        ``values``, computed without touching the figure or any state.  Given
+        it, each move also sends the readouts one move away, and the browser
+        shows them at once (see :mod:`helpers.readout`).  Must agree with
+        ``update``; ``tests/test_readout.py`` checks that it does.
 
     Raises
     ------
@@ -408,6 +415,7 @@ class Explorer:
         figure: Figure | None = None,
         name: str = "explorer",
         footer: widgets.Widget | None = None,
+        readout: Callable[..., str] | None = None,
     ) -> None:
         if not isinstance(controls, Mapping):
             raise TypeError(f"controls must be a mapping of name -> widget, got {type(controls).__name__}")
@@ -429,7 +437,10 @@ class Explorer:
         self.controls = dict(controls)
         self._update = update
         self.figure = figure
-        self.readout = widgets.HTML()
+        if readout is not None and not callable(readout):
+            raise TypeError(f"readout must be callable as readout(**values) -> str, got {type(readout).__name__}")
+        self._readout = readout
+        self.readout = LiveReadout(self.controls)
         self.readout.add_class("course-readout")
         self.readout.add_class(f"course-readout-{name}")
         rows: list[widgets.Widget] = []
@@ -458,8 +469,12 @@ class Explorer:
 
     @property
     def values(self) -> dict[str, object]:
-        """Current value of every control, by name."""
-        return {key: control.value for key, control in self.controls.items()}
+        """Current value of every control, by name (float sliders' values without float noise:
+        the browser's ``0.35000000000000003`` is ``0.35``, as in the look-ahead table)."""
+        return {
+            key: round(control.value, 12) if isinstance(control, widgets.FloatSlider) else control.value
+            for key, control in self.controls.items()
+        }
 
     def _on_change(self, _change: object) -> None:
         if not self._setting:
@@ -467,12 +482,15 @@ class Explorer:
 
     def refresh(self) -> None:
         """Recompute the readout, then redraw what changed in the figure."""
-        text = self._update(**self.values)
+        values = self.values
+        text = self._update(**values)
         if not isinstance(text, str):
             raise TypeError(f"update must return the readout as a str, got {type(text).__name__}")
-        self.readout.value = text  # sent first: the numbers answer before the picture
+        self.readout.show(text, values)  # sent first: the numbers answer before the picture
         if self._blitter is not None:
             self._blitter.render()
+        if self._readout is not None:
+            self.readout.look_ahead(self._readout, values)  # the next moves' readouts, for the browser
 
     def set(self, **values: object) -> None:
         """Set controls by name (as a learner's drag would) and refresh once."""

@@ -227,7 +227,7 @@ def test_burst_ends_in_the_state_of_the_final_value():
 
 # -- drag ---------------------------------------------------------------------------------------------
 def fake_event(ax, x, y):
-    """A mouse event at data coordinates (x, y) of ``ax``, as ipympl would deliver it."""
+    """A mouse event at data coordinates (x, y) of ``ax``, as the live canvas delivers it."""
     px, py = ax.transData.transform((x, y))
     return SimpleNamespace(inaxes=ax, xdata=x, ydata=y, x=px, y=py)
 

@@ -22,7 +22,7 @@ __all__ = [
 
 
 #: The packages whose versions change what a learner sees (digits, widgets, fonts).
-KEY_PACKAGES = ("numpy", "matplotlib", "matplotlib-fontja", "ipywidgets", "ipympl", "jupyterlab")
+KEY_PACKAGES = ("numpy", "matplotlib", "matplotlib-fontja", "ipywidgets", "anywidget", "jupyterlab")
 
 #: requirements.txt of the course (``helpers`` is installed in editable mode from the repository).
 REQUIREMENTS = Path(__file__).resolve().parents[2] / "requirements.txt"
@@ -39,7 +39,7 @@ def square_explorer(x0: float = 1.5) -> Explorer:
     If moving the slider changes the number *and* moves the dot, the three
     layers a course explorer needs all work: the widget (ipywidgets), the
     kernel round trip (the readout is computed in Python) and the live canvas
-    (ipympl).
+    (:mod:`helpers.canvas`).
 
     Returns
     -------
@@ -60,7 +60,7 @@ def square_explorer(x0: float = 1.5) -> Explorer:
         return square_readout(x)
 
     control = slider("x", min=-3.0, max=3.0, step=0.1, value=x0, name="x")
-    return Explorer({"x": control}, update, figure=fig, name="square")
+    return Explorer({"x": control}, update, figure=fig, name="square", readout=square_readout)
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ def check_environment(
     Parameters
     ----------
     packages : tuple of str
-        Distribution names, e.g. ``("numpy", "ipympl")``.
+        Distribution names, e.g. ``("numpy", "anywidget")``.
     requirements : path
         A pip requirements file with ``name==version`` pins.
 

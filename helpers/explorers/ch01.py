@@ -172,7 +172,7 @@ class FitExplorer:
         reset = widgets.Button(description="reset points", icon="undo")
         reset.add_class("course-button-reset")
         reset.on_click(lambda _button: self.reset_points())
-        self.explorer = Explorer(controls, self._update, figure=fig, name="fit", footer=reset)
+        self.explorer = Explorer(controls, self._update, figure=fig, name="fit", footer=reset, readout=self._readout)
         self._connect_mouse(fig)
 
     # -- logic -------------------------------------------------------------------------------------------------
@@ -199,6 +199,10 @@ class FitExplorer:
         self.best_line.set_visible(best)
         self.star.set_visible(best)
         return _fit_readout(w, b, sse, mse, optimum if best else None, self.moved)
+
+    def _readout(self, w: float, b: float, best: bool) -> str:
+        """What ``_update`` returns for these values, without drawing (for the browser's look-ahead)."""
+        return _fit_readout(w, b, *line_losses(w, b, self.x, self.y), self.best() if best else None, self.moved)
 
     def move_point(self, index: int, y_new: float) -> None:
         """Move point ``index`` to height ``y_new`` (rounded to 0.01, as the readout shows it)."""

@@ -76,8 +76,11 @@ def probability_explorer(y_pred: ArrayLike, y_true: ArrayLike, index: int = 2) -
         marker.set_data([p], [mean_squared_error(y, t)])
         return _probability_readout(p, y, t)
 
+    def readout(p: float) -> str:
+        return _probability_readout(p, set_probability(y0, index, p), t)
+
     control = slider(f"p(class {index})", min=0.0, max=1.0, step=0.01, value=float(y0[index]), name="p")
-    return Explorer({"p": control}, update, figure=fig, name="probability")
+    return Explorer({"p": control}, update, figure=fig, name="probability", readout=readout)
 
 
 #: Eight measurements of the same quantity (true value 1.0); the last is the one you drag.
@@ -146,7 +149,10 @@ def outlier_explorer(prediction: float = 1.0) -> Explorer:
             bar.set_height(height)
         return _outlier_readout(value, y_pred, data)
 
+    def readout(value: float) -> str:
+        return _outlier_readout(value, y_pred, np.append(data[:-1], value))
+
     control = slider("last point", min=0.0, max=6.0, step=0.05, value=1.0, name="outlier")
-    explorer = Explorer({"value": control}, update, figure=fig, name="outlier")
+    explorer = Explorer({"value": control}, update, figure=fig, name="outlier", readout=readout)
     explorer.drag = draggable(fig, outlier, control, axis="y")  # the slider is its keyboard alternative
     return explorer

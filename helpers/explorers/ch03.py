@@ -3,8 +3,8 @@
 The ten probabilities ``y`` are the single source of truth.  Three ways move
 them, and all three go through :meth:`BarsExplorer.move`:
 
-* dragging a bar with the mouse (ipympl ``button_press`` / ``motion_notify`` /
-  ``button_release`` events; the bar under the cursor is picked by its x
+* dragging a bar with the mouse (matplotlib ``button_press`` / ``motion_notify`` /
+  ``button_release`` events from the live canvas; the bar under the cursor is picked by its x
   position and its height follows the cursor);
 * the keyboard-accessible controls: a class slider (which bar) and a probability slider;
 * code: ``explorer.move(9, 0.5)`` or ``explorer.set(p=0.9)``.
@@ -97,7 +97,9 @@ class BarsExplorer:
         # given (snapped to its step), and such a late echo would land on the newly selected class.
         # Keys and a release still send; the bars are the live, continuous path.
         self.slider.continuous_update = False
-        self.explorer = Explorer({"p": self.slider}, self._update, figure=self.figure, name="ce")
+        self.explorer = Explorer(
+            {"p": self.slider}, self._update, figure=self.figure, name="ce", readout=self._readout_if
+        )
         # A slider, not a dropdown: in JupyterLab's command mode the up/down arrow keys move between
         # cells even when a <select> has focus, while left/right reach a slider handle.
         self.class_picker = widgets.IntSlider(
@@ -195,14 +197,22 @@ class BarsExplorer:
         self._draw()
         return self._readout()
 
-    def _readout(self) -> str:
+    def _readout(self, y: np.ndarray | None = None) -> str:
+        y = self.y if y is None else y
         k, c = self.selected, self.correct
         return (
-            f"selected class {k}: y[{k}] = {format_number(self.y[k])} &nbsp;|&nbsp; "
-            f"y_correct = y[{c}] = <b>{format_number(self.y[c])}</b> &nbsp;→&nbsp; "
-            f"CE = <b>{format_number(self.ce)}</b> · MSE = <b>{format_number(self.mse)}</b> · "
-            f"Σy = {format_number(float(self.y.sum()))}"
+            f"selected class {k}: y[{k}] = {format_number(y[k])} &nbsp;|&nbsp; "
+            f"y_correct = y[{c}] = <b>{format_number(y[c])}</b> &nbsp;→&nbsp; "
+            f"CE = <b>{format_number(cross_entropy(y, self.t))}</b> · "
+            f"MSE = <b>{format_number(mean_squared_error(y, self.t))}</b> · "
+            f"Σy = {format_number(float(y.sum()))}"
         )
+
+    def _readout_if(self, p: float) -> str:
+        """What ``_update(p)`` would return, without changing ``y`` (for the browser's look-ahead)."""
+        if p == self.y[self.selected]:
+            return self._readout()
+        return self._readout(set_probability(self.y, self.selected, float(p)))
 
     def _on_pick(self, change: dict) -> None:
         self.selected = int(change["new"])

@@ -120,8 +120,12 @@ def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
         path2_line.set_data(p2[:, 0], p2[:, 1])
         return _readout(lr, n, p1, p2)
 
+    def readout(lr: float, steps: float) -> str:
+        n = int(round(steps))
+        return _readout(lr, n, descend_1d(lr, n), descend_2d(lr, n))
+
     controls = {
         "lr": slider("learning rate η", min=0.01, max=1.1, step=0.01, value=lr, name="lr", number_box=True),
         "steps": slider("steps", min=1, max=100, step=1, value=steps, name="steps", readout_format=".0f"),
     }
-    return Explorer(controls, update, figure=fig, name="descent")
+    return Explorer(controls, update, figure=fig, name="descent", readout=readout)

@@ -228,7 +228,11 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
             edge_lines[e].set_color(EDGE_CURRENT if current else EDGE_IDLE)
             edge_lines[e].set_linewidth(3.0 if current else 1.5)
         loss_text.set_text(f"E = {f4(bw.loss)}" if k < 6 else f"E = {f4(bw.loss)}\n→ {loss_after}")
-        return f"<b>Step {k} / {len(steps) - 1} — {s.title}.</b> {s.text}"
+        return readout(step)
+
+    def readout(step: float) -> str:
+        k = int(round(step))
+        return f"<b>Step {k} / {len(steps) - 1} — {steps[k].title}.</b> {steps[k].text}"
 
     control = widgets.IntSlider(
         value=0,
@@ -250,7 +254,12 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
     next_button.on_click(lambda _b: setattr(control, "value", min(control.value + 1, control.max)))
 
     explorer = Explorer(
-        {"step": control}, update, figure=fig, name="backprop", footer=widgets.HBox([prev_button, next_button])
+        {"step": control},
+        update,
+        figure=fig,
+        name="backprop",
+        footer=widgets.HBox([prev_button, next_button]),
+        readout=readout,
     )
     explorer.steps = steps
     explorer.node_patches, explorer.node_texts, explorer.delta_texts = node_patches, node_texts, delta_texts

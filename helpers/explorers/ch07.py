@@ -1,6 +1,6 @@
 """Chapter 07's widgets: a training monitor (progress + live loss curve) and a browser of mistakes.
 
-* :class:`TrainingMonitor` — an ``IntProgress`` bar, a status line and an ipympl
+* :class:`TrainingMonitor` — an ``IntProgress`` bar, a status line and a live
   loss curve whose ``Line2D`` is updated in place; pass ``monitor.callback`` to
   :func:`helpers.train`.
 * :func:`mistakes_explorer` — a slider over the misclassified test digits,
@@ -151,6 +151,11 @@ def mistakes_explorer(net: TwoLayerNet, X: ArrayLike, labels: ArrayLike) -> Expl
             bar.set_height(probs[row, digit])
             colour = COLORS["target"] if digit == lab[row] else COLORS["neutral"]
             bar.set_color(COLORS["loss"] if digit == pred[row] else colour)
+        return readout(index)
+
+    def readout(index: int) -> str:
+        k = int(index)
+        row = wrong[k]
         return (
             f"<b>mistake {k + 1} of {wrong.size}</b> (test sample {row}): true digit {lab[row]} "
             f"gets p = {format_number(probs[row, lab[row]])}, predicted digit <b>{pred[row]}</b> "
@@ -168,6 +173,6 @@ def mistakes_explorer(net: TwoLayerNet, X: ArrayLike, labels: ArrayLike) -> Expl
     )
     control.add_class("course-slider")
     control.add_class("course-slider-mistake")
-    explorer = Explorer({"index": control}, update, figure=fig, name="mistakes")
+    explorer = Explorer({"index": control}, update, figure=fig, name="mistakes", readout=readout)
     explorer.mistakes, explorer.image, explorer.bars, explorer.probabilities = wrong, image, bars, probs
     return explorer

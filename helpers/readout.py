@@ -1,0 +1,139 @@
+"""An explorer's readout that answers a key press without waiting for the kernel.
+
+A move of a slider normally costs a round trip: browser → server → kernel →
+server → browser, then the page's own work — measured here at 40–60 ms in a
+chapter notebook, most of it outside Python.  So, after each move, Python
+computes the readout for the values *one move away*: for every slider, the
+next ``reach`` steps up and down from where it is now, within a time budget.
+The browser keeps that table; when a slider moves it shows the table's text
+for the new value at once, and the kernel's own answer (the same text,
+computed by the same function) replaces it when it arrives.
+
+Two rules keep this honest.  A table is used only if it was made in the same
+turn as the kernel's latest answer (each answer has a turn number), so nothing
+that changed in the kernel since — a point dragged on the plot, another class
+picked — can leave an old table in use.  And an entry is used only when exactly
+one control differs from the values of that answer.  Anything else — two
+controls moved, a value the table does not hold — waits for the kernel, as
+before.  ``tests/test_readout.py`` checks every table entry of
+every chapter's explorer against what the explorer shows after that move.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from pathlib import Path
+
+import anywidget
+import ipywidgets as widgets
+import traitlets
+
+__all__ = ["LiveReadout", "value_key"]
+
+_ESM = (Path(__file__).resolve().parent / "readout.js").read_text(encoding="utf-8")
+
+_CSS = """
+.course-readout .course-readout-text {
+  font-size: var(--jp-widgets-font-size, 13px);
+  line-height: 1.6;
+  padding: 2px 0 4px;
+}
+"""
+
+_SLIDERS = (widgets.FloatSlider, widgets.IntSlider)
+
+
+def decimals_of(step: float) -> int:
+    """Decimals a slider value needs: ``0.05`` → 2, ``0.1`` → 1, ``1`` → 0."""
+    exponent = Decimal(repr(float(step))).normalize().as_tuple().exponent
+    return min(10, max(0, -int(exponent)))
+
+
+def value_key(value: object, decimals: int = 6) -> str:
+    """A control value as the browser writes it: numbers with fixed decimals (no ``-0``), booleans lower case."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        text = f"{value:.{decimals}f}"
+        return text[1:] if text.startswith("-") and not text.strip("-0.") else text
+    return str(value)
+
+
+class LiveReadout(anywidget.AnyWidget):
+    """The readout line of an :class:`helpers.widgets.Explorer`.
+
+    Parameters
+    ----------
+    controls : mapping of str to ipywidgets value widgets
+        The explorer's controls, by the names its functions take.
+    """
+
+    _esm = _ESM
+    _css = _CSS
+    #: The readout as (simple) HTML: the kernel's answer for ``_values``.
+    value = traitlets.Unicode("").tag(sync=True)
+    _values = traitlets.Dict().tag(sync=True)
+    _controls = traitlets.Dict().tag(sync=True, **widgets.widget_serialization)
+    _decimals = traitlets.Dict().tag(sync=True)
+    _turn = traitlets.Int(0).tag(sync=True)
+    _ahead = traitlets.Dict().tag(sync=True)
+
+    def __init__(self, controls: Mapping[str, widgets.ValueWidget]) -> None:
+        decimals = {
+            name: decimals_of(control.step) if isinstance(control, widgets.FloatSlider) else 0
+            for name, control in controls.items()
+        }
+        super().__init__(_controls=dict(controls), _decimals=decimals)
+        self.tables_made = 0
+
+    def __repr__(self) -> str:
+        return f"LiveReadout(controls={sorted(self._controls)})"
+
+    def value_keys(self, values: Mapping[str, object]) -> dict[str, str]:
+        """``values`` as the browser writes them (see :func:`value_key`)."""
+        return {name: value_key(v, self._decimals.get(name, 6)) for name, v in values.items()}
+
+    def show(self, text: str, values: Mapping[str, object]) -> None:
+        """The kernel's readout ``text`` for the controls' ``values`` (one message)."""
+        with self.hold_sync():  # a new turn: the browser stops using the last turn's table
+            self.value = text
+            self._values = self.value_keys(values)
+            self._turn += 1
+
+    def look_ahead(
+        self,
+        readout: Callable[..., str],
+        values: Mapping[str, object],
+        *,
+        reach: int = 10,
+        budget: float = 0.015,
+    ) -> dict[str, dict[str, str]]:
+        """Compute ``readout`` for every slider's next ``reach`` steps each way, nearest first.
+
+        Call it right after :meth:`show` with the same ``values``.  Stops early
+        once ``budget`` seconds are spent (whole rings of steps only), then sends
+        the table.  Returns it (``{slider: {value key: text}}``).
+        """
+        sliders = {name: c for name, c in self._controls.items() if isinstance(c, _SLIDERS)}
+        table: dict[str, dict[str, str]] = {name: {} for name in sliders}
+        start = time.perf_counter()
+        grid = {}
+        for name, control in sliders.items():
+            step = control.step
+            grid[name] = (control.min, step, round((values[name] - control.min) / step))
+        for k in range(reach + 1):
+            for name, control in sliders.items():
+                low, step, index = grid[name]
+                for n in {index + k, index - k}:
+                    value = low + n * step
+                    if not control.min - 1e-9 <= value <= control.max + 1e-9:
+                        continue
+                    value = int(round(value)) if isinstance(control, widgets.IntSlider) else round(value, 12)
+                    table[name][value_key(value, self._decimals[name])] = readout(**{**values, name: value})
+            if time.perf_counter() - start > budget:
+                break
+        self._ahead = {"turn": self._turn, "table": table}
+        self.tables_made += 1
+        return table

@@ -1,0 +1,157 @@
+"""The look-ahead readout: keys as the browser writes them, turns, tables, and every chapter's table
+against what its explorer really shows after that move."""
+
+from __future__ import annotations
+
+import time
+
+import ipywidgets as widgets
+import matplotlib as mpl
+import numpy as np
+import pytest
+
+from helpers.data import load_digits_split
+from helpers.explorers import ch00, ch01, ch02, ch03, ch04, ch05, ch06, ch07
+from helpers.network import TwoLayerNet
+from helpers.readout import LiveReadout, decimals_of, value_key
+from helpers.widgets import Explorer, slider
+
+
+@pytest.fixture(autouse=True)
+def course_style():
+    from helpers.style import use_course_style
+
+    with mpl.rc_context():
+        use_course_style()
+        yield
+
+
+# -- keys ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("step", "decimals"), [(0.05, 2), (0.1, 1), (1, 0), (1.0, 0), (0.25, 2), (0.001, 3), (2, 0)])
+def test_decimals_of_a_step(step, decimals):
+    assert decimals_of(step) == decimals
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "key"),
+    [
+        (0.35000000000000003, 2, "0.35"),  # float noise from the browser's slider
+        (0.3, 1, "0.3"),
+        (-1e-17, 2, "0.00"),  # never "-0.00" (JavaScript's toFixed drops that sign for -0 only)
+        (-0.0, 1, "0.0"),
+        (-0.5, 1, "-0.5"),
+        (7, 0, "7"),
+        (True, 0, "true"),
+        (False, 0, "false"),
+        ("relu", 0, "relu"),
+    ],
+)
+def test_value_key_matches_javascript(value, decimals, key):
+    assert value_key(value, decimals) == key
+
+
+# -- the widget ---------------------------------------------------------------------------------------
+def square(x):
+    return f"x = {x:.2f} → x² = {x * x:.6g}"
+
+
+def test_each_answer_is_a_new_turn_with_its_values():
+    s = slider("x", min=-1, max=1, step=0.1, value=0.5, name="x")
+    r = LiveReadout({"x": s})
+    r.show("first", {"x": 0.5})
+    r.show("second", {"x": 0.6})
+    assert (r.value, r._values, r._turn) == ("second", {"x": "0.6"}, 2)
+
+
+def test_table_holds_the_next_steps_each_way_within_the_range():
+    s = slider("x", min=-1, max=1, step=0.1, value=0.8, name="x")
+    r = LiveReadout({"x": s})
+    r.show(square(0.8), {"x": 0.8})
+    table = r.look_ahead(square, {"x": 0.8}, reach=3)
+    assert sorted(table["x"], key=float) == ["0.5", "0.6", "0.7", "0.8", "0.9", "1.0"]  # none beyond max
+    assert table["x"]["0.9"] == square(0.9) and r._ahead == {"turn": 1, "table": table}
+
+
+def test_table_stops_at_its_time_budget_after_a_whole_ring():
+    s = slider("x", min=-10, max=10, step=0.1, value=0, name="x")
+    r = LiveReadout({"x": s})
+
+    def slow(x):
+        time.sleep(0.004)
+        return square(x)
+
+    table = r.look_ahead(slow, {"x": 0.0}, reach=10, budget=0.010)
+    assert 3 <= len(table["x"]) < 21 and len(table["x"]) % 2 == 1  # rings of ±k, not a half ring
+
+
+def test_int_slider_and_other_controls():
+    n = widgets.IntSlider(value=3, min=0, max=5)
+    flag = widgets.ToggleButton(value=False)
+    r = LiveReadout({"n": n, "flag": flag})
+    r.show("x", {"n": 3, "flag": False})
+    table = r.look_ahead(lambda n, flag: f"{n} {flag}", {"n": 3, "flag": False}, reach=5)
+    assert set(table) == {"n"} and sorted(table["n"]) == ["0", "1", "2", "3", "4", "5"]
+    assert r._values == {"n": "3", "flag": "false"}
+
+
+def test_explorer_sends_answer_then_table_each_move():
+    s = slider("x", min=-3, max=3, step=0.1, value=1.5, name="x")
+    ex = Explorer({"x": s}, square, readout=square)
+    s.value = 0.35000000000000003 + 0.05  # the browser's float noise: still the value 0.4
+    assert ex.readout._values == {"x": "0.4"} and ex.readout.value == square(0.4)
+    assert ex.readout._ahead["turn"] == ex.readout._turn and ex.readout._ahead["table"]["x"]["0.5"] == square(0.5)
+
+
+def test_explorer_without_readout_sends_no_table():
+    ex = Explorer({"x": slider("x", min=0, max=1, step=0.1, value=0.5, name="x")}, square)
+    assert ex.readout._ahead == {} and ex.readout.tables_made == 0
+
+
+def test_explorer_readout_must_be_callable():
+    with pytest.raises(TypeError, match="readout must be callable"):
+        Explorer({"x": slider("x", min=0, max=1, step=0.1, value=0.5, name="x")}, square, readout="x²")
+
+
+# -- every chapter: the table says what the explorer will show ------------------------------------------
+def _digits_explorer():
+    _, X_te, _, y_te = load_digits_split()
+    return ch07.mistakes_explorer(TwoLayerNet.create(64, 100, 10, seed=0), X_te, y_te)
+
+
+Y = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]
+BUILDERS = {
+    "00 square": lambda: ch00.square_explorer(),
+    "01 fit": lambda: ch01.fit_explorer(),
+    "02 probability": lambda: ch02.probability_explorer(Y, np.eye(10)[2]),
+    "02 outlier": lambda: ch02.outlier_explorer(),
+    "03 ce": lambda: ch03.bars_explorer(Y),
+    "04 overflow": lambda: ch04.overflow_explorer(),
+    "05 descent": lambda: ch05.descent_explorer(),
+    "06 backprop": lambda: ch06.backward_explorer(),
+    "07 mistakes": _digits_explorer,
+}
+
+
+def _explorer(obj) -> Explorer:
+    return obj if isinstance(obj, Explorer) else obj.explorer
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_every_table_entry_is_what_the_explorer_shows_after_that_move(name):
+    """For each slider and some of its table's values (nearest, farthest, both directions): a fresh
+    explorer, moved there as the browser would move it, answers exactly the table's text."""
+    ex = _explorer(BUILDERS[name]())
+    table = ex.readout._ahead["table"]
+    assert table, f"{name}: no look-ahead table"
+    checked = 0
+    for control_name, entries in table.items():
+        base = ex.readout._values[control_name]
+        keys = sorted(entries, key=float)
+        i = keys.index(base)
+        for key in {keys[0], keys[max(i - 1, 0)], keys[min(i + 1, len(keys) - 1)], keys[-1]} - {base}:
+            fresh = _explorer(BUILDERS[name]())
+            control = fresh.controls[control_name]
+            control.value = int(key) if isinstance(control, widgets.IntSlider) else float(key)
+            assert fresh.readout.value == entries[key], (name, control_name, key)
+            checked += 1
+    assert checked >= 2
