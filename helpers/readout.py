@@ -108,7 +108,7 @@ class LiveReadout(anywidget.AnyWidget):
         values: Mapping[str, object],
         *,
         reach: int = 10,
-        budget: float = 0.015,
+        budget: float = 0.010,
     ) -> dict[str, dict[str, str]]:
         """Compute ``readout`` for every slider's next ``reach`` steps each way, nearest first.
 

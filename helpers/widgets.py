@@ -490,6 +490,7 @@ class Explorer:
         if self._blitter is not None:
             self._blitter.render()
         if self._readout is not None:
+            _flush_to_browser()  # the answer and the frame leave before the table is computed
             self.readout.look_ahead(self._readout, values)  # the next moves' readouts, for the browser
 
     def set(self, **values: object) -> None:
@@ -512,6 +513,26 @@ class Explorer:
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
         return self.widget._repr_mimebundle_(**kwargs)
+
+
+def _flush_to_browser(timeout: float = 0.05) -> None:
+    """Wait (at most ``timeout`` s) until the kernel's IOPub thread has sent every queued message.
+
+    Messages leave through a background thread that needs the GIL; a long
+    computation right after ``widget.value = …`` would hold that message back
+    by up to the interpreter's switch interval per step.  Outside a kernel
+    (tests, scripts) this does nothing.
+    """
+    import threading
+
+    from IPython import get_ipython
+
+    thread = getattr(getattr(get_ipython(), "kernel", None), "iopub_thread", None)
+    if thread is None or not hasattr(thread, "schedule"):
+        return
+    sent = threading.Event()
+    thread.schedule(sent.set)  # runs after everything queued before it
+    sent.wait(timeout)
 
 
 def _a11y_output() -> widgets.Output:

@@ -3,6 +3,7 @@ against what its explorer really shows after that move."""
 
 from __future__ import annotations
 
+import functools
 import time
 
 import ipywidgets as widgets
@@ -113,9 +114,14 @@ def test_explorer_readout_must_be_callable():
 
 
 # -- every chapter: the table says what the explorer will show ------------------------------------------
-def _digits_explorer():
+@functools.cache
+def _digits():
     _, X_te, _, y_te = load_digits_split()
-    return ch07.mistakes_explorer(TwoLayerNet.create(64, 100, 10, seed=0), X_te, y_te)
+    return TwoLayerNet.create(64, 100, 10, seed=0), X_te, y_te
+
+
+def _digits_explorer():
+    return ch07.mistakes_explorer(*_digits())
 
 
 Y = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]
@@ -155,3 +161,32 @@ def test_every_table_entry_is_what_the_explorer_shows_after_that_move(name):
             assert fresh.readout.value == entries[key], (name, control_name, key)
             checked += 1
     assert checked >= 2
+
+
+def test_table_waits_until_the_answer_has_left_the_kernel(monkeypatch):
+    """In a kernel, the look-ahead starts only after the IOPub thread has sent the answer and the frame."""
+    import types
+
+    from helpers import widgets as course_widgets
+
+    events = []
+
+    class FakeIOPubThread:
+        def schedule(self, callback):
+            events.append("flushed")
+            callback()
+
+    shell = types.SimpleNamespace(kernel=types.SimpleNamespace(iopub_thread=FakeIOPubThread()))
+    monkeypatch.setattr("IPython.get_ipython", lambda: shell)
+
+    def readout(x):
+        events.append("table")
+        return square(x)
+
+    ex = course_widgets.Explorer(
+        {"x": slider("x", min=0, max=1, step=0.5, value=0.5, name="x")}, square, readout=readout
+    )
+    assert events[0] == "flushed" and set(events[1:]) == {"table"}
+    events.clear()
+    ex.set(x=1.0)
+    assert events == ["flushed", "table", "table", "table"]  # then 1.0, 0.5 and 0.0

@@ -225,3 +225,23 @@ def figure_pixels(locator):
             return [c.width, c.height, Array.from(d)]; }"""
     )
     return np.array(data, dtype=np.uint8).reshape(height, width, 4)
+
+
+def kernel_client(server: LabServer, name: str):
+    """A second client of the kernel behind notebook ``name`` (started channels; call ``stop_channels()``).
+
+    Lets a test keep that kernel busy (``client.execute("time.sleep(3)")``) while the page is used.
+    """
+    import json
+
+    from jupyter_client import BlockingKernelClient, find_connection_file
+
+    with urllib.request.urlopen(f"{server.url}/api/sessions?token={server.token}", timeout=10) as response:
+        sessions = json.load(response)
+    ids = [s["kernel"]["id"] for s in sessions if s.get("path", "").endswith(name)]
+    if not ids:
+        raise RuntimeError(f"no running kernel for {name}: sessions {[s.get('path') for s in sessions]}")
+    client = BlockingKernelClient(connection_file=find_connection_file(f"kernel-{ids[0]}.json"))
+    client.load_connection_file()
+    client.start_channels()
+    return client

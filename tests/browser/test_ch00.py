@@ -34,7 +34,7 @@ def shown_square(page) -> str:
     return m.group(1)
 
 
-def test_ch00_runs_and_test_slider_answers(page, run_notebook, screenshot):
+def test_ch00_runs_and_test_slider_answers(page, server, run_notebook, screenshot):
     run_notebook("00_start_here.ipynb")
     handle = lab.slider_handle(page, "x")
 
@@ -69,4 +69,25 @@ def test_ch00_runs_and_test_slider_answers(page, run_notebook, screenshot):
     page.wait_for_timeout(500)  # the frame follows the readout
     np.testing.assert_array_equal(lab.figure_pixels(explorer), expected_pixels(x1))
     screenshot("ch00_square_explorer", explorer)
+    # The kernel asleep: the next key press is still answered at once, by the look-ahead table
+    # the kernel sent after the last move; the kernel's own answer later says the same.
+    client = lab.kernel_client(server, "00_start_here.ipynb")
+    try:
+        client.execute("import time; time.sleep(4)")
+        page.wait_for_timeout(500)  # the sleep has started: comm messages now wait in the queue
+        handle.focus()
+        page.keyboard.press("ArrowRight")
+        x2 = round(x1 + 0.1, 2)
+        page.wait_for_function(
+            "(want) => document.querySelector('.course-readout-square')?.textContent.includes(want)",
+            arg=f"x = {x2:.2f}",
+            timeout=1_500,  # well before the kernel wakes up
+        )
+        assert shown_square(page) == format_number(x2 * x2)
+        lab.wait_kernel_idle(page)
+        page.wait_for_timeout(500)
+        assert slider_value(page) == x2 and shown_square(page) == format_number(x2 * x2)
+    finally:
+        client.stop_channels()
+
     assert not page.console_errors, page.console_errors

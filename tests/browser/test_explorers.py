@@ -8,7 +8,8 @@ All, and assert
 * every slider handle in every explorer has an accessible name (``role=slider``
   with its label) and can be reached and moved by keyboard alone: focus, then
   ArrowRight (ArrowLeft at the top) changes the readout, which still reads as
-  numbers;
+  numbers, and every text the readout showed on the way was already the final
+  one (the browser's look-ahead never shows a wrong number first);
 * a burst of 10 fast presses ends in the same readout and figure as reaching
   the same value slowly;
 * chapter 02's outlier can be dragged with the mouse, and the readout then shows
@@ -74,6 +75,21 @@ def settle(page, explorer, slider: str, quiet_ms: int = 600, timeout_s: float = 
     raise AssertionError(f"explorer never settled: {last}")
 
 
+def record_readouts(explorer) -> None:
+    """Start recording every text the explorer's readout shows."""
+    explorer.evaluate(
+        """(ex) => { const ro = ex.querySelector('.course-readout');
+            if (ex.__recorder) ex.__recorder.disconnect();
+            ex.__shown = [];
+            ex.__recorder = new MutationObserver(() => ex.__shown.push(ro.textContent.trim()));
+            ex.__recorder.observe(ro, { childList: true, subtree: true, characterData: true }); }"""
+    )
+
+
+def recorded_readouts(explorer) -> list[str]:
+    return explorer.evaluate("(ex) => { ex.__recorder.disconnect(); return ex.__shown.filter((t) => t); }")
+
+
 def parses(readout: str) -> bool:
     numbers = NUMBER.findall(readout)
     return bool(numbers) and all(math.isfinite(float(n)) for n in numbers) and "nan" not in readout.lower()
@@ -110,11 +126,15 @@ def test_notebook_runs_clean_and_explorers_work_by_keyboard(notebook, page, run_
             assert handle.get_attribute("aria-label") == label
             before = settle(page, explorer, slider)
             forward, _ = direction(handle)
+            record_readouts(explorer)
             press(handle, page, forward)
             after = settle(page, explorer, slider)
             assert after[0] != before[0], f"{stem}/{slider}: {forward} did not move the slider"
             assert after[1] != before[1], f"{stem}/{slider}: the readout did not answer {forward}"
             assert parses(after[1]), f"{stem}/{slider}: readout does not read as numbers: {after[1]!r}"
+            # whatever answered first (the look-ahead table or the kernel), it was already the final text
+            shown = recorded_readouts(explorer)
+            assert shown and set(shown) == {after[1]}, f"{stem}/{slider}: the readout showed {shown}"
 
         # a burst of 10 fast presses ends where the slow path to the same value ends
         slider = info["sliders"][0]

@@ -5,7 +5,7 @@ flags as incompatible with Lab 4.6 (it asks for @jupyterlab/rendermime ^3).  The
 test proves that it breaks neither the math of a normal notebook nor the console.
 
 The slideshow tab is RISE's own small app, built on JupyterLab 4.3: it cannot load Lab
-4.6's widget manager or ipympl (so live explorers show their text placeholder there —
+4.6's widget manager or anywidget (so live explorers show their text placeholder there —
 the teacher guide says to present them in the notebook view), and its toolbar
 components recurse.  Those known errors of the RISE app are listed below; any other
 console error fails the test.
@@ -23,7 +23,7 @@ PRESENT = ".reveal .slides section.present:not(.stack)"  # the slide on screen (
 
 RISE_APP_KNOWN_ERRORS = re.compile(
     r"Shared module @jupyterlab/console doesn't exist"  # jupyterlab-manager (ipywidgets) in RISE's app
-    r"|Plugin 'matplotlib-jupyter:main' failed to activate"  # ipympl needs that widget manager
+    r"|Plugin 'anywidget:plugin' failed to activate"  # anywidget (the live canvas, readouts) needs it too
     r"|Maximum call stack size exceeded"  # @jupyter/web-components 0.16 vs RISE's ~0.13
     r"|Failed to load resource"  # reveal's web fonts (offline) and the optional CSS files below
     r"|Refused to apply style from '[^']*/files/[^']*\.css'"  # optional rise.css / <notebook>.css: none shipped
