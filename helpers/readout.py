@@ -87,6 +87,7 @@ class LiveReadout(anywidget.AnyWidget):
         }
         super().__init__(_controls=dict(controls), _decimals=decimals)
         self.tables_made = 0
+        self._tracked: dict[str, tuple[widgets.ValueWidget, Callable[[object], str]]] = {}
 
     def __repr__(self) -> str:
         return f"LiveReadout(controls={sorted(self._controls)})"
@@ -95,8 +96,26 @@ class LiveReadout(anywidget.AnyWidget):
         """``values`` as the browser writes them (see :func:`value_key`)."""
         return {name: value_key(v, self._decimals.get(name, 6)) for name, v in values.items()}
 
+    def track(self, name: str, control: widgets.ValueWidget, readout: Callable[[object], str]) -> None:
+        """Also look ahead for a slider that is not one of the explorer's controls.
+
+        ``readout(value)`` is the text the explorer will show once ``control``
+        (e.g. a selector that changes what the other sliders mean) takes ``value``.
+        """
+        if name in self._controls:
+            raise ValueError(f"name must be new, {name!r} is already a control")
+        if not isinstance(control, _SLIDERS):
+            raise TypeError(f"control must be an IntSlider or FloatSlider, got {type(control).__name__}")
+        if not callable(readout):
+            raise TypeError(f"readout must be callable as readout(value) -> str, got {type(readout).__name__}")
+        self._tracked[name] = (control, readout)
+        decimals = decimals_of(control.step) if isinstance(control, widgets.FloatSlider) else 0
+        self._controls = {**self._controls, name: control}
+        self._decimals = {**self._decimals, name: decimals}
+
     def show(self, text: str, values: Mapping[str, object]) -> None:
         """The kernel's readout ``text`` for the controls' ``values`` (one message)."""
+        values = {**values, **{name: control.value for name, (control, _) in self._tracked.items()}}
         with self.hold_sync():  # a new turn: the browser stops using the last turn's table
             self.value = text
             self._values = self.value_keys(values)
@@ -116,8 +135,15 @@ class LiveReadout(anywidget.AnyWidget):
         once ``budget`` seconds are spent (whole rings of steps only), then sends
         the table.  Returns it (``{slider: {value key: text}}``).
         """
+        values = {**values, **{name: control.value for name, (control, _) in self._tracked.items()}}
         sliders = {name: c for name, c in self._controls.items() if isinstance(c, _SLIDERS)}
         table: dict[str, dict[str, str]] = {name: {} for name in sliders}
+
+        def text(name: str, value: object) -> str:
+            if name in self._tracked:
+                return self._tracked[name][1](value)
+            return readout(**{**{k: v for k, v in values.items() if k not in self._tracked}, name: value})
+
         start = time.perf_counter()
         grid = {}
         for name, control in sliders.items():
@@ -131,7 +157,7 @@ class LiveReadout(anywidget.AnyWidget):
                     if not control.min - 1e-9 <= value <= control.max + 1e-9:
                         continue
                     value = int(round(value)) if isinstance(control, widgets.IntSlider) else round(value, 12)
-                    table[name][value_key(value, self._decimals[name])] = readout(**{**values, name: value})
+                    table[name][value_key(value, self._decimals[name])] = text(name, value)
             if time.perf_counter() - start > budget:
                 break
         self._ahead = {"turn": self._turn, "table": table}

@@ -103,6 +103,27 @@ def test_explorer_sends_answer_then_table_each_move():
     assert ex.readout._ahead["turn"] == ex.readout._turn and ex.readout._ahead["table"]["x"]["0.5"] == square(0.5)
 
 
+def test_track_looks_ahead_for_a_slider_outside_the_explorer():
+    s = slider("x", min=0, max=1, step=0.5, value=0.5, name="x")
+    picker = widgets.IntSlider(value=1, min=0, max=2)
+    ex = Explorer({"x": s}, square, readout=square)
+    ex.readout.track("k", picker, lambda k: f"picked {k}")
+    ex.refresh()
+    assert ex.readout._values == {"x": "0.5", "k": "1"}
+    assert ex.readout._ahead["table"]["k"] == {"0": "picked 0", "1": "picked 1", "2": "picked 2"}
+    assert ex.readout._ahead["table"]["x"]["1.0"] == square(1.0)
+
+
+def test_track_bad_arguments():
+    ex = Explorer({"x": slider("x", min=0, max=1, step=0.5, value=0.5, name="x")}, square, readout=square)
+    with pytest.raises(ValueError, match="'x' is already a control"):
+        ex.readout.track("x", widgets.IntSlider(), str)
+    with pytest.raises(TypeError, match="control must be an IntSlider or FloatSlider, got Dropdown"):
+        ex.readout.track("k", widgets.Dropdown(options=[1]), str)
+    with pytest.raises(TypeError, match="readout must be callable"):
+        ex.readout.track("k", widgets.IntSlider(), "text")
+
+
 def test_explorer_without_readout_sends_no_table():
     ex = Explorer({"x": slider("x", min=0, max=1, step=0.1, value=0.5, name="x")}, square)
     assert ex.readout._ahead == {} and ex.readout.tables_made == 0
@@ -156,7 +177,7 @@ def test_every_table_entry_is_what_the_explorer_shows_after_that_move(name):
         i = keys.index(base)
         for key in {keys[0], keys[max(i - 1, 0)], keys[min(i + 1, len(keys) - 1)], keys[-1]} - {base}:
             fresh = _explorer(BUILDERS[name]())
-            control = fresh.controls[control_name]
+            control = fresh.readout._controls[control_name]  # an explorer control, or a tracked one
             control.value = int(key) if isinstance(control, widgets.IntSlider) else float(key)
             assert fresh.readout.value == entries[key], (name, control_name, key)
             checked += 1

@@ -116,6 +116,8 @@ class BarsExplorer:
         self.class_picker.add_class("course-slider-ce-class")
         self.class_picker.observe(self._on_pick, names="value")
         self.explorer.widget.children = (self.class_picker, *self.explorer.widget.children)
+        # Picking a class changes only the readout's "selected" part: the browser gets those texts ahead too.
+        self.explorer.readout.track("cls", self.class_picker, lambda k: self._readout(selected=int(k)))
         self.widget = self.explorer.widget
 
         canvas = self.figure.canvas
@@ -197,9 +199,9 @@ class BarsExplorer:
         self._draw()
         return self._readout()
 
-    def _readout(self, y: np.ndarray | None = None) -> str:
+    def _readout(self, y: np.ndarray | None = None, selected: int | None = None) -> str:
         y = self.y if y is None else y
-        k, c = self.selected, self.correct
+        k, c = (self.selected if selected is None else selected), self.correct
         return (
             f"selected class {k}: y[{k}] = {format_number(y[k])} &nbsp;|&nbsp; "
             f"y_correct = y[{c}] = <b>{format_number(y[c])}</b> &nbsp;→&nbsp; "
