@@ -290,7 +290,9 @@ class _Blitter:
         """The stale artists that can be blitted, or None if the background changed.
 
         An animated artist does not pass its staleness on to its axes, so every
-        axes is searched, not only the stale ones.
+        axes is searched, not only the stale ones.  Parts of an axes that are
+        never drawn (frame and axis of an ``axis("off")`` axes) stay stale for
+        ever and are ignored.
         """
         fig = self.figure
         for child in fig.get_children():
@@ -298,28 +300,46 @@ class _Blitter:
                 return None  # the figure's patch, a suptitle, a figure legend: redraw all
         changed: list[Artist] = []
         for ax in fig.axes:
+            framed = ax.axison and ax.get_frame_on()
+            undrawn = set()
+            if not framed:
+                undrawn |= {ax.patch, *ax.spines.values()}
+            if not ax.axison:
+                undrawn |= {ax.xaxis, ax.yaxis}
             found = False
             for artist in ax.get_children():
-                if not artist.stale:
+                if not artist.stale or artist in undrawn:
                     continue
                 if artist is ax.patch or not isinstance(artist, _BLITTABLE) or artist in ax.spines.values():
                     return None  # limits, ticks, frame: the background itself changed
                 if artist.get_visible() and not (isinstance(artist, Text) and not artist.get_text()):
                     changed.append(artist)  # (an empty title is never drawn, so it stays stale)
                 found = True
-            if ax.stale and not found:
+            if ax.stale and not found and not (undrawn and all(a.stale for a in undrawn)):
                 return None  # the axes changed in a way we cannot see: be safe
         return changed
 
+    def _drawing_order(self) -> dict[int, tuple[int, float, int]]:
+        """id(artist) → its place in a full draw: (axes, zorder, place among the axes' children)."""
+        order = {}
+        for i, ax in enumerate(self.figure.axes):
+            for j, artist in enumerate(ax.get_children()):
+                order[id(artist)] = (i, artist.get_zorder(), j)
+        return order
+
     def _with_those_above(self, changed: list[Artist]) -> list[Artist]:
-        """``changed`` plus the artists drawn over them in the same axes, in drawing order."""
+        """``changed`` plus the artists drawn over them in the same axes, in drawing order.
+
+        "Over" as matplotlib draws: a higher zorder, or the same zorder and added later.
+        """
+        order = self._drawing_order()
         keep = set(changed)
         for ax in {a.axes for a in changed if a.axes is not None}:
-            low = min(a.get_zorder() for a in changed if a.axes is ax)
+            first = min(order[id(a)] for a in changed if a.axes is ax)
             for artist in (*ax.lines, *ax.patches, *ax.collections, *ax.texts, *ax.images, *ax.artists):
-                if artist.get_zorder() >= low and artist.get_visible():
+                if order[id(artist)] > first and artist.get_visible():
                     keep.add(artist)
-        return sorted(keep, key=lambda a: a.get_zorder())
+        return sorted(keep, key=lambda a: order.get(id(a), (len(self.figure.axes), a.get_zorder(), 0)))
 
     # -- drawing --------------------------------------------------------------
     def _on_draw(self, _event: object) -> None:
