@@ -21,7 +21,7 @@ more on a small machine.  So an :class:`Explorer` with a figure
 1. lays the figure out once, then freezes the layout (no constrained-layout
    pass per frame);
 2. finds the artists ``update`` really changes (matplotlib marks them *stale*),
-   marks those — and the artists drawn above them in the same axes — as
+   marks those — and the artists drawn above them where they overlap — as
    animated, and keeps a snapshot of everything else (the background);
 3. per move restores the background, draws only the animated artists and
    sends the frame at once as one full image, cheaply compressed (see
@@ -44,6 +44,7 @@ import re
 from collections.abc import Callable, Mapping
 
 import ipywidgets as widgets
+import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.collections import Collection
 from matplotlib.figure import Figure
@@ -63,10 +64,6 @@ _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
 #: Artists that can be redrawn on their own over a background snapshot.
 _BLITTABLE = (Line2D, Patch, Collection, Text, AxesImage, Legend)
-
-#: Redrawn over a moving artist only when it is stale itself: a legend costs a full
-#: frame's worth of text layout, and rarely overlaps what moves.
-_NOT_ABOVE = (Legend,)
 
 #: Runs once per browser page (from a hidden Output widget, whose outputs are
 #: trusted): gives every course slider handle an accessible name — its label —
@@ -145,16 +142,15 @@ def slider(
     readout_format : str, default ".2f"
         Format of the number printed next to the slider.
     number_box : bool, default False
-        Also give it a labelled number box, linked in the browser, to type an
-        exact value.  Off by default: each move then costs a second message to
-        the kernel (measured: readout 46 → 60 ms median), and the handle has an
-        accessible name anyway.
+        Also give it a labelled number box (:class:`helpers.numberbox.NumberBox`)
+        to type an exact value; it sets the slider in the browser and costs no
+        message of its own.
 
     Returns
     -------
     ipywidgets.FloatSlider
         With an extra attribute ``number_box``: a labelled
-        ``BoundedFloatText`` linked to the slider in the browser, or ``None``.
+        :class:`helpers.numberbox.NumberBox` bound to the slider, or ``None``.
         :class:`Explorer` shows the two side by side.
 
     Raises
@@ -204,23 +200,12 @@ def slider(
 
 
 def _number_box(control: widgets.Widget, name: str) -> widgets.Widget:
-    """A labelled number box linked to ``control`` in the browser (``jslink``: no kernel round trip)."""
-    label = control.description or name
-    kind = widgets.BoundedIntText if isinstance(control, widgets.IntSlider) else widgets.BoundedFloatText
-    box = kind(
-        value=control.value,
-        min=control.min,
-        max=control.max,
-        step=control.step,
-        description=label,
-        # the label is for screen readers (its name); the slider beside it already shows it
-        style={"description_width": "0px"},
-        layout=widgets.Layout(width="112px"),  # ipywidgets prints 7 decimals: "1.2000000"
-        tooltip=f"{label}: type a value",
-    )
+    """A labelled number box that sets ``control`` in the browser (no kernel message of its own)."""
+    from helpers.numberbox import NumberBox
+
+    box = NumberBox(control, control.description or name)
     box.add_class("course-number")
     box.add_class(f"course-number-{name}")
-    box._course_link = widgets.jslink((control, "value"), (box, "value"))
     return box
 
 
@@ -276,6 +261,7 @@ class _Blitter:
         self.figure = figure
         self.canvas = figure.canvas
         self.animated: list[Artist] = []
+        self.moving: set[Artist] = set()  # artists an update has changed, ever
         self.background = None
         self.full_draws = 0
         self.blits = 0
@@ -327,19 +313,38 @@ class _Blitter:
                 order[id(artist)] = (i, artist.get_zorder(), j)
         return order
 
-    def _with_those_above(self, changed: list[Artist]) -> list[Artist]:
-        """``changed`` plus the artists drawn over them in the same axes, in drawing order.
+    def _covered(self, changed: list[Artist]) -> set[Artist]:
+        """Artists drawn over ``changed`` (in matplotlib's order) that overlap where they are now.
 
-        "Over" as matplotlib draws: a higher zorder, or the same zorder and added later.
+        Those must be redrawn over a moved artist each frame; an artist drawn above
+        but elsewhere (a label in a corner) can stay in the background.  An
+        artist whose extent cannot be measured counts as overlapping.
         """
         order = self._drawing_order()
-        keep = set(changed)
+        renderer = self.canvas.get_renderer()
+
+        def box(artist: Artist):
+            try:
+                extent = artist.get_window_extent(renderer)
+            except Exception:  # noqa: BLE001 - unmeasurable: assume it overlaps
+                return None
+            if not all(map(np.isfinite, extent.extents)):
+                return None
+            return extent.padded(3)
+
+        covered: set[Artist] = set()
         for ax in {a.axes for a in changed if a.axes is not None}:
-            first = min(order[id(a)] for a in changed if a.axes is ax)
+            mine = [a for a in changed if a.axes is ax]
+            first = min(order[id(a)] for a in mine)
+            boxes = [box(a) for a in mine]
+            # (not the legend: it costs a whole frame's text layout, and sits where the data is not)
             for artist in (*ax.lines, *ax.patches, *ax.collections, *ax.texts, *ax.images, *ax.artists):
-                if order[id(artist)] > first and artist.get_visible():
-                    keep.add(artist)
-        return sorted(keep, key=lambda a: order.get(id(a), (len(self.figure.axes), a.get_zorder(), 0)))
+                if artist in self.moving or not artist.get_visible() or order[id(artist)] <= first:
+                    continue
+                other = box(artist)
+                if other is None or any(b is None or b.overlaps(other) for b in boxes):
+                    covered.add(artist)
+        return covered
 
     # -- drawing --------------------------------------------------------------
     def _on_draw(self, _event: object) -> None:
@@ -364,10 +369,13 @@ class _Blitter:
             return
         if not changed:
             return
-        if not set(changed) <= set(self.animated):
+        self.moving |= set(changed)
+        wanted = self.moving | set(self.animated) | self._covered(changed)
+        if not wanted <= set(self.animated):
             for artist in self.animated:
                 artist.set_animated(False)
-            self.animated = self._with_those_above([*self.animated, *changed])
+            order = self._drawing_order()
+            self.animated = sorted(wanted, key=lambda a: order.get(id(a), (len(self.figure.axes), a.get_zorder(), 0)))
             for artist in self.animated:
                 artist.set_animated(True)
             self._full_draw()  # a new background, without the newly animated artists

@@ -43,14 +43,18 @@ def test_slider_has_no_number_box_unless_asked():
 
 
 def test_slider_has_class_label_and_linked_number_box():
+    from helpers.numberbox import NumberBox
+
     s = slider("p(class 2)", min=0, max=1, step=0.01, value=0.6, name="p", number_box=True)
     assert "course-slider-p" in s._dom_classes and s.description == "p(class 2)"
     box = s.number_box
-    assert isinstance(box, widgets.BoundedFloatText)
-    assert (box.value, box.min, box.max, box.step, box.description) == (0.6, 0.0, 1.0, 0.01, "p(class 2)")
-    assert "course-number-p" in box._dom_classes
-    link = box._course_link  # linked in the browser, no kernel round trip
-    assert link.source == (s, "value") and link.target == (box, "value")
+    assert isinstance(box, NumberBox) and box.slider is s  # bound in the browser, no value of its own
+    assert (box.label, box.decimals, box.value) == ("p(class 2)", 2, 0.6)
+    assert "course-number-p" in box._dom_classes and "value" not in box.keys
+    s.value = 0.7
+    assert box.value == 0.7
+    with pytest.raises(TypeError, match="slider must be an ipywidgets FloatSlider or IntSlider, got Text"):
+        NumberBox(widgets.Text(), "x")
 
 
 @pytest.mark.parametrize(

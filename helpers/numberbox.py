@@ -1,0 +1,68 @@
+"""A labelled number box for a slider, linked in the browser.
+
+ipywidgets' ``BoundedFloatText`` + ``jslink`` has a value of its own, which the
+page also sends to the kernel on every move (measured: ≈ 15 ms more per move)
+and shows as ``1.2000000``.  :class:`NumberBox` only reads and sets the
+slider's value in the page: typing 1.05 and Enter moves the slider (snapped to
+its step, clipped to its range), and the slider's moves show in the box with
+the slider's decimals.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import anywidget
+import ipywidgets as widgets
+import traitlets
+
+from helpers.readout import decimals_of
+
+__all__ = ["NumberBox"]
+
+_ESM = (Path(__file__).resolve().parent / "numberbox.js").read_text(encoding="utf-8")
+
+_CSS = """
+.course-number .course-number-input {
+  width: 90px;
+  font: inherit;
+  font-size: var(--jp-widgets-font-size, 13px);
+  padding: 2px 4px;
+}
+"""
+
+
+class NumberBox(anywidget.AnyWidget):
+    """A number input bound to ``slider`` in the browser.
+
+    Parameters
+    ----------
+    slider : ipywidgets.FloatSlider or IntSlider
+    label : str
+        Its accessible name (the slider's label).
+    """
+
+    _esm = _ESM
+    _css = _CSS
+    label = traitlets.Unicode("").tag(sync=True)
+    decimals = traitlets.Int(0).tag(sync=True)
+    _slider = traitlets.Instance(widgets.Widget, allow_none=True).tag(sync=True, **widgets.widget_serialization)
+
+    def __init__(self, slider: widgets.Widget, label: str) -> None:
+        if not isinstance(slider, (widgets.FloatSlider, widgets.IntSlider)):
+            raise TypeError(f"slider must be an ipywidgets FloatSlider or IntSlider, got {type(slider).__name__}")
+        decimals = decimals_of(slider.step) if isinstance(slider, widgets.FloatSlider) else 0
+        super().__init__(_slider=slider, label=str(label), decimals=decimals)
+
+    def __repr__(self) -> str:
+        return f"NumberBox(label={self.label!r})"
+
+    @property
+    def slider(self) -> widgets.Widget:
+        """The slider this box reads and sets."""
+        return self._slider
+
+    @property
+    def value(self) -> float:
+        """What the box shows: the slider's value."""
+        return self._slider.value
