@@ -39,6 +39,7 @@ a value or pressing the arrow keys in either drives the explorer.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 from collections.abc import Callable, Mapping
@@ -522,17 +523,24 @@ class Explorer:
             self.readout.look_ahead(self._readout, values)  # the next moves' readouts, for the browser
 
     def set(self, **values: object) -> None:
-        """Set controls by name (as a learner's drag would) and refresh once."""
+        """Set controls by name (as a learner's drag would) and refresh once.
+
+        The browser gets the new readout before the controls' new values: a page
+        that saw the controls move first would briefly show the old text.
+        """
         unknown = sorted(set(values) - set(self.controls))
         if unknown:
             raise ValueError(f"unknown control(s) {unknown}; this explorer has {sorted(self.controls)}")
-        self._setting = True  # one refresh for all of them, not one per control
-        try:
-            for key, value in values.items():
-                self.controls[key].value = value
-        finally:
-            self._setting = False
-        self.refresh()
+        with contextlib.ExitStack() as held:
+            for key in values:
+                held.enter_context(self.controls[key].hold_sync())
+            self._setting = True  # one refresh for all of them, not one per control
+            try:
+                for key, value in values.items():
+                    self.controls[key].value = value
+            finally:
+                self._setting = False
+            self.refresh()
 
     @property
     def readout_text(self) -> str:

@@ -124,6 +124,22 @@ def test_track_bad_arguments():
         ex.readout.track("k", widgets.IntSlider(), "text")
 
 
+def test_set_from_code_sends_the_readout_before_the_controls(monkeypatch):
+    """A kernel-side move (a picked class, a click on the map) must not show the page new control values
+    beside the old readout: the readout goes first."""
+    sent = []
+    monkeypatch.setattr(widgets.Widget, "_send", lambda self, msg, buffers=None: sent.append((self, msg)))
+    w = slider("w", min=0, max=1, step=0.1, value=0.5, name="w")
+    b = slider("b", min=0, max=1, step=0.1, value=0.5, name="b")
+    ex = Explorer({"w": w, "b": b}, lambda w, b: f"{w} {b}", readout=lambda w, b: f"{w} {b}")
+    sent.clear()
+    ex.set(w=0.2, b=0.7)
+    order = [(who, set(msg.get("state", {}))) for who, msg in sent]
+    first_readout = next(i for i, (who, state) in enumerate(order) if who is ex.readout and "value" in state)
+    control_moves = [i for i, (who, state) in enumerate(order) if who in (w, b) and "value" in state]
+    assert control_moves and first_readout < min(control_moves), order
+
+
 def test_explorer_without_readout_sends_no_table():
     ex = Explorer({"x": slider("x", min=0, max=1, step=0.1, value=0.5, name="x")}, square)
     assert ex.readout._ahead == {} and ex.readout.tables_made == 0
