@@ -8,7 +8,7 @@ function render({ model, el }) {
   el.appendChild(canvas);
   let shown = -1;
 
-  const size = () => {
+  const fitCss = () => {
     const [w, h] = model.get("_css_size");
     canvas.style.width = w + "px";
     canvas.style.height = h + "px";
@@ -16,21 +16,40 @@ function render({ model, el }) {
   const label = () => canvas.setAttribute("aria-label", model.get("alt"));
   // Synchronous on purpose: measured here, an async decode (DecompressionStream, an <img>)
   // waits behind the page's own frames and paints 15-25 ms later.
-  let pixels = null;
+  let pixels = null, asked = false;
   const paint = () => {
     const id = model.get("_frame_id"), view = model.get("_frame"), [h, w] = model.get("_frame_shape");
+    const rects = model.get("_frame_rects") || [];
     if (id <= shown || !view || !view.byteLength || !w || !h) return;
-    if (!pixels || pixels.length !== w * h * 4) pixels = new Uint8ClampedArray(w * h * 4);
+    if (rects.length && model.get("_frame_base") !== shown) {
+      if (!asked) model.send({ event: "keyframe" }); // pieces of a frame this view has not got: ask for a whole one
+      asked = true;
+      return;
+    }
+    const size = rects.length ? rects.reduce((n, r) => n + r[2] * r[3] * 4, 0) : w * h * 4;
+    if (!pixels || pixels.length < size) pixels = new Uint8ClampedArray(Math.max(size, w * h * 4));
     try {
-      unzlibSync(new Uint8Array(view.buffer, view.byteOffset, view.byteLength), pixels);
+      unzlibSync(new Uint8Array(view.buffer, view.byteOffset, view.byteLength), pixels.subarray(0, size));
     } catch (error) {
       console.warn("course canvas: frame", id, "could not be decoded:", error.message);
       return;
     }
     shown = id;
-    if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
-    size();
-    ctx.putImageData(new ImageData(pixels, w, h), 0, 0);
+    if (!rects.length) asked = false;
+    if (!rects.length && (canvas.width !== w || canvas.height !== h)) {
+      canvas.width = w;
+      canvas.height = h;
+    }
+    fitCss();
+    if (!rects.length) {
+      ctx.putImageData(new ImageData(pixels.subarray(0, size), w, h), 0, 0);
+    } else {
+      let offset = 0;
+      for (const [x, y, rw, rh] of rects) {
+        ctx.putImageData(new ImageData(pixels.subarray(offset, offset + rw * rh * 4), rw, rh), x, y);
+        offset += rw * rh * 4;
+      }
+    }
     canvas.dataset.frame = String(id);
   };
 
@@ -68,14 +87,14 @@ function render({ model, el }) {
     model.save_changes();
   }
   model.on("change:_frame_id", paint);
-  model.on("change:_css_size", size);
+  model.on("change:_css_size", fitCss);
   model.on("change:alt", label);
-  size();
+  fitCss();
   label();
   paint();
   return () => {
     model.off("change:_frame_id", paint);
-    model.off("change:_css_size", size);
+    model.off("change:_css_size", fitCss);
     model.off("change:alt", label);
   };
 }

@@ -44,6 +44,29 @@ _CSS = """
 """
 
 
+def _changed_rects(old: np.ndarray, new: np.ndarray, *, gap: int = 24, most: float = 0.6) -> list | None:
+    """Rectangles (x, y, w, h) covering every pixel that differs; None if a full frame is cheaper.
+
+    Changed columns are grouped into runs (closer than ``gap`` px: one run), each
+    run gets the rows it changes; at most 4 pieces, else one bounding box.
+    """
+    changed = old.view(np.uint32)[..., 0] != new.view(np.uint32)[..., 0]
+    columns = np.flatnonzero(changed.any(axis=0))
+    if columns.size == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(columns) > gap)
+    runs = list(zip(columns[np.r_[0, breaks + 1]], columns[np.r_[breaks, columns.size - 1]], strict=True))
+    if len(runs) > 4:
+        runs = [(columns[0], columns[-1])]
+    rects = []
+    for c0, c1 in runs:
+        rows = np.flatnonzero(changed[:, c0 : c1 + 1].any(axis=1))
+        rects.append((int(c0), int(rows[0]), int(c1 - c0 + 1), int(rows[-1] - rows[0] + 1)))
+    if sum(w * h for _, _, w, h in rects) > most * changed.size:
+        return None
+    return rects
+
+
 class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
     """Matplotlib's Agg canvas shown as a live widget; :meth:`draw` sends the new frame.
 
@@ -66,6 +89,9 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
     _frame = traitlets.Bytes(b"").tag(sync=True)
     _frame_shape = traitlets.Tuple(traitlets.Int(), traitlets.Int(), default_value=(0, 0)).tag(sync=True)
     _frame_id = traitlets.Int(0).tag(sync=True)
+    #: [x, y, width, height] pieces of ``_frame`` to paint over frame ``_frame_base``; [] = a full frame.
+    _frame_rects = traitlets.List().tag(sync=True)
+    _frame_base = traitlets.Int(0).tag(sync=True)
     _css_size = traitlets.Tuple(traitlets.Int(), traitlets.Int(), default_value=(0, 0)).tag(sync=True)
     _ratio = traitlets.Float(1.0).tag(sync=True)
 
@@ -77,6 +103,7 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
         super().__init__(figure)  # FigureCanvasBase, then (its super().__init__()) the widget
         self.alt = alt
         self.frames_sent = 0
+        self._last_sent: np.ndarray | None = None
         self.on_msg(self._on_browser_message)
         self.observe(self._on_ratio, names="_ratio")
 
@@ -94,18 +121,35 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
         """No idle loop to wait for: draw now (the frame goes out at once)."""
         self.draw()
 
-    def send_frame(self) -> None:
-        """Send what the renderer holds now (after :meth:`draw` or a blit) as one frame."""
-        pixels = np.asarray(self.get_renderer().buffer_rgba())
+    def send_frame(self, *, full: bool = False) -> None:
+        """Send what the renderer holds now (after :meth:`draw` or a blit).
+
+        Only the rectangles that differ from the last frame sent travel (a moved
+        marker, the bars), each applied by the page on top of that frame; a
+        full frame goes when the size changed, most of the figure changed, the
+        page asks for one (a new view), or ``full`` is true.
+        """
+        pixels = np.ascontiguousarray(np.asarray(self.get_renderer().buffer_rgba()))
         height, width = pixels.shape[:2]
         if not (height and width):
             return
-        data = zlib.compress(np.ascontiguousarray(pixels).data, 1)
+        previous = self._last_sent
+        rects = None if full or previous is None or previous.shape != pixels.shape else _changed_rects(previous, pixels)
+        if rects == []:
+            return  # nothing changed on screen
+        if rects is None:
+            data = zlib.compress(pixels.data, 1)
+            rects = []
+        else:
+            data = zlib.compress(b"".join(pixels[y : y + h, x : x + w].tobytes() for x, y, w, h in rects), 1)
+        self._last_sent = pixels.copy()
         css = self.get_width_height()  # logical pixels: the size on the page
-        with self.hold_sync():  # one message: pixels, shape, size and number together
+        with self.hold_sync():  # one message: pixels, where they go, size and numbers together
             self._frame = data
+            self._frame_rects = [list(map(int, r)) for r in rects]
             self._frame_shape = (height, width)
             self._css_size = (int(css[0]), int(css[1]))
+            self._frame_base = self._frame_id
             self._frame_id += 1
         self.frames_sent += 1
 
@@ -116,6 +160,9 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
 
     # -- the pointer -------------------------------------------------------------
     def _on_browser_message(self, _widget: object, content: dict, _buffers: object) -> None:
+        if isinstance(content, dict) and content.get("event") == "keyframe":
+            self.send_frame(full=True)  # a view that missed frames (or a new one) needs the whole picture
+            return
         if not isinstance(content, dict) or content.get("event") != "pointer":
             return
         kind = content.get("kind")

@@ -7,6 +7,7 @@ import zlib
 import matplotlib as mpl
 import numpy as np
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from test_readout import BUILDERS
 from test_readout import _explorer as explorer_of
@@ -25,9 +26,34 @@ def course_style():
         yield
 
 
+class Page:
+    """What a browser view of ``canvas`` shows: every frame applied as canvas.js applies it."""
+
+    def __init__(self, canvas: FigureCanvas) -> None:
+        self.canvas, self.shown, self.pixels = canvas, None, None
+        canvas.observe(self.paint, names="_frame_id")
+        canvas.send_frame(full=True)  # what a new view asks for
+
+    def paint(self, _change=None) -> None:
+        c = self.canvas
+        height, width = c._frame_shape
+        data = np.frombuffer(zlib.decompress(c._frame), dtype=np.uint8)
+        if not c._frame_rects:
+            self.pixels = data.reshape(height, width, 4).copy()
+        else:
+            assert c._frame_base == self.shown, "a piece of a frame this page has not got"
+            offset = 0
+            for x, y, w, h in c._frame_rects:
+                self.pixels[y : y + h, x : x + w] = data[offset : offset + w * h * 4].reshape(h, w, 4)
+                offset += w * h * 4
+            assert offset == data.size
+        self.shown = c._frame_id
+
+
 def decoded(canvas: FigureCanvas) -> np.ndarray:
-    """The last frame as the browser gets it: inflated, reshaped to (height, width, RGBA)."""
+    """The last frame, which must be a full one, as the browser gets it: (height, width, RGBA)."""
     height, width = canvas._frame_shape
+    assert canvas._frame_rects == []
     return np.frombuffer(zlib.decompress(canvas._frame), dtype=np.uint8).reshape(height, width, 4)
 
 
@@ -82,13 +108,15 @@ def test_a_frame_is_one_message_with_pixels_shape_size_and_number(sent):
 def test_every_explorer_move_sends_the_frame_a_full_draw_would_make():
     ex = square_explorer(1.5)
     canvas = ex.figure.canvas
+    page = Page(canvas)
     for x in (1.6, -2.0, 0.3):
         sent_before = canvas.frames_sent
         ex.set(x=x)
         assert canvas.frames_sent == sent_before + 1
-        blitted = decoded(canvas).copy()
-        canvas.draw()  # everything from scratch
-        np.testing.assert_array_equal(blitted, decoded(canvas))
+        assert canvas._frame_rects, "a moved dot: only the pieces that changed travel"
+        blitted = page.pixels.copy()
+        FigureCanvasAgg.draw(canvas)  # everything from scratch
+        np.testing.assert_array_equal(blitted, rendered(canvas))
     assert ex._blitter.blits >= 2  # the cheap path was taken, and it was right
 
 
@@ -98,16 +126,41 @@ def test_every_chapter_explorer_blits_exactly_what_a_full_draw_shows(name):
     pixel for pixel the frame a full redraw makes, and most moves were cheap blits."""
     ex = explorer_of(BUILDERS[name]())
     canvas = ex.figure.canvas
+    page = Page(canvas)
     for control in ex.readout._controls.values():
         if not hasattr(control, "step"):
             continue
         start = control.value
         for value in (start + control.step, start + 2 * control.step, start + control.step, control.min, start):
             control.value = min(max(value, control.min), control.max)
-            blitted = decoded(canvas).copy()
-            canvas.draw()
-            np.testing.assert_array_equal(blitted, decoded(canvas), err_msg=f"{name}: value {control.value}")
+            shown = page.pixels.copy()
+            canvas.draw()  # everything from scratch (sent as pieces too, and applied)
+            np.testing.assert_array_equal(shown, rendered(canvas), err_msg=f"{name}: value {control.value}")
+            np.testing.assert_array_equal(page.pixels, rendered(canvas))
     assert ex._blitter.blits >= 1
+
+
+def test_changed_rects_cover_every_changed_pixel_and_nothing_far_away():
+    from helpers.canvas import _changed_rects
+
+    old = np.zeros((100, 200, 4), dtype=np.uint8)
+    new = old.copy()
+    assert _changed_rects(old, new) == []
+    new[10:20, 5:15] = 255  # two separate spots: two pieces
+    new[50:52, 150:160] = 7
+    rects = _changed_rects(old, new)
+    assert rects == [(5, 10, 10, 10), (150, 50, 10, 2)]
+    new[:, :] = 1  # almost everything changed: a full frame is cheaper
+    assert _changed_rects(old, new) is None
+
+
+def test_a_keyframe_request_sends_a_full_frame():
+    ex = square_explorer(1.0)
+    canvas = ex.figure.canvas
+    ex.set(x=1.1)
+    assert canvas._frame_rects  # pieces
+    canvas._on_browser_message(canvas, {"event": "keyframe"}, [])
+    assert canvas._frame_rects == [] and decoded(canvas).shape == (260, 480, 4)
 
 
 def test_frame_numbers_only_grow():
