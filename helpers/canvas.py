@@ -1,23 +1,26 @@
 """A live matplotlib canvas for explorers: Agg renders in the kernel, the browser only paints.
 
 :class:`FigureCanvas` is a matplotlib Agg canvas *and* a Jupyter widget (an
-``anywidget``).  Each frame is the figure's whole RGBA buffer, deflated at
-zlib level 1 (≈ 1.7 ms for a 480 × 260 figure, smaller than a PNG of it, which
-takes ≈ 7 ms to encode), sent as one binary state update.  In the browser a
-``DecompressionStream`` inflates it off the main thread and ``putImageData``
-paints it: no PNG decode, no image loading, no re-encoding.
+``anywidget``).  A frame is the part of the figure's RGBA buffer that changed
+since the last frame — one to four rectangles, or the whole buffer when most
+of it changed — deflated at zlib level 1 (≈ 1.7 ms for a whole 480 × 260
+figure; a PNG of it takes ≈ 7 ms to encode) and sent as one binary state
+update.  The page inflates it synchronously (``canvas_inflate.js``, from
+fflate) and ``putImageData`` paints it: no PNG decode, no image loading, no
+re-encoding.
 
 Why not ipympl: its browser side re-encodes the previous frame as a PNG data URL
 on every frame and loads each frame through an ``<img>``; measured here, a
 frame took ≈ 25 ms from arrival to paint.  This canvas paints within a few ms
-(``benchmarks/bench_explorers.py``).
+of the message (``benchmarks/bench_explorers.py``).
 
-Frames are full frames and each one carries a number; the browser never paints
-an older frame over a newer one, so a burst of moves always ends on the last
-state.  The pointer (press, drag, release) comes back as matplotlib
-``MouseEvent``s, so ``mpl_connect("button_press_event", …)`` works as with any
-interactive backend.  On a HiDPI screen or projector the browser reports its
-device pixel ratio and the figure is rendered at that resolution.
+Every frame carries its number and the number of the frame it applies to; a
+view that has not painted that one (a new view, say) asks for a whole frame
+instead, so pieces never land on the wrong picture, and a burst of moves always
+ends on the last state.  The pointer (press, drag, release) comes back as
+matplotlib ``MouseEvent``s, so ``mpl_connect("button_press_event", …)`` works
+as with any interactive backend.  On a HiDPI screen or projector the browser
+reports its device pixel ratio and the figure is rendered at that resolution.
 """
 
 from __future__ import annotations

@@ -24,17 +24,19 @@ more on a small machine.  So an :class:`Explorer` with a figure
    marks those — and the artists drawn above them where they overlap — as
    animated, and keeps a snapshot of everything else (the background);
 3. per move restores the background, draws only the animated artists and
-   sends the frame at once as one full image, cheaply compressed (see
-   :mod:`helpers.canvas`; a lost partial "diff" frame would leave ghosts).
+   sends the frame at once (only its changed pieces: see :mod:`helpers.canvas`).
 
 If ``update`` changes something that lives in the background (axis limits,
 ticks, a figure-level text), that frame is a full redraw and the snapshot is
 taken again; nothing is ever drawn stale.  The readout is updated before the
-figure, so the numbers answer first.
+figure, so the numbers answer first — and with ``readout=`` given, the page
+already shows them before the kernel has answered (:mod:`helpers.readout`).
 
-Accessibility: every slider's handle gets an accessible name (its label) and a
-labelled number box that is linked to it in the browser (``jslink``), so typing
-a value or pressing the arrow keys in either drives the explorer.
+Accessibility: every slider's handle gets an accessible name (its label); a
+slider can have a labelled number box bound to it in the browser
+(:mod:`helpers.numberbox`), so typing a value or pressing the arrow keys
+drives the explorer; the readout is an ARIA live region, so a screen reader
+reads the new loss.
 """
 
 from __future__ import annotations
