@@ -17,8 +17,9 @@ function render({ model, el }) {
   const current = () => Object.fromEntries(Object.entries(controls).map(([n, m]) => [n, key(n, m.get("value"))]));
   const sameAs = (values, now) => !!values && Object.keys(now).every((n) => values[n] === now[n]);
 
-  let shown = null;
-  const show = (html) => {
+  let shown = null, shownFor = null; // the text on screen, and the control values it is for
+  const show = (html, values) => {
+    shownFor = values;
     if (html !== shown) {
       shown = html;
       text.innerHTML = html;
@@ -28,13 +29,16 @@ function render({ model, el }) {
     const now = current();
     const answered = model.get("_values");
     const { turn, table } = model.get("_ahead") || {};
-    if (Object.keys(controls).length && !sameAs(answered, now) && table && turn === model.get("_turn")) {
+    if (!Object.keys(controls).length || sameAs(answered, now)) return show(model.get("value"), answered);
+    if (table && turn === model.get("_turn")) {
       // Exactly one control moved away from the kernel's latest answer: its readout is in this turn's table.
       const moved = Object.keys(now).filter((n) => now[n] !== answered[n]);
       const ahead = moved.length === 1 && table[moved[0]] ? table[moved[0]][now[moved[0]]] : undefined;
-      if (ahead !== undefined) return show(ahead);
+      if (ahead !== undefined) return show(ahead, now);
     }
-    show(model.get("value")); // the kernel's text (for the values it has seen)
+    // The kernel's text is for values the page has already left. Keep a text that is right for
+    // the values on screen; otherwise the kernel's latest is the best there is.
+    if (!sameAs(shownFor, now)) show(model.get("value"), answered);
   };
 
   const listeners = [];

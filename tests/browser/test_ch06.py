@@ -30,10 +30,21 @@ def test_ch06_runs_and_steps_through_backward_pass(page, run_notebook, screensho
     text = wait_for_step(page, 1)
     assert f"= {format_number(BW.delta2[0])}" in text  # δ2 = y − t = -0.133216
 
+    # two quick presses: the readout walks 1 → 2 → 3 and never flashes back to an older step
+    explorer = page.locator(".course-explorer-backprop").first
+    explorer.evaluate(
+        """(ex) => { const ro = ex.querySelector('.course-readout'); ex.__steps = [];
+            new MutationObserver(() => ex.__steps.push(ro.textContent)).observe(
+              ro, { childList: true, subtree: true, characterData: true }); }"""
+    )
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    text = wait_for_step(page, 3)
-    assert f"= {format_number(BW.delta1[0])}" in text  # δ1₁ = -0.0161522
+    wait_for_step(page, 3)
+    page.wait_for_timeout(1000)  # every answer of the kernel has arrived
+    text = lab.readout(page, "backprop")
+    assert text.startswith("Step 3 / 6") and f"= {format_number(BW.delta1[0])}" in text  # δ1₁ = -0.0161522
+    steps = [int(t.split("Step ")[1].split(" ")[0]) for t in explorer.evaluate("(ex) => ex.__steps") if "Step " in t]
+    assert steps == sorted(steps) and steps[-1] == 3, f"the readout went {steps}"
 
     # the Next button does the same
     page.locator(".course-explorer-backprop .course-button-next").first.click()
