@@ -124,32 +124,20 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
         """No idle loop to wait for: draw now (the frame goes out at once)."""
         self.draw()
 
-    def changed_rects(self) -> list | None:
-        """Where the renderer's pixels differ from the last frame sent: rectangles (x, y, w, h) from
-        the top left, ``[]`` if nowhere, ``None`` if a whole frame is due (none sent yet, or most changed)."""
-        pixels = np.asarray(self.get_renderer().buffer_rgba())
-        previous = self._last_sent
-        if previous is None or previous.shape != pixels.shape:
-            return None
-        return _changed_rects(previous, pixels)
-
-    def send_frame(self, *, full: bool = False, rects: list | None | bool = False) -> None:
+    def send_frame(self, *, full: bool = False) -> None:
         """Send what the renderer holds now (after :meth:`draw` or a blit).
 
         Only the rectangles that differ from the last frame sent travel (a moved
         marker, the bars), each applied by the page on top of that frame; a
         full frame goes when the size changed, most of the figure changed, the
-        page asks for one (a new view), or ``full`` is true.  ``rects`` passes
-        what :meth:`changed_rects` just returned, to spare measuring twice.
+        page asks for one (a new view), or ``full`` is true.
         """
         pixels = np.ascontiguousarray(np.asarray(self.get_renderer().buffer_rgba()))
         height, width = pixels.shape[:2]
         if not (height and width):
             return
-        if full:
-            rects = None
-        elif rects is False:  # not measured by the caller
-            rects = self.changed_rects()
+        previous = self._last_sent
+        rects = None if full or previous is None or previous.shape != pixels.shape else _changed_rects(previous, pixels)
         if rects == []:
             return  # nothing changed on screen
         if rects is None:

@@ -265,7 +265,6 @@ class _Blitter:
         self.canvas = figure.canvas
         self.animated: list[Artist] = []
         self.moving: set[Artist] = set()  # artists an update has changed, ever
-        self._above: dict[Artist, object] | None = None
         self.background = None
         self.full_draws = 0
         self.blits = 0
@@ -317,58 +316,43 @@ class _Blitter:
                 order[id(artist)] = (i, artist.get_zorder(), j)
         return order
 
-    def _boxes_above(self) -> dict[Artist, object]:
-        """Artists drawn over a moving one (matplotlib's order) but kept in the background, with their
-        padded extents (display pixels); measured once per full draw."""
-        if self._above is not None:
-            return self._above
+    def _covered(self, changed: list[Artist]) -> set[Artist]:
+        """Artists drawn over ``changed`` (in matplotlib's order) that overlap where they are now.
+
+        Those must be redrawn over a moved artist each frame; an artist drawn above
+        but elsewhere (a label in a corner) can stay in the background.  An
+        artist whose extent cannot be measured counts as overlapping.
+        """
         order = self._drawing_order()
         renderer = self.canvas.get_renderer()
-        above: dict[Artist, object] = {}
-        animated = set(self.animated)
-        for ax in {a.axes for a in self.moving if a.axes is not None}:
-            first = min(order[id(a)] for a in self.moving if a.axes is ax)
+
+        def box(artist: Artist):
+            try:
+                extent = artist.get_window_extent(renderer)
+            except Exception:  # noqa: BLE001 - unmeasurable: assume it overlaps
+                return None
+            if not all(map(np.isfinite, extent.extents)):
+                return None
+            return extent.padded(3)
+
+        covered: set[Artist] = set()
+        for ax in {a.axes for a in changed if a.axes is not None}:
+            mine = [a for a in changed if a.axes is ax]
+            first = min(order[id(a)] for a in mine)
+            boxes = [box(a) for a in mine]
             # (not the legend: it costs a whole frame's text layout, and sits where the data is not)
             for artist in (*ax.lines, *ax.patches, *ax.collections, *ax.texts, *ax.images, *ax.artists):
-                if artist in animated or not artist.get_visible() or order[id(artist)] <= first:
+                if artist in self.moving or not artist.get_visible() or order[id(artist)] <= first:
                     continue
-                try:
-                    extent = artist.get_window_extent(renderer).padded(3)
-                    above[artist] = extent if all(map(np.isfinite, extent.extents)) else None
-                except Exception:  # noqa: BLE001 - unmeasurable: counts as overlapping everything
-                    above[artist] = None
-        self._above = above
-        return above
-
-    def _covering(self, rects: list[tuple[int, int, int, int]]) -> set[Artist]:
-        """Background artists drawn above a moving one that overlap the changed pixels ``rects``.
-
-        ``rects`` are (x, y, width, height) from the top left, as the canvas sends them.
-        """
-        height = self.figure.bbox.height
-        hit = set()
-        for artist, box in self._boxes_above().items():
-            for x, y, w, h in rects:
-                if box is None or (box.x0 < x + w and x < box.x1 and box.y0 < height - y and height - y - h < box.y1):
-                    hit.add(artist)
-                    break
-        return hit
-
-    def _animate(self, artists: set[Artist]) -> None:
-        """Make ``artists`` the animated ones, in drawing order, and redraw everything (new background)."""
-        for artist in self.animated:
-            artist.set_animated(False)
-        order = self._drawing_order()
-        self.animated = sorted(artists, key=lambda a: order.get(id(a), (len(self.figure.axes), a.get_zorder(), 0)))
-        for artist in self.animated:
-            artist.set_animated(True)
-        self._full_draw()
+                other = box(artist)
+                if other is None or any(b is None or b.overlaps(other) for b in boxes):
+                    covered.add(artist)
+        return covered
 
     # -- drawing --------------------------------------------------------------
     def _on_draw(self, _event: object) -> None:
         """After every full draw (ours, a refresh, a resize): snapshot, then draw the animated artists."""
         self.full_draws += 1
-        self._above = None  # extents may have changed
         self.background = self.canvas.copy_from_bbox(self.figure.bbox)
         self._draw_animated()
 
@@ -389,8 +373,15 @@ class _Blitter:
         if not changed:
             return
         self.moving |= set(changed)
-        if not self.moving <= set(self.animated):
-            self._animate(self.moving | set(self.animated))  # a new background, without the new movers
+        wanted = self.moving | set(self.animated) | self._covered(changed)
+        if not wanted <= set(self.animated):
+            for artist in self.animated:
+                artist.set_animated(False)
+            order = self._drawing_order()
+            self.animated = sorted(wanted, key=lambda a: order.get(id(a), (len(self.figure.axes), a.get_zorder(), 0)))
+            for artist in self.animated:
+                artist.set_animated(True)
+            self._full_draw()  # a new background, without the newly animated artists
             return
         if self.background is None:
             self._full_draw()
@@ -402,15 +393,8 @@ class _Blitter:
         for ax in self.figure.axes:
             ax.stale = False
         self.figure.stale = False
-        rects = self.canvas.changed_rects()
-        # A mover now under an artist that is drawn above it but sits in the background: that
-        # artist joins the animated ones, and this frame is drawn in full (in the right order).
-        covering = self._covering(rects) if rects else set()
-        if covering:
-            self._animate(set(self.animated) | covering)
-            return
         self.blits += 1
-        self.canvas.send_frame(rects=rects)
+        self.canvas.send_frame()
 
 
 class Explorer:
