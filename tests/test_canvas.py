@@ -247,3 +247,24 @@ def test_the_browser_half_is_one_es_module_with_its_inflater():
 
     assert canvas._ESM.count("export default") == 1
     assert "function unzlibSync" in canvas._ESM and "MIT License" in canvas._ESM
+
+
+def test_chapter_06_picture_does_not_depend_on_the_path_taken():
+    """Random jumps and steps through the backward pass: the page always shows what a fresh explorer
+    shows at that step (a burst in the browser once ended on different pixels than the slow path)."""
+    import random
+
+    def fresh(step: int) -> np.ndarray:
+        ex = explorer_of(BUILDERS["06 backprop"]())
+        ex.controls["step"].value = step
+        ex.figure.canvas.draw()
+        return rendered(ex.figure.canvas).copy()
+
+    reference = {step: fresh(step) for step in range(7)}
+    rng = random.Random(1)
+    ex = explorer_of(BUILDERS["06 backprop"]())
+    page = Page(ex.figure.canvas)
+    for _ in range(40):
+        step = rng.randint(0, 6)
+        ex.controls["step"].value = step
+        np.testing.assert_array_equal(page.pixels, reference[step], err_msg=f"step {step}")
