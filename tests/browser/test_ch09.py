@@ -18,9 +18,15 @@ def wait_score(page, text: str) -> None:
 
 
 def check(box, page) -> str:
-    box.get_by_role("button", name="Check").click()
+    """Press Check and return the new feedback (waiting for it to differ from what was there before)."""
     feedback = box.locator(".course-quiz-feedback")
-    page.wait_for_function("(el) => el.textContent.trim().length > 0", arg=feedback.element_handle(), timeout=15_000)
+    before = feedback.first.text_content().strip() if feedback.count() else ""
+    box.get_by_role("button", name="Check").click()
+    page.wait_for_function(
+        "([el, before]) => { const t = el.textContent.trim(); return t.length > 0 && t !== before; }",
+        arg=[feedback.element_handle(), before],
+        timeout=15_000,
+    )
     return feedback.inner_text().strip()
 
 
