@@ -265,6 +265,7 @@ class _Blitter:
         self.canvas = figure.canvas
         self.animated: list[Artist] = []
         self.moving: set[Artist] = set()  # artists an update has changed, ever
+        self._still_extents: dict[int, object] = {}  # id(artist) -> padded extent, until the next full draw
         self.background = None
         self.full_draws = 0
         self.blits = 0
@@ -339,12 +340,20 @@ class _Blitter:
         for ax in {a.axes for a in changed if a.axes is not None}:
             mine = [a for a in changed if a.axes is ax]
             first = min(order[id(a)] for a in mine)
-            boxes = [box(a) for a in mine]
             # (not the legend: it costs a whole frame's text layout, and sits where the data is not)
-            for artist in (*ax.lines, *ax.patches, *ax.collections, *ax.texts, *ax.images, *ax.artists):
-                if artist in self.moving or not artist.get_visible() or order[id(artist)] <= first:
-                    continue
-                other = box(artist)
+            above = [
+                artist
+                for artist in (*ax.lines, *ax.patches, *ax.collections, *ax.texts, *ax.images, *ax.artists)
+                if artist not in self.moving and artist.get_visible() and order[id(artist)] > first
+            ]
+            if not above:
+                continue  # nothing drawn over these movers: no need to measure them
+            boxes = [box(a) for a in mine]
+            for artist in above:
+                # a still artist keeps its extent until the next full draw: measured once
+                if id(artist) not in self._still_extents:
+                    self._still_extents[id(artist)] = box(artist)
+                other = self._still_extents[id(artist)]
                 if other is None or any(b is None or b.overlaps(other) for b in boxes):
                     covered.add(artist)
         return covered
@@ -353,6 +362,7 @@ class _Blitter:
     def _on_draw(self, _event: object) -> None:
         """After every full draw (ours, a refresh, a resize): snapshot, then draw the animated artists."""
         self.full_draws += 1
+        self._still_extents = {}  # limits, size or dpi may have changed
         self.background = self.canvas.copy_from_bbox(self.figure.bbox)
         self._draw_animated()
 
