@@ -41,6 +41,9 @@ __all__ = ["FigureCanvas"]
 _HERE = Path(__file__).resolve().parent
 _ESM = "\n".join((_HERE / name).read_text(encoding="utf-8") for name in ("canvas_inflate.js", "canvas.js"))
 
+#: The page's pointer kinds and the matplotlib events they become.
+_POINTER_EVENTS = {"press": "button_press_event", "motion": "motion_notify_event", "release": "button_release_event"}
+
 _CSS = """
 .course-canvas { line-height: 0; }
 .course-canvas canvas.course-figure { display: block; touch-action: none; }
@@ -169,8 +172,7 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
         if not isinstance(content, dict) or content.get("event") != "pointer":
             return
         kind = content.get("kind")
-        names = {"press": "button_press_event", "motion": "motion_notify_event", "release": "button_release_event"}
-        if kind not in names:
+        if kind not in _POINTER_EVENTS:
             return
         try:
             x, y = float(content["x"]), float(content["y"])
@@ -194,14 +196,12 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
         matplotlib.backend_bases.MouseEvent
             The event handed to the ``mpl_connect`` callbacks (with ``xdata``/``ydata``).
         """
-        names = {"press": "button_press_event", "motion": "motion_notify_event", "release": "button_release_event"}
-        if kind not in names:
-            raise ValueError(f"kind must be one of {sorted(names)}, got {kind!r}")
+        if kind not in _POINTER_EVENTS:
+            raise ValueError(f"kind must be one of {sorted(_POINTER_EVENTS)}, got {kind!r}")
         ratio = self.device_pixel_ratio
         _, height = self.get_width_height()
         mpl_button = {0: MouseButton.LEFT, 1: MouseButton.MIDDLE, 2: MouseButton.RIGHT}.get(button)
-        event = MouseEvent(
-            names[kind], self, x * ratio, (height - y) * ratio, button=None if kind == "motion" else mpl_button
-        )
+        button_ = None if kind == "motion" else mpl_button
+        event = MouseEvent(_POINTER_EVENTS[kind], self, x * ratio, (height - y) * ratio, button=button_)
         self.callbacks.process(event.name, event)
         return event
