@@ -29,6 +29,7 @@ import zlib
 from pathlib import Path
 
 import anywidget
+import ipywidgets as widgets
 import numpy as np
 import traitlets
 from matplotlib.backend_bases import MouseButton, MouseEvent
@@ -39,7 +40,9 @@ __all__ = ["FigureCanvas"]
 
 #: The browser half (an ES module run by anywidget in JupyterLab).
 _HERE = Path(__file__).resolve().parent
-_ESM = "\n".join((_HERE / name).read_text(encoding="utf-8") for name in ("canvas_inflate.js", "canvas.js"))
+_ESM = "\n".join(
+    (_HERE / name).read_text(encoding="utf-8") for name in ("canvas_inflate.js", "controls.js", "canvas.js")
+)
 
 #: The page's pointer kinds and the matplotlib events they become.
 _POINTER_EVENTS = {"press": "button_press_event", "motion": "motion_notify_event", "release": "button_release_event"}
@@ -73,6 +76,14 @@ def _changed_rects(old: np.ndarray, new: np.ndarray, *, gap: int = 24, most: flo
     return rects
 
 
+def _pieces(pixels: np.ndarray, rects: list | None) -> tuple[list[list[int]], bytes]:
+    """``rects`` of ``pixels`` (None: all of it, sent as ``[]``), one after the other, deflated."""
+    if rects is None:
+        return [], zlib.compress(pixels.data, 1)
+    data = zlib.compress(b"".join(pixels[y : y + h, x : x + w].tobytes() for x, y, w, h in rects), 1)
+    return [list(map(int, r)) for r in rects], data
+
+
 class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
     """Matplotlib's Agg canvas shown as a live widget; :meth:`draw` sends the new frame.
 
@@ -100,6 +111,12 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
     _frame_base = traitlets.Int(0).tag(sync=True)
     _css_size = traitlets.Tuple(traitlets.Int(), traitlets.Int(), default_value=(0, 0)).tag(sync=True)
     _ratio = traitlets.Float(1.0).tag(sync=True)
+    # For an explorer's figure (helpers.widgets.Explorer): its controls and their decimals, as its
+    # readout has them, and the controls' values (keys) each frame was drawn for.  With these the
+    # page shows a frame drawn ahead (:meth:`send_ahead`) the moment a control reaches its value.
+    _controls = traitlets.Dict().tag(sync=True, **widgets.widget_serialization)
+    _decimals = traitlets.Dict().tag(sync=True)
+    _frame_values = traitlets.Dict().tag(sync=True)
 
     def __init__(self, figure: Figure, *, alt: str = "") -> None:
         if not isinstance(figure, Figure):
@@ -109,6 +126,10 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
         super().__init__(figure)  # FigureCanvasBase, then (its super().__init__()) the widget
         self.alt = alt
         self.frames_sent = 0
+        self.frames_ahead = 0
+        self.pointer_down = False  # a drag is on: explorers draw nothing ahead meanwhile
+        #: The controls' values (keys) the next frame is drawn for; set by the explorer before it draws.
+        self.frame_values: dict[str, str] = {}
         self._last_sent: np.ndarray | None = None
         self.on_msg(self._on_browser_message)
         self.observe(self._on_ratio, names="_ratio")
@@ -142,22 +163,56 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
         previous = self._last_sent
         rects = None if full or previous is None or previous.shape != pixels.shape else _changed_rects(previous, pixels)
         if rects == []:
-            return  # nothing changed on screen
-        if rects is None:
-            data = zlib.compress(pixels.data, 1)
-            rects = []
-        else:
-            data = zlib.compress(b"".join(pixels[y : y + h, x : x + w].tobytes() for x, y, w, h in rects), 1)
+            if self._frame_values == self.frame_values:
+                return  # nothing changed on screen
+            rects = [(0, 0, 1, 1)]  # the same picture, now for new values: the page must know
+        rects, data = _pieces(pixels, rects)
         self._last_sent = pixels.copy()
         css = self.get_width_height()  # logical pixels: the size on the page
         with self.hold_sync():  # one message: pixels, where they go, size and numbers together
             self._frame = data
-            self._frame_rects = [list(map(int, r)) for r in rects]
+            self._frame_rects = rects
             self._frame_shape = (height, width)
             self._css_size = (int(css[0]), int(css[1]))
+            self._frame_values = dict(self.frame_values)
             self._frame_base = self._frame_id
             self._frame_id += 1
         self.frames_sent += 1
+
+    def send_ahead(self, control: str, key: str) -> bool:
+        """Send what the renderer holds now as the picture for ``control`` at value ``key``, ahead of the move.
+
+        The picture is sent as pieces over the last frame (the same encoding as
+        a frame) with that frame's number and :attr:`frame_values`; the page
+        shows it only while that frame is its latest and only ``control``
+        differs from those values, and only when ``control`` reaches ``key``.
+        Nothing on the page changes until then.  Returns False (nothing sent)
+        if there is no frame to draw over or the figure's size changed.
+        """
+        pixels = np.ascontiguousarray(np.asarray(self.get_renderer().buffer_rgba()))
+        previous = self._last_sent
+        if previous is None or previous.shape != pixels.shape or self._frame_values != self.frame_values:
+            return False
+        height, width = pixels.shape[:2]
+        rects, data = _pieces(pixels, _changed_rects(previous, pixels) or [(0, 0, width, height)])
+        message = {
+            "event": "ahead",
+            "base": self._frame_id,
+            "values": self._frame_values,
+            "control": control,
+            "key": key,
+            "rects": rects,
+            "shape": [height, width],
+        }
+        self.send(message, buffers=[data])
+        self.frames_ahead += 1
+        return True
+
+    def show_last_sent(self) -> None:
+        """Put the last frame sent back into the renderer (after drawing a picture ahead in it)."""
+        pixels = np.asarray(self.get_renderer().buffer_rgba())
+        if self._last_sent is not None and self._last_sent.shape == pixels.shape:
+            pixels[...] = self._last_sent
 
     def _on_ratio(self, change: dict) -> None:
         ratio = change["new"]
@@ -202,6 +257,8 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
         _, height = self.get_width_height()
         mpl_button = {0: MouseButton.LEFT, 1: MouseButton.MIDDLE, 2: MouseButton.RIGHT}.get(button)
         button_ = None if kind == "motion" else mpl_button
+        if kind != "motion":
+            self.pointer_down = kind == "press"
         event = MouseEvent(_POINTER_EVENTS[kind], self, x * ratio, (height - y) * ratio, button=button_)
         self.callbacks.process(event.name, event)
         return event

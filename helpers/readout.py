@@ -30,9 +30,11 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
-__all__ = ["LiveReadout", "value_key"]
+__all__ = ["LiveReadout", "value_key", "stepped"]
 
-_ESM = (Path(__file__).resolve().parent / "readout.js").read_text(encoding="utf-8")
+_HERE = Path(__file__).resolve().parent
+#: The browser half: controls.js (the controls as the page sees them) in front of readout.js.
+_ESM = "\n".join((_HERE / name).read_text(encoding="utf-8") for name in ("controls.js", "readout.js"))
 
 _CSS = """
 .course-readout .course-readout-text {
@@ -59,6 +61,19 @@ def value_key(value: object, decimals: int = 6) -> str:
         text = f"{value:.{decimals}f}"
         return text[1:] if text.startswith("-") and not text.strip("-0.") else text
     return str(value)
+
+
+def stepped(control: widgets.ValueWidget, value: float, k: int) -> float | int | None:
+    """The value ``k`` presses of an arrow key away from ``value`` on slider ``control`` (None: off its range).
+
+    On the slider's grid ``min + n·step``, float noise rounded away, so its
+    :func:`value_key` is the browser's.
+    """
+    index = round((value - control.min) / control.step) + k
+    new = control.min + index * control.step
+    if not control.min - 1e-9 <= new <= control.max + 1e-9:
+        return None
+    return int(round(new)) if isinstance(control, widgets.IntSlider) else round(new, 12)
 
 
 class LiveReadout(anywidget.AnyWidget):
@@ -113,9 +128,13 @@ class LiveReadout(anywidget.AnyWidget):
         self._controls = {**self._controls, name: control}
         self._decimals = {**self._decimals, name: decimals}
 
+    def with_tracked(self, values: Mapping[str, object]) -> dict[str, object]:
+        """``values`` plus the current value of every control added by :meth:`track`."""
+        return {**values, **{name: control.value for name, (control, _) in self._tracked.items()}}
+
     def show(self, text: str, values: Mapping[str, object]) -> None:
         """The kernel's readout ``text`` for the controls' ``values`` (one message)."""
-        values = {**values, **{name: control.value for name, (control, _) in self._tracked.items()}}
+        values = self.with_tracked(values)
         with self.hold_sync():  # a new turn: the browser stops using the last turn's table
             self.value = text
             self._values = self.value_keys(values)
@@ -135,7 +154,7 @@ class LiveReadout(anywidget.AnyWidget):
         once ``budget`` seconds are spent (whole rings of steps only), then sends
         the table.  Returns it (``{slider: {value key: text}}``).
         """
-        values = {**values, **{name: control.value for name, (control, _) in self._tracked.items()}}
+        values = self.with_tracked(values)
         sliders = {name: c for name, c in self._controls.items() if isinstance(c, _SLIDERS)}
         table: dict[str, dict[str, str]] = {name: {} for name in sliders}
 
@@ -145,18 +164,9 @@ class LiveReadout(anywidget.AnyWidget):
             return readout(**{**{k: v for k, v in values.items() if k not in self._tracked}, name: value})
 
         start = time.perf_counter()
-        grid = {}
-        for name, control in sliders.items():
-            step = control.step
-            grid[name] = (control.min, step, round((values[name] - control.min) / step))
         for k in range(reach + 1):
             for name, control in sliders.items():
-                low, step, index = grid[name]
-                for n in {index + k, index - k}:
-                    value = low + n * step
-                    if not control.min - 1e-9 <= value <= control.max + 1e-9:
-                        continue
-                    value = int(round(value)) if isinstance(control, widgets.IntSlider) else round(value, 12)
+                for value in {stepped(control, values[name], k), stepped(control, values[name], -k)} - {None}:
                     table[name][value_key(value, self._decimals[name])] = text(name, value)
             if time.perf_counter() - start > budget:
                 break

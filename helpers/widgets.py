@@ -41,13 +41,16 @@ reads the new loss.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import html
 import re
+import time
 from collections.abc import Callable, Mapping
 
 import ipywidgets as widgets
 import numpy as np
+import traitlets
 from matplotlib.artist import Artist
 from matplotlib.collections import Collection
 from matplotlib.figure import Figure
@@ -58,7 +61,7 @@ from matplotlib.patches import Patch
 from matplotlib.text import Text
 
 from helpers.canvas import FigureCanvas
-from helpers.readout import LiveReadout
+from helpers.readout import LiveReadout, stepped, value_key
 
 __all__ = ["Explorer", "slider", "live_figure", "format_number", "draggable", "send_now"]
 
@@ -381,6 +384,7 @@ class _Blitter:
             self._full_draw()
             return
         if not changed:
+            self.canvas.send_frame()  # the same picture; sent only if it is now for other values
             return
         self.moving |= set(changed)
         wanted = self.moving | set(self.animated) | self._covered(changed)
@@ -405,6 +409,32 @@ class _Blitter:
         self.figure.stale = False
         self.blits += 1
         self.canvas.send_frame()
+
+    def draw_ahead(self) -> bool:
+        """Draw the figure's current state into the renderer by blitting alone, changing nothing else.
+
+        For a picture drawn ahead of a move (:meth:`Explorer.draw_ahead`): it is
+        the picture :meth:`render` would make, as long as no artist beyond the
+        animated ones changed.  Returns False (nothing drawn) when it would need a
+        full draw: a new background, or artists that are not animated yet.
+        """
+        if self.background is None:
+            return False
+        changed = self._changed()
+        if changed is None:
+            return False
+        if changed and not (self.moving | set(changed) | self._covered(changed)) <= set(self.animated):
+            return False
+        self.canvas.restore_region(self.background)
+        self._draw_animated()
+        return True
+
+
+#: How far ahead an explorer draws after each move: at most this many pictures, in this many seconds.
+_AHEAD_PICTURES = 6
+_AHEAD_SECONDS = 0.25
+
+_SLIDERS = (widgets.FloatSlider, widgets.IntSlider)
 
 
 class Explorer:
@@ -432,6 +462,16 @@ class Explorer:
         it, each move also sends the readouts one move away, and the browser
         shows them at once (see :mod:`helpers.readout`).  Must agree with
         ``update``; ``tests/test_readout.py`` checks that it does.
+    predict : bool or (save, restore), default False
+        True when the figure ``update`` draws depends on the controls' values
+        alone: then, after each move, the kernel draws the pictures one or two
+        presses away (the last moved slider first, in its direction) while it is
+        idle, and the browser shows such a picture the moment the slider gets
+        there; the kernel's own frame (the same pixels) follows.  For an
+        ``update`` that also keeps state of its own, pass ``(save, restore)``:
+        ``save()`` returns that state and ``restore(state)`` puts it back after
+        each picture drawn ahead.  ``tests/test_canvas.py`` checks every
+        chapter's pictures against the frames of the real moves.
 
     Raises
     ------
@@ -457,6 +497,7 @@ class Explorer:
         name: str = "explorer",
         footer: widgets.Widget | None = None,
         readout: Callable[..., str] | None = None,
+        predict: bool | tuple[Callable[[], object], Callable[[object], None]] = False,
     ) -> None:
         if not isinstance(controls, Mapping):
             raise TypeError(f"controls must be a mapping of name -> widget, got {type(controls).__name__}")
@@ -481,6 +522,17 @@ class Explorer:
         if readout is not None and not callable(readout):
             raise TypeError(f"readout must be callable as readout(**values) -> str, got {type(readout).__name__}")
         self._readout = readout
+        if not isinstance(predict, bool) and not (
+            isinstance(predict, tuple) and len(predict) == 2 and all(map(callable, predict))
+        ):
+            raise TypeError(f"predict must be True, False or a (save, restore) pair of callables, got {predict!r}")
+        if predict and figure is None:
+            raise ValueError("predict=True needs a figure: it draws the figure ahead of the next moves")
+        self._predict = predict
+        self._ahead: list[tuple[str, object]] = []  # the moves still to draw ahead, nearest first
+        self._ahead_token: object = None
+        self._ahead_for: dict[str, object] = {}
+        self._previous: dict[str, object] | None = None
         self.readout = LiveReadout(self.controls)
         self.readout.add_class("course-readout")
         self.readout.add_class(f"course-readout-{name}")
@@ -503,6 +555,9 @@ class Explorer:
         self.widget.add_class("course-explorer")
         self.widget.add_class(f"course-explorer-{name}")
         self._blitter = _Blitter(figure) if figure is not None else None
+        if predict:  # the page must know the controls to pick the picture for their values
+            traitlets.dlink((self.readout, "_controls"), (figure.canvas, "_controls"))
+            traitlets.dlink((self.readout, "_decimals"), (figure.canvas, "_decimals"))
         self._setting = False
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
@@ -529,10 +584,73 @@ class Explorer:
             raise TypeError(f"update must return the readout as a str, got {type(text).__name__}")
         self.readout.show(text, values)  # sent first: the numbers answer before the picture
         if self._blitter is not None:
+            if self._predict:
+                self.figure.canvas.frame_values = self.readout.value_keys(self.readout.with_tracked(values))
             self._blitter.render()
         if self._readout is not None:
             _flush_to_browser()  # the answer and the frame leave before the table is computed
             self.readout.look_ahead(self._readout, values)  # the next moves' readouts, for the browser
+        if self._predict:
+            self._plan_ahead(values)
+
+    # -- pictures drawn ahead ---------------------------------------------------------------
+    def _plan_ahead(self, values: dict[str, object]) -> None:
+        """List the moves to draw ahead of, and (in a kernel) start drawing them between messages."""
+        previous, self._previous = self._previous, values
+        sliders = {name: c for name, c in self.controls.items() if isinstance(c, _SLIDERS)}
+        moved = [n for n in sliders if previous is not None and previous.get(n) != values[n]]
+        presses: list[tuple[str, int]] = []
+        if len(moved) == 1:  # keys are pressed in runs: the same slider, the same way, first
+            name = moved[0]
+            way = 1 if values[name] > previous[name] else -1
+            presses += [(name, way), (name, 2 * way), (name, -way)]
+        presses += [(name, k) for name in sliders if name not in moved[:1] for k in (1, -1)]
+        ahead = [(name, stepped(sliders[name], values[name], k)) for name, k in presses]
+        self._ahead = [(name, value) for name, value in ahead if value is not None][:_AHEAD_PICTURES]
+        self._ahead_for = values
+        self._ahead_token = token = object()
+        loop = _kernel_loop()
+        if loop is not None and self._ahead:
+            loop.call_later(0.001, self._draw_ahead_later, loop, token, time.perf_counter())
+
+    def _draw_ahead_later(self, loop: asyncio.AbstractEventLoop, token: object, started: float) -> None:
+        """One picture per call, so a message that arrives meanwhile waits for one picture at most."""
+        if token is not self._ahead_token or not self._ahead or self.figure.canvas.pointer_down:
+            return
+        try:
+            self._draw_one_ahead(*self._ahead.pop(0))
+        except Exception:  # noqa: BLE001 - the real move will show the error where the learner sees it
+            self._ahead = []
+            return
+        if self._ahead and time.perf_counter() - started < _AHEAD_SECONDS:
+            loop.call_later(0.001, self._draw_ahead_later, loop, token, started)
+
+    def draw_ahead(self) -> list[tuple[str, str]]:
+        """Draw now every picture still planned after the last move, and send each to the page.
+
+        In a kernel this happens by itself between messages; this is for tests
+        and scripts.  Returns ``(control, value key)`` of each picture sent.
+        """
+        sent = []
+        while self._ahead:
+            name, value = self._ahead.pop(0)
+            if self._draw_one_ahead(name, value):
+                sent.append((name, value_key(value, self.readout._decimals[name])))
+        return sent
+
+    def _draw_one_ahead(self, name: str, value: object) -> bool:
+        canvas = self.figure.canvas
+        values = self._ahead_for
+        saved = self._predict[0]() if isinstance(self._predict, tuple) else None
+        try:
+            self._update(**{**values, name: value})
+            key = value_key(value, self.readout._decimals[name])
+            return self._blitter.draw_ahead() and canvas.send_ahead(name, key)
+        finally:
+            if isinstance(self._predict, tuple):
+                self._predict[1](saved)
+            self._update(**values)  # the artists back where the controls are
+            canvas.show_last_sent()  # and the renderer's pixels
 
     def set(self, **values: object) -> None:
         """Set controls by name (as a learner's drag would) and refresh once.
@@ -561,6 +679,19 @@ class Explorer:
 
     def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
         return self.widget._repr_mimebundle_(**kwargs)
+
+
+def _kernel_loop() -> asyncio.AbstractEventLoop | None:
+    """The event loop handling this message, or None (a test, a script).
+
+    In a kernel that is the main shell's loop, or — JupyterLab sends widget
+    messages over a subshell, so a slider works while a cell runs — that
+    subshell's loop, in its own thread.
+    """
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 def _flush_to_browser(timeout: float = 0.05) -> None:

@@ -60,7 +60,7 @@ def square_explorer(x0: float = 1.5) -> Explorer:
         return square_readout(x)
 
     control = slider("x", min=-3.0, max=3.0, step=0.1, value=x0, name="x")
-    return Explorer({"x": control}, update, figure=fig, name="square", readout=square_readout)
+    return Explorer({"x": control}, update, figure=fig, name="square", readout=square_readout, predict=True)
 
 
 @dataclass(frozen=True)

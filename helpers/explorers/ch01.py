@@ -172,7 +172,9 @@ class FitExplorer:
         reset = widgets.Button(description="reset points", icon="undo")
         reset.add_class("course-button-reset")
         reset.on_click(lambda _button: self.reset_points())
-        self.explorer = Explorer(controls, self._update, figure=fig, name="fit", footer=reset, readout=self._readout)
+        self.explorer = Explorer(
+            controls, self._update, figure=fig, name="fit", footer=reset, readout=self._readout, predict=True
+        )
         self._connect_mouse(fig)
 
     # -- logic -------------------------------------------------------------------------------------------------

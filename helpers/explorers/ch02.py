@@ -80,7 +80,7 @@ def probability_explorer(y_pred: ArrayLike, y_true: ArrayLike, index: int = 2) -
         return _probability_readout(p, set_probability(y0, index, p), t)
 
     control = slider(f"p(class {index})", min=0.0, max=1.0, step=0.01, value=float(y0[index]), name="p")
-    return Explorer({"p": control}, update, figure=fig, name="probability", readout=readout)
+    return Explorer({"p": control}, update, figure=fig, name="probability", readout=readout, predict=True)
 
 
 #: Eight measurements of the same quantity (true value 1.0); the last is the one you drag.
@@ -153,6 +153,6 @@ def outlier_explorer(prediction: float = 1.0) -> Explorer:
         return _outlier_readout(value, y_pred, np.append(data[:-1], value))
 
     control = slider("last point", min=0.0, max=6.0, step=0.05, value=1.0, name="outlier")
-    explorer = Explorer({"value": control}, update, figure=fig, name="outlier", readout=readout)
+    explorer = Explorer({"value": control}, update, figure=fig, name="outlier", readout=readout, predict=True)
     explorer.drag = draggable(fig, outlier, control, axis="y")  # the slider is its keyboard alternative
     return explorer

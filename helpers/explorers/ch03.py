@@ -98,7 +98,12 @@ class BarsExplorer:
         # Keys and a release still send; the bars are the live, continuous path.
         self.slider.continuous_update = False
         self.explorer = Explorer(
-            {"p": self.slider}, self._update, figure=self.figure, name="ce", readout=self._readout_if
+            {"p": self.slider},
+            self._update,
+            figure=self.figure,
+            name="ce",
+            readout=self._readout_if,
+            predict=(lambda: self.y, self._restore_y),  # update keeps y: drawn ahead, then put back
         )
         # A slider, not a dropdown: in JupyterLab's command mode the up/down arrow keys move between
         # cells even when a <select> has focus, while left/right reach a slider handle.
@@ -215,6 +220,9 @@ class BarsExplorer:
         if p == self.y[self.selected]:
             return self._readout()
         return self._readout(set_probability(self.y, self.selected, float(p)))
+
+    def _restore_y(self, y: np.ndarray) -> None:
+        self.y = y
 
     def _on_pick(self, change: dict) -> None:
         self.selected = int(change["new"])

@@ -169,4 +169,4 @@ def overflow_explorer(start: float = 50.0) -> Explorer:
     control = slider(
         "logit scale s", min=1.0, max=150.0, step=1.0, value=start, name="scale", readout_format=".0f", number_box=True
     )
-    return Explorer({"scale": control}, update, figure=fig, name="overflow", readout=_overflow_readout)
+    return Explorer({"scale": control}, update, figure=fig, name="overflow", readout=_overflow_readout, predict=True)

@@ -128,4 +128,4 @@ def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
         "lr": slider("learning rate η", min=0.01, max=1.1, step=0.01, value=lr, name="lr", number_box=True),
         "steps": slider("steps", min=1, max=100, step=1, value=steps, name="steps", readout_format=".0f"),
     }
-    return Explorer(controls, update, figure=fig, name="descent", readout=readout)
+    return Explorer(controls, update, figure=fig, name="descent", readout=readout, predict=True)

@@ -260,6 +260,7 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
         name="backprop",
         footer=widgets.HBox([prev_button, next_button]),
         readout=readout,
+        predict=True,
     )
     explorer.steps = steps
     explorer.node_patches, explorer.node_texts, explorer.delta_texts = node_patches, node_texts, delta_texts

@@ -173,6 +173,6 @@ def mistakes_explorer(net: TwoLayerNet, X: ArrayLike, labels: ArrayLike) -> Expl
     )
     control.add_class("course-slider")
     control.add_class("course-slider-mistake")
-    explorer = Explorer({"index": control}, update, figure=fig, name="mistakes", readout=readout)
+    explorer = Explorer({"index": control}, update, figure=fig, name="mistakes", readout=readout, predict=True)
     explorer.mistakes, explorer.image, explorer.bars, explorer.probabilities = wrong, image, bars, probs
     return explorer

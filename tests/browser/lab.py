@@ -215,6 +215,16 @@ def figure_pixels_hash(locator) -> str:
     )
 
 
+def pixels_hash(pixels) -> str:
+    """:func:`figure_pixels_hash` of an RGBA array computed here (FNV-1a over its 32-bit words)."""
+    import numpy as np
+
+    h = 2166136261
+    for word in np.ascontiguousarray(pixels, dtype=np.uint8).view("<u4").ravel().tolist():
+        h = ((h ^ word) * 16777619) & 0xFFFFFFFF
+    return str(h)
+
+
 def figure_pixels(locator):
     """The RGBA pixels painted on the live canvas inside ``locator``, as a (height, width, 4) array."""
     import numpy as np

@@ -69,25 +69,47 @@ def test_ch00_runs_and_test_slider_answers(page, server, run_notebook, screensho
     page.wait_for_timeout(500)  # the frame follows the readout
     np.testing.assert_array_equal(lab.figure_pixels(explorer), expected_pixels(x1))
     screenshot("ch00_square_explorer", explorer)
-    # The kernel asleep: the next key press is still answered at once, by the look-ahead table
-    # the kernel sent after the last move; the kernel's own answer later says the same.
+    # A slow kernel: every explorer's refresh made to take 4 s (patched from a second client; a busy
+    # cell would not do, as JupyterLab sends widget messages over a subshell that answers meanwhile).
+    # The next key press is still answered at once — the readout by the look-ahead table, the figure
+    # by the picture drawn ahead, both sent after the last move — and the kernel's own answer, 4 s
+    # later, says the same.
+    x2 = round(x1 + 0.1, 2)
+    want_hash = lab.pixels_hash(expected_pixels(x2))
+    frame = int(explorer.locator("canvas.course-figure").get_attribute("data-frame"))
     client = lab.kernel_client(server, "00_start_here.ipynb")
     try:
-        client.execute("import time; time.sleep(4)")
-        page.wait_for_timeout(500)  # the sleep has started: comm messages now wait in the queue
+        slow = "import time, helpers.widgets as w; w._fast = w.Explorer.refresh; "
+        slow += "w.Explorer.refresh = lambda self: (time.sleep(4), w._fast(self))[1]"
+        assert client.execute(slow, reply=True, timeout=30)["content"]["status"] == "ok"
         handle.focus()
         page.keyboard.press("ArrowRight")
-        x2 = round(x1 + 0.1, 2)
         page.wait_for_function(
             "(want) => document.querySelector('.course-readout-square')?.textContent.includes(want)",
             arg=f"x = {x2:.2f}",
-            timeout=1_500,  # well before the kernel wakes up
+            timeout=1_500,  # well before the kernel answers
         )
         assert shown_square(page) == format_number(x2 * x2)
-        lab.wait_kernel_idle(page)
-        page.wait_for_timeout(500)
+        page.wait_for_function(
+            """([want]) => {
+                const c = document.querySelector('.course-explorer-square canvas.course-figure');
+                const d = new Uint32Array(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer);
+                let h = 2166136261; for (let i = 0; i < d.length; i++) { h ^= d[i]; h = Math.imul(h, 16777619); }
+                return String(h >>> 0) === want; }""",
+            arg=[want_hash],
+            timeout=1_500,  # the picture drawn ahead, also well before the kernel answers
+        )
+        canvas = explorer.locator("canvas.course-figure")
+        assert canvas.get_attribute("data-frame") == f"{frame}+x", "a picture drawn ahead over the last frame"
+        page.wait_for_function(  # the kernel's own frame for this move, 4 s later
+            "([want]) => document.querySelector('.course-explorer-square canvas')?.dataset.frame === want",
+            arg=[str(frame + 1)],
+            timeout=20_000,
+        )
         assert slider_value(page) == x2 and shown_square(page) == format_number(x2 * x2)
+        assert lab.figure_pixels_hash(explorer) == want_hash  # the same pixels
     finally:
+        client.execute("import helpers.widgets as w; w.Explorer.refresh = getattr(w, '_fast', w.Explorer.refresh)")
         client.stop_channels()
 
     assert not page.console_errors, page.console_errors

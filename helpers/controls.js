@@ -1,0 +1,43 @@
+// An explorer's controls as the page sees them, shared by readout.js and canvas.js (Python puts
+// this file in front of each). A widget using it has the traits _controls (name -> control) and
+// _decimals (name -> decimals); values are keyed as helpers/readout.py's value_key writes them.
+
+function watchControls(model, onChange) {
+  const controls = {}; // name -> the control's model, once loaded
+  const key = (name, v) => {
+    const s = typeof v === "number" ? v.toFixed((model.get("_decimals") || {})[name] ?? 6) : String(v);
+    return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+  };
+  const load = () => {
+    for (const [name, ref] of Object.entries(model.get("_controls") || {})) {
+      const id = typeof ref === "string" ? ref.replace(/^IPY_MODEL_/, "") : null;
+      if (!id || name in controls) continue;
+      controls[name] = null;
+      model.widget_manager.get_model(id).then((control) => {
+        controls[name] = control;
+        control.on("change:value", onChange);
+        onChange();
+      });
+    }
+  };
+  model.on("change:_controls", load);
+  load();
+  const loaded = () => Object.values(controls).filter(Boolean);
+  return {
+    ready: () => Object.keys(controls).length > 0 && loaded().length === Object.keys(controls).length,
+    current: () => Object.fromEntries(Object.entries(controls).map(([n, m]) => [n, key(n, m.get("value"))])),
+    dispose() {
+      model.off("change:_controls", load);
+      for (const control of loaded()) control.off("change:value", onChange);
+    },
+  };
+}
+
+// Do `values` (keys from the kernel) agree with `now` (the page's) for every control?
+const sameValues = (values, now) => !!values && Object.keys(now).every((n) => values[n] === now[n]);
+
+// The one control whose value differs between `from` and `now`; null if none or several did.
+function movedOne(from, now) {
+  const moved = Object.keys(now).filter((n) => now[n] !== from[n]);
+  return moved.length === 1 ? moved[0] : null;
+}
