@@ -59,6 +59,7 @@ from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from helpers.canvas import FigureCanvas
 from helpers.readout import LiveReadout, stepped, value_key
@@ -332,7 +333,12 @@ class _Blitter:
 
         def box(artist: Artist):
             try:
-                extent = artist.get_window_extent(renderer)
+                if isinstance(artist, Patch):  # its control points' box: a little larger, much cheaper
+                    extent = Bbox.null()
+                    extent.update_from_data_xy(artist.get_transform().transform(artist.get_path().vertices))
+                    extent = extent.padded(artist.get_linewidth() * self.figure.dpi / 72)
+                else:
+                    extent = artist.get_window_extent(renderer)
             except Exception:  # noqa: BLE001 - unmeasurable: assume it overlaps
                 return None
             if not all(map(np.isfinite, extent.extents)):
@@ -340,6 +346,7 @@ class _Blitter:
             return extent.padded(3)
 
         covered: set[Artist] = set()
+        animated = set(self.animated)  # drawn every frame already: no need to ask
         for ax in {a.axes for a in changed if a.axes is not None}:
             mine = [a for a in changed if a.axes is ax]
             first = min(order[id(a)] for a in mine)
@@ -347,7 +354,10 @@ class _Blitter:
             above = [
                 artist
                 for artist in (*ax.lines, *ax.patches, *ax.collections, *ax.texts, *ax.images, *ax.artists)
-                if artist not in self.moving and artist.get_visible() and order[id(artist)] > first
+                if artist not in self.moving
+                and artist not in animated
+                and artist.get_visible()
+                and order[id(artist)] > first
             ]
             if not above:
                 continue  # nothing drawn over these movers: no need to measure them
