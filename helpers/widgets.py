@@ -273,6 +273,7 @@ class _Blitter:
         self.background = None
         self.full_draws = 0
         self.blits = 0
+        self.reused = 0  # blits that used a picture drawn ahead
         # Lay out once (the constrained-layout pass is the costliest part of a
         # draw), freeze that layout, and start with nothing stale.
         figure.draw_without_rendering()
@@ -387,8 +388,12 @@ class _Blitter:
         """Render everything (the draw_event handler snapshots the background) and send it."""
         self.canvas.draw()
 
-    def render(self) -> None:
-        """Show the figure's current state, as cheaply as possible."""
+    def render(self, drawn: np.ndarray | None = None) -> None:
+        """Show the figure's current state, as cheaply as possible.
+
+        ``drawn``: the picture of this very state, drawn ahead by :meth:`draw_ahead`
+        from the same background; used instead of blitting when a blit would do.
+        """
         changed = self._changed()
         if changed is None:
             self._full_draw()
@@ -410,8 +415,15 @@ class _Blitter:
         if self.background is None:
             self._full_draw()
             return
-        self.canvas.restore_region(self.background)
-        self._draw_animated()
+        pixels = np.asarray(self.canvas.get_renderer().buffer_rgba())
+        if drawn is not None and drawn.shape == pixels.shape:
+            pixels[...] = drawn
+            for artist in self.animated:
+                artist.stale = False  # as if drawn: they are, in ``drawn``
+            self.reused += 1
+        else:
+            self.canvas.restore_region(self.background)
+            self._draw_animated()
         # Drawing a child does not clear its parents' stale flag; clear it, or the
         # next move would look like an unexplained change and force a full draw.
         for ax in self.figure.axes:
@@ -542,6 +554,8 @@ class Explorer:
         self._ahead: list[tuple[str, object]] = []  # the moves still to draw ahead, nearest first
         self._ahead_token: object = None
         self._ahead_for: dict[str, object] = {}
+        self._pictures: dict[tuple, np.ndarray] = {}  # pictures drawn ahead, by the values they are for
+        self._pictures_over: tuple = ((-1, -1), None)
         self._previous: dict[str, object] | None = None
         self.readout = LiveReadout(self.controls)
         self.readout.add_class("course-readout")
@@ -589,14 +603,15 @@ class Explorer:
     def refresh(self) -> None:
         """Recompute the readout, then redraw what changed in the figure."""
         values = self.values
+        drawn = self._picture_ahead(values) if self._predict else None  # (before update changes any state)
         text = self._update(**values)
         if not isinstance(text, str):
             raise TypeError(f"update must return the readout as a str, got {type(text).__name__}")
         self.readout.show(text, values)  # sent first: the numbers answer before the picture
         if self._blitter is not None:
             if self._predict:
-                self.figure.canvas.frame_values = self.readout.value_keys(self.readout.with_tracked(values))
-            self._blitter.render()
+                self.figure.canvas.frame_values = self._keys(values)
+            self._blitter.render(drawn)
         if self._readout is not None:
             _flush_to_browser()  # the answer and the frame leave before the table is computed
             self.readout.look_ahead(self._readout, values)  # the next moves' readouts, for the browser
@@ -604,6 +619,24 @@ class Explorer:
             self._plan_ahead(values)
 
     # -- pictures drawn ahead ---------------------------------------------------------------
+    def _keys(self, values: Mapping[str, object]) -> dict[str, str]:
+        """``values`` and the readout's tracked controls, keyed as the page keys them."""
+        return self.readout.value_keys(self.readout.with_tracked(values))
+
+    def _where(self) -> tuple[tuple[int, int], object]:
+        """What a picture drawn ahead is drawn over: (the last frame, the background), the saved state."""
+        saved = self._predict[0]() if isinstance(self._predict, tuple) else None
+        return (self.figure.canvas._frame_id, self._blitter.full_draws), saved
+
+    def _picture_ahead(self, values: Mapping[str, object]) -> np.ndarray | None:
+        """The picture drawn ahead for ``values``, if it was drawn over what is there now."""
+        if not self._pictures:
+            return None
+        (where, saved), (then, saved_then) = self._where(), self._pictures_over
+        if where != then or saved is not saved_then:
+            return None  # another frame, a new background, or state changed by something else
+        return self._pictures.get(tuple(sorted(self._keys(values).items())))
+
     def _plan_ahead(self, values: dict[str, object]) -> None:
         """List the moves to draw ahead of, and (in a kernel) start drawing them between messages."""
         previous, self._previous = self._previous, values
@@ -618,6 +651,7 @@ class Explorer:
         ahead = [(name, stepped(sliders[name], values[name], k)) for name, k in presses]
         self._ahead = [(name, value) for name, value in ahead if value is not None][:_AHEAD_PICTURES]
         self._ahead_for = values
+        self._pictures, self._pictures_over = {}, self._where()
         self._ahead_token = token = object()
         loop = _kernel_loop()
         if loop is not None and self._ahead:
@@ -653,9 +687,15 @@ class Explorer:
         values = self._ahead_for
         saved = self._predict[0]() if isinstance(self._predict, tuple) else None
         try:
-            self._update(**{**values, name: value})
-            key = value_key(value, self.readout._decimals[name])
-            return self._blitter.draw_ahead() and canvas.send_ahead(name, key)
+            moved = {**values, name: value}
+            self._update(**moved)
+            if not (
+                self._blitter.draw_ahead() and canvas.send_ahead(name, value_key(value, self.readout._decimals[name]))
+            ):
+                return False
+            # kept: if the learner makes this move, the kernel's frame is this picture, not drawn again
+            self._pictures[tuple(sorted(self._keys(moved).items()))] = np.array(canvas.get_renderer().buffer_rgba())
+            return True
         finally:
             if isinstance(self._predict, tuple):
                 self._predict[1](saved)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import zlib
 
 import matplotlib as mpl
+import matplotlib.backends.backend_agg
 import numpy as np
 import pytest
 from test_readout import BUILDERS
@@ -83,10 +84,50 @@ def test_every_picture_drawn_ahead_is_the_frame_of_that_move(name, pictures):
         assert message["base"] == frame_id and message["values"] == canvas._frame_values
         expected = painted(base, message, data)
         target = ex.controls[message["control"]]
+        ex._pictures.clear()  # drawn for real, not taken from the pictures drawn ahead
         ex.set(**{message["control"]: value_of(target, message["key"])})
         np.testing.assert_array_equal(canvas._last_sent, expected, err_msg=f"{name}: {message['key']}")
         ex.set(**values)  # back to where the pictures were drawn from
         np.testing.assert_array_equal(canvas._last_sent, base)
+
+
+@pytest.mark.parametrize("name", ["06 backprop", "03 ce", "01 fit"])
+def test_the_move_drawn_ahead_sends_that_picture_without_drawing_it_again(name):
+    ex = explorer_of(BUILDERS[name]())
+    canvas, blitter = ex.figure.canvas, ex._blitter
+    moved = first_slider(ex)
+    control = ex.controls[moved]
+    ex.set(**{moved: round(control.value + control.step, 12)})
+    (_, key), *_ = ex.draw_ahead()
+    blits, reused = blitter.blits, blitter.reused
+    ex.set(**{moved: value_of(control, key)})
+    assert (blitter.blits, blitter.reused) == (blits + 1, reused + 1)
+    sent = canvas._last_sent.copy()
+    mpl.backends.backend_agg.FigureCanvasAgg.draw(canvas)  # everything from scratch
+    np.testing.assert_array_equal(sent, np.asarray(canvas.get_renderer().buffer_rgba()))
+    assert not any(a.stale for a in blitter.animated)
+
+
+def test_a_picture_drawn_ahead_is_not_used_once_something_else_changed():
+    """Chapter 01: a dragged point sends a frame; chapter 03: reset changes y without one."""
+    fit = BUILDERS["01 fit"]()
+    fit.explorer.set(w=1.05)
+    fit.explorer.draw_ahead()
+    fit.move_point(0, 9.0)
+    reused = fit.explorer._blitter.reused
+    fit.explorer.set(w=1.1)
+    assert fit.explorer._blitter.reused == reused
+    bars = BUILDERS["03 ce"]()
+    bars.move(4, 0.3)
+    bars.set(p=0.31)
+    bars.explorer.draw_ahead()
+    bars.y = bars._start.copy()  # (what reset does before it picks the correct class)
+    reused = bars.explorer._blitter.reused
+    bars.set(p=0.32)
+    assert bars.explorer._blitter.reused == reused
+    shown = bars.figure.canvas._last_sent.copy()
+    mpl.backends.backend_agg.FigureCanvasAgg.draw(bars.figure.canvas)
+    np.testing.assert_array_equal(shown, np.asarray(bars.figure.canvas.get_renderer().buffer_rgba()))
 
 
 def test_plan_follows_the_last_move_then_the_other_sliders():
