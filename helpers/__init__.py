@@ -21,7 +21,8 @@ data        seeded toy data sets and the 8×8 digits bundled with
 style       the course plot style and colour roles               (all)
 widgets     the explorer layer: sliders + readout + live figure  (all)
 canvas      the live figure widget: Agg frames painted in the page,
-            pointer events back as matplotlib events              (all)
+            pictures drawn ahead of the next moves, pointer events
+            back as matplotlib events                             (all)
 readout     the readout widget that shows the next move's text at
             once (Python computes it ahead)                       (all)
 numberbox   a number box that sets its slider in the page         (04, 05)

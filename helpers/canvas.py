@@ -21,6 +21,13 @@ ends on the last state.  The pointer (press, drag, release) comes back as
 matplotlib ``MouseEvent``s, so ``mpl_connect("button_press_event", …)`` works
 as with any interactive backend.  On a HiDPI screen or projector the browser
 reports its device pixel ratio and the figure is rendered at that resolution.
+
+For an explorer (:class:`helpers.widgets.Explorer` with ``predict=``) the canvas
+also knows the controls: each frame carries the values it was drawn for, and
+:meth:`FigureCanvas.send_ahead` sends a picture drawn ahead for one control's
+next value (a custom message, not widget state, so nothing of it is saved in
+the notebook).  The page keeps the kernel's frame off screen and shows such a
+picture over it when that control reaches that value.
 """
 
 from __future__ import annotations

@@ -32,6 +32,15 @@ taken again; nothing is ever drawn stale.  The readout is updated before the
 figure, so the numbers answer first — and with ``readout=`` given, the page
 already shows them before the kernel has answered (:mod:`helpers.readout`).
 
+With ``predict=`` given, the figure does not wait for the kernel either: after
+each move, between messages, the kernel draws (by blitting, as above) the
+pictures one or two presses away — the slider just moved first, in its
+direction — and sends each as pieces over its last frame.  The page shows such
+a picture the moment its slider gets there; the kernel's own frame for that
+move is the same picture, sent without drawing it again.  A picture is used
+only over the frame it was drawn over, with exactly one control moved, and
+never once something else (a dragged point, a reset) changed the figure.
+
 Accessibility: every slider's handle gets an accessible name (its label); a
 slider can have a labelled number box bound to it in the browser
 (:mod:`helpers.numberbox`), so typing a value or pressing the arrow keys
@@ -557,6 +566,7 @@ class Explorer:
         self._pictures: dict[tuple, np.ndarray] = {}  # pictures drawn ahead, by the values they are for
         self._pictures_over: tuple = ((-1, -1), None)
         self._previous: dict[str, object] | None = None
+        self._picks: dict[str, tuple[widgets.ValueWidget, Callable[[object], dict]]] = {}
         self.readout = LiveReadout(self.controls)
         self.readout.add_class("course-readout")
         self.readout.add_class(f"course-readout-{name}")
@@ -618,6 +628,33 @@ class Explorer:
         if self._predict:
             self._plan_ahead(values)
 
+    def track(
+        self,
+        name: str,
+        control: widgets.ValueWidget,
+        readout: Callable[[object], str],
+        *,
+        pick: Callable[[object], dict[str, object]] | None = None,
+    ) -> None:
+        """Also answer ahead for a slider outside the controls that changes what they mean.
+
+        Chapter 03's class picker: it chooses which bar the probability slider
+        moves.  ``readout(value)`` is the text the explorer shows once ``control``
+        takes ``value`` (see :meth:`helpers.readout.LiveReadout.track`).  With
+        ``pick`` (and ``predict=(save, restore)``) the pictures are drawn ahead
+        too: ``pick(value)`` puts the explorer's own state where ``control`` at
+        ``value`` puts it and returns the controls' values there; ``restore``
+        must undo it.
+        """
+        if pick is not None and not callable(pick):
+            raise TypeError(f"pick must be callable as pick(value) -> dict of control values, got {pick!r}")
+        if pick is not None and not isinstance(self._predict, tuple):
+            raise ValueError("pick needs predict=(save, restore): restore must undo what pick does")
+        self.readout.track(name, control, readout)
+        if pick is not None:
+            self._picks[name] = (control, pick)
+            self._plan_ahead(self.values)  # (the plan made so far did not know this slider)
+
     # -- pictures drawn ahead ---------------------------------------------------------------
     def _keys(self, values: Mapping[str, object]) -> dict[str, str]:
         """``values`` and the readout's tracked controls, keyed as the page keys them."""
@@ -639,16 +676,19 @@ class Explorer:
 
     def _plan_ahead(self, values: dict[str, object]) -> None:
         """List the moves to draw ahead of, and (in a kernel) start drawing them between messages."""
-        previous, self._previous = self._previous, values
+        now = {**values, **{name: control.value for name, (control, _) in self._picks.items()}}
+        previous, self._previous = self._previous, now
         sliders = {name: c for name, c in self.controls.items() if isinstance(c, _SLIDERS)}
-        moved = [n for n in sliders if previous is not None and previous.get(n) != values[n]]
+        sliders |= {name: control for name, (control, _) in self._picks.items()}
+        moved = [n for n in sliders if previous is not None and n in previous and previous[n] != now[n]]
+        moved = [n for n in moved if n in self._picks] or moved  # a pick moves the sliders it rules too
         presses: list[tuple[str, int]] = []
         if len(moved) == 1:  # keys are pressed in runs: the same slider, the same way, first
             name = moved[0]
-            way = 1 if values[name] > previous[name] else -1
+            way = 1 if now[name] > previous[name] else -1
             presses += [(name, way), (name, 2 * way), (name, -way)]
         presses += [(name, k) for name in sliders if name not in moved[:1] for k in (1, -1)]
-        ahead = [(name, stepped(sliders[name], values[name], k)) for name, k in presses]
+        ahead = [(name, stepped(sliders[name], now[name], k)) for name, k in presses]
         self._ahead = [(name, value) for name, value in ahead if value is not None][:_AHEAD_PICTURES]
         self._ahead_for = values
         self._pictures, self._pictures_over = {}, self._where()
@@ -687,14 +727,14 @@ class Explorer:
         values = self._ahead_for
         saved = self._predict[0]() if isinstance(self._predict, tuple) else None
         try:
-            moved = {**values, name: value}
+            key = value_key(value, self.readout._decimals[name])
+            moved = self._picks[name][1](value) if name in self._picks else {**values, name: value}
             self._update(**moved)
-            if not (
-                self._blitter.draw_ahead() and canvas.send_ahead(name, value_key(value, self.readout._decimals[name]))
-            ):
+            if not (self._blitter.draw_ahead() and canvas.send_ahead(name, key)):
                 return False
             # kept: if the learner makes this move, the kernel's frame is this picture, not drawn again
-            self._pictures[tuple(sorted(self._keys(moved).items()))] = np.array(canvas.get_renderer().buffer_rgba())
+            keys = {**self._keys(moved), **({name: key} if name in self._picks else {})}
+            self._pictures[tuple(sorted(keys.items()))] = np.array(canvas.get_renderer().buffer_rgba())
             return True
         finally:
             if isinstance(self._predict, tuple):

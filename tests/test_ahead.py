@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import zlib
 
+import ipywidgets as widgets
 import matplotlib as mpl
 import matplotlib.backends.backend_agg
 import numpy as np
@@ -53,6 +54,8 @@ def painted(base: np.ndarray, message: dict, data: bytes) -> np.ndarray:
 
 
 def value_of(control, key: str):
+    if isinstance(control.value, bool):
+        return key == "true"
     return int(key) if isinstance(control.value, int) else float(key)
 
 
@@ -70,7 +73,7 @@ def test_every_picture_drawn_ahead_is_the_frame_of_that_move(name, pictures):
     control = ex.controls[moved]
     up = control.value + control.step <= control.max
     ex.set(**{moved: round(control.value + (control.step if up else -control.step), 12)})
-    values, base, text = ex.values, canvas._last_sent.copy(), ex.readout_text
+    base, text = canvas._last_sent.copy(), ex.readout_text
     frames, frame_id = canvas.frames_sent, canvas._frame_id
     drawn = ex.draw_ahead()
     assert drawn, f"{name}: nothing drawn ahead"
@@ -83,12 +86,40 @@ def test_every_picture_drawn_ahead_is_the_frame_of_that_move(name, pictures):
     for message, data in list(pictures):
         assert message["base"] == frame_id and message["values"] == canvas._frame_values
         expected = painted(base, message, data)
-        target = ex.controls[message["control"]]
         ex._pictures.clear()  # drawn for real, not taken from the pictures drawn ahead
-        ex.set(**{message["control"]: value_of(target, message["key"])})
+        move(ex, message["control"], message["key"])
         np.testing.assert_array_equal(canvas._last_sent, expected, err_msg=f"{name}: {message['key']}")
-        ex.set(**values)  # back to where the pictures were drawn from
+        # back to where the pictures were drawn from (a tracked picker first: it changes what the others mean)
+        for control, key in sorted(message["values"].items(), key=lambda item: item[0] in ex.controls):
+            move(ex, control, key)
         np.testing.assert_array_equal(canvas._last_sent, base)
+
+
+def move(ex: Explorer, name: str, key: str) -> None:
+    """Move control ``name`` to ``key`` as the browser does: one of the explorer's, or a tracked one."""
+    control = ex.readout._controls[name]
+    value = value_of(control, key)
+    if name in ex.controls:
+        ex.set(**{name: value})
+    else:
+        control.value = value
+
+
+def test_a_picked_class_is_drawn_ahead_too(pictures):
+    """Chapter 03: after picking class 3 (class picker, a tracked slider), pictures for classes 4 and 5
+    come first, and picking 4 sends that picture without drawing it again."""
+    bars = BUILDERS["03 ce"]()
+    bars.select(3)
+    assert bars.explorer._ahead[:3] == [("cls", 4), ("cls", 5), ("cls", 2)]
+    bars.explorer.draw_ahead()
+    assert [m["key"] for m, _ in pictures][:3] == ["4", "5", "2"]
+    assert bars.selected == 3  # put back
+    reused = bars.explorer._blitter.reused
+    bars.select(4)
+    assert bars.explorer._blitter.reused == reused + 1
+    shown = bars.figure.canvas._last_sent.copy()
+    mpl.backends.backend_agg.FigureCanvasAgg.draw(bars.figure.canvas)
+    np.testing.assert_array_equal(shown, np.asarray(bars.figure.canvas.get_renderer().buffer_rgba()))
 
 
 @pytest.mark.parametrize("name", ["06 backprop", "03 ce", "01 fit"])
@@ -250,6 +281,17 @@ def test_a_failing_update_stops_drawing_ahead_quietly(kernel_loop, pictures):
     assert ex._ahead == [] and ex.readout_text == "0.5"
     with pytest.raises(ValueError, match="no"):
         ex.set(x=1.0)  # the real move shows the error
+
+
+def test_pick_needs_a_callable_and_save_restore():
+    s = slider("x", min=0, max=1, step=0.5, value=0.5, name="x")
+    picker = widgets.IntSlider(value=0, min=0, max=3)
+    fig = live_figure((2, 1))
+    ex = Explorer({"x": s}, lambda x: f"{x}", figure=fig, predict=True)
+    with pytest.raises(TypeError, match="pick must be callable"):
+        ex.track("k", picker, str, pick="no")
+    with pytest.raises(ValueError, match="pick needs predict=\\(save, restore\\)"):
+        ex.track("k", picker, str, pick=lambda k: {"x": 0.5})
 
 
 @pytest.mark.parametrize("predict", ["yes", (print,), (1, 2), None])

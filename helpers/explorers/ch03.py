@@ -121,8 +121,9 @@ class BarsExplorer:
         self.class_picker.add_class("course-slider-ce-class")
         self.class_picker.observe(self._on_pick, names="value")
         self.explorer.widget.children = (self.class_picker, *self.explorer.widget.children)
-        # Picking a class changes only the readout's "selected" part: the browser gets those texts ahead too.
-        self.explorer.readout.track("cls", self.class_picker, lambda k: self._readout(selected=int(k)))
+        # Picking a class changes only the readout's "selected" part (the texts go ahead too) and which
+        # bar is highlighted (so do the pictures: pick() selects a class for one, restore undoes it).
+        self.explorer.track("cls", self.class_picker, lambda k: self._readout(selected=int(k)), pick=self._pick)
         self.widget = self.explorer.widget
 
         canvas = self.figure.canvas
@@ -223,6 +224,12 @@ class BarsExplorer:
 
     def _restore_y(self, y: np.ndarray) -> None:
         self.y = y
+        self.selected = int(self.class_picker.value)  # (a picture drawn ahead may have picked another)
+
+    def _pick(self, k: int) -> dict[str, float]:
+        """For a picture drawn ahead: class ``k`` picked, as :meth:`_on_pick` does; the slider's value then."""
+        self.selected = int(k)
+        return {"p": float(self.y[self.selected])}
 
     def _on_pick(self, change: dict) -> None:
         self.selected = int(change["new"])

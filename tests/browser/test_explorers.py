@@ -9,7 +9,8 @@ All, and assert
   with its label) and can be reached and moved by keyboard alone: focus, then
   ArrowRight (ArrowLeft at the top) changes the readout, which still reads as
   numbers, and every text the readout showed on the way was already the final
-  one (the browser's look-ahead never shows a wrong number first);
+  one (the browser's look-ahead never shows a wrong number first), and so was
+  every picture the figure showed (a picture drawn ahead, then the kernel's);
 * a burst of 10 fast presses ends in the same readout and figure as reaching
   the same value slowly;
 * chapter 02's outlier can be dragged with the mouse, and the readout then shows
@@ -90,6 +91,27 @@ def recorded_readouts(explorer) -> list[str]:
     return explorer.evaluate("(ex) => { ex.__recorder.disconnect(); return ex.__shown.filter((t) => t); }")
 
 
+def record_pictures(explorer) -> None:
+    """Start recording (a hash of) every picture the explorer's canvas shows."""
+    explorer.evaluate(
+        """(ex) => { const c = ex.querySelector('canvas.course-figure');
+            if (ex.__pictures) ex.__pictures.disconnect();
+            ex.__painted = [];
+            if (!c) return;
+            const hash = () => {
+              const d = new Uint32Array(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer);
+              let h = 2166136261; for (let i = 0; i < d.length; i++) { h ^= d[i]; h = Math.imul(h, 16777619); }
+              return String(h >>> 0);
+            };
+            ex.__pictures = new MutationObserver(() => ex.__painted.push(hash()));  // each new picture on screen
+            ex.__pictures.observe(c, { attributes: true, attributeFilter: ['data-frame'] }); }"""
+    )
+
+
+def recorded_pictures(explorer) -> list[str]:
+    return explorer.evaluate("(ex) => { if (ex.__pictures) ex.__pictures.disconnect(); return ex.__painted; }")
+
+
 def parses(readout: str) -> bool:
     numbers = NUMBER.findall(readout)
     return bool(numbers) and all(math.isfinite(float(n)) for n in numbers) and "nan" not in readout.lower()
@@ -127,6 +149,7 @@ def test_notebook_runs_clean_and_explorers_work_by_keyboard(notebook, page, run_
             before = settle(page, explorer, slider)
             forward, _ = direction(handle)
             record_readouts(explorer)
+            record_pictures(explorer)
             press(handle, page, forward)
             after = settle(page, explorer, slider)
             assert after[0] != before[0], f"{stem}/{slider}: {forward} did not move the slider"
@@ -135,6 +158,9 @@ def test_notebook_runs_clean_and_explorers_work_by_keyboard(notebook, page, run_
             # whatever answered first (the look-ahead table or the kernel), it was already the final text
             shown = recorded_readouts(explorer)
             assert shown and set(shown) == {after[1]}, f"{stem}/{slider}: the readout showed {shown}"
+            # and every picture the figure showed (one drawn ahead, then the kernel's) was the final one
+            pictures = recorded_pictures(explorer)
+            assert set(pictures) <= {after[2]}, f"{stem}/{slider}: the figure showed {pictures}, then {after[2]}"
 
         # a burst of 10 fast presses ends where the slow path to the same value ends
         slider = info["sliders"][0]
