@@ -160,6 +160,7 @@ def test_notebook_runs_clean_and_explorers_work_by_keyboard(notebook, page, run_
             assert shown and set(shown) == {after[1]}, f"{stem}/{slider}: the readout showed {shown}"
             # and every picture the figure showed (one drawn ahead, then the kernel's) was the final one
             pictures = recorded_pictures(explorer)
+            assert pictures or after[2] == before[2], f"{stem}/{slider}: a new picture, but none recorded"
             assert set(pictures) <= {after[2]}, f"{stem}/{slider}: the figure showed {pictures}, then {after[2]}"
 
         # a burst of 10 fast presses ends where the slow path to the same value ends
