@@ -54,6 +54,7 @@ import asyncio
 import contextlib
 import html
 import re
+import threading
 import time
 from collections.abc import Callable, Mapping
 
@@ -593,6 +594,9 @@ class Explorer:
             traitlets.dlink((self.readout, "_controls"), (figure.canvas, "_controls"))
             traitlets.dlink((self.readout, "_decimals"), (figure.canvas, "_decimals"))
         self._setting = False
+        # JupyterLab sends widget messages over a subshell (its own thread), so a move can be answered
+        # while a cell runs: one refresh, or one picture drawn ahead, at a time.
+        self._lock = threading.RLock()
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self.refresh()
@@ -612,6 +616,10 @@ class Explorer:
 
     def refresh(self) -> None:
         """Recompute the readout, then redraw what changed in the figure."""
+        with self._lock:
+            self._refresh()
+
+    def _refresh(self) -> None:
         values = self.values
         drawn = self._picture_ahead(values) if self._predict else None  # (before update changes any state)
         text = self._update(**values)
@@ -701,11 +709,16 @@ class Explorer:
         """One picture per call, so a message that arrives meanwhile waits for one picture at most."""
         if token is not self._ahead_token or not self._ahead or self.figure.canvas.pointer_down:
             return
+        if not self._lock.acquire(blocking=False):
+            # a move is being answered in another thread (a subshell, a cell): its refresh plans anew
+            return
         try:
             self._draw_one_ahead(*self._ahead.pop(0))
         except Exception:  # noqa: BLE001 - the real move will show the error where the learner sees it
             self._ahead = []
             return
+        finally:
+            self._lock.release()
         if self._ahead and time.perf_counter() - started < _AHEAD_SECONDS:
             loop.call_later(0.001, self._draw_ahead_later, loop, token, started)
 
@@ -716,10 +729,11 @@ class Explorer:
         and scripts.  Returns ``(control, value key)`` of each picture sent.
         """
         sent = []
-        while self._ahead:
-            name, value = self._ahead.pop(0)
-            if self._draw_one_ahead(name, value):
-                sent.append((name, value_key(value, self.readout._decimals[name])))
+        with self._lock:
+            while self._ahead:
+                name, value = self._ahead.pop(0)
+                if self._draw_one_ahead(name, value):
+                    sent.append((name, value_key(value, self.readout._decimals[name])))
         return sent
 
     def _draw_one_ahead(self, name: str, value: object) -> bool:
@@ -751,7 +765,7 @@ class Explorer:
         unknown = sorted(set(values) - set(self.controls))
         if unknown:
             raise ValueError(f"unknown control(s) {unknown}; this explorer has {sorted(self.controls)}")
-        with contextlib.ExitStack() as held:
+        with self._lock, contextlib.ExitStack() as held:
             for key in values:
                 held.enter_context(self.controls[key].hold_sync())
             self._setting = True  # one refresh for all of them, not one per control

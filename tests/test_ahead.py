@@ -313,3 +313,29 @@ def test_without_predict_nothing_is_planned(kernel_loop, pictures):
     ex = Explorer({"x": s}, lambda x: f"{x}", figure=fig)
     ex.set(x=1.0)
     assert kernel_loop.calls == [] and ex.draw_ahead() == [] and fig.canvas._controls == {}
+
+
+def test_a_picture_waits_while_another_thread_answers_a_move(kernel_loop, pictures):
+    """A subshell answering a key press while a cell runs: the loop's picture is skipped, not drawn meanwhile."""
+    import threading
+
+    ex = square_explorer(1.5)
+    kernel_loop.run()
+    ex.set(x=1.6)
+    callback, args = kernel_loop.calls.pop(0)
+    held, release = threading.Event(), threading.Event()
+
+    def answer_elsewhere():
+        with ex._lock:
+            held.set()
+            release.wait(5)
+
+    other = threading.Thread(target=answer_elsewhere)
+    other.start()
+    held.wait(5)
+    try:
+        callback(*args)
+        assert pictures == [] and kernel_loop.calls == []
+    finally:
+        release.set()
+        other.join()

@@ -7,6 +7,7 @@ import re
 import lab
 import matplotlib
 import numpy as np
+from explorer_checks import check_explorers
 
 from helpers.widgets import format_number
 
@@ -109,7 +110,8 @@ def test_ch00_runs_and_test_slider_answers(page, server, run_notebook, screensho
         assert slider_value(page) == x2 and shown_square(page) == format_number(x2 * x2)
         assert lab.figure_pixels_hash(explorer) == want_hash  # the same pixels
     finally:
-        client.execute("import helpers.widgets as w; w.Explorer.refresh = getattr(w, '_fast', w.Explorer.refresh)")
+        restore = "import helpers.widgets as w; w.Explorer.refresh = getattr(w, '_fast', w.Explorer.refresh)"
+        client.execute(restore, reply=True, timeout=30)
         client.stop_channels()
 
-    assert not page.console_errors, page.console_errors
+    check_explorers(page, "00_start_here.ipynb", screenshot)  # every explorer by keyboard, and the console

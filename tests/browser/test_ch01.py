@@ -7,6 +7,7 @@ import re
 import lab
 import matplotlib
 import numpy as np
+from explorer_checks import check_explorers
 
 from helpers.data import toy_regression
 from helpers.explorers import ch01
@@ -107,4 +108,4 @@ def test_ch01_runs_sliders_toggle_and_drag_move_the_loss(page, run_notebook, scr
     assert losses_shown(text, "least squares") != ("9.66842", "0.483421")  # the best line responded to the drag
 
     screenshot("ch01_fit_explorer_dragged", page.locator(".course-explorer-fit").first)
-    assert not page.console_errors, page.console_errors
+    check_explorers(page, "01_why_loss.ipynb", screenshot)  # every explorer by keyboard, and the console

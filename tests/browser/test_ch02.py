@@ -6,6 +6,7 @@ import re
 
 import lab
 import numpy as np
+from explorer_checks import check_explorers
 
 from helpers.distributions import set_probability
 from helpers.losses import mean_squared_error
@@ -63,4 +64,4 @@ def test_ch02_runs_and_slider_moves_loss(page, run_notebook, screenshot):
     assert float(mse2) > float(mse1)  # less probability on the right class costs more
 
     screenshot("ch02_probability_explorer", page.locator(".course-explorer-probability").first)
-    assert not page.console_errors, page.console_errors
+    check_explorers(page, "02_sse_mse.ipynb", screenshot)  # every explorer by keyboard, and the console

@@ -7,6 +7,7 @@ import time
 
 import lab
 import numpy as np
+from explorer_checks import check_explorers
 
 from helpers.distributions import set_probability
 from helpers.explorers.ch03 import BARS_RECT, BARS_XLIM, BARS_YLIM
@@ -136,4 +137,4 @@ def test_ch03_runs_slider_and_bar_drag_move_the_loss(page, run_notebook, screens
         page.keyboard.press("ArrowRight")
     wait_for_readout(page, "y[3] = 0.02")
     assert settled(page) == expected(set_probability(y3, 3, 0.02), 3)
-    assert not page.console_errors, page.console_errors
+    check_explorers(page, "03_cross_entropy.ipynb", screenshot)  # every explorer by keyboard, and the console

@@ -6,6 +6,7 @@ import re
 
 import lab
 import numpy as np
+from explorer_checks import check_explorers
 
 from helpers.explorers.ch04 import BASE_LOGITS, LABEL, naive_cross_entropy
 from helpers.losses import cross_entropy_from_logits
@@ -55,4 +56,4 @@ def test_ch04_runs_and_scale_slider_breaks_naive_softmax(page, run_notebook, scr
     page.keyboard.press("ArrowRight")
     wait_for_readout(page, 90)
     screenshot("ch04_overflow_explorer", page.locator(".course-explorer-overflow").first)
-    assert not page.console_errors, page.console_errors
+    check_explorers(page, "04_ce_in_practice.ipynb", screenshot)  # every explorer by keyboard, and the console

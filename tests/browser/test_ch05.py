@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import lab
+from explorer_checks import check_explorers
 
 from helpers.explorers.ch05 import descend_1d, descend_2d, loss_1d, loss_2d
 from helpers.widgets import format_number
@@ -54,4 +55,4 @@ def test_ch05_runs_and_learning_rate_slider_moves_descent(page, run_notebook, sc
     assert lab.readout(page, "descent").count("(diverged)") == 2
 
     screenshot("ch05_descent_explorer", page.locator(".course-explorer-descent").first)
-    assert not page.console_errors, page.console_errors
+    check_explorers(page, "05_gradient_descent.ipynb", screenshot)  # every explorer by keyboard, and the console

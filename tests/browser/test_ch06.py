@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import lab
+from explorer_checks import check_explorers
 
 from helpers.explorers.ch06 import T, X, worked_example_net
 from helpers.widgets import format_number
@@ -55,4 +56,4 @@ def test_ch06_runs_and_steps_through_backward_pass(page, run_notebook, screensho
 
     page.locator(".course-explorer-backprop .course-button-prev").first.click()
     assert f"= {format_number(BW.delta1[0])}" in wait_for_step(page, 3)
-    assert not page.console_errors, page.console_errors
+    check_explorers(page, "06_backprop.ipynb", screenshot)  # every explorer by keyboard, and the console

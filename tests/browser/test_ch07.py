@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import lab
+from explorer_checks import check_explorers
 
 
 def test_ch07_trains_and_browses_mistakes(page, run_notebook, screenshot):
@@ -33,4 +34,4 @@ def test_ch07_trains_and_browses_mistakes(page, run_notebook, screenshot):
     assert "predicted digit 3" in lab.readout(page, "mistakes")
     page.wait_for_timeout(800)
     screenshot("ch07_mistakes_explorer", page.locator(".course-explorer-mistakes").first)
-    assert not page.console_errors, page.console_errors
+    check_explorers(page, "07_training.ipynb", screenshot)  # every explorer by keyboard, and the console

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from explorer_checks import check_explorers
+
 from helpers import quiz
 
 
@@ -58,4 +60,4 @@ def test_ch09_quiz_answers_and_score(page, run_notebook, screenshot):
     wait_score(page, f"Score: 2 / {n}")
     page.locator(".course-quiz-score").first.scroll_into_view_if_needed()
     screenshot("ch09_quiz_score", page)
-    assert not page.console_errors, page.console_errors
+    check_explorers(page, "09_quiz.ipynb", screenshot)  # every explorer by keyboard, and the console
