@@ -16,15 +16,23 @@ function render({ model, el }) {
       text.innerHTML = html;
     }
   };
+  let turnSeen = null, waiting = new Set(); // controls the kernel set this turn, until their new value shows
   const answer = () => {
     const answered = model.get("_values");
+    if (model.get("_turn") !== turnSeen) {
+      turnSeen = model.get("_turn");
+      waiting = new Set(model.get("_held") || []);
+    }
     if (!watch.ready()) return show(model.get("value"), answered);
     const now = watch.current();
+    for (const name of waiting) if (now[name] === answered[name]) waiting.delete(name);
     if (sameValues(answered, now)) return show(model.get("value"), answered);
     const { turn, table } = model.get("_ahead") || {};
     if (table && turn === model.get("_turn")) {
-      // Exactly one control moved away from the kernel's latest answer: its readout is in this turn's table.
-      const moved = movedOne(answered, now);
+      // Exactly one control moved away from the kernel's latest answer: its readout is in this turn's table
+      // (unless that control only still shows the value the kernel is replacing).
+      let moved = movedOne(answered, now);
+      if (waiting.has(moved)) moved = null;
       const ahead = moved !== null && table[moved] ? table[moved][now[moved]] : undefined;
       if (ahead !== undefined) return show(ahead, now);
     }

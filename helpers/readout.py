@@ -94,6 +94,8 @@ class LiveReadout(anywidget.AnyWidget):
     _decimals = traitlets.Dict().tag(sync=True)
     _turn = traitlets.Int(0).tag(sync=True)
     _ahead = traitlets.Dict().tag(sync=True)
+    #: Controls the kernel itself set in this turn, whose new values reach the page just after it.
+    _held = traitlets.List().tag(sync=True)
 
     def __init__(self, controls: Mapping[str, widgets.ValueWidget]) -> None:
         decimals = {
@@ -132,12 +134,18 @@ class LiveReadout(anywidget.AnyWidget):
         """``values`` plus the current value of every control added by :meth:`track`."""
         return {**values, **{name: control.value for name, (control, _) in self._tracked.items()}}
 
-    def show(self, text: str, values: Mapping[str, object]) -> None:
-        """The kernel's readout ``text`` for the controls' ``values`` (one message)."""
+    def show(self, text: str, values: Mapping[str, object], held: tuple[str, ...] = ()) -> None:
+        """The kernel's readout ``text`` for the controls' ``values`` (one message).
+
+        ``held``: controls the kernel has just set itself (``Explorer.set``), whose
+        new values follow this message.  Until one of them shows its new value,
+        the page must not take its old one for a learner's move.
+        """
         values = self.with_tracked(values)
         with self.hold_sync():  # a new turn: the browser stops using the last turn's table
             self.value = text
             self._values = self.value_keys(values)
+            self._held = list(held)
             self._turn += 1
 
     def look_ahead(

@@ -594,6 +594,7 @@ class Explorer:
             traitlets.dlink((self.readout, "_controls"), (figure.canvas, "_controls"))
             traitlets.dlink((self.readout, "_decimals"), (figure.canvas, "_decimals"))
         self._setting = False
+        self._held: tuple[str, ...] = ()  # controls set by set(), whose values reach the page after the readout
         # JupyterLab sends widget messages over a subshell (its own thread), so a move can be answered
         # while a cell runs: one refresh, or one picture drawn ahead, at a time.
         self._lock = threading.RLock()
@@ -625,7 +626,7 @@ class Explorer:
         text = self._update(**values)
         if not isinstance(text, str):
             raise TypeError(f"update must return the readout as a str, got {type(text).__name__}")
-        self.readout.show(text, values)  # sent first: the numbers answer before the picture
+        self.readout.show(text, values, self._held)  # sent first: the numbers answer before the picture
         if self._blitter is not None:
             if self._predict:
                 self.figure.canvas.frame_values = self._keys(values)
@@ -774,7 +775,11 @@ class Explorer:
                     self.controls[key].value = value
             finally:
                 self._setting = False
-            self.refresh()
+            self._held = tuple(values)
+            try:
+                self.refresh()
+            finally:
+                self._held = ()
 
     @property
     def readout_text(self) -> str:

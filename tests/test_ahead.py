@@ -322,6 +322,7 @@ def test_a_picture_waits_while_another_thread_answers_a_move(kernel_loop, pictur
     ex = square_explorer(1.5)
     kernel_loop.run()
     ex.set(x=1.6)
+    pictures.clear()
     callback, args = kernel_loop.calls.pop(0)
     held, release = threading.Event(), threading.Event()
 

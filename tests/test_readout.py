@@ -140,6 +140,20 @@ def test_set_from_code_sends_the_readout_before_the_controls(monkeypatch):
     assert control_moves and first_readout < min(control_moves), order
 
 
+def test_the_answer_names_the_controls_the_kernel_set_itself():
+    """Their new values reach the page just after the answer; until then the page must not take their
+    old values for a learner's move (chapter 03: a picked class sets the probability slider)."""
+    w = slider("w", min=0, max=1, step=0.1, value=0.5, name="w")
+    b = slider("b", min=0, max=1, step=0.1, value=0.5, name="b")
+    ex = Explorer({"w": w, "b": b}, lambda w, b: f"{w} {b}", readout=lambda w, b: f"{w} {b}")
+    ex.set(w=0.2)
+    assert ex.readout._held == ["w"]
+    b.value = 0.7  # a learner's move
+    assert ex.readout._held == []
+    ex.set(w=0.3, b=0.1)
+    assert sorted(ex.readout._held) == ["b", "w"]
+
+
 def test_explorer_without_readout_sends_no_table():
     ex = Explorer({"x": slider("x", min=0, max=1, step=0.1, value=0.5, name="x")}, square)
     assert ex.readout._ahead == {} and ex.readout.tables_made == 0
