@@ -502,7 +502,7 @@ class Explorer:
         there; the kernel's own frame (the same pixels) follows.  For an
         ``update`` that also keeps state of its own, pass ``(save, restore)``:
         ``save()`` returns that state and ``restore(state)`` puts it back after
-        each picture drawn ahead.  ``tests/test_canvas.py`` checks every
+        each picture drawn ahead.  ``tests/test_ahead.py`` checks every
         chapter's pictures against the frames of the real moves.
 
     Raises
