@@ -154,10 +154,6 @@ HELPERS = r"""
       const last = figureTime(s.ex);
       return last > key ? last - key : null;
     },
-    lastActivity(i) {
-      const ex = explorers()[i];
-      return Math.max(figureTime(ex), this.state && this.state.readout || -1);
-    },
   };
   return true;
 }

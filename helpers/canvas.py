@@ -133,7 +133,6 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
         super().__init__(figure)  # FigureCanvasBase, then (its super().__init__()) the widget
         self.alt = alt
         self.frames_sent = 0
-        self.frames_ahead = 0
         self.pointer_down = False  # a drag is on: explorers draw nothing ahead meanwhile
         #: The controls' values (keys) the next frame is drawn for; set by the explorer before it draws.
         self.frame_values: dict[str, str] = {}
@@ -163,7 +162,7 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
         full frame goes when the size changed, most of the figure changed, the
         page asks for one (a new view), or ``full`` is true.
         """
-        pixels = np.ascontiguousarray(np.asarray(self.get_renderer().buffer_rgba()))
+        pixels = self._pixels()
         height, width = pixels.shape[:2]
         if not (height and width):
             return
@@ -196,7 +195,7 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
         Nothing on the page changes until then.  Returns False (nothing sent)
         if there is no frame to draw over or the figure's size changed.
         """
-        pixels = np.ascontiguousarray(np.asarray(self.get_renderer().buffer_rgba()))
+        pixels = self._pixels()
         previous = self._last_sent
         if previous is None or previous.shape != pixels.shape or self._frame_values != self.frame_values:
             return False
@@ -212,12 +211,15 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
             "shape": [height, width],
         }
         self.send(message, buffers=[data])
-        self.frames_ahead += 1
         return True
+
+    def _pixels(self) -> np.ndarray:
+        """The renderer's RGBA buffer, (height, width, 4), without a copy."""
+        return np.asarray(self.get_renderer().buffer_rgba())
 
     def show_last_sent(self) -> None:
         """Put the last frame sent back into the renderer (after drawing a picture ahead in it)."""
-        pixels = np.asarray(self.get_renderer().buffer_rgba())
+        pixels = self._pixels()
         if self._last_sent is not None and self._last_sent.shape == pixels.shape:
             pixels[...] = self._last_sent
 

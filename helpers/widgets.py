@@ -425,7 +425,7 @@ class _Blitter:
         if self.background is None:
             self._full_draw()
             return
-        pixels = np.asarray(self.canvas.get_renderer().buffer_rgba())
+        pixels = self.canvas._pixels()
         if drawn is not None and drawn.shape == pixels.shape:
             pixels[...] = drawn
             for artist in self.animated:
@@ -749,7 +749,7 @@ class Explorer:
                 return False
             # kept: if the learner makes this move, the kernel's frame is this picture, not drawn again
             keys = {**self._keys(moved), **({name: key} if name in self._picks else {})}
-            self._pictures[tuple(sorted(keys.items()))] = np.array(canvas.get_renderer().buffer_rgba())
+            self._pictures[tuple(sorted(keys.items()))] = canvas._pixels().copy()
             return True
         finally:
             if isinstance(self._predict, tuple):

@@ -87,17 +87,13 @@ def recorded_readouts(explorer) -> list[str]:
 def record_pictures(explorer) -> None:
     """Start recording (a hash of) every picture the explorer's canvas shows."""
     explorer.evaluate(
-        """(ex) => { const c = ex.querySelector('canvas.course-figure');
+        f"""(ex) => {{ const c = ex.querySelector('canvas.course-figure');
             if (ex.__pictures) ex.__pictures.disconnect();
             ex.__painted = [];
             if (!c) return;
-            const hash = () => {
-              const d = new Uint32Array(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer);
-              let h = 2166136261; for (let i = 0; i < d.length; i++) { h ^= d[i]; h = Math.imul(h, 16777619); }
-              return String(h >>> 0);
-            };
-            ex.__pictures = new MutationObserver(() => ex.__painted.push(hash()));  // each new picture on screen
-            ex.__pictures.observe(c, { attributes: true, attributeFilter: ['data-frame'] }); }"""
+            const hash = {lab.CANVAS_HASH};
+            ex.__pictures = new MutationObserver(() => ex.__painted.push(hash(c)));  // each new picture on screen
+            ex.__pictures.observe(c, {{ attributes: true, attributeFilter: ['data-frame'] }}); }}"""
     )
 
 

@@ -204,14 +204,19 @@ def slider_handle(page, name: str):
     return loc
 
 
+#: A JavaScript function: a canvas → the FNV-1a hash of its pixels' 32-bit words, as a decimal string
+#: (:func:`pixels_hash` computes the same here).
+CANVAS_HASH = """(c) => {
+    const d = new Uint32Array(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer);
+    let h = 2166136261; for (let i = 0; i < d.length; i++) { h ^= d[i]; h = Math.imul(h, 16777619); }
+    return String(h >>> 0); }"""
+
+
 def figure_pixels_hash(locator) -> str:
     """A hash of the pixels painted on the live canvas inside ``locator`` ('none' before the first frame)."""
     return locator.evaluate(
-        """(root) => { const c = root.querySelector('canvas.course-figure');
-            if (!c || !c.width) return 'none';
-            const d = new Uint32Array(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer);
-            let h = 2166136261; for (let i = 0; i < d.length; i++) { h ^= d[i]; h = Math.imul(h, 16777619); }
-            return String(h >>> 0); }"""
+        f"""(root) => {{ const c = root.querySelector('canvas.course-figure');
+            return !c || !c.width ? 'none' : ({CANVAS_HASH})(c); }}"""
     )
 
 
