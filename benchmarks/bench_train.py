@@ -1,4 +1,4 @@
-"""Train the chapter-07 network on the digits and time it; compare with PyTorch if installed.
+"""Train the chapter-09 network on the digits and time it; compare with PyTorch if installed.
 
 64-100-10, sigmoid hidden layer, softmax + cross-entropy, mini-batch SGD with
 batch 32 on :func:`helpers.data.load_digits_split`.  Both implementations start

@@ -27,9 +27,9 @@
 # | [04 Cross-entropy in practice](04_ce_in_practice.ipynb) | overflow and log-softmax, class imbalance, label smoothing, entropy and KL divergence |
 # | [05 Minimising the loss: gradient descent](05_gradient_descent.ipynb) | 勾配降下法: follow the slope downhill; learning rate; mini-batches (ミニバッチ) |
 # | [06 Backpropagation, derived](06_backprop.ipynb) | the chain rule (連鎖律) and δ, with every intermediate value of a small network |
-# | [07 Putting it together: training a network](07_training.ipynb) | train a two-layer network on handwritten digits, with a live loss curve |
-# | [08 Glossary](08_glossary.ipynb) | every key term in English and 日本語 |
-# | [09 E資格 checkpoint quiz](09_quiz.ipynb) | check yourself before the exam |
+# | [09 Putting it together: training a network](09_training.ipynb) | train a two-layer network on handwritten digits, with a live loss curve |
+# | [11 Glossary](11_glossary.ipynb) | every key term in English and 日本語 |
+# | [12 E資格 checkpoint quiz](12_quiz.ipynb) | check yourself before the exam |
 
 # %% [markdown]
 # ## Setup

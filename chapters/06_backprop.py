@@ -289,7 +289,7 @@ stepper.set(step=0)
 # * Check backprop against the numerical gradient (relative error < 1e-7).
 # * Sigmoid + squared error keeps a σ′ factor that almost vanishes when the output saturates: use cross-entropy for classification.
 #
-# Next: chapter 07 trains this network on real handwritten digits.
+# Next: chapter 09 trains this network on real handwritten digits.
 
 # %% [markdown]
 # ## Exercises

@@ -1,5 +1,5 @@
 # %% [markdown]
-# # 07 — Putting it together: training a network
+# # 09 — Putting it together: training a network
 #
 # **What you will learn**
 #
@@ -18,9 +18,9 @@ import numpy as np
 from IPython.display import display
 
 import helpers
-import helpers.explorers.ch07
+import helpers.explorers.ch09
 from helpers.checks import check
-from helpers.explorers.ch07 import confusion_matrix
+from helpers.explorers.ch09 import confusion_matrix
 from helpers.network import TwoLayerNet
 from helpers.style import COLORS, LINESTYLES, MARKERS, use_course_style
 
@@ -75,7 +75,7 @@ print(net, "| steps per epoch:", steps_per_epoch)
 # %%
 # NBVAL_IGNORE_OUTPUT
 # Why: live progress bar and loss curve; their recorded text is only a widget placeholder.
-monitor = helpers.explorers.ch07.TrainingMonitor(settings["epochs"], steps_per_epoch)
+monitor = helpers.explorers.ch09.TrainingMonitor(settings["epochs"], steps_per_epoch)
 display(monitor.widget)
 history = helpers.train(net, X_train, y_train, callback=monitor.callback, X_val=X_test, y_val=y_test, **settings)
 accuracy = net.accuracy(X_test, y_test)
@@ -188,7 +188,7 @@ plt.show()
 # %%
 # NBVAL_IGNORE_OUTPUT
 # Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
-mistakes = helpers.explorers.ch07.mistakes_explorer(net, X_test, y_test)
+mistakes = helpers.explorers.ch09.mistakes_explorer(net, X_test, y_test)
 mistakes
 
 # %% [markdown]
@@ -215,34 +215,34 @@ mistakes.set(index=0)
 # Replace each `...` with your code and run the cell: the check answers ✓ or gives a hint.
 # Solutions are in the collapsed cells below each exercise (click the ⋯ to expand).
 #
-# **Exercise 07.1.** How many SGD steps make one epoch if the batch size is **64** instead of 32?
+# **Exercise 09.1.** How many SGD steps make one epoch if the batch size is **64** instead of 32?
 
 # %%
-answer_07_1 = ...  # your code here
-check("07.1", answer_07_1)
+answer_09_1 = ...  # your code here
+check("09.1", answer_09_1)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer_07_1 = len(X_train) // 64
-check("07.1", answer_07_1)
+answer_09_1 = len(X_train) // 64
+check("09.1", answer_09_1)
 
 # %% [markdown]
-# **Exercise 07.2.** Compute the test accuracy from the confusion matrix `cm` alone.
+# **Exercise 09.2.** Compute the test accuracy from the confusion matrix `cm` alone.
 
 # %%
-answer_07_2 = ...  # your code here
-check("07.2", answer_07_2)
+answer_09_2 = ...  # your code here
+check("09.2", answer_09_2)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer_07_2 = np.trace(cm) / cm.sum()
-check("07.2", answer_07_2)
+answer_09_2 = np.trace(cm) / cm.sum()
+check("09.2", answer_09_2)
 
 # %% [markdown]
-# **Exercise 07.3.** How many of the 450 test digits does the cross-entropy network misclassify? Use `cm`.
+# **Exercise 09.3.** How many of the 450 test digits does the cross-entropy network misclassify? Use `cm`.
 
 # %%
-answer_07_3 = ...  # your code here
-check("07.3", answer_07_3)
+answer_09_3 = ...  # your code here
+check("09.3", answer_09_3)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer_07_3 = cm.sum() - np.trace(cm)
-check("07.3", answer_07_3)
+answer_09_3 = cm.sum() - np.trace(cm)
+check("09.3", answer_09_3)

@@ -1,5 +1,5 @@
 # %% [markdown]
-# # 08 — Glossary / 用語集
+# # 11 — Glossary / 用語集
 #
 # Every key term of the course in English and Japanese (日本語), with a one-line definition and the chapter that
 # introduces it — the words you will meet in E資格 questions.

@@ -1,5 +1,5 @@
 # %% [markdown]
-# # 09 — E資格 checkpoint quiz
+# # 12 — E資格 checkpoint quiz
 #
 # Exam-style questions over the whole course: compute a loss, pick the right gradient, spot the numerical trap.
 # Every answer is checked in the notebook against the course's `helpers`, with a hint when it is not yet right
@@ -63,5 +63,5 @@ print(quiz.score())
 # ## Summary
 #
 # * 18 or more of 24 (75 %): well prepared for these topics; below that, the hints say which chapter to revisit.
-# * The glossary (chapter 08) has every term in English and 日本語.
+# * The glossary (chapter 11) has every term in English and 日本語.
 # * Teachers: `docs/TEACHER_GUIDE.md` has the answers and how to run the quiz with a class.

@@ -4,7 +4,7 @@
 * :func:`imbalanced_classification` — 95 % / 5 % classes for the accuracy
   paradox of chapter 04;
 * :func:`load_digits_split` — the 8×8 handwritten digits bundled with
-  scikit-learn, split for chapter 07.
+  scikit-learn, split for chapter 09.
 """
 
 from __future__ import annotations

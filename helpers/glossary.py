@@ -1,6 +1,6 @@
 """The course glossary, English / 日本語: every key term, a one-line definition, the chapter that introduces it.
 
-:data:`TERMS` is the single source: chapter 08 renders it (:func:`markdown_table`,
+:data:`TERMS` is the single source: chapter 11 renders it (:func:`markdown_table`,
 :func:`search_box`) and ``tests/test_classroom.py`` checks that every entry has a
 definition and names a real chapter.
 
@@ -26,7 +26,7 @@ CHAPTER_FILES = {
     "04": "04_ce_in_practice.ipynb",
     "05": "05_gradient_descent.ipynb",
     "06": "06_backprop.ipynb",
-    "07": "07_training.ipynb",
+    "09": "09_training.ipynb",
 }
 
 
@@ -230,25 +230,25 @@ TERMS: tuple[Term, ...] = (
         "Comparing backpropagation's gradient with a numerical one (relative error ≈ 1e-7 or less).",
         "06",
     ),
-    # 07 — training
+    # 09 — training
     Term(
         "training data / test data",
         "訓練データ / テストデータ",
         "Data the model learns from / held-out data that measures how well it generalises.",
-        "07",
+        "09",
     ),
     Term(
         "overfitting",
         "過学習",
         "Fitting the training data so closely that the test loss rises while the training loss falls.",
-        "07",
+        "09",
     ),
-    Term("loss curve", "損失曲線", "The loss plotted against steps or epochs to monitor training.", "07"),
+    Term("loss curve", "損失曲線", "The loss plotted against steps or epochs to monitor training.", "09"),
     Term(
         "confusion matrix",
         "混同行列",
         "A table counting, for each true class, how often each class was predicted.",
-        "07",
+        "09",
     ),
 )
 

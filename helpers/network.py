@@ -583,7 +583,7 @@ def train(
     leftover that does not fill a last batch is skipped in that epoch (it is
     reshuffled into the next); ``N // batch_size`` steps per epoch.
 
-    Recommended for chapter 07 (64-100-10, sigmoid hidden, softmax + CE, batch
+    Recommended for chapter 09 (64-100-10, sigmoid hidden, softmax + CE, batch
     32, :func:`helpers.data.load_digits_split`): ``TwoLayerNet.create(64, 100,
     10, seed=0)`` (Xavier init), ``lr=2.0``, ``epochs=20``, ``seed=0`` — 97.6 %
     test accuracy in about 0.25 s on the course's 2-core machine (seeds 0–5

@@ -1,4 +1,4 @@
-"""The E資格 checkpoint quiz (chapter 09): exam-style questions, auto-graded, with a score.
+"""The E資格 checkpoint quiz (chapter 12): exam-style questions, auto-graded, with a score.
 
 Every expected answer is computed by ``helpers`` when the answer is checked — a loss
 value by the loss function, the right gradient by comparing each option with a

@@ -1,4 +1,4 @@
-"""Chapter 07: the training numbers it prints, CE vs MSE, the confusion matrix, its widgets and exercises."""
+"""Chapter 09: the training numbers it prints, CE vs MSE, the confusion matrix, its widgets and exercises."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from helpers.checks import evaluate
 from helpers.data import load_digits_split
-from helpers.explorers import ch07
+from helpers.explorers import ch09
 from helpers.network import TwoLayerNet, train
 from helpers.widgets import format_number
 
@@ -56,18 +56,18 @@ def test_cross_entropy_beats_squared_error(data, runs):
 def test_confusion_matrix(data, runs):
     _, X_te, _, y_te = data
     ce = runs[0]
-    cm = ch07.confusion_matrix(y_te, ce.predict(X_te))
+    cm = ch09.confusion_matrix(y_te, ce.predict(X_te))
     assert cm.sum() == 450 and np.trace(cm) == 439
     assert cm[8, 1] == 2 and cm[4, 8] == 2
     assert np.trace(cm) / cm.sum() == ce.accuracy(X_te, y_te)
-    np.testing.assert_array_equal(ch07.confusion_matrix([0, 1, 1], [0, 1, 0], 2), [[1, 0], [1, 1]])
+    np.testing.assert_array_equal(ch09.confusion_matrix([0, 1, 1], [0, 1, 0], 2), [[1, 0], [1, 1]])
     with pytest.raises(ValueError, match="same length"):
-        ch07.confusion_matrix([0, 1], [0])
+        ch09.confusion_matrix([0, 1], [0])
 
 
 def test_training_monitor_updates_in_place(data):
     X_tr, _, y_tr, _ = data
-    monitor = ch07.TrainingMonitor(4, 42, redraw_every=2)
+    monitor = ch09.TrainingMonitor(4, 42, redraw_every=2)
     net = TwoLayerNet.create(64, 100, 10, seed=0)
     hist = train(net, X_tr, y_tr, lr=2.0, batch_size=32, epochs=4, seed=0, callback=monitor.callback)
     assert monitor.bar.value == 4 and monitor.status.value.startswith("epoch 4 / 4")
@@ -79,14 +79,14 @@ def test_training_monitor_updates_in_place(data):
 def test_mistakes_explorer(data, runs):
     _, X_te, _, y_te = data
     ce = runs[0]
-    ex = ch07.mistakes_explorer(ce, X_te, y_te)
+    ex = ch09.mistakes_explorer(ce, X_te, y_te)
     assert ex.mistakes.size == 11 and ex.mistakes[0] == 38
     assert ex.readout_text.startswith("mistake 1 of 11 (test sample 38): true digit 4")
     p = ce.forward(X_te[38]).y
     assert format_number(p[8]) in ex.readout_text
     assert ex.bars[8].get_height() == pytest.approx(p[8], rel=1e-12)
-    assert matplotlib.colors.to_hex(ex.bars[8].get_facecolor()) == ch07.COLORS["loss"].lower()
-    assert matplotlib.colors.to_hex(ex.bars[4].get_facecolor()) == ch07.COLORS["target"].lower()
+    assert matplotlib.colors.to_hex(ex.bars[8].get_facecolor()) == ch09.COLORS["loss"].lower()
+    assert matplotlib.colors.to_hex(ex.bars[4].get_facecolor()) == ch09.COLORS["target"].lower()
     ex.set(index=1)
     assert "(test sample 46)" in ex.readout_text and "predicted digit 3" in ex.readout_text
     np.testing.assert_array_equal(ex.image.get_array(), X_te[46].reshape(8, 8))
@@ -97,12 +97,12 @@ def test_mistakes_explorer_needs_a_mistake(data, runs):
     ce = runs[0]
     right = ce.predict(X_te) == y_te
     with pytest.raises(ValueError, match="no mistakes"):
-        ch07.mistakes_explorer(ce, X_te[right], y_te[right])
+        ch09.mistakes_explorer(ce, X_te[right], y_te[right])
 
 
 def test_exercises(runs, data):
     _, X_te, _, y_te = data
-    cm = ch07.confusion_matrix(y_te, runs[0].predict(X_te))
-    assert evaluate("07.1", 21).ok and not evaluate("07.1", 42).ok
-    assert evaluate("07.2", np.trace(cm) / cm.sum()).ok and not evaluate("07.2", 0.97).ok
-    assert evaluate("07.3", 11).ok and not evaluate("07.3", 439).ok
+    cm = ch09.confusion_matrix(y_te, runs[0].predict(X_te))
+    assert evaluate("09.1", 21).ok and not evaluate("09.1", 42).ok
+    assert evaluate("09.2", np.trace(cm) / cm.sum()).ok and not evaluate("09.2", 0.97).ok
+    assert evaluate("09.3", 11).ok and not evaluate("09.3", 439).ok

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from helpers.data import load_digits_split
-from helpers.explorers import ch00, ch01, ch02, ch03, ch04, ch05, ch06, ch07
+from helpers.explorers import ch00, ch01, ch02, ch03, ch04, ch05, ch06, ch09
 from helpers.network import TwoLayerNet
 from helpers.readout import LiveReadout, decimals_of, value_key
 from helpers.widgets import Explorer, slider
@@ -172,7 +172,7 @@ def _digits():
 
 
 def _digits_explorer():
-    return ch07.mistakes_explorer(*_digits())
+    return ch09.mistakes_explorer(*_digits())
 
 
 Y = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]
@@ -185,7 +185,7 @@ BUILDERS = {
     "04 overflow": lambda: ch04.overflow_explorer(),
     "05 descent": lambda: ch05.descent_explorer(),
     "06 backprop": lambda: ch06.backward_explorer(),
-    "07 mistakes": _digits_explorer,
+    "09 mistakes": _digits_explorer,
 }
 
 

@@ -31,9 +31,9 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter("04_ce_in_practice", "Cross-entropy in practice"),
     Chapter("05_gradient_descent", "Minimising the loss: gradient descent"),
     Chapter("06_backprop", "Backpropagation, derived"),
-    Chapter("07_training", "Training a network"),
-    Chapter("08_glossary", "Glossary / 用語集"),
-    Chapter("09_quiz", "E資格 checkpoint quiz"),
+    Chapter("09_training", "Training a network"),
+    Chapter("11_glossary", "Glossary / 用語集"),
+    Chapter("12_quiz", "E資格 checkpoint quiz"),
 )
 
 CONTENTS = CHAPTERS[0]

@@ -1,4 +1,4 @@
-"""Chapter 07 exercises: training the two-layer network on the digits."""
+"""Chapter 09 exercises: training the two-layer network on the digits."""
 
 from functools import lru_cache
 
@@ -6,7 +6,7 @@ import numpy as np
 
 from helpers.checks import Exercise
 from helpers.data import load_digits_split
-from helpers.explorers.ch07 import confusion_matrix
+from helpers.explorers.ch09 import confusion_matrix
 from helpers.network import TwoLayerNet, train
 
 
@@ -19,20 +19,20 @@ def _confusion() -> np.ndarray:
 
 
 EXERCISES = {
-    "07.1": Exercise(
-        "07.1",
+    "09.1": Exercise(
+        "09.1",
         expected=lambda: float(load_digits_split()[0].shape[0] // 64),
         hint="helpers.train takes only full mini-batches: the number of training samples divided by the batch "
         "size, rounded down (integer division //).",
     ),
-    "07.2": Exercise(
-        "07.2",
+    "09.2": Exercise(
+        "09.2",
         expected=lambda: float(np.trace(_confusion()) / _confusion().sum()),
         hint="The correct predictions sit on the diagonal of the confusion matrix (np.trace); divide by the total.",
         success="The same number as net.accuracy(X_test, y_test).",
     ),
-    "07.3": Exercise(
-        "07.3",
+    "09.3": Exercise(
+        "09.3",
         expected=lambda: float(_confusion().sum() - np.trace(_confusion())),
         hint="Every sample is counted once in the confusion matrix; the correct ones are on the diagonal. "
         "The mistakes are everything else.",

@@ -1,4 +1,4 @@
-"""Chapter 07's widgets: a training monitor (progress + live loss curve) and a browser of mistakes.
+"""Chapter 09's widgets: a training monitor (progress + live loss curve) and a browser of mistakes.
 
 * :class:`TrainingMonitor` — an ``IntProgress`` bar, a status line and a live
   loss curve whose ``Line2D`` is updated in place; pass ``monitor.callback`` to

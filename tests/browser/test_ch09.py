@@ -1,4 +1,4 @@
-"""Chapter 07 in a real browser: train with the live monitor, read the accuracy, browse the mistakes."""
+"""Chapter 09 in a real browser: train with the live monitor, read the accuracy, browse the mistakes."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import lab
 from explorer_checks import check_explorers
 
 
-def test_ch07_trains_and_browses_mistakes(page, run_notebook, screenshot):
-    run_notebook("07_training.ipynb")
+def test_ch09_trains_and_browses_mistakes(page, run_notebook, screenshot):
+    run_notebook("09_training.ipynb")
 
     status = page.locator(".course-progress-train").first
     status.scroll_into_view_if_needed()
@@ -19,7 +19,7 @@ def test_ch07_trains_and_browses_mistakes(page, run_notebook, screenshot):
     assert m and float(m.group(1)) >= 97.0, text
     progress = page.locator(".course-monitor-train progress, .course-monitor-train .progress-bar").first
     page.wait_for_timeout(800)
-    screenshot("ch07_training_monitor", page.locator(".course-monitor-train").first)
+    screenshot("ch09_training_monitor", page.locator(".course-monitor-train").first)
     assert progress.count() == 1
 
     # the mistakes explorer: one keyboard step to the right shows the second mistake
@@ -33,5 +33,5 @@ def test_ch07_trains_and_browses_mistakes(page, run_notebook, screenshot):
     )
     assert "predicted digit 3" in lab.readout(page, "mistakes")
     page.wait_for_timeout(800)
-    screenshot("ch07_mistakes_explorer", page.locator(".course-explorer-mistakes").first)
-    check_explorers(page, "07_training.ipynb", screenshot)  # every explorer by keyboard, and the console
+    screenshot("ch09_mistakes_explorer", page.locator(".course-explorer-mistakes").first)
+    check_explorers(page, "09_training.ipynb", screenshot)  # every explorer by keyboard, and the console

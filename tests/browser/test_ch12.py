@@ -1,4 +1,4 @@
-"""Chapter 09 in a real browser: take the quiz — pick an option, type a number, see the score change."""
+"""Chapter 12 in a real browser: take the quiz — pick an option, type a number, see the score change."""
 
 from __future__ import annotations
 
@@ -32,8 +32,8 @@ def check(box, page) -> str:
     return feedback.inner_text().strip()
 
 
-def test_ch09_quiz_answers_and_score(page, run_notebook, screenshot):
-    run_notebook("09_quiz.ipynb")
+def test_ch12_quiz_answers_and_score(page, run_notebook, screenshot):
+    run_notebook("12_quiz.ipynb")
     n = len(quiz.QUESTIONS)
     page.locator(".course-quiz-score").first.scroll_into_view_if_needed()
     wait_score(page, f"Score: 0 / {n}")
@@ -59,5 +59,5 @@ def test_ch09_quiz_answers_and_score(page, run_notebook, screenshot):
     assert check(q1, page).startswith("✓ Question 1: correct!")
     wait_score(page, f"Score: 2 / {n}")
     page.locator(".course-quiz-score").first.scroll_into_view_if_needed()
-    screenshot("ch09_quiz_score", page)
-    check_explorers(page, "09_quiz.ipynb", screenshot)  # every explorer by keyboard, and the console
+    screenshot("ch12_quiz_score", page)
+    check_explorers(page, "12_quiz.ipynb", screenshot)  # every explorer by keyboard, and the console
