@@ -22,14 +22,27 @@ import html
 import importlib
 import math
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-__all__ = ["Exercise", "Result", "check", "evaluate", "exercise", "judge_number", "markdown_inline", "MIN_DIGITS"]
+__all__ = [
+    "Exercise",
+    "Result",
+    "check",
+    "evaluate",
+    "exercise",
+    "judge_number",
+    "markdown_inline",
+    "solution",
+    "solution_source",
+    "MIN_DIGITS",
+]
 
 MIN_DIGITS = 4  # significant digits a rounded answer must give to count as right
 
@@ -286,3 +299,85 @@ def check(key: str, answer: Any) -> None:
         display(result)
     else:
         print(result.message)
+
+
+# ---- solutions: kept out of sight until a learner asks ---------------------------------------
+
+#: Where the chapter sources are: the solutions live there, written once, and nowhere else.
+CHAPTER_SOURCES = Path(__file__).resolve().parent.parent / "chapters"
+_CELL = re.compile(r"^# %%(.*)$", re.MULTILINE)
+_CHECK_KEY = re.compile(r"""check\(\s*["'](\d\d\.\d+)["']""")
+
+
+def _solution_cells(chapter: str, sources: Path) -> dict[str, str]:
+    """``{key: code}`` of the ``solution``-tagged cells of chapter ``chapter``'s py:percent source."""
+    files = sorted(sources.glob(f"{chapter}_*.py"))
+    if not files:
+        return {}
+    text = files[0].read_text(encoding="utf-8")
+    heads = list(_CELL.finditer(text))
+    cells = {}
+    for head, nxt in zip(heads, [*heads[1:], None], strict=True):
+        if '"solution"' not in head.group(1):
+            continue
+        code = text[head.end() : nxt.start() if nxt else len(text)].strip("\n")
+        key = _CHECK_KEY.search(code)
+        if key:
+            cells[key.group(1)] = code
+    return cells
+
+
+def solution_source(key: str, sources: Path | None = None) -> str:
+    """The solution code of exercise ``key`` as written in the chapter source.
+
+    Raises
+    ------
+    LookupError
+        If this copy of the course has no solution for ``key`` (the student edition has none).
+    """
+    exercise(key)  # a clear error for a key that is no exercise
+    cells = _solution_cells(key.split(".", 1)[0], sources or CHAPTER_SOURCES)
+    if key not in cells:
+        raise LookupError(f"exercise {key}: this copy of the course has no solutions (it is the student edition)")
+    return cells[key]
+
+
+@dataclass(frozen=True)
+class Solution:
+    """A solution shown closed: a ``<details>`` a reader opens on purpose; its text form reveals nothing."""
+
+    key: str
+    code: str
+    verdicts: tuple[Result, ...]
+
+    def __repr__(self) -> str:  # text/plain: what nbval compares — the verdicts, not the code
+        said = " ".join("✓" if r.ok else r.message for r in self.verdicts) or "(no check ran)"
+        return f"Solution of exercise {self.key} (closed; open it in the notebook): {said}"
+
+    def _repr_html_(self) -> str:
+        verdicts = "".join(r._repr_html_() for r in self.verdicts)
+        return (
+            f'<details class="course-solution"><summary>Show the solution of exercise {self.key}</summary>'
+            f"<pre><code>{html.escape(self.code)}</code></pre>{verdicts}</details>"
+        )
+
+
+def solution(key: str, namespace: dict | None = None) -> Solution:
+    """Run the solution of exercise ``key`` and return it, closed, for display.
+
+    The code runs on a *copy* of the notebook's variables (``namespace``, by default the caller's
+    globals), so nothing the learner wrote is overwritten; its ``check`` verdicts are collected
+    and shown inside the closed box, with the code.
+    """
+    code = solution_source(key)
+    if namespace is None:
+        namespace = sys._getframe(1).f_globals
+    verdicts: list[Result] = []
+
+    def collect(k: str, answer: Any) -> None:
+        verdicts.append(evaluate(k, answer))
+
+    scratch = dict(namespace)
+    scratch["check"] = collect
+    exec(compile(code, f"<solution {key}>", "exec"), scratch)  # noqa: S102 - the course's own solution code
+    return Solution(key, code, tuple(verdicts))
