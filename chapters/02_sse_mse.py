@@ -45,7 +45,8 @@ use_course_style()
 # * over the $K$ **outputs of one sample** — here the 10 classes, so $n = 10$. This is what section 2 computes,
 #   following [[src:000]]. Nothing about the amount of data changes here: one sample always has 10 outputs.
 # * over the $N$ **samples of a batch**: compute one loss per sample, then average them. Now the loss does not grow
-#   when the batch has more samples — the reason chapter 05 averages, and what the book does for its batch losses.
+#   when the batch has more samples — the reason chapter 05 averages, and what the book does for its batch
+#   cross-entropy.
 # * over all $N \times K$ **elements** of a batch: PyTorch's `MSELoss()` and scikit-learn's `mean_squared_error` (their
 #   default). This is the per-sample mean divided once more by $K$.
 #
@@ -315,8 +316,9 @@ check("02.1", answer_02_1)
 
 # %% [markdown]
 # **Exercise 02.2.** A batch: `Y` and `T` have shape $(N, K)$ — one row per sample. Write `batch_half_sse(Y, T)`
-# that returns the book's batch loss: the ½·SSE of each row (sample), **averaged over the $N$ rows**. Lists are
-# allowed. (PyTorch's `MSELoss` would divide by $N \times K$ instead, and without the ½.)
+# that returns the mean over samples: the ½·SSE of each row (sample), **averaged over the $N$ rows** — the way the
+# book averages its batch cross-entropy. Lists are allowed. (PyTorch's `MSELoss` would divide by $N \times K$
+# instead, and without the ½.)
 
 # %%
 def batch_half_sse(Y, T):
