@@ -421,7 +421,7 @@ print("KL(p‖q) =", helpers.kl_divergence(p, q), "  KL(q‖p) =", helpers.kl_di
 # Replace each `...` with your code and run the cell: the check answers ✓ or gives a hint.
 #
 # **Exercise 04.1.** Compute the cross-entropy for logits `[123, 456, 789]` when the correct class is **1**, stably
-# (no `nan`, no `inf`, no delta), with numpy only.
+# (no `nan`, no `inf`, no ε), with numpy only.
 
 # %%
 answer_04_1 = ...  # your code here
