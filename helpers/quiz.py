@@ -199,7 +199,7 @@ QUESTIONS: tuple[Question, ...] = (
         2,
         "02",
         "For the same $y$ and $t$, the book's 2乗和誤差 $E = \\frac{1}{2}\\sum_k (y_k - t_k)^2$ equals 0.0975. "
-        "Which formula does **seed 000's** function, also headed 2乗和誤差, compute when it prints 0.0195?",
+        "Which formula does the function of the E資格 notes 「損失関数はなぜ必要なのか」, also headed 2乗和誤差, compute when it prints 0.0195?",
         lambda: _closest({k: f(Y_BOOK, T_BOOK) for k, (_, f) in _SSE_FORMS.items()}, 0.0195),
         options=_numbers(_SSE_FORMS),
         hint="0.0195 is 0.195 divided by the number of elements.",
@@ -208,7 +208,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         3,
         "02",
-        "Seed 004's second sample $y$ = `[0.1, 0.01, 0.2, 0.0, 0.0, 0.1, 0.02, 0.1, 0.1, 0.5]`, correct class 2. "
+        "A second MNIST-style sample (swim-lover's blog post) $y$ = `[0.1, 0.01, 0.2, 0.0, 0.0, 0.1, 0.02, 0.1, 0.1, 0.5]`, correct class 2. "
         "Compute the book's $E = \\frac{1}{2}\\sum_k (y_k - t_k)^2$.",
         lambda: losses.half_sum_squared_error(Y_WRONG, T_BOOK),
         hint="The big terms are (0.2 − 1)² and 0.5²; don't forget the ½.",
@@ -235,7 +235,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         6,
         "03",
-        "Seed 004's second sample gives the correct class probability 0.2. Compute its cross-entropy error (ε = 1e-7).",
+        "That second sample (swim-lover's blog post) gives the correct class probability 0.2. Compute its cross-entropy error (ε = 1e-7).",
         lambda: losses.cross_entropy(Y_WRONG, T_BOOK),
         hint="−log(0.2 + 1e-7); the natural logarithm (np.log), not log10.",
         explanation="1.609…: a wrong guess costs about three times the right one's 0.51.",
@@ -247,7 +247,7 @@ QUESTIONS: tuple[Question, ...] = (
         "label is $t = 1$. Compute the loss.",
         lambda: losses.binary_cross_entropy([0.8], [1]),
         hint="With t = 1 only −log p remains.",
-        explanation="−log 0.8 ≈ 0.2231 (seed 001's example).",
+        explanation="−log 0.8 ≈ 0.2231 (the example of 「交差エントロピー損失について」).",
     ),
     Question(
         8,
