@@ -15,8 +15,8 @@ def _bowl(w) -> float:
 
 
 def _forward_gradient(f, w, h: float = 1e-4) -> np.ndarray:
-    w = np.asarray(w, dtype=float)
-    return np.array([(f(w + h * e) - f(w)) / h for e in np.eye(len(w))])
+    point = np.asarray(w, dtype=float)
+    return np.array([(f(point + h * e) - f(point)) / h for e in np.eye(len(point))])
 
 EXERCISES = {
     "05.1": Exercise(

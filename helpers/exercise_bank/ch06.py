@@ -17,8 +17,7 @@ def _dW1_new(i: int, j: int, x=X_NEW) -> float:
 
 
 def _delta_tanh_se(u, t):
-    y = np.tanh(u)
-    return (y - t) * (1.0 - y**2)
+    return (np.tanh(u) - t) * (1.0 - np.tanh(u) ** 2)
 
 
 def _loss_after_steps(n: int) -> float:
@@ -73,8 +72,8 @@ EXERCISES = {
         "06.4",
         expected=lambda: _loss_after_steps(2),
         rtol=1e-7,
-        hint="net2 = TwoLayerNet(W1, b1, W2, b2); then twice: net2.step(net2.backward(x, 1.0), lr=0.1); "
-        "then net2.loss(x, 1.0).",
+        hint="Make a fresh network with TwoLayerNet(W1, b1, W2, b2) (section 7). One SGD step is a backward pass "
+        "followed by .step(…, lr=0.1) (section 9); do it twice, then ask the network for its loss on x, t.",
         slips=(
             (lambda: _loss_after_steps(1), "That is the loss after one step; take two."),
             (lambda: _loss_after_steps(3), "That is the loss after three steps — did you start from section 9's "
