@@ -203,9 +203,9 @@ plt.show()
 # `check(...)` that answers **✓** or **✗ with a hint** — it never shows the answer and never fails with a long error.
 # If you give the answer as a number you typed, give at least 4 significant digits (0.4889, not 0.49).
 #
-# Under an exercise there may be a closed box, **Show the solution of exercise NN.k**. Click it only when you want
-# to compare: it shows a worked solution and its ✓. Running that cell runs the solution on a copy of your
-# variables, so it never changes your own answer. (A teacher's *student edition* has no solutions at all.)
+# In the full edition of the course, a closed box under each exercise holds a worked solution. It stays closed until
+# you click it, so open it only when you want to compare. Running that cell runs the solution on a copy of your
+# variables, so it never changes your own answer. The edition a teacher hands out to students has no solutions.
 
 # %% [markdown]
 # ## Exercises
