@@ -154,3 +154,38 @@ def test_student_notebook_runs_up_to_the_exercises(handout, name):
         text = "".join(_text(o) for o in cell.outputs)
         assert text.startswith("✗ Exercise"), f"an unanswered stub should say ✗, got {text!r}"
         assert "Traceback" not in text
+
+
+NUMBER = re.compile(r"-?\d+\.\d+(?:e-?\d+)?|-?\d+e-?\d+")
+
+
+def _printed_numbers(cells) -> list[float]:
+    texts = []
+    for cell in cells:
+        if cell.cell_type == "markdown":
+            texts.append(cell.source)
+        for out in cell.get("outputs", []):
+            texts.append(_text(out))
+            texts.append(out.get("data", {}).get("text/html", ""))
+    return [float(m) for t in texts for m in NUMBER.findall(t)]
+
+
+@pytest.mark.parametrize("path", WITH_SOLUTIONS, ids=lambda p: p.stem)
+def test_no_numeric_answer_is_printed_before_its_exercise(handout, path):
+    """A learner must not find an exercise's answer (to 4 significant digits) printed or written above it."""
+    from helpers.checks import exercise, judge_number, significant_digits
+
+    nb = nbformat.read(handout / "notebooks" / path.name, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        key = re.search(r'check\("(\d\d\.\d+)"', cell.source) if cell.cell_type == "code" else None
+        if not key:
+            continue
+        ex = exercise(key.group(1))
+        if ex.kind != "number":
+            continue
+        expected = float(ex.expected())
+        if significant_digits(expected) < 4:  # 0.0, 4.0, 21: a short exact answer is no giveaway
+            continue
+        shown = [v for v in _printed_numbers(nb.cells[:index]) if significant_digits(v) >= 4]
+        found = [v for v in shown if judge_number(v, expected) == "ok"]
+        assert not found, f"{path.name}: the answer of {key.group(1)} ({expected}) is shown above it as {found[:3]}"
