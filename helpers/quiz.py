@@ -199,7 +199,8 @@ QUESTIONS: tuple[Question, ...] = (
         2,
         "02",
         "For the same $y$ and $t$, the book's 2乗和誤差 $E = \\frac{1}{2}\\sum_k (y_k - t_k)^2$ equals 0.0975. "
-        "Which formula does the function of the E資格 notes 「損失関数はなぜ必要なのか」, also headed 2乗和誤差, compute when it prints 0.0195?",
+        "Which formula does the function of the E資格 notes 「損失関数はなぜ必要なのか」, also headed 2乗和誤差, "
+        "compute when it prints 0.0195?",
         lambda: _closest({k: f(Y_BOOK, T_BOOK) for k, (_, f) in _SSE_FORMS.items()}, 0.0195),
         options=_numbers(_SSE_FORMS),
         hint="0.0195 is 0.195 divided by the number of elements.",
@@ -208,7 +209,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         3,
         "02",
-        "A second MNIST-style sample (swim-lover's blog post) $y$ = `[0.1, 0.01, 0.2, 0.0, 0.0, 0.1, 0.02, 0.1, 0.1, 0.5]`, correct class 2. "
+        "A second MNIST-style sample (swim-lover's blog post) "
+        "$y$ = `[0.1, 0.01, 0.2, 0.0, 0.0, 0.1, 0.02, 0.1, 0.1, 0.5]`, correct class 2. "
         "Compute the book's $E = \\frac{1}{2}\\sum_k (y_k - t_k)^2$.",
         lambda: losses.half_sum_squared_error(Y_WRONG, T_BOOK),
         hint="The big terms are (0.2 − 1)² and 0.5²; don't forget the ½.",
@@ -235,7 +237,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         6,
         "03",
-        "That second sample (swim-lover's blog post) gives the correct class probability 0.2. Compute its cross-entropy error (ε = 1e-7).",
+        "That second sample (swim-lover's blog post) gives the correct class probability 0.2. "
+        "Compute its cross-entropy error (ε = 1e-7).",
         lambda: losses.cross_entropy(Y_WRONG, T_BOOK),
         hint="−log(0.2 + 1e-7); the natural logarithm (np.log), not log10.",
         explanation="1.609…: a wrong guess costs about three times the right one's 0.51.",
@@ -405,7 +408,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         21,
         "06",
-        "The chapter-06 network: $x = [1, 0.5]$, $W_1 = [[0.1, 0.2], [0.3, 0.4]]$, $b_1 = [0.1, 0.1]$, $W_2 = [0.5, 0.6]^T$, "
+        "The chapter-06 network: $x = [1, 0.5]$, $W_1 = [[0.1, 0.2], [0.3, 0.4]]$, $b_1 = [0.1, 0.1]$, "
+        "$W_2 = [0.5, 0.6]^T$, "
         "$b_2 = 0.2$, sigmoid hidden layer, identity output, $t = 1$. Compute $E = \\frac{1}{2}(y - t)^2$.",
         lambda: _net().loss(X_NET, T_NET),
         hint="u1 = x·W1 + b1 = [0.35, 0.5]; z1 = σ(u1); y = z1·W2 + b2; then ½(y − 1)².",
@@ -609,9 +613,7 @@ def static_html() -> str:
     items = []
     for q in QUESTIONS:
         options = "".join(f"<li>{_escape(line)}</li>" for line in _option_lines(q))
-        answer = (
-            f"<ul style='list-style:none'>{options}</ul>" if options else "<p><i>Answer: a number.</i></p>"
-        )
+        answer = f"<ul style='list-style:none'>{options}</ul>" if options else "<p><i>Answer: a number.</i></p>"
         items.append(f"<li><p>{_markdown_inline(q.prompt)} <i>(chapter {q.chapter})</i></p>{answer}</li>")
     return (
         "<div class='course-quiz-static'><p><b>E資格 checkpoint quiz</b>: run the notebook to answer and check "

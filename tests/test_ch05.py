@@ -206,6 +206,7 @@ def test_sum_reduction_diverges_unless_lr_divided(big_data):
 def test_exercises():
     assert evaluate("05.1", 2 - 4 * 0.8**3).ok  # the distance 4 shrinks by 0.8 per step
     assert not evaluate("05.1", -2 + 3 * 0.1 * 8).ok
+
     def good(f, w):
         w, grad = np.array(w, dtype=float), np.zeros(2)
         for i in range(2):

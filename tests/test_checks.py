@@ -29,7 +29,9 @@ def test_judge_number(value, expected, verdict):
     assert judge_number(value, expected) == verdict
 
 
-@pytest.mark.parametrize(("key", "answer"), [("06.1", 0.36678), ("06.4", 0.0039872), ("09.2", 0.97556), ("04.2", 33.33)])
+@pytest.mark.parametrize(
+    ("key", "answer"), [("06.1", 0.36678), ("06.4", 0.0039872), ("09.2", 0.97556), ("04.2", 33.33)]
+)
 def test_rounded_answers_pass(key, answer):
     assert evaluate(key, answer).ok
 
@@ -64,7 +66,9 @@ def test_a_function_that_mutates_its_input_cannot_corrupt_the_cases():
 
 def test_the_expected_value_is_computed_before_the_learners_function_runs():
     seen = []
-    ex = Exercise("99.1", expected=lambda v: seen.append("expected") or v[0], hint="h", kind="function", cases=[([1.0],)])
+    ex = Exercise(
+        "99.1", expected=lambda v: seen.append("expected") or v[0], hint="h", kind="function", cases=[([1.0],)]
+    )
     checks_bank = {"99.1": ex}
     original = checks.exercise
     checks.exercise = lambda key: checks_bank[key]

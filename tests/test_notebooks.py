@@ -150,7 +150,9 @@ def test_solutions_reveal_nothing_until_opened(path):
     nb = nbformat.read(path, as_version=4)
     solutions = [c for c in nb.cells if "solution" in c.metadata.get("tags", [])]
     for cell in solutions:
-        assert re.fullmatch(r'from helpers\.checks import solution\n\nsolution\("\d\d\.\d+"\)', cell.source), cell.source
+        assert re.fullmatch(r'from helpers\.checks import solution\n\nsolution\("\d\d\.\d+"\)', cell.source), (
+            cell.source
+        )
         (out,) = cell.outputs
         html, text = out["data"]["text/html"], out["data"]["text/plain"]
         assert html.startswith("<details") and not html.startswith("<details open"), html[:80]

@@ -1,4 +1,4 @@
-"""The student handout: a folder a teacher gives away as it is — notebooks, helpers, set-up, and no solution anywhere."""
+"""The student handout: a folder a teacher gives away as it is — notebooks, helpers, set-up, no solution anywhere."""
 
 from __future__ import annotations
 
@@ -86,8 +86,14 @@ def test_the_archive_holds_the_same_files(handout):
 
 
 def test_the_handout_has_what_a_learner_needs_and_nothing_a_teacher_keeps(handout):
-    for needed in ("Makefile", "README.md", "requirements.txt", "pyproject.toml", "environment.yml",
-                   "helpers/checks.py", "helpers/exercise_bank/ch02.py", "tools/workspace.py", "jupyter/overrides.json"):  # fmt: skip
+    needed_files = ["Makefile", "README.md", "requirements.txt", "pyproject.toml", "environment.yml"]
+    needed_files += [
+        "helpers/checks.py",
+        "helpers/exercise_bank/ch02.py",
+        "tools/workspace.py",
+        "jupyter/overrides.json",
+    ]
+    for needed in needed_files:
         assert (handout / needed).is_file(), needed
     assert sorted(p.name for p in (handout / "notebooks").glob("*.ipynb")) == [p.name for p in NOTEBOOKS]
     for kept in ("chapters", "docs", "tests", "tools/record.py", "tools/student.py", "tools/endmatter.py"):

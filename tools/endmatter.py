@@ -87,7 +87,7 @@ def hide_solutions(nb: nbformat.NotebookNode) -> None:
             continue
         key = solution_key(cell.source)
         if key is None:
-            raise ValueError(f"a solution cell has no check(\"NN.k\", …) line:\n{cell.source}")
+            raise ValueError(f'a solution cell has no check("NN.k", …) line:\n{cell.source}')
         cell.source = f'from helpers.checks import solution\n\nsolution("{key}")'
         cell.metadata.pop("jupyter", None)  # nothing to collapse: the source reveals nothing
 

@@ -34,12 +34,19 @@ EXERCISES = {
         success="The true line y = 2x + 1 scores 1.3950 on the same new points — lower. Least squares won on its own "
         "points only because it fitted their noise.",
         slips=(
-            (lambda: _new_points_mse(2.0, 1.0), "That is the true line's MSE on the new points. The exercise asks "
-             "for the least-squares line w*, b* of section 4."),
-            (lambda: 20 * _new_points_mse(), "That is the sum of the squared errors: divide by the number of points "
-             "(np.mean) to get the MSE."),
-            (lambda: line_losses(*least_squares(*toy_regression()), *toy_regression())[1], "That is the MSE on the "
-             "original points. Use the new points x_new, t_new."),
+            (
+                lambda: _new_points_mse(2.0, 1.0),
+                "That is the true line's MSE on the new points. The exercise asks "
+                "for the least-squares line w*, b* of section 4.",
+            ),
+            (
+                lambda: 20 * _new_points_mse(),
+                "That is the sum of the squared errors: divide by the number of points (np.mean) to get the MSE.",
+            ),
+            (
+                lambda: line_losses(*least_squares(*toy_regression()), *toy_regression())[1],
+                "That is the MSE on the original points. Use the new points x_new, t_new.",
+            ),
         ),
     ),
     "01.2": Exercise(
@@ -54,8 +61,11 @@ EXERCISES = {
         hint="Compute the predictions y = w * x + b (turn lists into arrays with np.asarray), subtract t, "
         "square, and add everything up — a sum, not a mean.",
         slips=(
-            (lambda w, b, x, t: _sse_of_line(w, b, x, t) / len(x), "You divided by the number of points: that is the "
-             "MSE. The report card here is the *sum* of squared errors."),
+            (
+                lambda w, b, x, t: _sse_of_line(w, b, x, t) / len(x),
+                "You divided by the number of points: that is the "
+                "MSE. The report card here is the *sum* of squared errors.",
+            ),
         ),
     ),
     "01.3": Exercise(

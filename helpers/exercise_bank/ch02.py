@@ -14,6 +14,7 @@ def _batch_half_sse(Y, T) -> float:
     """The mean over rows of each row's ½·SSE."""
     return float(np.mean([half_sum_squared_error(y, t) for y, t in zip(np.asarray(Y), np.asarray(T), strict=True)]))
 
+
 EXERCISES = {
     "02.1": Exercise(
         "02.1",
@@ -22,8 +23,11 @@ EXERCISES = {
         "not by 2. Compare with half_sum_squared_error, which multiplies by 0.5.",
         success="Note how different it is from the ½·SSE the book prints for the same vectors.",
         slips=(
-            (lambda: half_sum_squared_error(Y_WRONG, T), "That is ½·SSE, the book's form. MSE divides the sum of "
-             "squared differences by the number of elements, 10."),
+            (
+                lambda: half_sum_squared_error(Y_WRONG, T),
+                "That is ½·SSE, the book's form. MSE divides the sum of "
+                "squared differences by the number of elements, 10.",
+            ),
         ),
     ),
     "02.2": Exercise(
@@ -38,11 +42,16 @@ EXERCISES = {
         hint="Square the differences Y - T, add them along each row (np.sum(..., axis=1)), multiply by 0.5, then "
         "take the mean of those N row losses. Convert lists with np.asarray first.",
         slips=(
-            (lambda Y, T: float(np.mean((np.asarray(Y) - np.asarray(T)) ** 2)), "You divided by N × K, the number "
-             "of all elements (PyTorch's MSELoss). Average the per-row ½·SSE over the N rows only."),
+            (
+                lambda Y, T: float(np.mean((np.asarray(Y) - np.asarray(T)) ** 2)),
+                "You divided by N × K, the number "
+                "of all elements (PyTorch's MSELoss). Average the per-row ½·SSE over the N rows only.",
+            ),
             (lambda Y, T: 2 * _batch_half_sse(Y, T), "Your result is twice the expected one: the ½ is missing."),
-            (lambda Y, T: len(Y) * _batch_half_sse(Y, T), "You added the row losses but did not divide by N, "
-             "the number of rows."),
+            (
+                lambda Y, T: len(Y) * _batch_half_sse(Y, T),
+                "You added the row losses but did not divide by N, the number of rows.",
+            ),
         ),
     ),
     "02.3": Exercise(
@@ -51,8 +60,10 @@ EXERCISES = {
         hint="Compute MSE and MAE of the prediction 1.0 against [1, 1, 1, 5] separately, then divide. "
         "Only one residual is non-zero.",
         slips=(
-            (lambda: mean_absolute_error([1.0] * 4, OUTLIERS) / mean_squared_error([1.0] * 4, OUTLIERS),
-             "You divided MAE by MSE: the question asks how many times MSE is larger, MSE / MAE."),
+            (
+                lambda: mean_absolute_error([1.0] * 4, OUTLIERS) / mean_squared_error([1.0] * 4, OUTLIERS),
+                "You divided MAE by MSE: the question asks how many times MSE is larger, MSE / MAE.",
+            ),
         ),
     ),
 }

@@ -23,12 +23,19 @@ EXERCISES = {
         "logsumexp(a) = m + log Σ exp(a − m), m = max(a); the loss is −log y_1.",
         success="The naive route gives inf here; from logits it is simply 789 − 456 (plus a vanishing log term).",
         slips=(
-            (lambda: cross_entropy_from_logits(LOGITS, 0), "That is the loss when class 0 is correct. Class 1 is the "
-             "second logit, 456 (index 1)."),
-            (lambda: cross_entropy_from_logits(LOGITS, 2), "That is the loss when class 2 is correct. Class 1 is the "
-             "second logit, 456 (index 1)."),
-            (lambda: 16.11809565095832, "That is the cap −log(1e-7): you took the softmax and then added ε. From the "
-             "logits there is no cap: use log y_1 = a_1 − logsumexp(a)."),
+            (
+                lambda: cross_entropy_from_logits(LOGITS, 0),
+                "That is the loss when class 0 is correct. Class 1 is the second logit, 456 (index 1).",
+            ),
+            (
+                lambda: cross_entropy_from_logits(LOGITS, 2),
+                "That is the loss when class 2 is correct. Class 1 is the second logit, 456 (index 1).",
+            ),
+            (
+                lambda: 16.11809565095832,
+                "That is the cap −log(1e-7): you took the softmax and then added ε. From the "
+                "logits there is no cap: use log y_1 = a_1 − logsumexp(a).",
+            ),
         ),
     ),
     "04.2": Exercise(
@@ -55,12 +62,19 @@ EXERCISES = {
         "natural logarithm (np.log).",
         success="Small but positive: KL is 0 only when the model matches the data exactly.",
         slips=(
-            (lambda: kl_divergence(Q_MODEL, P_DATA), "That is KL(q‖p), the other direction — KL is not symmetric. "
-             "Weigh by the data's p and put p on top: Σ p log(p / q)."),
-            (lambda: cross_entropy_dist(P_DATA, Q_MODEL), "That is the cross-entropy H(p, q). The extra cost is "
-             "H(p, q) − H(p)."),
-            (lambda: float(np.sum(np.asarray(P_DATA) * np.log10(np.asarray(P_DATA) / np.asarray(Q_MODEL)))),
-             "np.log10 is the base-10 logarithm; use the natural logarithm np.log."),
+            (
+                lambda: kl_divergence(Q_MODEL, P_DATA),
+                "That is KL(q‖p), the other direction — KL is not symmetric. "
+                "Weigh by the data's p and put p on top: Σ p log(p / q).",
+            ),
+            (
+                lambda: cross_entropy_dist(P_DATA, Q_MODEL),
+                "That is the cross-entropy H(p, q). The extra cost is H(p, q) − H(p).",
+            ),
+            (
+                lambda: float(np.sum(np.asarray(P_DATA) * np.log10(np.asarray(P_DATA) / np.asarray(Q_MODEL)))),
+                "np.log10 is the base-10 logarithm; use the natural logarithm np.log.",
+            ),
         ),
     ),
 }

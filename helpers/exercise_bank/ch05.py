@@ -18,6 +18,7 @@ def _forward_gradient(f, w, h: float = 1e-4) -> np.ndarray:
     point = np.asarray(w, dtype=float)
     return np.array([(f(point + h * e) - f(point)) / h for e in np.eye(len(point))])
 
+
 EXERCISES = {
     "05.1": Exercise(
         "05.1",
@@ -28,8 +29,11 @@ EXERCISES = {
         slips=(
             (lambda: float(descend_1d(0.1, 2, -2.0)[-1]), "That is w after two steps; take three."),
             (lambda: float(descend_1d(0.1, 4, -2.0)[-1]), "That is w after four steps; take three."),
-            (lambda: -2.0 - 3 * 0.1 * 2 * (-2.0 - 2), "You used the slope at the start for every step. Recompute the "
-             "slope 2(w − 2) at the new w before each step."),
+            (
+                lambda: -2.0 - 3 * 0.1 * 2 * (-2.0 - 2),
+                "You used the slope at the start for every step. Recompute the "
+                "slope 2(w − 2) at the new w before each step.",
+            ),
         ),
     ),
     "05.2": Exercise(
@@ -47,10 +51,15 @@ EXERCISES = {
         hint="For each weight i: copy w, add h = 1e-4 to weight i only, evaluate f; subtract h from weight i only, "
         "evaluate f; divide the difference by 2h. Return both results as an array.",
         slips=(
-            (lambda f, w: _forward_gradient(f, w), "That is the forward difference (f(w + h) − f(w)) / h. Use the "
-             "central difference: one step to each side, divided by 2h."),
-            (lambda f, w: np.full(2, (f(np.asarray(w) + 1e-4) - f(np.asarray(w) - 1e-4)) / 2e-4), "You moved both "
-             "weights at once. A partial derivative moves one weight and keeps the other fixed."),
+            (
+                lambda f, w: _forward_gradient(f, w),
+                "That is the forward difference (f(w + h) − f(w)) / h. Use the "
+                "central difference: one step to each side, divided by 2h.",
+            ),
+            (
+                lambda f, w: np.full(2, (f(np.asarray(w) + 1e-4) - f(np.asarray(w) - 1e-4)) / 2e-4),
+                "You moved both weights at once. A partial derivative moves one weight and keeps the other fixed.",
+            ),
         ),
     ),
     "05.3": Exercise(
@@ -59,8 +68,11 @@ EXERCISES = {
         hint="The summed gradient is 128 times the mean gradient, so the step η · gradient is 128 times larger "
         "unless η shrinks by the same factor.",
         slips=(
-            (lambda: 0.05 * 128, "The other way round: the summed gradient is already 128 times larger, so η must be "
-             "128 times *smaller*."),
+            (
+                lambda: 0.05 * 128,
+                "The other way round: the summed gradient is already 128 times larger, so η must be "
+                "128 times *smaller*.",
+            ),
         ),
     ),
 }

@@ -46,10 +46,17 @@ EXERCISES = {
         hint="Redo the forward pass for the new x (u1 = x @ W1 + b1, z1 = σ(u1), y = z1 @ W2 + b2), then δ2 = y − t, "
         "δ1 = z1(1 − z1) · W2 · δ2, and ∂E/∂W1[1, 0] = x2 × δ1 of hidden unit 1 (index 0).",
         slips=(
-            (lambda: float(X_NEW[1] * worked_example_net().backward(X, 1.0).delta1[0]), "You used δ1 of the old input "
-             "x = [1, 0.5]. The deltas depend on the input: run the forward and backward pass again for x = [2, −1]."),
-            (lambda: _dW1_new(0, 1), "That is W1[0, 1] (from x1 to hidden unit 2). W1[1, 0] runs from input x2 to "
-             "hidden unit 1: x[1] · δ1[0]."),
+            (
+                lambda: float(X_NEW[1] * worked_example_net().backward(X, 1.0).delta1[0]),
+                "You used δ1 of the old input "
+                "x = [1, 0.5]. The deltas depend on the input: run the forward and backward pass again "
+                "for x = [2, −1].",
+            ),
+            (
+                lambda: _dW1_new(0, 1),
+                "That is W1[0, 1] (from x1 to hidden unit 2). W1[1, 0] runs from input x2 to "
+                "hidden unit 1: x[1] · δ1[0].",
+            ),
             (lambda: _dW1_new(0, 0), "That is W1[0, 0] (from x1). W1[1, 0] runs from input x2: x[1] · δ1[0]."),
         ),
     ),
@@ -62,10 +69,15 @@ EXERCISES = {
         "∂y/∂u = 1 − tanh²(u).",
         success="Like the sigmoid, tanh flattens for large |u|: its factor 1 − y² then almost kills the gradient.",
         slips=(
-            (lambda u, t: np.tanh(u) - t, "That is ∂E/∂y only. Multiply by the derivative of the output function, "
-             "1 − tanh²(u): y − t alone holds only when that derivative is 1 (identity output)."),
-            (lambda u, t: (np.tanh(u) - t) * np.tanh(u) * (1 - np.tanh(u)), "y(1 − y) is the sigmoid's derivative. "
-             "For tanh it is 1 − y²."),
+            (
+                lambda u, t: np.tanh(u) - t,
+                "That is ∂E/∂y only. Multiply by the derivative of the output function, "
+                "1 − tanh²(u): y − t alone holds only when that derivative is 1 (identity output).",
+            ),
+            (
+                lambda u, t: (np.tanh(u) - t) * np.tanh(u) * (1 - np.tanh(u)),
+                "y(1 − y) is the sigmoid's derivative. For tanh it is 1 − y².",
+            ),
         ),
     ),
     "06.4": Exercise(
@@ -76,8 +88,11 @@ EXERCISES = {
         "followed by .step(…, lr=0.1) (section 9); do it twice, then ask the network for its loss on x, t.",
         slips=(
             (lambda: _loss_after_steps(1), "That is the loss after one step; take two."),
-            (lambda: _loss_after_steps(3), "That is the loss after three steps — did you start from section 9's "
-             "`net`, which has already taken one? Build a fresh network with TwoLayerNet(W1, b1, W2, b2)."),
+            (
+                lambda: _loss_after_steps(3),
+                "That is the loss after three steps — did you start from section 9's "
+                "`net`, which has already taken one? Build a fresh network with TwoLayerNet(W1, b1, W2, b2).",
+            ),
         ),
     ),
 }
