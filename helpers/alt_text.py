@@ -91,4 +91,20 @@ def enable() -> None:
     shell = get_ipython()
     if shell is None:
         return
-    shell.display_formatter.formatters["text/html"].for_type(Figure, figure_html)
+
+    try:  # let the inline backend switch itself on now: doing so clears every formatter for Figure
+        import matplotlib_inline.backend_inline  # noqa: F401
+    except ImportError:  # pragma: no cover - another front end
+        pass
+
+    def register(*_args) -> None:
+        shell.display_formatter.formatters["text/html"].for_type(Figure, figure_html)
+
+    register()
+    if getattr(shell, "_course_alt_text_hooks", False):
+        return
+    # Should the backend be switched on again (%matplotlib inline), it clears the formatters once more:
+    # registering before and after each cell keeps the text alternative on every figure.
+    for event in ("pre_execute", "post_execute"):
+        shell.events.register(event, register)
+    shell._course_alt_text_hooks = True
