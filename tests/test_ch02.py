@@ -138,9 +138,9 @@ def test_sums_of_the_two_samples_are_printed_the_same_on_every_python():
     for v in y_wrong:
         running += v
     assert repr(running) == "1.13" and repr(math.fsum(y_wrong)) == "1.1300000000000001"
-    import nbformat
-
     from pathlib import Path
+
+    import nbformat
 
     nb = nbformat.read(Path(__file__).resolve().parent.parent / "notebooks" / "02_sse_mse.ipynb", as_version=4)
     text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
