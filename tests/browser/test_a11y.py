@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import course  # noqa: E402
 
+PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="  # 1×1 PNG
 AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHAPTERS = [c.notebook for c in course.CHAPTERS if (ROOT / "notebooks" / c.notebook).exists()]
@@ -69,12 +70,12 @@ def test_the_audit_finds_a_violation(page, server, axe_script):
 
     lab.open_notebook(page, server, "00_start_here.ipynb")
     page.evaluate(
-        """() => {
-            const out = document.querySelector('.jp-NotebookPanel .jp-OutputArea-output');
+        """(png) => {
             const img = document.createElement('img');
-            img.src = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-            out.appendChild(img);
-        }"""
+            img.src = 'data:image/png;base64,' + png;
+            document.querySelector('.jp-NotebookPanel .jp-OutputArea-output').appendChild(img);
+        }""",
+        PIXEL,
     )
     rules = {key[0] for key in audit_notebook(page)}
     assert "image-alt" in rules
