@@ -113,7 +113,7 @@ for name, (w, b) in lines.items():
     print(f"line {name}:  SSE = {sse:.4f}   MSE = {mse:.4f}")
 
 # %% [markdown]
-# **Line B fits better**: MSE 1.2420 against 1.3128 — a close race that the eye could not call. The number settles it,
+# **Line B fits better**: MSE 1.2420 against 1.3128 — too close for the eye to decide. The number decides it,
 # the same way on every machine, and it can be computed by a program thousands of times a second. That is what a loss
 # is for.
 
@@ -144,7 +144,7 @@ for name, (w, b) in candidates.items():
     print(f"{name:14s} w = {w:.4f}  b = {b:.4f}   SSE = {sse:8.4f}   MSE = {mse:.4f}")
 
 # %% [markdown]
-# The least-squares line beats both candidates by far. It also beats the true line, by a hair — but that is no
+# The least-squares line beats both candidates by far. It also beats the true line, by a small margin — but that is no
 # discovery: least squares is *defined* as the line with the lowest squared error on these 20 points, so no other
 # line, the true one included, can score lower here. Its small win comes from fitting this sample's random noise.
 # On new points from the same source the true line would usually do better. A model that fits the noise of its
@@ -252,7 +252,7 @@ print(f"slope of the loss at θ = 0.3: {loss_slope:.4f}  (positive: move θ left
 # %% [markdown]
 # ## 7. Which loss for which task?
 #
-# The articles [[src:000]], [[src:002]] and [[src:003]] agree on the rule of thumb:
+# The articles [[src:000]], [[src:002]] and [[src:003]] agree on this simple rule:
 #
 # | task | predicts | usual loss | chapter |
 # |---|---|---|---|

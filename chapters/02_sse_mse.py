@@ -241,7 +241,7 @@ for name, loss in loss_fns.items():
 # %% [markdown]
 # Under MSE the best constant is the mean, dragged from 1.0 to 1.5 by a single bad point; under MAE it is the median,
 # which does not move; Huber stays close to MAE.
-# The plot shows the three per-point penalties as a function of the residual: the squared curve leaves the others behind.
+# The plot shows the three per-point penalties as a function of the residual: the squared curve grows much faster than the other two.
 
 # %%
 r = np.linspace(-4, 4, 201)

@@ -141,7 +141,7 @@ with np.errstate(divide="ignore"):  # we want to see log(0) itself, without nump
 # %% [markdown]
 # Now the trap on **this very y**: four of its entries are exactly 0 (digits 3, 6, 8 and 9).
 # Without `delta`, the sum form computes $t_k \log y_k = 0 \cdot (-\infty)$ there, which is `nan` ("not a number"),
-# and one `nan` poisons the whole sum. The correct class is fine — it is the *wrong* classes that break it.
+# and one `nan` makes the whole sum `nan`. The correct class is fine — it is the *wrong* classes that break it.
 
 # %%
 with np.errstate(divide="ignore", invalid="ignore"):  # log(0) and 0*(-inf) on purpose: the nan is the lesson
@@ -201,7 +201,7 @@ errors = [cross_entropy(np.array([p, 1 - p]), y_true) for p in predictions]
 print(len(predictions), "predictions; loss at p = 0.01:", round(errors[0], 4), " at p = 0.99:", round(errors[-1], 4))
 
 # %% [markdown]
-# The plot: the loss is near 0 when the prediction for class 1 is close to 1, and shoots up as it approaches 0 —
+# The plot: the loss is near 0 when the prediction for class 1 is close to 1, and grows very fast as it approaches 0 —
 # a confident wrong answer costs far more than an unsure one.
 
 # %%
@@ -328,7 +328,7 @@ for p in (0.6, 0.1, 0.01, 0.0):
 
 # %% [markdown]
 # The plot uses a logarithmic x axis to reach $y_\text{correct} = 10^{-12}$. Without `delta`, cross-entropy
-# $-\log y_\text{correct}$ rises in a straight line for ever; with `delta = 1e-7` it levels off at the cap 16.1.
+# $-\log y_\text{correct}$ keeps rising in a straight line, without limit; with `delta = 1e-7` it levels off at the cap 16.1.
 # MSE (right axis, on a scale 100 times finer) levels off near 0.12 and can never pass 0.2.
 
 # %%

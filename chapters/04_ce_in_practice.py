@@ -66,7 +66,7 @@ for w in caught:
 
 # %% [markdown]
 # `exp(789)` becomes `inf`, so the sum is `inf` too: the largest class gets `inf / inf` = `nan`, and the two small
-# classes get $\text{finite}/\infty = 0$. One `nan` poisons every later computation.
+# classes get $\text{finite}/\infty = 0$. One `nan` turns every later computation that uses it into `nan`.
 
 # %%
 print("largest float64:", np.finfo(np.float64).max)

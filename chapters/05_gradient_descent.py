@@ -299,7 +299,7 @@ g_sum = 2 * np.sum(err * x_big[i])
 print("sum gradient / mean gradient =", g_sum / g_mean)
 
 # %% [markdown]
-# So with the sum, the *effective* learning rate is $\eta B$: the same $\eta = 0.05$ that works for the mean blows up
+# So with the sum, the *effective* learning rate is $\eta B$: the same $\eta = 0.05$ that works for the mean makes the run diverge
 # (we silence numpy's overflow warnings; the `nan` is the point). Dividing $\eta$ by $B$ gives back the mean's run.
 
 # %%

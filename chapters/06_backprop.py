@@ -59,7 +59,7 @@ numeric = helpers.numerical_diff(lambda x: (x**2) * (3 * x), x0)
 print(f"chain rule {chain}   numerical {numeric:.8f}")
 
 # %% [markdown]
-# That sum over paths is the whole secret of backpropagation: a hidden unit feeds several later units, so its
+# That sum over paths is the key idea of backpropagation: a hidden unit feeds several later units, so its
 # derivative collects one term from each of them.
 
 # %% [markdown]

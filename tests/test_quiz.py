@@ -144,3 +144,11 @@ def test_rounded_answers_to_four_digits_pass(number, typed, ok):
 def test_too_few_digits_are_close_not_wrong():
     verdict = quiz.grade(22, "-0.13")
     assert not verdict.ok and "close — give more digits" in verdict.message
+
+
+def test_glossary_search_box_needs_no_emoji_font():
+    from helpers import glossary
+
+    box = glossary.search_box().box
+    assert box.description.isascii() and box.description.strip()  # 🔍 is an empty box without an emoji font
+    assert box.layout.width and "em" in box.layout.width  # wide enough for its placeholder
