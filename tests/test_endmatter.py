@@ -80,3 +80,34 @@ def test_exercises_come_before_the_summary(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_no_student_notebook_promises_collapsed_solutions(path):
     assert "Solutions are in the collapsed cells" not in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_recorded_figure_has_a_text_alternative(path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "image/png" in data and "application/vnd.jupyter.widget-view+json" not in data:
+                alt = re.search(r'<img [^>]*alt="([^"]+)"', data.get("text/html", ""))
+                assert alt and len(alt.group(1)) > 20, f"{path.name}: a figure without a text alternative"
+
+
+def test_alt_text_is_built_from_the_figure_or_given():
+    import matplotlib
+
+    matplotlib.use("agg")
+    import matplotlib.pyplot as plt
+
+    from helpers.alt_text import alt_text, describe, figure_html
+
+    fig, (a, b) = plt.subplots(1, 2)
+    a.set(title="accuracy", xlabel="θ")
+    b.plot([0, 1], label="loss")
+    b.legend()
+    assert alt_text(fig) == "Figure: 2 panels. Panel 1: accuracy (x axis: θ). Panel 2: a plot (legend: loss)."
+    describe(fig, 'Two curves; "quotes" & <tags>.')
+    assert 'alt="Two curves; &quot;quotes&quot; &amp; &lt;tags&gt;."' in figure_html(fig)
+    with pytest.raises(ValueError):
+        describe(fig, " ")
+    plt.close(fig)
