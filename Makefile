@@ -22,7 +22,7 @@ endif
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt pyproject.toml jupyter/overrides.json
+$(STAMP): requirements.txt pyproject.toml jupyter/overrides.json tests/browser/package-lock.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python >= 3.10 is needed, found " + sys.version)'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -30,6 +30,7 @@ $(STAMP): requirements.txt pyproject.toml jupyter/overrides.json
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	npm ci --prefix tests/browser --no-audit --no-fund --silent  # axe-core (pinned) for the accessibility audit
 	touch $(STAMP)
 
 lab: $(STAMP)

@@ -10,7 +10,8 @@
 # * the order of the chapters and what each one is for (this page is also the table of contents);
 # * where your own copies of the notebooks live, and how to get a chapter back if you break it;
 # * what **Restart & Run All** and *recorded outputs* are, and why the course checks them;
-# * how exercises tell you ✓ or ✗, and where the hidden solutions are;
+# * how exercises tell you ✓ or ✗, and how to open a solution when you want to compare;
+# * the notation: which letter means what, in this course, in the book and in PyTorch;
 # * that the interactive widgets work in your kernel — and what to do when they don't.
 
 # %% [markdown]
@@ -23,7 +24,7 @@
 # | [00 Start here](00_start_here.ipynb) | this page: how the course works, and a widget test |
 # | [01 Why a loss function?](01_why_loss.ipynb) | learning = tuning weights; a loss is the model's report card (成績表); why accuracy cannot be the loss |
 # | [02 Sum of squared errors and MSE](02_sse_mse.ipynb) | 2乗和誤差 and 平均二乗誤差 step by step, the ½, floating point, outliers |
-# | [03 Cross-entropy error](03_cross_entropy.ipynb) | 交差エントロピー誤差: −log of the right class's probability, why δ = 1e-7 |
+# | [03 Cross-entropy error](03_cross_entropy.ipynb) | 交差エントロピー誤差: −log of the right class's probability, why ε = 1e-7 |
 # | [04 Cross-entropy in practice](04_ce_in_practice.ipynb) | overflow and log-softmax, class imbalance, label smoothing, entropy and KL divergence |
 # | [05 Minimising the loss: gradient descent](05_gradient_descent.ipynb) | 勾配降下法: follow the slope downhill; learning rate; mini-batches (ミニバッチ) |
 # | [06 Backpropagation, derived](06_backprop.ipynb) | the chain rule (連鎖律) and δ, with every intermediate value of a small network |
@@ -102,8 +103,8 @@ print(rng.integers(1, 7, size=5))  # five throws of a die, the same five every t
 print(helpers.explorers.ch00.environment_report())
 
 # %% [markdown]
-# For the curious, the exact versions. This cell's output is not checked by the tests (its numbers are allowed to
-# differ between machines), which is why it starts with a comment saying so.
+# For the curious, the exact versions. The tests do not compare this cell's output with the recording: its numbers
+# are allowed to differ between machines.
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -173,26 +174,38 @@ ax.set_axis_off()
 plt.show()
 
 # %% [markdown]
-# ## 6. Exercises and hidden solutions
+# ## 6. Notation: one letter, one meaning
+#
+# The course writes the symbols of the book (斎藤康毅『ゼロから作るDeep Learning』), everywhere:
+#
+# * $y$ is the **prediction** — what the model outputs;
+# * $t$ is the **target** — the correct label (正解ラベル) the prediction is compared with.
+#
+# Other texts use other letters for the same things. When you read them, translate with this table:
+#
+# | meaning | this course and the book | the source articles | PyTorch |
+# |---|---|---|---|
+# | prediction (the model's output) | $y$, code `y` or `y_pred` | $\hat y$ or $p$ (and `y_pred`) | `input` (the first argument of a loss) |
+# | target, correct label (正解ラベル) | $t$, code `t` or `y_true` | $y$ or $t$ (and `y_true`) | `target` |
+# | scores before the softmax (logits, ロジット) | $a$ | — | `input` of `nn.CrossEntropyLoss` |
+# | tiny constant inside $\log$ | $\varepsilon$ (epsilon), code argument `delta` | `delta`, `1e-7` or `1e-15` | `eps` |
+# | error signal $\partial E/\partial u$ of backpropagation | $\delta$ (delta) | $\delta$ | (computed by `loss.backward()`) |
+# | learning rate (学習率) | $\eta$ (eta), code `lr` | $\eta$ | `lr` |
+#
+# So where an article writes $E = \sum (y - \hat y)^2$, this course writes $E = \sum (y - t)^2$: the same
+# loss, with the letters swapped. $\hat y$ appears in the course only where a source is quoted.
+# Function arguments keep one order everywhere: prediction first, target second — `loss(y_pred, y_true)`.
+
+# %% [markdown]
+# ## 7. Exercises and solutions
 #
 # Each chapter ends with 2–4 exercises. An exercise is a cell with `...` where your code goes, followed by a
 # `check(...)` that answers **✓** or **✗ with a hint** — it never shows the answer and never fails with a long error.
-# Below each exercise sits the solution, **collapsed**: click the small bar (⋯) to expand it when you want to compare.
-# Run it as well if you like: it prints ✓.
+# If you give the answer as a number you typed, give at least 4 significant digits (0.4889, not 0.49).
 #
-# A teacher can hand out a *student edition* of the course, in which the solution cells are removed.
-
-# %% [markdown]
-# ## Summary
-#
-# * Work in order, in your copies in `my-work/` (opened by `make lab`); reset a broken chapter with
-#   `tools/workspace.py reset NN` — your version is kept.
-# * When in doubt: **Kernel → Restart Kernel and Run All Cells…** Your outputs should match the recorded ones.
-# * The test slider above must move its number and its dot; if it shows text or an error instead, restart and run
-#   all, use `make lab`'s JupyterLab, reload the tab.
-# * Exercises answer ✓ or ✗ with a hint; solutions are hidden beneath each one.
-#
-# Next: [01 Why a loss function? →](01_why_loss.ipynb)
+# In the full edition of the course, a closed box under each exercise holds a worked solution. It stays closed until
+# you click it, so open it only when you want to compare. Running that cell runs the solution on a copy of your
+# variables, so it never changes your own answer. The edition a teacher hands out to students has no solutions.
 
 # %% [markdown]
 # ## Exercises
@@ -205,7 +218,7 @@ plt.show()
 answer_00_1 = ...  # your answer here
 check("00.1", answer_00_1)
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% tags=["solution"]
 square.set(x=-2.5)
 answer_00_1 = float(square.readout_text.split("x² = ")[1])
 check("00.1", answer_00_1)
@@ -222,6 +235,18 @@ check("00.1", answer_00_1)
 answer_00_2 = ...  # "a", "b" or "c"
 check("00.2", answer_00_2)
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% tags=["solution"]
 answer_00_2 = "b"
 check("00.2", answer_00_2)
+
+# %% [markdown]
+# ## Summary
+#
+# * Work in order, in your copies in `my-work/` (opened by `make lab`); reset a broken chapter with
+#   `tools/workspace.py reset NN` — your version is kept.
+# * When in doubt: **Kernel → Restart Kernel and Run All Cells…** Your outputs should match the recorded ones.
+# * The test slider above must move its number and its triangle; if it shows text or an error instead, restart and
+#   run all, use `make lab`'s JupyterLab, reload the tab.
+# * $y$ is the prediction, $t$ the target; $\varepsilon$ the tiny constant inside $\log$, $\delta$ the error
+#   signal of backpropagation.
+# * Exercises answer ✓ or ✗ with a hint; a solution stays closed until you open it.

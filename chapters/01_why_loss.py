@@ -28,89 +28,92 @@ use_course_style()
 # %% [markdown]
 # ## 1. Learning = tuning weights
 #
-# Seed 003 defines learning in one sentence: *learning is adjusting the weight parameters so that the predictions
-# match the correct labels as closely as possible* (学習とは、予測と正解ラベルが最大限に一致するように重みパラメータを最適に調整すること).
+# The article [[src:003]] defines learning in one sentence: *learning is adjusting the weight parameters so that
+# the predictions match the correct labels as closely as possible* (学習とは、予測と正解ラベルが最大限に一致するように重みパラメータを最適に調整すること).
 #
-# The smallest model that shows this is a straight line, $\hat y = w\,x + b$, with two parameters: the slope $w$
-# (a weight, 重み) and the intercept $b$ (a bias, バイアス). Here are 20 points from the course's seeded data set;
-# the label $y$ of each point is what the line should predict from its $x$.
+# The smallest model that shows this is a straight line, $y = w\,x + b$, with two parameters: the slope $w$
+# (a weight, 重み) and the intercept $b$ (a bias, バイアス). As in the whole course, $y$ is the **prediction** and $t$
+# the **target** (chapter 00's notation table). Here are 20 points from the course's seeded data set; the target
+# $t$ of each point is what the line should predict from its $x$.
 
 # %%
-x, y = helpers.data.toy_regression()  # 20 points, seed 0: the same on every machine
+x, t = helpers.data.toy_regression()  # 20 points, seed 0: the same on every machine
 print("x:", np.round(x, 2))
-print("y:", np.round(y, 2))
+print("t:", np.round(t, 2))
 
 # %% [markdown]
 # The points rise from left to right with some scatter: a line should fit them well, but which one?
 
 # %%
 fig, ax = plt.subplots()
-ax.plot(x, y, MARKERS["data"], color=COLORS["data"], label="data (x, y)")
-ax.set(xlabel="x (input)", ylabel="y (correct label, 正解ラベル)", title="The point cloud")
+ax.plot(x, t, MARKERS["data"], color=COLORS["data"], label="data (x, t)")
+ax.set(xlabel="x (input)", ylabel="t (correct label, 正解ラベル)", title="The point cloud")
 ax.legend(loc="upper left")
 plt.show()
 
 # %% [markdown]
 # ## 2. Two lines through the same points: which fits better?
 #
-# Seed 003 shows two lines through one cloud of points and asks which fits better. Here are our two candidates:
+# The article [[src:003]] shows two lines through one cloud of points and asks which fits better. Here are our two
+# candidates:
 #
-# * line A: $\hat y = 1.5\,x + 2.0$ (flatter, starts higher),
-# * line B: $\hat y = 2.5\,x + 0.2$ (steeper, starts lower).
+# * line A: $y = 1.5\,x + 2.0$ (flatter, starts higher),
+# * line B: $y = 2.5\,x + 0.2$ (steeper, starts lower).
 #
-# The dotted segments are the **residuals (残差)**: for each point, the vertical gap between the label $y$ and the
-# line's prediction $\hat y$. Look at both panels and decide before reading on.
+# The dotted segments are the **residuals (残差)**: for each point, the vertical gap between the target $t$ and the
+# line's prediction $y$. Look at both panels and decide before reading on.
 
 # %%
 lines = {"A": ch01.LINE_A, "B": ch01.LINE_B}
 xs = np.array([0.0, 5.0])
 fig, axes = plt.subplots(1, 2, figsize=(9, 3.4), sharey=True)
 for ax, (name, (w, b)) in zip(axes, lines.items(), strict=True):
-    ax.vlines(x, y, w * x + b, color=COLORS["neutral"], linestyle=":", label="residual (残差)")
-    ax.plot(x, y, MARKERS["data"], color=COLORS["data"], label="data")
+    ax.vlines(x, t, w * x + b, color=COLORS["neutral"], linestyle=":", label="residual (残差)")
+    ax.plot(x, t, MARKERS["data"], color=COLORS["data"], label="data")
     ax.plot(xs, w * xs + b, color=COLORS["prediction"], linestyle=LINESTYLES["prediction"], label=f"line {name}")
-    ax.set(xlabel="x", title=f"line {name}: ŷ = {w}·x + {b}")
+    ax.set(xlabel="x", title=f"line {name}: y = {w}·x + {b}")
     ax.legend(loc="upper left")
-axes[0].set_ylabel("y")
+axes[0].set_ylabel("t")
 plt.show()
 
 # %% [markdown]
-# Hard to say. Line A misses the right-hand points by a lot; line B misses the left-hand points and a few in the
-# middle. Eyes weigh "a few large misses" against "many small misses" differently on different days. To decide — and
-# to let a computer decide — we need to turn all twenty residuals into **one number**.
+# Hard to say. Line A misses the right-hand points by a lot. Line B misses the left-hand points and a few in the
+# middle. Is a few large misses worse than many small ones? Two people can answer this differently, and so can one
+# person on two days. To decide in the same way every time — and to let a computer decide — we need to turn all
+# twenty residuals into **one number**.
 
 # %% [markdown]
 # ## 3. One number: the loss, the model's report card
 #
 # A **loss function (損失関数)** measures how far the predictions are from the correct labels and returns a single
-# number. Seed 002 calls it the model's **report card (成績表)**, with a twist: *the lower the score, the better*
+# number. The article [[src:002]] calls it the model's **report card (成績表)**, with a twist: *the lower the score, the better*
 # ("点数が低いほどよくできました"). It is also called a **cost function (コスト関数)** or **objective function (目的関数)**.
 #
 # For a line, the classic choice squares each residual (so misses above and below do not cancel, and big misses
 # count extra) and adds them up — the **sum of squared errors (2乗和誤差, SSE)**; dividing by the number of points
 # $N$ gives the **mean squared error (平均二乗誤差, MSE)**:
 #
-# $$\text{SSE} = \sum_{i=1}^{N} (\hat y_i - y_i)^2, \qquad \text{MSE} = \frac{1}{N}\sum_{i=1}^{N} (\hat y_i - y_i)^2$$
+# $$\text{SSE} = \sum_{i=1}^{N} (y_i - t_i)^2, \qquad \text{MSE} = \frac{1}{N}\sum_{i=1}^{N} (y_i - t_i)^2$$
 #
 # Chapter 02 takes these apart step by step; here we only use them. First by hand, for line A:
 
 # %%
 w, b = ch01.LINE_A
-residuals = (w * x + b) - y
+residuals = (w * x + b) - t
 print("SSE of line A:", np.sum(residuals**2))
 print("MSE of line A:", np.sum(residuals**2) / len(x))
 
 # %% [markdown]
-# `helpers` gives the same numbers (prediction first, label second — the course's fixed argument order):
+# `helpers` gives the same numbers (prediction first, target second — the course's fixed argument order):
 
 # %%
 for name, (w, b) in lines.items():
-    y_hat = w * x + b
-    sse, mse = helpers.sum_squared_error(y_hat, y), helpers.mean_squared_error(y_hat, y)
+    y = w * x + b  # the line's predictions
+    sse, mse = helpers.sum_squared_error(y, t), helpers.mean_squared_error(y, t)
     print(f"line {name}:  SSE = {sse:.4f}   MSE = {mse:.4f}")
 
 # %% [markdown]
-# **Line B fits better**: MSE 1.2420 against 1.3128 — a close race that the eye could not call. The number settles it,
+# **Line B fits better**: MSE 1.2420 against 1.3128 — too close for the eye to decide. The number decides it,
 # the same way on every machine, and it can be computed by a program thousands of times a second. That is what a loss
 # is for.
 
@@ -118,36 +121,40 @@ for name, (w, b) in lines.items():
 # ## 4. The best line of all: least squares (最小二乗法)
 #
 # If lower is better, there is a *best* line: the one with the smallest squared error. Finding the weights that
-# minimise a squared error is called the **method of least squares (最小二乗法)** (seed 003). For a line it has a
+# minimise a squared error is called the **method of least squares (最小二乗法)** ([[src:003]]). For a line it has a
 # closed form,
 #
-# $$w^* = \frac{\sum_i (x_i - \bar x)(y_i - \bar y)}{\sum_i (x_i - \bar x)^2}, \qquad b^* = \bar y - w^*\,\bar x,$$
+# $$w^* = \frac{\sum_i (x_i - \bar x)(t_i - \bar t)}{\sum_i (x_i - \bar x)^2}, \qquad b^* = \bar t - w^*\,\bar x,$$
 #
 # and numpy's `polyfit` (a degree-1 polynomial fit) solves the same problem another way — the two agree to
 # about 15 significant digits, the limit of floating point:
 
 # %%
-w_best, b_best = ch01.least_squares(x, y)
+w_best, b_best = ch01.least_squares(x, t)
 print("closed form:", w_best, b_best)
-print("np.polyfit: ", *np.polyfit(x, y, 1))
+print("np.polyfit: ", *np.polyfit(x, t, 1))
 
 # %% [markdown]
-# Its report card, next to the two candidates and the true line $\hat y = 2x + 1$ the data was generated from:
+# Its report card, next to the two candidates and the true line $y = 2x + 1$ the data was generated from:
 
 # %%
 candidates = {"A": ch01.LINE_A, "B": ch01.LINE_B, "true line": (2.0, 1.0), "least squares": (w_best, b_best)}
 for name, (w, b) in candidates.items():
-    sse, mse = ch01.line_losses(w, b, x, y)
+    sse, mse = ch01.line_losses(w, b, x, t)
     print(f"{name:14s} w = {w:.4f}  b = {b:.4f}   SSE = {sse:8.4f}   MSE = {mse:.4f}")
 
 # %% [markdown]
-# The least-squares line beats both candidates by far — and even the true line, by a hair: it fits *these* 20 points,
-# noise included. (That a model can fit its data better than the truth is the first glimpse of overfitting, 過学習.)
+# The least-squares line beats both candidates by far. It also beats the true line, by a small margin — but that is no
+# discovery: least squares is *defined* as the line with the lowest squared error on these 20 points, so no other
+# line, the true one included, can score lower here. Its small win comes from fitting this sample's random noise.
+# On new points from the same source the true line would usually do better. A model that fits the noise of its
+# own data is the beginning of **overfitting** (過学習); chapter 09 measures models on data they have not seen.
 
 # %% [markdown]
-# ## 5. The four jobs of a loss (seed 000)
+# ## 5. The four jobs of a loss
 #
-# Seed 000 lists four reasons a model needs a loss function. You have already seen the first and the third:
+# The E資格 notes [[src:000]] list four reasons a model needs a loss function. You have already seen the first and
+# the third:
 #
 # 1. **Evaluate the model** (モデルのパフォーマンスの評価): one number says how good it is — line A: MSE 1.3128.
 # 2. **Drive the optimisation** (パラメータの最適化): training changes the weights in whatever direction makes the loss
@@ -161,10 +168,10 @@ for name, (w, b) in candidates.items():
 
 # %%
 w_grid = np.linspace(0.5, 3.5, 301)
-mse_curve = [ch01.line_losses(w, b_best, x, y)[1] for w in w_grid]
+mse_curve = [ch01.line_losses(w, b_best, x, t)[1] for w in w_grid]
 fig, ax = plt.subplots()
 ax.plot(w_grid, mse_curve, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="MSE (b fixed at b*)")
-ax.plot([w_best], [ch01.line_losses(w_best, b_best, x, y)[1]], "*", color=COLORS["target"], markersize=14, label="least squares")
+ax.plot([w_best], [ch01.line_losses(w_best, b_best, x, t)[1]], "*", color=COLORS["target"], markersize=14, label="least squares")
 ax.set(xlabel="slope w (重み)", ylabel="MSE", title="The loss as a function of a weight")
 ax.legend()
 plt.show()
@@ -177,8 +184,8 @@ plt.show()
 w, b, lr = *ch01.LINE_A, 0.03
 for step in range(301):
     if step in (0, 10, 50, 100, 300):
-        print(f"step {step:3d}:  w = {w:.4f}  b = {b:.4f}  MSE = {ch01.line_losses(w, b, x, y)[1]:.6f}")
-    r = w * x + b - y  # residuals
+        print(f"step {step:3d}:  w = {w:.4f}  b = {b:.4f}  MSE = {ch01.line_losses(w, b, x, t)[1]:.6f}")
+    r = w * x + b - t  # residuals
     w, b = w - lr * 2 * np.mean(r * x), b - lr * 2 * np.mean(r)
 
 # %% [markdown]
@@ -198,9 +205,14 @@ print("x:     ", np.round(x_cls, 2))
 print("labels:", labels)
 
 # %% [markdown]
-# Compare accuracy with a loss as θ moves. For the loss, the classifier must say *how sure* it is: it predicts the
-# probability $p = \sigma(2(x - θ))$ of class 1 (σ is the sigmoid, 0 far left, 1 far right) and is scored by binary
-# cross-entropy (交差エントロピー誤差, chapter 03), which punishes confident mistakes.
+# Compare accuracy with a loss as θ moves. For the loss, the classifier must say *how sure* it is. Two new words:
+#
+# * the **sigmoid function** (シグモイド関数) $\sigma(z) = 1/(1 + e^{-z})$ is an S-shaped curve that turns any number
+#   into a probability: close to 0 for large negative $z$, 0.5 at $z = 0$, close to 1 for large positive $z$.
+#   The classifier predicts the probability of class 1 as $y = \sigma(2(x - θ))$;
+# * **binary cross-entropy** (二値交差エントロピー) scores such a probability: a point of class 1 costs $-\log y$, a point
+#   of class 0 costs $-\log(1 - y)$, and the loss is the mean over the points. A confident mistake (y near 0 for a
+#   point of class 1) costs a lot. Chapter 03 explains this loss in detail.
 
 # %%
 thetas = np.linspace(-2.5, 2.5, 1001)
@@ -240,14 +252,14 @@ print(f"slope of the loss at θ = 0.3: {loss_slope:.4f}  (positive: move θ left
 # %% [markdown]
 # ## 7. Which loss for which task?
 #
-# Seeds 000, 002 and 003 agree on the rule of thumb:
+# The articles [[src:000]], [[src:002]] and [[src:003]] agree on this simple rule:
 #
 # | task | predicts | usual loss | chapter |
 # |---|---|---|---|
-# | **regression (回帰)** — prices, temperatures, the y of a line | a real number | squared error: SSE, ½·SSE, MSE (2乗和誤差, 平均二乗誤差) | [02](02_sse_mse.ipynb) |
+# | **regression (回帰)** — prices, temperatures, the t of a line | a real number | squared error: SSE, ½·SSE, MSE (2乗和誤差, 平均二乗誤差) | [02](02_sse_mse.ipynb) |
 # | **classification (分類)** — digit 0–9, spam or not, S/M/L | a probability per class | cross-entropy (交差エントロピー誤差) | [03](03_cross_entropy.ipynb), [04](04_ce_in_practice.ipynb) |
 #
-# Minimising the squared error is exactly the least-squares method of section 4 (seed 003: 二乗誤差を最小化するように
+# Minimising the squared error is exactly the least-squares method of section 4 ([[src:003]]: 二乗誤差を最小化するように
 # 重みパラメータを決定する手法を最小二乗法と呼びます). Chapter 03 shows why cross-entropy, not squared error, suits probabilities.
 
 # %% [markdown]
@@ -270,7 +282,7 @@ fit
 
 # %% [markdown]
 # Driven from code: line B, then the least-squares optimum revealed, then point 19 (the rightmost) dragged down to
-# y = 5, then the points reset.
+# 5, then the points reset.
 
 # %%
 fit.explorer.set(w=2.5, b=0.2)
@@ -287,50 +299,39 @@ fit.explorer.set(w=1.0, b=3.0, best=False)
 # listens hard to outliers (chapter 02 compares it with gentler losses).
 
 # %% [markdown]
-# ## Summary
-#
-# * Learning = tuning the weights ($w$, $b$ for a line) so the predictions match the correct labels (seed 003).
-# * "Which line fits better?" needs one number: the **loss** (損失関数), the model's report card — lower is better
-#   (seed 002). On our points: line A MSE 1.3128, line B 1.2420, least squares (最小二乗法) 0.4834.
-# * A loss evaluates a model, drives the optimisation, compares models and monitors training (seed 000).
-# * Accuracy is a staircase: zero gradient almost everywhere, so it cannot be minimised by following slopes; train on a
-#   smooth loss, report accuracy.
-# * Regression (回帰) → squared error (chapter 02); classification (分類) → cross-entropy (chapter 03).
-#
-# Next: [02 Sum of squared errors and MSE →](02_sse_mse.ipynb)
-
-# %% [markdown]
 # ## Exercises
 #
 # Replace each `...` with your code and run the cell: the check answers ✓ or gives a hint.
-# Solutions are in the collapsed cells below each exercise (click the ⋯ to expand).
 #
-# **Exercise 01.1.** The data was generated from the true line $\hat y = 2x + 1$. Compute its **MSE** on the 20 points
-# `x`, `y` with numpy.
+# **Exercise 01.1.** Section 4's least-squares line won on its own 20 points. Is it also better on *new* points?
+# Draw 20 new points from the same source with `x_new, t_new = helpers.data.toy_regression(20, seed=1)` and compute
+# the **MSE** of the least-squares line ($w^*$, $b^*$ of section 4) on them, with numpy.
 
 # %%
 answer_01_1 = ...  # your code here
 check("01.1", answer_01_1)
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
-answer_01_1 = np.mean((2 * x + 1 - y) ** 2)
+# %% tags=["solution"]
+x_new, t_new = helpers.data.toy_regression(20, seed=1)
+w_ls, b_ls = ch01.least_squares(x, t)  # the least-squares line of the original 20 points
+answer_01_1 = np.mean((w_ls * x_new + b_ls - t_new) ** 2)
 check("01.1", answer_01_1)
 
 # %% [markdown]
-# **Exercise 01.2.** Write the report card of a line: `sse_of_line(w, b, x, y)` returns the sum of squared errors of
-# $\hat y = w x + b$ on the points (lists allowed).
+# **Exercise 01.2.** Write the report card of a line: `sse_of_line(w, b, x, t)` returns the sum of squared errors of
+# the predictions $y = w x + b$ against the targets `t` (lists allowed).
 
 # %%
-def sse_of_line(w, b, x, y):
+def sse_of_line(w, b, x, t):
     ...  # your code here
 
 
 check("01.2", sse_of_line)
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def sse_of_line(w, b, x, y):
-    y_hat = w * np.asarray(x, dtype=float) + b
-    return np.sum((y_hat - np.asarray(y)) ** 2)
+# %% tags=["solution"]
+def sse_of_line(w, b, x, t):
+    y = w * np.asarray(x, dtype=float) + b
+    return np.sum((y - np.asarray(t)) ** 2)
 
 
 check("01.2", sse_of_line)
@@ -343,6 +344,17 @@ check("01.2", sse_of_line)
 answer_01_3 = ...  # your code here
 check("01.3", answer_01_3)
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% tags=["solution"]
 answer_01_3 = ch01.accuracy(0.35, x_cls, labels) - ch01.accuracy(0.30, x_cls, labels)
 check("01.3", answer_01_3)
+
+# %% [markdown]
+# ## Summary
+#
+# * Learning = tuning the weights ($w$, $b$ for a line) so the predictions match the correct labels ([[src:003]]).
+# * "Which line fits better?" needs one number: the **loss** (損失関数), the model's report card — lower is better
+#   ([[src:002]]). On our points: line A MSE 1.3128, line B 1.2420, least squares (最小二乗法) 0.4834.
+# * A loss evaluates a model, drives the optimisation, compares models and monitors training ([[src:000]]).
+# * Accuracy is a staircase: zero gradient almost everywhere, so it cannot be minimised by following slopes; train on a
+#   smooth loss, report accuracy.
+# * Regression (回帰) → squared error (chapter 02); classification (分類) → cross-entropy (chapter 03).

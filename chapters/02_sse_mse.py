@@ -31,14 +31,26 @@ use_course_style()
 #
 # $$E_\text{SSE} = \sum_k (y_k - t_k)^2$$
 #
-# Squaring makes every difference count positively — otherwise $+0.1$ and $-0.1$ would cancel (seed 004).
-# Dividing by the number of elements $n$ gives the **mean squared error**, which does not grow just because there is more data:
+# Squaring makes every difference count positively — otherwise $+0.1$ and $-0.1$ would cancel ([[src:004]]).
+# Dividing by the number of terms $n$ gives the **mean squared error**:
 #
 # $$\text{MSE} = \frac{1}{n}\sum_k (y_k - t_k)^2$$
 #
-# The book (斎藤康毅『ゼロから作るDeep Learning』) uses a third form with a ½:
+# The book [[src:book]] uses a third form with a ½:
 #
 # $$E = \frac{1}{2}\sum_k (y_k - t_k)^2$$
+#
+# **A mean over what?** "Mean" needs a count, and sources divide by different ones:
+#
+# * over the $K$ **outputs of one sample** — here the 10 classes, so $n = 10$. This is what section 2 computes,
+#   following [[src:000]]. Nothing about the amount of data changes here: one sample always has 10 outputs.
+# * over the $N$ **samples of a batch**: compute one loss per sample, then average them. Now the loss does not grow
+#   when the batch has more samples — the reason chapter 05 averages, and what the book does for its batch
+#   cross-entropy.
+# * over all $N \times K$ **elements** of a batch: PyTorch's `MSELoss()` and scikit-learn's `mean_squared_error` (their
+#   default). This is the per-sample mean divided once more by $K$.
+#
+# For one sample the last two agree with the first. Exercise 02.2 computes them on a batch.
 
 # %% [markdown]
 # ### Why the ½?
@@ -58,10 +70,11 @@ slope = (half_sq(0.6 + h) - half_sq(0.6 - h)) / (2 * h)
 print(f"numerical slope {slope:.6f}   y - t = {0.6 - 1.0:.6f}")
 
 # %% [markdown]
-# ## 2. The MNIST example, step by step (seed 000)
+# ## 2. The MNIST example, step by step
 #
-# A network looked at a handwritten digit and output ten probabilities, one per digit 0–9.
-# The correct digit is **2**, so the target is one-hot (ワンホット) at index 2.
+# This example comes from the book and the E資格 notes [[src:000]]. A network looked at a handwritten digit and output
+# ten probabilities, one per digit 0–9. The correct digit is **2**, so the target is **one-hot** (one-hot表現): a
+# vector with 1 at the correct class (index 2) and 0 everywhere else.
 
 # %%
 y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])  # network output
@@ -83,7 +96,7 @@ squared_diff = diff**2
 print("squared differences:", squared_diff)
 
 # %% [markdown]
-# **Step 3 — sum, then divide by the number of elements.** This is seed 000's result, digit for digit.
+# **Step 3 — sum, then divide by the number of elements.** This is the result of [[src:000]], digit for digit.
 
 # %%
 mse = np.sum(squared_diff) / len(y)
@@ -130,7 +143,7 @@ print("np.isclose(mse, 0.0195):", np.isclose(mse, 0.0195), "  mse == 0.0195:", m
 rows = [
     ("SSE    Σ(y-t)²", helpers.sum_squared_error(y, t)),
     ("½SSE   ½Σ(y-t)²  (the book)", helpers.half_sum_squared_error(y, t)),
-    ("MSE    Σ(y-t)²/n (seed 000)", helpers.mean_squared_error(y, t)),
+    ("MSE    Σ(y-t)²/n", helpers.mean_squared_error(y, t)),
 ]
 for name, value in rows:
     print(f"{name:30s} {value:.4f}")
@@ -138,20 +151,21 @@ for name, value in rows:
 # %% [markdown]
 # **Naming is inconsistent across sources — always check the formula, not the name.**
 #
-# | source | calls it | computes |
-# |---|---|---|
-# | the book / seed 004 | 2乗和誤差 (sum of squared errors), function `mean_squared_error` / `mean_squre_err` | ½·Σ(y−t)² |
-# | seed 000 | heading "2乗和誤差", function `mean_squared_error` | Σ(y−t)²/n |
-# | scikit-learn `mean_squared_error`, PyTorch `MSELoss()` (reduction="mean") | MSE | mean over **all elements** |
-# | PyTorch `MSELoss(reduction="sum")` | — | Σ(y−t)² (SSE) |
-# | Keras `MeanSquaredError` | MSE | mean over the last axis, then over the batch |
+# | source | calls it | function in its code | computes |
+# |---|---|---|---|
+# | the book [[src:book]] | 2乗和誤差 (sum of squared errors) | `sum_squared_error` | ½·Σ(y−t)² |
+# | [[src:004]] | 二乗和誤差 | `mean_squre_err` (sic) | ½·Σ(y−t)² |
+# | [[src:000]] | heading "2乗和誤差" | `mean_squared_error` | Σ(y−t)²/n over the 10 outputs |
+# | scikit-learn, PyTorch `MSELoss()` (reduction="mean") | MSE | `mean_squared_error`, `MSELoss` | mean over **all N×K elements** |
+# | PyTorch `MSELoss(reduction="sum")` | — | `MSELoss` | Σ(y−t)² (SSE) |
+# | Keras `MeanSquaredError` | MSE | `MeanSquaredError` | mean over the last axis, then over the batch |
 #
 # For E資格, know all three forms and that they differ only by a constant factor: the same weights minimise them all.
 
 # %% [markdown]
-# ## 4. Seed 004's samples: right class likely vs wrong class likely
+# ## 4. Two samples: right class likely vs wrong class likely
 #
-# Seed 004 (following the book) uses ½·SSE. In sample 1 the correct class 2 has probability 0.6;
+# [[src:004]] follows the book and uses ½·SSE on two samples. In sample 1 the correct class 2 has probability 0.6;
 # in sample 2 the network favours class 9 (0.5) and gives class 2 only 0.2.
 
 # %%
@@ -162,27 +176,49 @@ print("sample 1 (class 2 likely):", helpers.half_sum_squared_error(y_right, t4))
 print("sample 2 (class 9 likely):", helpers.half_sum_squared_error(y_wrong, t4))
 
 # %% [markdown]
-# The wrong guess costs more than four times as much. (A detail worth noticing: these two vectors sum to 1.07, not 1 —
-# they are made-up numbers, and squared error does not care whether they form a distribution.)
+# The wrong guess costs more than four times as much. A detail worth noticing: these two vectors do not sum to 1 —
+# sample 1 sums to 1.07 and sample 2 to 1.13. They are made-up numbers, and squared error does not care whether
+# they form a probability distribution.
+#
+# Adding them shows floating point once more. Add the ten numbers one by one, left to right, and every addition
+# rounds its result to the nearest double. `math.fsum` instead adds the stored values exactly and rounds only once:
 
 # %%
-print(sum(y_right), sum(y_wrong))
+import math
+
+for name, values in (("sample 1", y_right), ("sample 2", y_wrong)):
+    running = 0.0
+    for v in values:
+        running += v  # rounded after every addition
+    print(f"{name}: one by one {running!r:20}  math.fsum {math.fsum(values)!r}")
 
 # %% [markdown]
-# ## 5. Mean absolute error (seed 002)
+# For sample 2 the two differ in the 17th digit: `1.13` against `1.1300000000000001`. The exact sum of the stored
+# numbers (which are not exactly 0.1, 0.01, …) is a little above the double nearest to 1.13, and `fsum` rounds it
+# correctly; the one-by-one additions made errors that happened to cancel. Python's own `sum()` changed here:
+# up to Python 3.11 it adds one by one, and from Python 3.12 on it uses a compensated method that gives the `fsum`
+# digits. So `print(sum(y_wrong))` shows `1.13` on Python 3.11 and `1.1300000000000001` on 3.12 and later — the
+# same numbers, added with different care. That is why this course prints the method by name.
+
+# %% [markdown]
+# ## 5. Mean absolute error
 #
-# $\text{MAE} = \frac{1}{n}\sum_k |y_k - t_k|$ adds absolute differences instead of squares. On the MNIST example:
+# The **mean absolute error** (平均絶対誤差, MAE) of [[src:002]], $\text{MAE} = \frac{1}{n}\sum_k |y_k - t_k|$, adds
+# absolute differences instead of squares. On the MNIST example:
 
 # %%
 print("MAE:", helpers.mean_absolute_error(y, t))
 print("by hand:", np.sum(np.abs(y - t)) / len(y))
 
 # %% [markdown]
-# ## 6. Properties: non-negative, and sensitive to outliers (seed 000)
+# ## 6. Properties: non-negative, and sensitive to outliers
 #
-# Every term $(y_k - t_k)^2$ is ≥ 0, so the loss is ≥ 0 and equals 0 only for a perfect prediction.
-# But squaring makes a large error *very* large. Eight measurements of a true value 1.0, predicted as 1.0;
-# in the second set the last one is an outlier at 5.0:
+# Every term $(y_k - t_k)^2$ is ≥ 0, so the loss is ≥ 0 and equals 0 only for a perfect prediction ([[src:000]]).
+# But squaring makes a large error *very* large. We compare three losses. Two you know: MSE and MAE. The third is
+# the **Huber loss** (Huber損失): for each residual $r = y - t$ it is $\tfrac12 r^2$ while $|r| \le 1$ (like squared
+# error near zero) and $|r| - \tfrac12$ beyond (like absolute error far away); the course uses the threshold 1.
+#
+# Eight measurements of a true value 1.0, predicted as 1.0; in the second set the last one is an outlier at 5.0:
 
 # %%
 clean = helpers.explorers.ch02.OUTLIER_DATA
@@ -204,8 +240,8 @@ for name, loss in loss_fns.items():
 
 # %% [markdown]
 # Under MSE the best constant is the mean, dragged from 1.0 to 1.5 by a single bad point; under MAE it is the median,
-# which does not move; Huber (squared near zero, linear beyond a threshold of 1) stays close to MAE.
-# The plot shows the three per-point penalties as a function of the residual: the squared curve leaves the others behind.
+# which does not move; Huber stays close to MAE.
+# The plot shows the three per-point penalties as a function of the residual: the squared curve grows much faster than the other two.
 
 # %%
 r = np.linspace(-4, 4, 201)
@@ -241,7 +277,7 @@ outliers.set(value=1.0)
 #
 # The slider sets the predicted probability of class 2; the other nine classes shrink or grow in proportion so the ten
 # still sum to 1. Left: the bars (orange = class 2) against the target (green diamonds). Right: MSE as a function of that
-# probability — the marker follows the slider. At p = 0.6 you are back at the seed's example.
+# probability — the marker follows the slider. At p = 0.6 you are back at the book's example.
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -250,7 +286,7 @@ explorer = helpers.explorers.ch02.probability_explorer(y, t)
 explorer
 
 # %% [markdown]
-# Driven from code: at p = 0.6 the readout shows seed 000's MSE (rounded to 6 digits); at p = 1 every loss is 0.
+# Driven from code: at p = 0.6 the readout shows section 2's MSE (rounded to 6 digits); at p = 1 every loss is 0.
 
 # %%
 for p in (0.6, 0.9, 1.0):
@@ -263,47 +299,42 @@ explorer.set(p=0.6)
 # cross-entropy grows without bound instead — one reason classification uses cross-entropy.
 
 # %% [markdown]
-# ## Summary
-#
-# * SSE = Σ(y−t)², ½·SSE (the book's "2乗和誤差") and MSE = SSE/n differ only by a constant factor; names vary by source, so read the formula.
-# * On the book's MNIST output: SSE 0.195, ½·SSE 0.0975, MSE 0.0195 — printed as `0.019500000000000007` because of binary floating point.
-# * The ½ makes the gradient exactly y − t.
-# * Squared errors are non-negative and punish outliers hard; MAE and Huber are gentler.
-#
-# Next: [03 Cross-entropy error →](03_cross_entropy.ipynb)
-
-# %% [markdown]
 # ## Exercises
 #
 # Replace each `...` with your code and run the cell: the check answers ✓ or gives a hint.
-# Solutions are in the collapsed cells below each exercise (click the ⋯ to expand).
 #
-# **Exercise 02.1.** Compute the **MSE** (not ½·SSE) of seed 004's second sample `y_wrong` against `t4`, with numpy only.
+# **Exercise 02.1.** Compute the **MSE** (not ½·SSE) of the second sample `y_wrong` against `t4` (section 4), with
+# numpy only.
 
 # %%
 answer_02_1 = ...  # your code here
 check("02.1", answer_02_1)
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% tags=["solution"]
 answer_02_1 = np.sum((np.array(y_wrong) - np.array(t4)) ** 2) / len(y_wrong)
 check("02.1", answer_02_1)
 
 # %% [markdown]
-# **Exercise 02.2.** Write `sse(y_pred, y_true)` returning the sum of squared errors for 1-D or 2-D inputs (lists allowed).
+# **Exercise 02.2.** A batch: `Y` and `T` have shape $(N, K)$ — one row per sample. Write `batch_half_sse(Y, T)`
+# that returns the mean over samples: the ½·SSE of each row (sample), **averaged over the $N$ rows** — the way the
+# book averages its batch cross-entropy. Lists are allowed. (PyTorch's `MSELoss` would divide by $N \times K$
+# instead, and without the ½.)
 
 # %%
-def sse(y_pred, y_true):
+def batch_half_sse(Y, T):
     ...  # your code here
 
 
-check("02.2", sse)
+check("02.2", batch_half_sse)
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def sse(y_pred, y_true):
-    return np.sum((np.asarray(y_pred) - np.asarray(y_true)) ** 2)
+# %% tags=["solution"]
+def batch_half_sse(Y, T):
+    Y, T = np.asarray(Y, dtype=float), np.asarray(T, dtype=float)
+    per_sample = 0.5 * np.sum((Y - T) ** 2, axis=1)  # one ½·SSE per row
+    return np.mean(per_sample)
 
 
-check("02.2", sse)
+check("02.2", batch_half_sse)
 
 # %% [markdown]
 # **Exercise 02.3.** The prediction is 1.0 for the four measurements `[1, 1, 1, 5]`. By what factor is MSE larger than MAE?
@@ -312,7 +343,16 @@ check("02.2", sse)
 answer_02_3 = ...  # your code here
 check("02.3", answer_02_3)
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% tags=["solution"]
 residuals = np.array([1.0, 1.0, 1.0, 5.0]) - 1.0
 answer_02_3 = np.mean(residuals**2) / np.mean(np.abs(residuals))
 check("02.3", answer_02_3)
+
+# %% [markdown]
+# ## Summary
+#
+# * SSE = Σ(y−t)², ½·SSE (the book's "2乗和誤差") and MSE = SSE/n differ only by a constant factor; names vary by source, so read the formula.
+# * "Mean" can be over the outputs of a sample, over the samples of a batch, or over all elements (PyTorch, scikit-learn).
+# * On the book's MNIST output: SSE 0.195, ½·SSE 0.0975, MSE 0.0195 — printed as `0.019500000000000007` because of binary floating point.
+# * The ½ makes the gradient exactly y − t.
+# * Squared errors are non-negative and punish outliers hard; MAE and Huber are gentler.

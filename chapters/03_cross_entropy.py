@@ -3,8 +3,8 @@
 #
 # **What you will learn**
 #
-# * the cross-entropy error (交差エントロピー誤差) $E = -\sum_k t_k \log y_k$, and why with a one-hot (ワンホット表現) target only $-\log y_\text{correct}$ is left;
-# * to compute it step by step on the book's MNIST output (`0.510825457099338`) and why the book adds `delta = 1e-7` inside the log (対数);
+# * the cross-entropy error (交差エントロピー誤差) $E = -\sum_k t_k \log y_k$, and why with a one-hot (one-hot表現) target only $-\log y_\text{correct}$ is left;
+# * to compute it step by step on the book's MNIST output (`0.510825457099338`) and why the book adds a tiny $\varepsilon = 10^{-7}$ (`delta` in its code) inside the log (対数);
 # * binary cross-entropy for two classes (二値分類), its two branches, and the mean over a batch (バッチ);
 # * why classification prefers cross-entropy to MSE: as the right class's probability goes to 0, cross-entropy grows without bound while MSE stays small;
 # * to drag ten predicted probabilities with the mouse and watch CE, MSE and the $-\log$ curve move together.
@@ -28,8 +28,10 @@ use_course_style()
 # %% [markdown]
 # ## 1. The formula
 #
-# A classifier outputs a probability distribution (確率分布) $q$ over the classes — usually made by the softmax
-# function (ソフトマックス関数), so every entry is in $[0, 1]$ and they sum to 1. The truth is a distribution $p$ too.
+# A classifier outputs a probability distribution (確率分布) $q$ over the classes: every entry is in $[0, 1]$ and they
+# sum to 1. The network's last layer first computes one score per class, any real number; these raw scores are
+# called **logits** (ロジット). The **softmax function** (ソフトマックス関数) turns them into probabilities,
+# $y_k = e^{a_k} / \sum_j e^{a_j}$ for logits $a_k$ (chapter 04 looks at it closely). The truth is a distribution $p$ too.
 # The **cross-entropy** between them is
 #
 # $$H(p, q) = -\sum_k p_k \log q_k .$$
@@ -44,8 +46,8 @@ use_course_style()
 # $$E = -\log y_\text{correct} .$$
 
 # %% [markdown]
-# ### Seed 003's clothing sizes
-# Two models predict a person's clothing size (S, M, L). The correct size is **M**. Model 1 says (0.01, 0.98, 0.01),
+# ### Clothing sizes
+# The article [[src:003]] has two models predict a person's clothing size (S, M, L). The correct size is **M**. Model 1 says (0.01, 0.98, 0.01),
 # model 2 says (0.25, 0.60, 0.15). Look at the three terms $t_k \log y_k$ of model 1: the S and L terms are zero.
 
 # %%
@@ -56,7 +58,7 @@ for size, t_k, y_k in zip("SML", t_size, y_model1, strict=True):
     print(f"{size}: t = {t_k}, log y = {np.log(y_k):8.4f}, t * log y = {t_k * np.log(y_k):8.4f}")
 
 # %% [markdown]
-# Add the terms and flip the sign. Seed 003 rounds to two decimals: **0.02** for model 1 and **0.51** for model 2,
+# Add the terms and flip the sign. The article rounds to two decimals: **0.02** for model 1 and **0.51** for model 2,
 # so model 1 fits better. Only $-\log 0.98$ and $-\log 0.60$ matter; what the wrong sizes got does not.
 
 # %%
@@ -72,10 +74,11 @@ for name, y_m in [("model 1", y_model1), ("model 2", y_model2)]:
 # class but the correct one, take the *natural* log of its probability and flip the sign — $-\ln 0.6 \approx 0.51$.
 
 # %% [markdown]
-# ## 2. The MNIST example, step by step (seed 000)
+# ## 2. The MNIST example, step by step
 #
 # The same output as chapter 02: ten probabilities for the digits 0–9, the correct digit is **2**.
-# Seed 000 follows the book and adds a tiny `delta` inside the log (section 3 says why).
+# The E資格 notes [[src:000]] follow the book and add a tiny $\varepsilon$ (epsilon) inside the log; the code calls it
+# `delta` (section 3 says why).
 
 # %%
 y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])  # network output
@@ -83,7 +86,7 @@ t = np.array([0, 0, 1, 0, 0, 0, 0, 0, 0, 0])  # correct label: 2, one-hot
 delta = 1e-7
 
 # %% [markdown]
-# **Step 1 — $t \cdot \log(y + \delta)$, element by element.** Everything is zero except index 2, which holds
+# **Step 1 — $t \cdot \log(y + \varepsilon)$, element by element.** Everything is zero except index 2, which holds
 # $\log(0.6) \approx -0.51082546$. The zeros print as `-0.`: 0 times a negative number is a *negative* zero in floating point.
 
 # %%
@@ -91,7 +94,7 @@ step1 = t * np.log(y + delta)
 print("Step 1: t * np.log(y + delta):\n", step1)
 
 # %% [markdown]
-# **Step 2 — sum and flip the sign.** This is seed 000's result, digit for digit.
+# **Step 2 — sum and flip the sign.** This is the result of [[src:000]], digit for digit.
 
 # %%
 step2 = -np.sum(step1)
@@ -119,14 +122,14 @@ print(cross_entropy(y, t), cross_entropy(y, t) == step2)
 
 # %% [markdown]
 # Because only the correct class counts, you can skip the one-hot vector and **index** the correct class directly:
-# $-\log(y_2 + \delta)$. `cross_entropy` takes the label `2` instead of `t` for this *index form*.
+# $-\log(y_2 + \varepsilon)$. `cross_entropy` takes the label `2` instead of `t` for this *index form*.
 
 # %%
 print("by index:   ", float(-np.log(y[2] + delta)))
 print("helpers:    ", cross_entropy(y, 2))
 
 # %% [markdown]
-# ## 3. Why `delta = 1e-7`?
+# ## 3. Why $\varepsilon$ = `delta = 1e-7`?
 #
 # The logarithm of 0 is $-\infty$: as $y \to 0$, $\log y$ falls without end. numpy returns `-inf` and, by default,
 # prints a `RuntimeWarning`. Here we silence that warning on purpose (`np.errstate`) to look at the value itself.
@@ -138,7 +141,7 @@ with np.errstate(divide="ignore"):  # we want to see log(0) itself, without nump
 # %% [markdown]
 # Now the trap on **this very y**: four of its entries are exactly 0 (digits 3, 6, 8 and 9).
 # Without `delta`, the sum form computes $t_k \log y_k = 0 \cdot (-\infty)$ there, which is `nan` ("not a number"),
-# and one `nan` poisons the whole sum. The correct class is fine — it is the *wrong* classes that break it.
+# and one `nan` makes the whole sum `nan`. The correct class is fine — it is the *wrong* classes that break it.
 
 # %%
 with np.errstate(divide="ignore", invalid="ignore"):  # log(0) and 0*(-inf) on purpose: the nan is the lesson
@@ -156,17 +159,17 @@ print("index form, delta=0:   ", cross_entropy(y, 2, delta=0))
 print("sum form,   delta=1e-7:", cross_entropy(y, t))
 
 # %% [markdown]
-# The difference, about $1.7 \times 10^{-7}$, is `delta`'s price: $\log(0.6 + \delta) - \log 0.6 \approx \delta / 0.6$.
+# The difference, about $1.7 \times 10^{-7}$, is the price of $\varepsilon$: $\log(0.6 + \varepsilon) - \log 0.6 \approx \varepsilon / 0.6$.
 # It also buys something: when the correct class itself gets probability 0, the loss is **capped** at
-# $-\log(\delta)$ instead of being infinite.
+# $-\log(\varepsilon)$ instead of being infinite.
 
 # %%
 print("cap -log(1e-7)          =", float(-np.log(1e-7)))
 print("cross_entropy([1, 0], 1) =", cross_entropy([1.0, 0.0], 1))  # correct class 1 has probability 0
 
 # %% [markdown]
-# ### Seed 001 uses `1e-15`
-# Seed 001 adds `1e-15` instead of `1e-7`. Nothing changes in the idea, only the numbers: the cap rises to
+# ### Another source uses `1e-15`
+# The article [[src:001]] adds `1e-15` instead of `1e-7`. Nothing changes in the idea, only the numbers: the cap rises to
 # $-\log(10^{-15}) \approx 34.5$ and the bias on ordinary values shrinks to about $10^{-15}$.
 
 # %%
@@ -174,18 +177,22 @@ for d in (1e-7, 1e-15):
     print(f"delta = {d:g}: cap = {cross_entropy([1.0, 0.0], 1, delta=d)!r:20}  CE on the book's y = {cross_entropy(y, t, delta=d)!r}")
 
 # %% [markdown]
-# Two cautions for exams and practice. `delta` is a *safety net*, not part of the definition: the true value here is
-# $-\log 0.6$. And `1e-15` vanishes next to 0.8 in 32-bit floats (`float32`), so deep-learning frameworks clip
-# probabilities or work from logits instead (chapter 04).
+# Two cautions for exams and practice. $\varepsilon$ is a *safety net*, not part of the definition: the true value
+# here is $-\log 0.6$. And the size of $\varepsilon$ must suit the number format. Deep-learning frameworks often
+# compute in 32-bit floats (`float32`, about 7 significant digits). There `1e-15` is too small to change a
+# probability that is not tiny: in float32, $1 - 10^{-15}$ is exactly 1. So a guard like $\log(1 - p + 10^{-15})$
+# still meets $\log 0$ when $p = 1$. Chapter 04 shows this and the frameworks' answer: clip the probabilities, or
+# compute the loss from the logits.
 #
 # **E資格 angle.** "Why does the implementation add a tiny value such as `1e-7` inside `np.log`?" — to avoid
-# $\log 0 = -\infty$ (and `nan` from $0 \cdot \log 0$) when a probability is exactly 0; it caps one sample's loss at $-\log\delta$.
+# $\log 0 = -\infty$ (and `nan` from $0 \cdot \log 0$) when a probability is exactly 0; it caps one sample's loss at $-\log\varepsilon$.
 
 # %% [markdown]
-# ## 4. Binary cross-entropy (二値分類, seeds 000, 001, 002)
+# ## 4. Binary cross-entropy (二値交差エントロピー)
 #
-# With two classes and the target $t = (1, 0)$ (class 1 is right), seed 000 plots the loss for a prediction
-# $(p, 1 - p)$ with $p = 0.01, 0.02, \dots, 0.99$. Only the first term survives, so the curve is $-\log(p + \delta)$.
+# With two classes (binary classification, 二値分類) and the target $t = (1, 0)$ (class 1 is right), the E資格 notes
+# [[src:000]] plot the loss for a prediction $(p, 1 - p)$ with $p = 0.01, 0.02, \dots, 0.99$. Only the first term
+# survives, so the curve is $-\log(p + \varepsilon)$.
 
 # %%
 y_true = np.array([1, 0])
@@ -194,7 +201,7 @@ errors = [cross_entropy(np.array([p, 1 - p]), y_true) for p in predictions]
 print(len(predictions), "predictions; loss at p = 0.01:", round(errors[0], 4), " at p = 0.99:", round(errors[-1], 4))
 
 # %% [markdown]
-# The plot: the loss is near 0 when the prediction for class 1 is close to 1, and shoots up as it approaches 0 —
+# The plot: the loss is near 0 when the prediction for class 1 is close to 1, and grows very fast as it approaches 0 —
 # a confident wrong answer costs far more than an unsure one.
 
 # %%
@@ -204,36 +211,39 @@ ax.set(xlabel="prediction for class 1 (p)", ylabel="cross-entropy error", title=
 plt.show()
 
 # %% [markdown]
-# Seeds 001 and 002 write the two-class case with **one** number: $p$ = the predicted probability of class 1 and
-# a label $y \in \{0, 1\}$:
+# The articles [[src:001]] and [[src:002]] write the two-class case with **one** number. They use $p$ for the predicted
+# probability of class 1 and $y \in \{0, 1\}$ for the label: $-\bigl(y \log p + (1 - y) \log(1 - p)\bigr)$. In this
+# course's letters — $y$ the predicted probability of class 1, $t \in \{0, 1\}$ the target — that is
 #
-# $$E = -\bigl(y \log p + (1 - y) \log(1 - p)\bigr).$$
+# $$E = -\bigl(t \log y + (1 - t) \log(1 - y)\bigr).$$
 #
-# When $y = 1$ only $-\log p$ is left; when $y = 0$ only $-\log(1 - p)$. The plot shows both branches: each
-# punishes the probability that moves away from its label. `helpers.binary_cross_entropy(p_pred, y_true)` computes it.
+# When $t = 1$ only $-\log y$ is left; when $t = 0$ only $-\log(1 - y)$. The plot shows both branches: each
+# punishes the probability that moves away from its target. `helpers.binary_cross_entropy(y_pred, y_true)` computes
+# it (prediction first, target second).
 
 # %%
 p_grid = np.linspace(0.001, 0.999, 400)
 fig, ax = plt.subplots()
 for label, role in [(1, "loss"), (0, "gradient")]:
     curve = [binary_cross_entropy(p, label) for p in p_grid]
-    ax.plot(p_grid, curve, color=COLORS[role], linestyle=LINESTYLES[role], label=f"y = {label}:  −log({'p' if label else '1 − p'})")
-ax.set(xlabel="p = predicted probability of class 1", ylabel="loss", ylim=(0, 5), title="Both branches (二値交差エントロピー)")
+    ax.plot(p_grid, curve, color=COLORS[role], linestyle=LINESTYLES[role], label=f"t = {label}:  −log({'y' if label else '1 − y'})")
+ax.set(xlabel="y = predicted probability of class 1", ylabel="loss", ylim=(0, 5), title="Both branches (二値交差エントロピー)")
 ax.legend(loc="upper center")
 plt.show()
 
 # %% [markdown]
-# Seed 001's binary example: prediction (0.8, 0.2), target (1, 0), with its `delta = 1e-15`. As a two-class one-hot
-# sum and as binary cross-entropy with $p = 0.8$, $y = 1$ it is the same number, $-\log 0.8 \approx 0.2231$.
+# The binary example of [[src:001]]: prediction (0.8, 0.2), target (1, 0), with its `1e-15`. As a two-class one-hot
+# sum and as binary cross-entropy with $y = 0.8$, $t = 1$ it is the same number, $-\log 0.8 \approx 0.2231$.
 
 # %%
-print("seed 001 code:", float(-np.sum(np.array([1, 0]) * np.log(np.array([0.8, 0.2]) + 1e-15))))
-print("one-hot sum:  ", cross_entropy([0.8, 0.2], [1, 0], delta=1e-15))
-print("binary CE:    ", binary_cross_entropy(0.8, 1, delta=1e-15))
+print("article's code:", float(-np.sum(np.array([1, 0]) * np.log(np.array([0.8, 0.2]) + 1e-15))))
+print("one-hot sum:   ", cross_entropy([0.8, 0.2], [1, 0], delta=1e-15))
+print("binary CE:     ", binary_cross_entropy(0.8, 1, delta=1e-15))
 
 # %% [markdown]
-# For a batch of $N$ binary predictions, seed 002 averages: $\text{BCE} = -\frac{1}{N}\sum_i \bigl[y_i \log \hat y_i + (1 - y_i)\log(1 - \hat y_i)\bigr]$.
-# Each sample uses whichever branch its label picks:
+# For a batch of $N$ binary predictions, [[src:002]] averages (it writes $\hat y_i$ for the prediction and $y_i$ for
+# the label; here in the course's letters): $\text{BCE} = -\frac{1}{N}\sum_i \bigl[t_i \log y_i + (1 - t_i)\log(1 - y_i)\bigr]$.
+# Each sample uses whichever branch its target picks:
 
 # %%
 p_batch = np.array([0.8, 0.3, 0.9, 0.4])
@@ -242,16 +252,16 @@ by_hand = -np.mean(np.where(labels_batch == 1, np.log(p_batch), np.log(1 - p_bat
 print(float(by_hand), binary_cross_entropy(p_batch, labels_batch, delta=0))
 
 # %% [markdown]
-# ## 5. More classes (多クラス分類): seeds 001 and 004
+# ## 5. More classes (多クラス分類)
 #
-# Seed 001's three-class example: prediction (0.2, 0.7, 0.1), class 1 is right. The loss is $-\log 0.7 \approx 0.3567$.
+# The three-class example of [[src:001]]: prediction (0.2, 0.7, 0.1), class 1 is right. The loss is $-\log 0.7 \approx 0.3567$.
 
 # %%
-print("seed 001 code:", float(-np.sum(np.array([0, 1, 0]) * np.log(np.array([0.2, 0.7, 0.1]) + 1e-15))))
-print("helpers:      ", cross_entropy([0.2, 0.7, 0.1], [0, 1, 0], delta=1e-15))
+print("article's code:", float(-np.sum(np.array([0, 1, 0]) * np.log(np.array([0.2, 0.7, 0.1]) + 1e-15))))
+print("helpers:       ", cross_entropy([0.2, 0.7, 0.1], [0, 1, 0], delta=1e-15))
 
 # %% [markdown]
-# Seed 004 (following the book) compares two MNIST-style outputs, digit 2 correct. In sample 1 the network gives
+# [[src:004]] (following the book) compares two MNIST-style outputs, digit 2 correct. In sample 1 the network gives
 # digit 2 a probability of 0.99; in sample 2 only 0.2 (it prefers 9). The first loss is near 0, the second is 160 times larger.
 
 # %%
@@ -269,14 +279,14 @@ print("sample 2 (digit 2 at 0.2): ", cross_entropy(y_wrong, t4))
 print(round(sum(y_sure), 2), round(sum(y_wrong), 2))
 
 # %% [markdown]
-# ## 6. A batch (バッチ): the mean over N samples (seed 002)
+# ## 6. A batch (バッチ): the mean over N samples
 #
 # For $N$ samples with one-hot targets $t_{nk}$, the loss is the mean of the per-sample losses:
 #
 # $$E = -\frac{1}{N}\sum_{n=1}^{N}\sum_{k} t_{nk} \log y_{nk} .$$
 #
 # Dividing by $N$ makes the loss independent of the batch size (ミニバッチ). Three samples: the book's output and
-# seed 004's two, with correct labels 2, 2 and 9.
+# the two of section 5, with correct labels 2, 2 and 9.
 
 # %%
 Y = np.array([y, y_sure, y_wrong])
@@ -318,7 +328,7 @@ for p in (0.6, 0.1, 0.01, 0.0):
 
 # %% [markdown]
 # The plot uses a logarithmic x axis to reach $y_\text{correct} = 10^{-12}$. Without `delta`, cross-entropy
-# $-\log y_\text{correct}$ rises in a straight line for ever; with `delta = 1e-7` it levels off at the cap 16.1.
+# $-\log y_\text{correct}$ keeps rising in a straight line, without limit; with `delta = 1e-7` it levels off at the cap 16.1.
 # MSE (right axis, on a scale 100 times finer) levels off near 0.12 and can never pass 0.2.
 
 # %%
@@ -366,7 +376,7 @@ bars = helpers.explorers.ch03.bars_explorer(y, correct=2)
 bars
 
 # %% [markdown]
-# Driven from code — what a drag does. Start: seed 000's values. Then digit 9 to 0.9, then digit 2 to 0:
+# Driven from code — what a drag does. Start: the book's values. Then digit 9 to 0.9, then digit 2 to 0:
 # CE reaches the cap 16.1 while MSE is still below 0.2. The bars always sum to 1.
 
 # %%
@@ -385,48 +395,24 @@ bars.reset()
 print(bars.readout_text)
 
 # %% [markdown]
-# ## Summary
-#
-# * Cross-entropy error $E = -\sum_k t_k \log y_k$; with a one-hot target only $-\log y_\text{correct}$ survives (S/M/L: 0.02 vs 0.51).
-# * On the book's output: Step 1 has −0.51082546 at index 2, the loss is `0.510825457099338`; the index form with labels gives the same.
-# * `delta = 1e-7` prevents $\log 0 = -\infty$: without it the sum form gives `nan` on this very $y$ ($0 \cdot \log 0$), the index form $-\log 0.6 = 0.5108256237659907$; the loss is capped at $-\log(10^{-7}) = 16.118$ (seed 001's `1e-15`: 34.5).
-# * Binary CE $-(y\log p + (1-y)\log(1-p))$ has two branches; for a batch, average over $N$ — one-hot and label forms agree.
-# * As $y_\text{correct} \to 0$, cross-entropy grows without bound while MSE stays below 0.2: a confident mistake is punished hard.
-#
-# **Key terms**
-#
-# | English | 日本語 |
-# |---|---|
-# | cross-entropy error | 交差エントロピー誤差 |
-# | correct label | 正解ラベル |
-# | one-hot representation | ワンホット表現 |
-# | (natural) logarithm | (自然)対数 |
-# | softmax function | ソフトマックス関数 |
-# | binary / multi-class classification | 二値分類 / 多クラス分類 |
-# | batch, mini-batch | バッチ, ミニバッチ |
-#
-# Next: [04 Cross-entropy in practice →](04_ce_in_practice.ipynb) — softmax overflow, logits, class imbalance, label smoothing.
-
-# %% [markdown]
 # ## Exercises
 #
 # Replace each `...` with your code and run the cell: the check answers ✓ or gives a hint.
-# Solutions are in the collapsed cells below each exercise (click the ⋯ to expand).
 #
-# **Exercise 03.1.** Seed 003's model 2 predicts (S, M, L) = (0.25, 0.60, 0.15); the correct size is L this time.
-# Compute its cross-entropy error with numpy (with or without `delta`).
+# **Exercise 03.1.** The clothing-size model 2 of section 1 predicts (S, M, L) = (0.25, 0.60, 0.15); the correct size is L this time.
+# Compute its cross-entropy error with numpy (with or without $\varepsilon$).
 
 # %%
 answer_03_1 = ...  # your code here
 check("03.1", answer_03_1)
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% tags=["solution"]
 answer_03_1 = -np.sum(np.array([0, 0, 1]) * np.log(np.array([0.25, 0.60, 0.15]) + 1e-7))
 check("03.1", answer_03_1)
 
 # %% [markdown]
 # **Exercise 03.2.** Write `batch_cross_entropy(y_pred, labels)`: the mean cross-entropy of a batch `(N, K)` with
-# **integer labels** `(N,)`, using the label-index form and `delta = 1e-7`.
+# **integer labels** `(N,)`, using the label-index form and $\varepsilon$ = `1e-7`.
 
 # %%
 def batch_cross_entropy(y_pred, labels):
@@ -435,7 +421,7 @@ def batch_cross_entropy(y_pred, labels):
 
 check("03.2", batch_cross_entropy)
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% tags=["solution"]
 def batch_cross_entropy(y_pred, labels):
     y_pred = np.asarray(y_pred)
     n = y_pred.shape[0]
@@ -457,6 +443,27 @@ check("03.2", batch_cross_entropy)
 answer_03_3 = ...  # your answer: "a", "b", "c" or "d"
 check("03.3", answer_03_3)
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% tags=["solution"]
 answer_03_3 = "c"
 check("03.3", answer_03_3)
+
+# %% [markdown]
+# ## Summary
+#
+# * Cross-entropy error $E = -\sum_k t_k \log y_k$; with a one-hot target only $-\log y_\text{correct}$ survives (S/M/L: 0.02 vs 0.51).
+# * On the book's output: Step 1 has −0.51082546 at index 2, the loss is `0.510825457099338`; the index form with labels gives the same.
+# * $\varepsilon$ = `delta = 1e-7` prevents $\log 0 = -\infty$: without it the sum form gives `nan` on this very $y$ ($0 \cdot \log 0$), the index form $-\log 0.6 = 0.5108256237659907$; the loss is capped at $-\log(10^{-7}) = 16.118$ (with `1e-15`: 34.5).
+# * Binary CE $-(t\log y + (1-t)\log(1-y))$ has two branches; for a batch, average over $N$ — one-hot and label forms agree.
+# * As $y_\text{correct} \to 0$, cross-entropy grows without bound while MSE stays below 0.2: a confident mistake is punished hard.
+#
+# **Key terms**
+#
+# | English | 日本語 |
+# |---|---|
+# | cross-entropy error | 交差エントロピー誤差 |
+# | correct label | 正解ラベル |
+# | one-hot representation | one-hot表現 |
+# | (natural) logarithm | (自然)対数 |
+# | softmax function | ソフトマックス関数 |
+# | binary / multi-class classification | 二値分類 / 多クラス分類 |
+# | batch, mini-batch | バッチ, ミニバッチ |

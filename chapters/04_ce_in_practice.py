@@ -3,15 +3,16 @@
 #
 # **What you will learn**
 #
-# * why the softmax function (ソフトマックス関数) overflows (オーバーフロー) on logits like `[123, 456, 789]`, and the three
-#   remedies: the max-shift, the log-softmax (対数ソフトマックス) / logsumexp, and cross-entropy computed from logits;
-# * clipping vs adding `delta`, and what float32 changes compared with float64;
+# * why the softmax function (ソフトマックス関数) overflows (オーバーフロー) on the book's logits `[1010, 1000, 990]`, and
+#   the three remedies: the max-shift, the log-softmax (対数ソフトマックス) / logsumexp, and cross-entropy computed from
+#   logits;
+# * clipping vs adding $\varepsilon$ (`delta`), and what float32 changes compared with float64;
 # * class imbalance (クラス不均衡): the accuracy paradox, and class-weighted cross-entropy as a remedy;
 # * label smoothing (ラベル平滑化) against noisy labels and over-confidence, and why cross-entropy is not for regression;
 # * entropy (エントロピー), KL divergence (KLダイバージェンス) and H(p, q) = H(p) + KL(p‖q) — a favourite of E資格.
 #
-# Seed 001 lists five problems of cross-entropy (交差エントロピー誤差) and a remedy for each. Here every problem is
-# *demonstrated* first, then its remedy.
+# The article [[src:001]] lists five problems of cross-entropy (交差エントロピー誤差) and a remedy for each. Here every
+# problem is *demonstrated* first, then its remedy.
 
 # %% [markdown]
 # ## Setup
@@ -34,11 +35,26 @@ use_course_style()
 # ## 1. Problem: the softmax overflows
 #
 # The softmax turns scores $a_k$ (logits, ロジット) into probabilities: $y_k = \exp(a_k) / \sum_j \exp(a_j)$.
-# Written exactly like that, it fails on the book's logits `[123, 456, 789]`. We record the warnings numpy raises and
-# print them, so you can read them:
+# Written exactly like that, it fails. The book [[src:book]] shows it on the logits `[1010, 1000, 990]`: the result is
+# `nan, nan, nan`. We record the warnings numpy raises and print them, so you can read them:
 
 # %%
-a = np.array([123.0, 456.0, 789.0])
+a_book = np.array([1010.0, 1000.0, 990.0])  # the book's example
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    naive_book = np.exp(a_book) / np.sum(np.exp(a_book))
+print("naive softmax:", naive_book)
+for w in caught:
+    print("warning:", w.message)
+
+# %% [markdown]
+# `exp(1010)` is larger than the largest float64 (about $1.8 \times 10^{308}$), so it becomes `inf` — and so do the
+# other two terms and their sum. Then every entry is `inf / inf`, which is `nan` (not a number). The rest of this
+# chapter also uses the course's own, more spread-out logits `[123, 456, 789]`: there only the largest term
+# overflows, so the three entries break in three different ways.
+
+# %%
+a = np.array([123.0, 456.0, 789.0])  # the course's own example
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     exp_a = np.exp(a)
@@ -49,8 +65,8 @@ for w in caught:
     print("warning:", w.message)
 
 # %% [markdown]
-# `exp(789)` is larger than the largest float64 (about $1.8 \times 10^{308}$), so it becomes `inf`; then `inf / inf`
-# is `nan` (not a number). The small classes get $\text{finite}/\infty = 0$. One `nan` poisons every later computation.
+# `exp(789)` becomes `inf`, so the sum is `inf` too: the largest class gets `inf / inf` = `nan`, and the two small
+# classes get $\text{finite}/\infty = 0$. One `nan` turns every later computation that uses it into `nan`.
 
 # %%
 print("largest float64:", np.finfo(np.float64).max)
@@ -64,6 +80,8 @@ print("exp overflows above ln(max) =", np.log(np.finfo(np.float64).max))
 # is ≤ 0, so every `exp` is ≤ 1 and nothing overflows (the book's comment: `# オーバーフロー対策`).
 
 # %%
+print("the book's logits, shifted:", a_book - np.max(a_book))
+print("their stable softmax:      ", np.exp(a_book - np.max(a_book)) / np.sum(np.exp(a_book - np.max(a_book))))
 shifted = a - np.max(a)
 print("a - max(a):", shifted)
 stable = np.exp(shifted) / np.sum(np.exp(shifted))
@@ -79,10 +97,18 @@ print("identical:", np.array_equal(helpers.softmax(a), stable))
 # %% [markdown]
 # ### Remedy 2: log-softmax and logsumexp
 #
-# The max-shift fixes the probabilities, but the loss needs their **logarithm**, and the smallest probability here is
-# $e^{-666} \approx 10^{-290}$ — one step from underflowing to 0, where `log` gives `-inf`. Take the log of the formula
-# instead: $\log y_k = a_k - \log\sum_j \exp(a_j)$, and compute the *logsumexp* with the same shift,
-# $\log\sum_j \exp(a_j) = m + \log\sum_j \exp(a_j - m)$.
+# The max-shift fixes the probabilities, but the loss needs their **logarithm**. The smallest probability here is
+# $e^{-666} \approx 10^{-290}$. That still fits in a float64 — the smallest normal float64 is about $2.2 \times 10^{-308}$
+# — but not by much: a gap of about 745 between two logits gives $e^{-745}$, which rounds to exactly 0
+# (**underflow**, アンダーフロー), and then `log` gives `-inf`:
+
+# %%
+print("exp(-666) =", np.exp(-666.0), "  smallest normal float64:", np.finfo(np.float64).tiny)
+print("exp(-746) =", np.exp(-746.0))
+
+# %% [markdown]
+# So take the log of the formula instead: $\log y_k = a_k - \log\sum_j \exp(a_j)$, and compute the *logsumexp* with
+# the same shift, $\log\sum_j \exp(a_j) = m + \log\sum_j \exp(a_j - m)$.
 
 # %%
 lse = np.max(a) + np.log(np.sum(np.exp(a - np.max(a))))
@@ -103,8 +129,9 @@ print("log_softmax([1000, 1]):     ", helpers.log_softmax([1000.0, 1.0]))
 # ### Remedy 3: cross-entropy computed from the logits
 #
 # Suppose the correct class is 0 — the model is badly wrong. The true loss is $-\log y_0 = -(123 - 789) = 666$.
-# The book's recipe (softmax, then $-\log(y + \delta)$ with $\delta = 10^{-7}$) caps it at $-\log 10^{-7} \approx 16.1$:
-# the loss *hides* how wrong the model is. Cross-entropy from logits uses the log-softmax and never needs $\delta$.
+# The book's recipe (softmax, then $-\log(y + \varepsilon)$ with $\varepsilon = 10^{-7}$) caps it at
+# $-\log 10^{-7} \approx 16.1$: the loss *hides* how wrong the model is. Cross-entropy from logits uses the
+# log-softmax and never needs $\varepsilon$.
 
 # %%
 print("softmax, then CE with delta:", helpers.cross_entropy(helpers.softmax(a), 0))
@@ -118,7 +145,7 @@ print("cross_entropy_from_logits:  ", helpers.cross_entropy_from_logits(a, 0))
 # %% [markdown]
 # ### Explorer: where does the naive softmax break?
 #
-# The slider scales the logits: $s \cdot [1.23, 4.56, 7.89]$, so $s = 100$ gives the book's `[123, 456, 789]`; the
+# The slider scales the logits: $s \cdot [1.23, 4.56, 7.89]$, so $s = 100$ gives the course's `[123, 456, 789]`; the
 # correct class is 1. Left: $\log_{10}$ of the largest `exp` term grows linearly with $s$ and crosses the float64 limit
 # (vermillion dotted line) at $s \approx 90$ — and float32's limit (purple) already at $s \approx 11$. Right: the naive
 # cross-entropy (dashed) stops at that line, the stable one (green) keeps going. Watch the readout turn to `inf`/`nan`.
@@ -144,11 +171,11 @@ print("naive breaks above s =", helpers.explorers.ch04.overflow_scale(), "(float
 print("                     s =", helpers.explorers.ch04.overflow_scale(dtype="float32"), "(float32)")
 
 # %% [markdown]
-# ## 2. Problem: log(0) — clipping vs adding delta
+# ## 2. Problem: log(0) — clipping vs adding ε
 #
-# Seed 001 offers two fixes for a probability of exactly 0: **clip** it into $[\varepsilon, 1-\varepsilon]$
-# (`np.clip`, what Keras does), or **add** a small $\delta$ inside the log (the book). They agree in the middle and
-# differ at the edges:
+# The article [[src:001]] offers two fixes for a probability of exactly 0: **clip** it into $[\varepsilon, 1-\varepsilon]$
+# (`np.clip`, what Keras does), or **add** the small $\varepsilon$ inside the log (the book's `delta`). They agree in
+# the middle and differ at the edges:
 
 # %%
 eps = 1e-7
@@ -189,7 +216,7 @@ with np.errstate(over="ignore"):  # the overflow is the point
 
 # %% [markdown]
 # The other limit is **precision**. float32's machine epsilon (the gap above 1) is about $1.19 \times 10^{-7}$, which
-# is why Keras uses $\varepsilon = 10^{-7}$. Seed 001's $10^{-15}$ simply vanishes next to 1 in float32, so clipping
+# is why Keras uses $\varepsilon = 10^{-7}$. The $10^{-15}$ of [[src:001]] simply vanishes next to 1 in float32, so clipping
 # at $1 - 10^{-15}$ does nothing and $\log(1 - p)$ (the binary cross-entropy's second branch) becomes $\log 0$:
 
 # %%
@@ -277,7 +304,7 @@ ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5))
 plt.show()
 
 # %% [markdown]
-# Other remedies from seed 001: under-/over-sampling (resampling, SMOTE). And measure with recall, precision or F1,
+# Other remedies from [[src:001]]: under-/over-sampling (resampling, SMOTE). And measure with recall, precision or F1,
 # not accuracy alone.
 
 # %% [markdown]
@@ -296,7 +323,7 @@ print("by hand:", t_smooth)
 print("helpers:", helpers.smooth_labels(t, 0.1))
 
 # %% [markdown]
-# Cross-entropy with smoothed targets keeps **every** term of $-\sum_k t'_k \log(y_k + \delta)$, not just the correct
+# Cross-entropy with smoothed targets keeps **every** term of $-\sum_k t'_k \log(y_k + \varepsilon)$, not just the correct
 # class's. The book's `y` puts exactly 0 on classes 3, 6, 8, 9; each now costs $0.01 \cdot 16.1$:
 
 # %%
@@ -328,7 +355,7 @@ plt.show()
 
 # %% [markdown]
 # The smoothed curve's lowest value is the entropy of $t'$ (section 7): a smoothed target can never be matched with
-# zero loss. Seed 001 also suggests semi-supervised learning for noisy labels; label smoothing is the E資格 classic.
+# zero loss. [[src:001]] also suggests semi-supervised learning for noisy labels; label smoothing is the E資格 classic.
 
 # %%
 print("lowest smoothed loss on the grid:", min(soft), "  entropy H(t'):", helpers.entropy(t_smooth))
@@ -340,8 +367,8 @@ print("lowest smoothed loss on the grid:", min(soft), "  entropy H(t'):", helper
 # anyway: $-t \log y$ with $t = 2$ keeps decreasing as $y$ grows — there is no minimum at $y = t$. Squared error has it.
 
 # %%
-for y_hat in (1.0, 2.0, 10.0, 100.0):
-    print(f"y = {y_hat:>5}:  -t log y = {0.0 - 2.0 * np.log(y_hat):8.4f}   (y - t)² = {(y_hat - 2.0) ** 2:8.1f}")
+for y_pred in (1.0, 2.0, 10.0, 100.0):
+    print(f"y = {y_pred:>5}:  -t log y = {0.0 - 2.0 * np.log(y_pred):8.4f}   (y - t)² = {(y_pred - 2.0) ** 2:8.1f}")
 
 # %% [markdown]
 # `helpers` refuses such input with an error that says what is wrong (we catch it and print its message):
@@ -389,31 +416,18 @@ print("equal up to rounding:", np.isclose(helpers.losses.cross_entropy_dist(p, q
 print("KL(p‖q) =", helpers.kl_divergence(p, q), "  KL(q‖p) =", helpers.kl_divergence(q, p))
 
 # %% [markdown]
-# ## Summary
-#
-# * Naive softmax overflows: `exp(789)` is `inf` in float64 (limit ≈ 709.8), `exp(89)` already in float32 (≈ 88.7).
-#   Subtract the max; take logs with log-softmax / logsumexp; compute cross-entropy **from logits** (666, not 16.1).
-# * Clipping and adding δ both avoid `log(0)`; clipping kills the gradient below ε, adding δ can make the loss slightly
-#   negative at p = 1. In float32, ε must be ≳ 1e-7.
-# * Class imbalance: "always majority" is 95 % accurate and useless; class weights $N/(K N_k)$ trade accuracy for recall.
-# * Label smoothing (ε = 0.1 → 0.91 / 0.01) makes certainty costly; the minimum loss becomes $H(t')$.
-# * Cross-entropy needs distributions: not for regression.
-# * $H(p, q) = H(p) + \mathrm{KL}(p\|q)$; for p = [.5, .5], q = [.8, .2]: KL = 0.22314355131420976.
-
-# %% [markdown]
 # ## Exercises
 #
 # Replace each `...` with your code and run the cell: the check answers ✓ or gives a hint.
-# Solutions are in the collapsed cells below each exercise (click the ⋯ to expand).
 #
 # **Exercise 04.1.** Compute the cross-entropy for logits `[123, 456, 789]` when the correct class is **1**, stably
-# (no `nan`, no `inf`, no delta), with numpy only.
+# (no `nan`, no `inf`, no ε), with numpy only.
 
 # %%
 answer_04_1 = ...  # your code here
 check("04.1", answer_04_1)
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% tags=["solution"]
 logits = np.array([123.0, 456.0, 789.0])
 m = logits.max()
 answer_04_1 = -(logits[1] - (m + np.log(np.sum(np.exp(logits - m)))))
@@ -427,7 +441,7 @@ check("04.1", answer_04_1)
 answer_04_2 = ...  # your code here
 check("04.2", answer_04_2)
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% tags=["solution"]
 answer_04_2 = 1000 / (3 * 10)
 check("04.2", answer_04_2)
 
@@ -438,20 +452,33 @@ check("04.2", answer_04_2)
 answer_04_3 = ...  # your code here
 check("04.3", answer_04_3)
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% tags=["solution"]
 answer_04_3 = (1 - 0.2) * np.eye(5)[0] + 0.2 / 5
 check("04.3", answer_04_3)
 
 # %% [markdown]
-# **Exercise 04.4.** Compute $\mathrm{KL}(q\|p)$ for $q = [0.8, 0.2]$, $p = [0.5, 0.5]$ — the reverse direction of
-# section 7 — with numpy only. Is it equal to 0.22314355131420976?
+# **Exercise 04.4.** The true distribution of the data is $p = [0.7, 0.2, 0.1]$ and a model predicts
+# $q = [0.5, 0.3, 0.2]$. Compute the extra cost of using the model, $\mathrm{KL}(p\|q)$, with numpy only.
 
 # %%
 answer_04_4 = ...  # your code here
 check("04.4", answer_04_4)
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
-q_ = np.array([0.8, 0.2])
-p_ = np.array([0.5, 0.5])
-answer_04_4 = np.sum(q_ * np.log(q_ / p_))
+# %% tags=["solution"]
+p3 = np.array([0.7, 0.2, 0.1])  # the data
+q3 = np.array([0.5, 0.3, 0.2])  # the model
+answer_04_4 = np.sum(p3 * np.log(p3 / q3))
 check("04.4", answer_04_4)
+
+# %% [markdown]
+# ## Summary
+#
+# * Naive softmax overflows: the book's `[1010, 1000, 990]` gives `nan, nan, nan`; `exp(789)` is `inf` in float64
+#   (limit ≈ 709.8), `exp(89)` already in float32 (≈ 88.7).
+#   Subtract the max; take logs with log-softmax / logsumexp; compute cross-entropy **from logits** (666, not 16.1).
+# * Clipping and adding ε both avoid `log(0)`; clipping kills the gradient below ε, adding ε can make the loss slightly
+#   negative at p = 1. In float32, ε must be ≳ 1e-7.
+# * Class imbalance: "always majority" is 95 % accurate and useless; class weights $N/(K N_k)$ trade accuracy for recall.
+# * Label smoothing (ε = 0.1 → 0.91 / 0.01) makes certainty costly; the minimum loss becomes $H(t')$.
+# * Cross-entropy needs distributions: not for regression.
+# * $H(p, q) = H(p) + \mathrm{KL}(p\|q)$; for p = [.5, .5], q = [.8, .2]: KL = 0.22314355131420976.

@@ -10,7 +10,8 @@
 #   difference is worse;
 # * what happens when $\eta$ is too small, right, or too large — on a 1-D loss and on a 2-D contour plot;
 # * mini-batch (ミニバッチ) stochastic gradient descent (確率的勾配降下法, SGD) with batch sizes 32, 64, 128, 256, the
-#   epoch (エポック), and why the loss is a *mean* over the batch.
+#   epoch (エポック), and why the loss is a *mean* over the batch;
+# * partial derivatives (偏微分) and the gradient (勾配) of a function of several weights, measured numerically.
 
 # %% [markdown]
 # ## Setup
@@ -28,29 +29,29 @@ from helpers.style import COLORS, LINESTYLES, use_course_style
 use_course_style()
 
 # %% [markdown]
-# ## 1. Set the derivative to zero, or iterate? (seed 003)
+# ## 1. Set the derivative to zero, or iterate?
 #
-# Fit a line through the origin, $\hat y = w x$, to 20 seeded points, with the mean squared error
-# $L(w) = \frac{1}{N}\sum_n (w x_n - y_n)^2$. At a minimum the slope of the tangent (接線の傾き) is zero:
-# $\frac{dL}{dw} = \frac{2}{N}\sum_n x_n (w x_n - y_n) = 0$, which we can solve: $w^* = \sum x_n y_n / \sum x_n^2$.
+# Fit a line through the origin, $y = w x$, to 20 seeded points $(x_n, t_n)$, with the mean squared error
+# $L(w) = \frac{1}{N}\sum_n (w x_n - t_n)^2$. At a minimum the slope of the tangent (接線の傾き) is zero:
+# $\frac{dL}{dw} = \frac{2}{N}\sum_n x_n (w x_n - t_n) = 0$, which we can solve: $w^* = \sum x_n t_n / \sum x_n^2$.
 
 # %%
-x, y = helpers.data.toy_regression(20, seed=0, slope=2.0, intercept=0.0)
-w_star = np.sum(x * y) / np.sum(x**2)
+x, t = helpers.data.toy_regression(20, seed=0, slope=2.0, intercept=0.0)
+w_star = np.sum(x * t) / np.sum(x**2)
 print("w* from dL/dw = 0:", w_star)
 
 # %% [markdown]
 # This works because $L$ is a simple quadratic in one variable. A network has thousands of weights tangled by nonlinear
-# activations: the equations $\partial L / \partial w_i = 0$ cannot be solved on paper. Seed 003's way out: start
-# somewhere and **improve the weights a little at a time**.
+# activations: the equations $\partial L / \partial w_i = 0$ cannot be solved on paper. The way out
+# ([[src:003]]): start somewhere and **improve the weights a little at a time**.
 
 # %%
 def loss(w):
-    return np.mean((w * x - y) ** 2)
+    return np.mean((w * x - t) ** 2)
 
 
 def grad(w):
-    return 2 * np.mean(x * (w * x - y))
+    return 2 * np.mean(x * (w * x - t))
 
 
 # %% [markdown]
@@ -140,7 +141,8 @@ print(f"central: {central!r}  error {abs(central - 0.2):.1e}")
 # makes $f(x+h) - f(x)$ a difference of nearly equal numbers, all rounding error. The log–log plot shows the error of
 # both formulas against $h$. Right of $10^{-7}$ the forward error is exactly $0.01h$ (a straight line of slope 1); the
 # central difference has **no** truncation error on a quadratic (in general it shrinks like $h^2$), so all that is left
-# is rounding error, which grows as $h$ shrinks — on the left both formulas drown in it.
+# is rounding error. Rounding error grows as $h$ shrinks. On the left of the plot it is larger than everything else,
+# for both formulas.
 
 # %%
 print("np.float32(1e-50) =", np.float32(1e-50))
@@ -186,28 +188,38 @@ for lr in (0.01, 0.1, 0.9, 1.05):
 descent.set(lr=0.1, steps=30)
 
 # %% [markdown]
-# Why 1 is the limit here: one step multiplies the distance to the minimum by $(1 - 2\eta)$ along a direction of
-# curvature 2 ($L = (w-2)^2$, or $w_2^2$), and by $(1 - \eta/10)$ along $w_1$. Beyond $\eta = 1$ the factor is below
-# $-1$: each step overshoots further than the last. The **steepest** direction limits $\eta$; the **flattest** one
-# decides how many steps you need. That mismatch is what momentum and Adam (E資格 topics) address.
+# Why does $\eta = 1$ separate "converges" from "explodes" here? Follow one step on $L(w) = (w - 2)^2$. Its slope is
+# $2(w - 2)$, so the update gives
+#
+# $$w_\text{new} - 2 = (w - 2) - \eta \cdot 2(w - 2) = (1 - 2\eta)\,(w - 2).$$
+#
+# In words: each step multiplies the distance to the minimum by the same number, $1 - 2\eta$.
+#
+# * $\eta = 0.1$: the factor is $0.8$ — the distance shrinks by 20 % per step.
+# * $\eta = 0.9$: the factor is $-0.8$ — the step jumps over the minimum (the sign flips) but lands closer: zig-zag.
+# * $\eta = 1.05$: the factor is $-1.1$ — every jump lands *farther* away: the path explodes.
+#
+# The rule: the path converges when the factor is between −1 and 1, that is for $0 < \eta < 1$. The 2-D bowl has
+# such a factor for each direction: $1 - 2\eta$ along $w_2$ (as steep as the 1-D loss) and $1 - \eta/10$ along $w_1$
+# (20 times flatter). The steep direction sets the largest safe $\eta$; the flat direction then decides how many
+# steps you need. Improved methods such as momentum and Adam (E資格 topics) address this mismatch.
 
 # %%
 for lr in (0.1, 0.9, 1.05):
     print(f"η = {lr}: factor along w2 {1 - 2 * lr:+.2f}, along w1 {1 - lr / 10:+.3f}")
 
-# %% [markdown]
 # ## 6. Mini-batch SGD (ミニバッチ学習)
 #
-# With a large data set, computing the gradient over **all** samples for every step is expensive (seed 003). Mini-batch
+# With a large data set, computing the gradient over **all** samples for every step is expensive ([[src:003]]). Mini-batch
 # gradient descent takes a random handful — a mini-batch of $B$ samples — and steps with their gradient. One pass over
-# the whole training set is an **epoch**: $N / B$ steps. Our data: 2048 noisy points around $y = 2x + 1$, model
-# $\hat y = wx + b$.
+# the whole training set is an **epoch** (エポック): $N / B$ steps. Our data: 2048 noisy points $(x_n, t_n)$ around the
+# line $2x + 1$; the model is $y = wx + b$.
 
 # %%
-x_big, y_big = helpers.data.toy_regression(2048, seed=0)
+x_big, t_big = helpers.data.toy_regression(2048, seed=0)
 X1 = np.column_stack([x_big, np.ones_like(x_big)])
-best = np.linalg.lstsq(X1, y_big, rcond=None)[0]
-min_loss = helpers.mean_squared_error(X1 @ best, y_big)
+best = np.linalg.lstsq(X1, t_big, rcond=None)[0]
+min_loss = helpers.mean_squared_error(X1 @ best, t_big)
 print("least squares w, b:", best, "  lowest possible MSE:", min_loss)
 
 # %% [markdown]
@@ -221,7 +233,7 @@ def sgd(batch_size, lr=0.05, epochs=5, seed=0, reduction="mean"):
         order = rng.permutation(len(x_big))
         for start in range(0, len(x_big) - batch_size + 1, batch_size):
             i = order[start : start + batch_size]
-            err = w * x_big[i] + b - y_big[i]
+            err = w * x_big[i] + b - t_big[i]
             batch_losses.append(np.mean(err**2))
             scale = 1 / batch_size if reduction == "mean" else 1.0  # the 1/N of the mean
             w, b = w - lr * scale * 2 * np.sum(err * x_big[i]), b - lr * scale * 2 * np.sum(err)
@@ -229,27 +241,40 @@ def sgd(batch_size, lr=0.05, epochs=5, seed=0, reduction="mean"):
 
 
 # %% [markdown]
-# Seed 003's batch sizes, five epochs each with $\eta = 0.05$. Every epoch touches all 2048 samples whatever $B$ is; what
-# changes is the number of **updates** per epoch and how noisy each one is.
+# The batch sizes of [[src:003]], five epochs each with $\eta = 0.05$. Every epoch touches all 2048 samples whatever
+# $B$ is; what changes is the number of **updates** per epoch and how noisy each one is. One run depends on the random
+# order of the samples, so we repeat each run with 10 different shuffles (seeds 0–9) and report the mean and the
+# range.
 
 # %%
 runs = {}
-print("  B  steps/epoch  excess MSE after 5 epochs  noise (std of batch loss, last epoch)")
+print("  B  steps/epoch  excess MSE after 5 epochs: mean (min – max)   noise (std of batch loss, last epoch)")
 for B in (32, 64, 128, 256):
-    w, b, batch_losses = sgd(B)
     steps = len(x_big) // B
-    runs[B] = batch_losses
-    excess = helpers.mean_squared_error(w * x_big + b, y_big) - min_loss
-    print(f"{B:3d}  {steps:11d}  {excess:25.5f}  {np.std(batch_losses[-steps:]):.3f}")
+    excess, noise = [], []
+    for seed in range(10):
+        w, b, batch_losses = sgd(B, seed=seed)
+        excess.append(helpers.mean_squared_error(w * x_big + b, t_big) - min_loss)
+        noise.append(np.std(batch_losses[-steps:]))
+        if seed == 0:
+            runs[B] = batch_losses  # seed 0's run, for the plot below
+    print(f"{B:3d}  {steps:11d}  {np.mean(excess):.4f} ({min(excess):.4f} – {max(excess):.4f}){np.mean(noise):26.3f}")
 
 # %% [markdown]
-# Read the table with the plot below. Small batches take many cheap, noisy steps: they reach the bottom within the first
-# epoch but then **jitter** around it — with a constant $\eta$ their final error is set by the noise (which is why the
-# learning rate is often lowered during training). $B = 256$ is smooth but has taken only 40 steps and is still on its
-# way; here $B = 128$ balances the two. On a GPU a batch of 256 costs about as much time as a batch of 32 (samples are
-# processed in parallel), which is why large batches are popular; powers of two fit the hardware. The four panels show
-# the loss of every mini-batch
-# against epochs: the curve for $B = 32$ is a band, the one for $B = 256$ a thin line.
+# What the table shows, and what it does not:
+#
+# * **Noise.** The smaller the batch, the noisier the batch losses: their spread in the last epoch falls from
+#   $B = 32$ to $B = 256$. With a constant $\eta$, a small batch keeps jittering around the minimum instead of settling
+#   (which is why the learning rate is often lowered during training).
+# * **Error after 5 epochs.** On average over the 10 shuffles the excess error falls as $B$ grows, and $B = 256$ ends
+#   lowest here. But the ranges overlap a lot: one shuffle can put $B = 64$ far ahead of $B = 256$ or far behind.
+#   One run is not enough to rank batch sizes — always compare over several seeds.
+# * **Cost.** Each epoch costs the same number of sample gradients for every $B$. On a GPU a batch of 256 takes about
+#   as much time as a batch of 32 (samples are processed in parallel), which is why large batches are popular;
+#   powers of two fit the hardware.
+#
+# The four panels show seed 0's loss of every mini-batch against epochs: the curve for $B = 32$ is a band, the one
+# for $B = 256$ a thin line.
 
 # %%
 fig, axes = plt.subplots(1, 4, figsize=(10, 3), sharey=True, layout="constrained")
@@ -268,13 +293,13 @@ plt.show()
 
 # %%
 i = np.arange(128)
-err = 0.0 * x_big[i] + 0.0 - y_big[i]
+err = 0.0 * x_big[i] + 0.0 - t_big[i]
 g_mean = 2 * np.mean(err * x_big[i])
 g_sum = 2 * np.sum(err * x_big[i])
 print("sum gradient / mean gradient =", g_sum / g_mean)
 
 # %% [markdown]
-# So with the sum, the *effective* learning rate is $\eta B$: the same $\eta = 0.05$ that works for the mean blows up
+# So with the sum, the *effective* learning rate is $\eta B$: the same $\eta = 0.05$ that works for the mean makes the run diverge
 # (we silence numpy's overflow warnings; the `nan` is the point). Dividing $\eta$ by $B$ gives back the mean's run.
 
 # %%
@@ -290,22 +315,9 @@ print("sum, η = 0.05/32:  w =", w_s, "  mean, η = 0.05: w =", w_m, "  same:", 
 # not depend on the batch size, and you can change $B$ without retuning $\eta$.
 
 # %% [markdown]
-# ## Summary
-#
-# * A minimum has zero slope. For a quadratic you can solve $dL/dw = 0$; for a network you **iterate**.
-# * Slope negative → increase $w$; slope positive → decrease $w$: $w \leftarrow w - \eta\, \partial L/\partial w$.
-# * Central difference: $(f(x+h) - f(x-h))/2h$, $h = 10^{-4}$; the book's $0.01x^2 + 0.1x$ gives 0.1999999999990898 at
-#   $x = 5$ and 0.2999999999986347 at $x = 10$. Its error shrinks like $h^2$ (on a quadratic it is only rounding), the
-#   forward difference's like $h$.
-# * Too small an $\eta$ crawls, too large diverges; the steepest direction sets the limit.
-# * Mini-batch SGD: $N/B$ steps per epoch; small $B$ = more, noisier updates; the mean's $1/B$ keeps $\eta$ independent
-#   of $B$.
-
-# %% [markdown]
 # ## Exercises
 #
 # Replace each `...` with your code and run the cell: the check answers ✓ or gives a hint.
-# Solutions are in the collapsed cells below each exercise (click the ⋯ to expand).
 #
 # **Exercise 05.1.** For $L(w) = (w - 2)^2$, start at $w = -2$ and take **three** gradient-descent steps with
 # $\eta = 0.1$. What is $w$ then?
@@ -314,7 +326,7 @@ print("sum, η = 0.05/32:  w =", w_s, "  mean, η = 0.05: w =", w_m, "  same:", 
 answer_05_1 = ...  # your code here
 check("05.1", answer_05_1)
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% tags=["solution"]
 w = -2.0
 for _ in range(3):
     w = w - 0.1 * 2 * (w - 2)
@@ -322,24 +334,32 @@ answer_05_1 = w
 check("05.1", answer_05_1)
 
 # %% [markdown]
-# **Exercise 05.2.** Write `central_diff(f, x)` returning the central-difference derivative with $h = 10^{-4}$.
+# **Exercise 05.2.** The 2-D bowl of section 5 depends on two weights. Its **gradient** (勾配) is the vector of its
+# two **partial derivatives** (偏微分): $\partial f/\partial w_1$ is the slope when only $w_1$ moves and $w_2$ stays
+# fixed, and the same the other way round. Write `numerical_gradient_2d(f, w)`: for a function `f` of an array
+# `w = [w1, w2]`, return the array of the two central differences with $h = 10^{-4}$ — move one weight at a time.
 
 # %%
-def central_diff(f, x):
+def numerical_gradient_2d(f, w):
     ...  # your code here
 
 
-check("05.2", central_diff)
+check("05.2", numerical_gradient_2d)
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def central_diff(f, x):
+# %% tags=["solution"]
+def numerical_gradient_2d(f, w):
+    w = np.asarray(w, dtype=float)
     h = 1e-4
-    return (f(x + h) - f(x - h)) / (2 * h)
+    grad = np.zeros(2)
+    for i in range(2):
+        step = np.zeros(2)
+        step[i] = h  # move weight i only
+        grad[i] = (f(w + step) - f(w - step)) / (2 * h)
+    return grad
 
 
-check("05.2", central_diff)
+check("05.2", numerical_gradient_2d)
 
-# %% [markdown]
 # **Exercise 05.3.** A colleague sums the loss over a mini-batch of 128 instead of averaging it. Which learning rate
 # makes their run identical to a mean-loss run with $\eta = 0.05$?
 
@@ -347,6 +367,20 @@ check("05.2", central_diff)
 answer_05_3 = ...  # your code here
 check("05.3", answer_05_3)
 
-# %% tags=["solution"] jupyter={"source_hidden": true}
+# %% tags=["solution"]
 answer_05_3 = 0.05 / 128
 check("05.3", answer_05_3)
+
+# %% [markdown]
+# ## Summary
+#
+# * A minimum has zero slope. For a quadratic you can solve $dL/dw = 0$; for a network you **iterate**.
+# * Slope negative → increase $w$; slope positive → decrease $w$: $w \leftarrow w - \eta\, \partial L/\partial w$.
+# * Central difference: $(f(x+h) - f(x-h))/2h$, $h = 10^{-4}$; the book's $0.01x^2 + 0.1x$ gives 0.1999999999990898 at
+#   $x = 5$ and 0.2999999999986347 at $x = 10$. Its error shrinks like $h^2$ (on a quadratic it is only rounding), the
+#   forward difference's like $h$.
+# * Too small an $\eta$ crawls, too large diverges; the steepest direction sets the limit.
+# * Mini-batch SGD: $N/B$ steps per epoch; small $B$ = more, noisier updates; compare batch sizes over several seeds,
+#   not one run; the mean's $1/B$ keeps $\eta$ independent of $B$.
+# * A function of several weights has one partial derivative (偏微分) per weight; together they form the gradient
+#   (勾配), measured numerically one weight at a time.

@@ -48,13 +48,14 @@ Markdown(glossary.markdown_table())
 # %% [markdown]
 # ## Names that sources use differently
 #
-# * **2乗和誤差** — the book and seed 004 mean ½·Σ(y−t)²; seed 000 uses the same heading for the *mean*
-#   Σ(y−t)²/n. Read the formula, not the name (chapter 02).
+# * **2乗和誤差** — the book [[src:book]] and [[src:004]] mean ½·Σ(y−t)²; [[src:000]] uses the same heading for the
+#   *mean* Σ(y−t)²/n. Read the formula, not the name (chapter 02).
 # * **MSE** in scikit-learn, PyTorch (`MSELoss`, reduction="mean") and Keras is the mean over elements.
-# * **δ (delta)** means two things: the tiny constant 1e-7 inside `log` (chapter 03) and the error signal
-#   ∂E/∂u of backpropagation (chapter 06).
+# * **y and t** — this course and the book write $y$ for the prediction and $t$ for the target; several articles
+#   write $\hat y$ (or $p$) for the prediction and $y$ for the target (chapter 00, section 6).
+# * **ε and δ** — the book's code calls the tiny constant inside `log` `delta`; in formulas this course writes it
+#   $\varepsilon$ (chapter 03) and keeps $\delta$ for the error signal ∂E/∂u of backpropagation (chapter 06).
 #
 # ## Summary
 #
 # * One table, English / 日本語, one line per term, with the chapter to go back to.
-# * Next: test yourself with the E資格 checkpoint quiz.

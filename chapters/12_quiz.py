@@ -41,7 +41,7 @@ import numpy as np
 
 demo = quiz.Quiz()
 print(demo.answer(9, 100.0))
-print(demo.answer(9, -np.log(0 + 1e-7)))  # Python as the calculator: −log(0 + δ)
+print(demo.answer(9, -np.log(0 + 1e-7)))  # Python as the calculator: −log(0 + ε)
 print(demo.score())
 
 # %% [markdown]
@@ -64,4 +64,3 @@ print(quiz.score())
 #
 # * 18 or more of 24 (75 %): well prepared for these topics; below that, the hints say which chapter to revisit.
 # * The glossary (chapter 11) has every term in English and 日本語.
-# * Teachers: `docs/TEACHER_GUIDE.md` has the answers and how to run the quiz with a class.

@@ -115,8 +115,8 @@ TERMS: tuple[Term, ...] = (
         "natural logarithm", "自然対数", "log to base e; −log y is 0 at y = 1 and grows without bound as y → 0.", "03"
     ),
     Term(
-        "delta (tiny constant)",
-        "微小値 delta",
+        "epsilon ε (tiny constant; the book's code calls it delta)",
+        "微小値 ε（コードでは delta）",
         "A small number (1e-7 in the book) added inside log so that log(0) = −inf never happens.",
         "03",
     ),
@@ -295,7 +295,12 @@ class GlossarySearch:
     """A filter box and the matching rows; ``set("交差")`` filters from code as typing does."""
 
     def __init__(self) -> None:
-        self.box = widgets.Text(placeholder="search: English, 日本語 or a word of the definition", description="🔍")
+        # A word, not 🔍: machines without an emoji font show the magnifier as an empty box.
+        self.box = widgets.Text(
+            placeholder="English, 日本語 or a word of a definition",
+            description="Search",
+            layout=widgets.Layout(width="min(36em, 100%)"),
+        )
         self.box.add_class("course-glossary-search")
         self.count = widgets.HTML()
         self.table = widgets.HTML()

@@ -203,7 +203,7 @@ class TwoLayerNet:
     --------
     The chapter-06 worked example:
 
-    >>> net = TwoLayerNet([[0.1, 0.2], [0.3, 0.4]], 0.1, [0.5, 0.6], 0.2)
+    >>> net = TwoLayerNet([[0.1, 0.2], [0.3, 0.4]], [0.1, 0.1], [0.5, 0.6], 0.2)
     >>> net.loss([1.0, 0.5], 1.0)
     0.008873199616318052
     """
@@ -395,7 +395,7 @@ class TwoLayerNet:
 
         Examples
         --------
-        >>> net = TwoLayerNet([[0.1, 0.2], [0.3, 0.4]], 0.1, [0.5, 0.6], 0.2)
+        >>> net = TwoLayerNet([[0.1, 0.2], [0.3, 0.4]], [0.1, 0.1], [0.5, 0.6], 0.2)
         >>> net.forward([1.0, 0.5]).u1
         array([0.35, 0.5 ])
         """
@@ -439,7 +439,7 @@ class TwoLayerNet:
 
         Examples
         --------
-        >>> net = TwoLayerNet([[0.1, 0.2], [0.3, 0.4]], 0.1, [0.5, 0.6], 0.2)
+        >>> net = TwoLayerNet([[0.1, 0.2], [0.3, 0.4]], [0.1, 0.1], [0.5, 0.6], 0.2)
         >>> b = net.backward([1.0, 0.5], 1.0)
         >>> b.delta2.round(8), b.delta1.round(8)
         (array([-0.13321561]), array([-0.01615222, -0.0187837 ]))
@@ -528,7 +528,7 @@ class TwoLayerNet:
 def _bias(value: ArrayLike, name: str, size: int) -> np.ndarray:
     arr = as_float_array(value, name)
     if arr.ndim == 0:
-        return np.full(size, float(arr))  # one value for every unit, as in the worked example
+        return np.full(size, float(arr))  # one value for every unit
     if arr.shape != (size,):
         raise ValueError(f"{name} must be a number or have shape ({size},), got shape {arr.shape}")
     return arr

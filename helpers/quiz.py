@@ -32,6 +32,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from helpers import losses
+from helpers.checks import MIN_DIGITS, judge_number
 from helpers.network import TwoLayerNet, sigmoid, sigmoid_grad
 from helpers.numdiff import numerical_diff, numerical_gradient
 
@@ -42,7 +43,7 @@ Y_BOOK = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]
 T_BOOK = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
 Y_WRONG = [0.1, 0.01, 0.2, 0.0, 0.0, 0.1, 0.02, 0.1, 0.1, 0.5]
 LOGITS = [123.0, 456.0, 789.0]
-NET = dict(W1=[[0.1, 0.2], [0.3, 0.4]], b1=0.1, W2=[0.5, 0.6], b2=0.2)
+NET = dict(W1=[[0.1, 0.2], [0.3, 0.4]], b1=[0.1, 0.1], W2=[0.5, 0.6], b2=0.2)
 X_NET, T_NET = [1.0, 0.5], 1.0
 
 
@@ -198,7 +199,8 @@ QUESTIONS: tuple[Question, ...] = (
         2,
         "02",
         "For the same $y$ and $t$, the book's 2乗和誤差 $E = \\frac{1}{2}\\sum_k (y_k - t_k)^2$ equals 0.0975. "
-        "Which formula does **seed 000's** function, also headed 2乗和誤差, compute when it prints 0.0195?",
+        "Which formula does the function of the E資格 notes 「損失関数はなぜ必要なのか」, also headed 2乗和誤差, "
+        "compute when it prints 0.0195?",
         lambda: _closest({k: f(Y_BOOK, T_BOOK) for k, (_, f) in _SSE_FORMS.items()}, 0.0195),
         options=_numbers(_SSE_FORMS),
         hint="0.0195 is 0.195 divided by the number of elements.",
@@ -207,7 +209,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         3,
         "02",
-        "Seed 004's second sample $y$ = `[0.1, 0.01, 0.2, 0.0, 0.0, 0.1, 0.02, 0.1, 0.1, 0.5]`, correct class 2. "
+        "A second MNIST-style sample (swim-lover's blog post) "
+        "$y$ = `[0.1, 0.01, 0.2, 0.0, 0.0, 0.1, 0.02, 0.1, 0.1, 0.5]`, correct class 2. "
         "Compute the book's $E = \\frac{1}{2}\\sum_k (y_k - t_k)^2$.",
         lambda: losses.half_sum_squared_error(Y_WRONG, T_BOOK),
         hint="The big terms are (0.2 − 1)² and 0.5²; don't forget the ½.",
@@ -225,7 +228,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         5,
         "03",
-        "Cross-entropy error $E = -\\sum_k t_k \\log(y_k + \\delta)$, $\\delta = 10^{-7}$, on the book's $y$ "
+        "Cross-entropy error $E = -\\sum_k t_k \\log(y_k + \\varepsilon)$, $\\varepsilon = 10^{-7}$, on the book's $y$ "
         "(probability 0.6 for the correct class 2). Compute $E$.",
         lambda: losses.cross_entropy(Y_BOOK, T_BOOK),
         hint="With a one-hot t only one term survives: −log(0.6 + 1e-7).",
@@ -234,7 +237,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         6,
         "03",
-        "Seed 004's second sample gives the correct class probability 0.2. Compute its cross-entropy error (δ = 1e-7).",
+        "That second sample (swim-lover's blog post) gives the correct class probability 0.2. "
+        "Compute its cross-entropy error (ε = 1e-7).",
         lambda: losses.cross_entropy(Y_WRONG, T_BOOK),
         hint="−log(0.2 + 1e-7); the natural logarithm (np.log), not log10.",
         explanation="1.609…: a wrong guess costs about three times the right one's 0.51.",
@@ -246,7 +250,7 @@ QUESTIONS: tuple[Question, ...] = (
         "label is $t = 1$. Compute the loss.",
         lambda: losses.binary_cross_entropy([0.8], [1]),
         hint="With t = 1 only −log p remains.",
-        explanation="−log 0.8 ≈ 0.2231 (seed 001's example).",
+        explanation="−log 0.8 ≈ 0.2231 (the example of 「交差エントロピー損失について」).",
     ),
     Question(
         8,
@@ -256,16 +260,16 @@ QUESTIONS: tuple[Question, ...] = (
         lambda: _only({k: (lambda f=f: bool(np.isnan(_quietly(f)))) for k, (_, f) in _CE_CODE.items()}),
         options=_numbers(_CE_CODE),
         hint="log(0) = −inf, and 0 · (−inf) is not a number. Which line takes log of the raw y, zeros included?",
-        explanation="0·log 0 = 0·(−inf) = nan; adding δ = 1e-7, or picking only the correct class, avoids it.",
+        explanation="0·log 0 = 0·(−inf) = nan; adding ε = 1e-7, or picking only the correct class, avoids it.",
     ),
     Question(
         9,
         "03",
-        "With δ = 1e-7, what is the **largest** cross-entropy error one sample can produce (the correct class gets "
+        "With ε = 1e-7, what is the **largest** cross-entropy error one sample can produce (the correct class gets "
         "probability 0)?",
         lambda: losses.cross_entropy([0.0, 1.0], [1, 0]),
-        hint="−log(0 + δ) with δ = 1e-7.",
-        explanation="−log(1e-7) ≈ 16.118: δ caps the loss instead of letting it be infinite.",
+        hint="−log(0 + ε) with ε = 1e-7.",
+        explanation="−log(1e-7) ≈ 16.118: ε caps the loss instead of letting it be infinite.",
     ),
     Question(
         10,
@@ -404,7 +408,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         21,
         "06",
-        "The chapter-06 network: $x = [1, 0.5]$, $W_1 = [[0.1, 0.2], [0.3, 0.4]]$, $b_1 = 0.1$, $W_2 = [0.5, 0.6]^T$, "
+        "The chapter-06 network: $x = [1, 0.5]$, $W_1 = [[0.1, 0.2], [0.3, 0.4]]$, $b_1 = [0.1, 0.1]$, "
+        "$W_2 = [0.5, 0.6]^T$, "
         "$b_2 = 0.2$, sigmoid hidden layer, identity output, $t = 1$. Compute $E = \\frac{1}{2}(y - t)^2$.",
         lambda: _net().loss(X_NET, T_NET),
         hint="u1 = x·W1 + b1 = [0.35, 0.5]; z1 = σ(u1); y = z1·W2 + b2; then ½(y − 1)².",
@@ -414,7 +419,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         22,
         "06",
-        "Same network: the output delta $\\delta_2 = y - t$. Compute it.",
+        "Same network: the output delta $\\delta^{(2)} = y - t$. Compute it.",
         lambda: float(_net().backward(X_NET, T_NET).delta2[0]),
         hint="δ2 = y − t with y from the forward pass (y < t, so δ2 is negative).",
         explanation="−0.1332: negative, so the update raises the output.",
@@ -488,7 +493,10 @@ def grade(number: int, response: Any) -> Verdict:
             value = float(str(response).strip()) if isinstance(response, str) else float(response)
         except (TypeError, ValueError):
             return Verdict(False, f"✗ {label}: type a number such as 0.25 or 1e-7.", counted=False)
-        ok = math.isclose(value, expected, rel_tol=q.rtol, abs_tol=q.atol)
+        closeness = judge_number(value, expected, q.rtol, q.atol)
+        if closeness == "close":
+            return Verdict(False, f"✗ {label}: close — give more digits (at least {MIN_DIGITS} significant digits).")
+        ok = closeness == "ok"
     if ok:
         return Verdict(True, f"✓ {label}: correct! {q.explanation}".rstrip())
     return Verdict(False, f"✗ {label}: not yet. Hint: {q.hint} (Chapter {q.chapter} covers it.)")
@@ -523,8 +531,15 @@ class Quiz:
         for listener in self._listeners:
             listener()
 
-    def show(self) -> widgets.VBox:
-        """The interactive quiz: the score on top, then one box per question."""
+    def show(self) -> QuizView:
+        """The interactive quiz: the score on top, then one box per question.
+
+        The saved output also carries every question as static HTML and text, so a reader
+        without a running kernel (GitHub, an HTML export, slides) still sees the quiz.
+        """
+        return QuizView(self._widget())
+
+    def _widget(self) -> widgets.VBox:
         score = widgets.HTML()
         score.add_class("course-quiz-score")
 
@@ -556,11 +571,54 @@ class Quiz:
             feedback.value = f"<span style='color:{colour}'>{_escape(verdict.message)}</span>"
 
         button.on_click(on_check)
-        row = widgets.HBox([field_, button], layout=widgets.Layout(align_items="flex-start"))
-        box = widgets.VBox([prompt, row, feedback])
+        # The button under the field, always at the left edge: beside options of different lengths it
+        # would sit at a different place in every question.
+        box = widgets.VBox([prompt, field_, button, feedback])
         box.add_class(f"course-quiz-q{q.number}")
         box.add_class("course-quiz-question")
         return box
+
+
+class QuizView:
+    """The quiz widget, displayed with a static form of every question beside it (for static readers)."""
+
+    def __init__(self, widget: widgets.VBox) -> None:
+        self.widget = widget
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        bundle = dict(self.widget._repr_mimebundle_(include=include, exclude=exclude) or {})
+        bundle["text/html"] = static_html()
+        bundle["text/plain"] = static_text()
+        return bundle
+
+
+def _option_lines(q: Question) -> list[str]:
+    return [f"{k}) {v}" for k, v in q.options.items()]
+
+
+def static_text() -> str:
+    """Every question as plain text: what the recorded notebook shows where no widget can run."""
+    lines = [f"E資格 checkpoint quiz: {len(QUESTIONS)} questions (run the notebook to answer and check them)."]
+    for q in QUESTIONS:
+        lines.append("")
+        lines.append(f"{q.number}. {q.prompt} (chapter {q.chapter})")
+        lines.extend(f"   {line}" for line in _option_lines(q))
+        if q.kind == "number":
+            lines.append("   Answer: a number (at least 4 significant digits).")
+    return "\n".join(lines)
+
+
+def static_html() -> str:
+    """Every question as HTML (math left for MathJax): the quiz as GitHub or an HTML export shows it."""
+    items = []
+    for q in QUESTIONS:
+        options = "".join(f"<li>{_escape(line)}</li>" for line in _option_lines(q))
+        answer = f"<ul style='list-style:none'>{options}</ul>" if options else "<p><i>Answer: a number.</i></p>"
+        items.append(f"<li><p>{_markdown_inline(q.prompt)} <i>(chapter {q.chapter})</i></p>{answer}</li>")
+    return (
+        "<div class='course-quiz-static'><p><b>E資格 checkpoint quiz</b>: run the notebook to answer and check "
+        f"the {len(QUESTIONS)} questions.</p><ol>{''.join(items)}</ol></div>"
+    )
 
 
 def _escape(text: str) -> str:
@@ -594,6 +652,6 @@ def reset() -> None:
     _SESSION.reset()
 
 
-def show() -> widgets.VBox:
+def show() -> QuizView:
     """The interactive quiz for the default attempt (answers from :func:`answer` count too)."""
     return _SESSION.show()

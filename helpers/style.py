@@ -14,6 +14,8 @@ from pathlib import Path
 import matplotlib as mpl
 from matplotlib import font_manager
 
+from helpers import alt_text
+
 __all__ = [
     "COLORS",
     "LINESTYLES",
@@ -81,6 +83,8 @@ def use_course_style() -> None:
       so 損失 renders instead of tofu boxes and no missing-glyph warning appears.
     * Larger fonts and thicker lines for projectors.
     * Colour cycle in the Okabe–Ito palette.
+    * Every figure shown in the notebook carries a text alternative for screen readers
+      (:mod:`helpers.alt_text`).
     """
     path = str(japanese_font_path())
     if path not in {f.fname for f in font_manager.fontManager.ttflist}:
@@ -106,6 +110,7 @@ def use_course_style() -> None:
             ),
         }
     )
+    alt_text.enable()
 
 
 def role_style(role: str) -> dict[str, object]:

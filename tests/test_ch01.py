@@ -209,9 +209,17 @@ def test_fit_explorer_css_classes_for_the_browser_test():
 # -- exercises ---------------------------------------------------------------------------------------------
 
 
-def test_exercise_01_1_is_the_true_lines_mse():
-    assert evaluate("01.1", np.mean((2 * X + 1 - Y) ** 2)).ok
-    assert not evaluate("01.1", np.sum((2 * X + 1 - Y) ** 2)).ok  # SSE is not MSE
+def test_exercise_01_1_least_squares_loses_to_the_true_line_on_new_points():
+    w, b = ch01.least_squares(X, Y)
+    x_new, t_new = toy_regression(20, seed=1)
+    mse_ls = float(np.mean((w * x_new + b - t_new) ** 2))
+    mse_true = float(np.mean((2 * x_new + 1 - t_new) ** 2))
+    assert round(mse_ls, 4) == 1.4029 and round(mse_true, 4) == 1.3950  # the numbers the chapter and guide say
+    assert mse_true < mse_ls  # the point of the exercise: on new data the truth wins
+    assert evaluate("01.1", mse_ls).ok and evaluate("01.1", 1.4029).ok
+    assert not evaluate("01.1", 20 * mse_ls).ok  # SSE is not MSE
+    assert "true line" in evaluate("01.1", mse_true).message  # the typical slip has its own hint
+    assert "original points" in evaluate("01.1", float(np.mean((w * X + b - Y) ** 2))).message
 
 
 def test_exercise_01_2_accepts_a_correct_function_and_rejects_mse():

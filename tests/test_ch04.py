@@ -244,5 +244,7 @@ def test_exercise_solutions_pass_and_wrong_answers_fail():
     assert (
         evaluate("04.3", [0.84, 0.04, 0.04, 0.04, 0.04]).ok and not evaluate("04.3", [0.8, 0.05, 0.05, 0.05, 0.05]).ok
     )
-    assert evaluate("04.4", 0.19274475702175753).ok and not evaluate("04.4", 0.22314355131420976).ok
+    p, q = np.array([0.7, 0.2, 0.1]), np.array([0.5, 0.3, 0.2])
+    assert evaluate("04.4", np.sum(p * np.log(p / q))).ok and evaluate("04.4", 0.085123).ok
+    assert "other direction" in evaluate("04.4", np.sum(q * np.log(q / p))).message  # KL is not symmetric
     assert "no answer yet" in evaluate("04.1", ...).message

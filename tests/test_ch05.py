@@ -206,7 +206,30 @@ def test_sum_reduction_diverges_unless_lr_divided(big_data):
 def test_exercises():
     assert evaluate("05.1", 2 - 4 * 0.8**3).ok  # the distance 4 shrinks by 0.8 per step
     assert not evaluate("05.1", -2 + 3 * 0.1 * 8).ok
-    good = lambda f, x: (f(x + 1e-4) - f(x - 1e-4)) / 2e-4  # noqa: E731
-    forward = lambda f, x: (f(x + 1e-4) - f(x)) / 1e-4  # noqa: E731
-    assert evaluate("05.2", good).ok and not evaluate("05.2", forward).ok
+
+    def good(f, w):
+        w, grad = np.array(w, dtype=float), np.zeros(2)
+        for i in range(2):
+            step = np.eye(2)[i] * 1e-4
+            grad[i] = (f(w + step) - f(w - step)) / 2e-4
+        return grad
+
+    def forward(f, w):
+        w = np.array(w, dtype=float)
+        return np.array([(f(w + e * 1e-4) - f(w)) / 1e-4 for e in np.eye(2)])
+
+    def book_style(f, w):  # the book's loop changes w in place and restores it
+        grad = np.zeros(2)
+        for i in range(2):
+            keep = w[i]
+            w[i] = keep + 1e-4
+            up = f(w)
+            w[i] = keep - 1e-4
+            down = f(w)
+            w[i] = keep
+            grad[i] = (up - down) / 2e-4
+        return grad
+
+    assert evaluate("05.2", good).ok and evaluate("05.2", book_style).ok
+    assert "forward difference" in evaluate("05.2", forward).message
     assert evaluate("05.3", 0.05 / 128).ok and not evaluate("05.3", 0.05 * 128).ok

@@ -146,11 +146,20 @@ def test_every_ignored_output_says_why(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_solutions_are_tagged_and_hidden(path):
+def test_solutions_reveal_nothing_until_opened(path):
+    """A solution cell's source is only `solution("NN.k")`; its output is a closed <details> with the code and ✓."""
     nb = nbformat.read(path, as_version=4)
     solutions = [c for c in nb.cells if "solution" in c.metadata.get("tags", [])]
     for cell in solutions:
-        assert cell.metadata.get("jupyter", {}).get("source_hidden") is True
+        assert re.fullmatch(r'from helpers\.checks import solution\n\nsolution\("\d\d\.\d+"\)', cell.source), (
+            cell.source
+        )
+        (out,) = cell.outputs
+        html, text = out["data"]["text/html"], out["data"]["text/plain"]
+        assert html.startswith("<details") and not html.startswith("<details open"), html[:80]
+        assert text.endswith("✓"), f"{path.name}: a solution does not pass its own check: {text}"
+        key = re.search(r'"(\d\d\.\d+)"', cell.source).group(1)
+        assert "<pre><code>" in html and f"check(&quot;{key}&quot;" in html  # the code is inside, closed
 
 
 def test_contents_page_links_every_chapter():

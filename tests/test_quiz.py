@@ -95,14 +95,14 @@ def test_module_functions_share_one_session(capsys):
 
 def test_widget_check_button_updates_feedback_and_score():
     attempt = quiz.Quiz()
-    ui = attempt.show()
+    ui = attempt.show().widget
     score = ui.children[0].children[0]
     assert "Score: 0 /" in score.value
     box = next(b for b in ui.children[1:] if "course-quiz-q2" in b._dom_classes)
-    field, button = box.children[1].children
+    _, field, button, feedback = box.children
     field.value = quiz.question(2).correct()
     button.click()
-    assert "✓ Question 2" in box.children[2].value
+    assert "✓ Question 2" in feedback.value
     assert "Score: 1 /" in score.value
     attempt.answer(1, 0.0195)  # answering from code moves the widget's score too
     assert "Score: 2 /" in score.value
@@ -113,3 +113,42 @@ def test_prompts_render_simple_markdown():
     assert html == "a <code>x&lt;1</code> and <b>bold</b> $y$"
     for q in quiz.QUESTIONS:
         assert not re.search(r"\*\*|`", quiz._markdown_inline(q.prompt)), f"Q{q.number}: unbalanced markup"
+
+
+def test_check_buttons_sit_in_one_column():
+    """Every Check button is a child of its question's column, not beside options of varying width."""
+    ui = quiz.Quiz().show().widget
+    for box in ui.children[1:]:
+        kinds = [type(c).__name__ for c in box.children]
+        assert kinds[2] == "Button", kinds
+
+
+def test_saved_output_shows_every_question_without_a_kernel():
+    bundle = quiz.Quiz().show()._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle  # live where widgets run
+    for q in quiz.QUESTIONS:
+        assert f"{q.number}. {q.prompt}" in bundle["text/plain"]
+        for text in q.options.values():
+            assert quiz._escape(text) in bundle["text/html"]
+    assert bundle["text/html"].count("<li><p>") == len(quiz.QUESTIONS)
+
+
+@pytest.mark.parametrize(
+    ("number", "typed", "ok"),
+    [(22, "-0.1332", True), (22, "-0.13321561", True), (22, "-0.1333", False), (1, "0.0195", True)],
+)
+def test_rounded_answers_to_four_digits_pass(number, typed, ok):
+    assert quiz.grade(number, typed).ok is ok
+
+
+def test_too_few_digits_are_close_not_wrong():
+    verdict = quiz.grade(22, "-0.13")
+    assert not verdict.ok and "close — give more digits" in verdict.message
+
+
+def test_glossary_search_box_needs_no_emoji_font():
+    from helpers import glossary
+
+    box = glossary.search_box().box
+    assert box.description.isascii() and box.description.strip()  # 🔍 is an empty box without an emoji font
+    assert box.layout.width and "em" in box.layout.width  # wide enough for its placeholder

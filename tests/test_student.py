@@ -1,8 +1,10 @@
-"""The student edition: built from the solution edition, with every solution removed from the files."""
+"""The student handout: a folder a teacher gives away as it is — notebooks, helpers, set-up, no solution anywhere."""
 
 from __future__ import annotations
 
+import re
 import sys
+import zipfile
 from pathlib import Path
 
 import nbformat
@@ -14,61 +16,102 @@ sys.path.insert(0, str(ROOT / "tools"))
 import student  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+SOURCES = sorted((ROOT / "chapters").glob("[0-9][0-9]_*.py"))
 WITH_SOLUTIONS = [p for p in NOTEBOOKS if any(student.is_solution(c) for c in nbformat.read(p, as_version=4).cells)]
 RUN_IN_TEST = ["02_sse_mse.ipynb"]  # the model chapter; nbval runs every solution edition
+CELL = re.compile(r"^# %%(.*)$", re.MULTILINE)
+
+
+def source_cells(path: Path) -> list[tuple[bool, str]]:
+    """(is a solution, code) for every cell of a py:percent chapter source."""
+    text = path.read_text(encoding="utf-8")
+    heads = list(CELL.finditer(text))
+    return [
+        ('"solution"' in h.group(1), text[h.end() : n.start() if n else len(text)])
+        for h, n in zip(heads, [*heads[1:], None], strict=True)
+    ]
+
+
+#: The course's library, which learners are meant to read (the chapters show its code): not a solution.
+LIBRARY = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "helpers").glob("*.py"))
+
+
+def solution_only_lines(path: Path) -> set[str]:
+    """Lines of a chapter's solution cells that its other cells (the exercise text included) and the library don't
+    contain: the text that must not leak."""
+    cells = source_cells(path)
+    elsewhere = "\n".join(code for sol, code in cells if not sol) + LIBRARY
+    lines = {line.strip() for sol, code in cells if sol for line in code.splitlines()}
+    return {line for line in lines if len(line) >= 6 and not line.startswith("#") and line not in elsewhere}
+
+
+ALL_SECRETS = sorted({line for src in SOURCES for line in solution_only_lines(src)})
 
 
 @pytest.fixture(scope="module")
-def edition(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("student")
-    written = student.write_student_edition(ROOT / "notebooks", out)
-    assert [p.name for p in written] == [p.name for p in NOTEBOOKS]
-    return out
+def handout(tmp_path_factory) -> Path:
+    return student.write_handout(tmp_path_factory.mktemp("give-away") / "course", ROOT, archive=True)
 
 
-def solution_only_lines(nb) -> set[str]:
-    """Lines that appear in solution cells and in no other cell: the text that must not leak."""
-    elsewhere = {line.strip() for c in nb.cells if not student.is_solution(c) for line in c.source.splitlines()}
-    lines = {line.strip() for c in nb.cells if student.is_solution(c) for line in c.source.splitlines()}
-    return {line for line in lines - elsewhere if len(line) >= 6}
+def every_text(folder: Path) -> dict[Path, str]:
+    return {p: p.read_text(encoding="utf-8", errors="replace") for p in folder.rglob("*") if p.is_file()}
 
 
-def student_lines(nb) -> set[str]:
-    """Every line of every cell source and text output, stripped."""
-    texts = [c.source for c in nb.cells]
-    for c in nb.cells:
-        for out in c.get("outputs", []):
-            texts.append(out.get("text", ""))
-            texts.extend(str(v) for v in out.get("data", {}).values())
-    return {line.strip() for text in texts for line in text.splitlines()}
+def test_the_leak_check_finds_solutions_in_the_teachers_edition():
+    assert ALL_SECRETS, "the chapter sources have no solution lines?"
+    teacher = "\n".join(p.read_text(encoding="utf-8") for p in SOURCES)
+    assert all(line in teacher for line in ALL_SECRETS)
+    assert "answer_05_3 = 0.05 / 128" in ALL_SECRETS
 
 
-def test_leak_check_finds_a_solution_left_in():
-    nb = nbformat.read(ROOT / "notebooks" / "02_sse_mse.ipynb", as_version=4)
-    assert solution_only_lines(nb) <= student_lines(nb)  # the solution edition "leaks" everything
+def test_no_solution_line_anywhere_in_the_handout(handout):
+    texts = every_text(handout)
+    leaks = [(p.relative_to(handout), line) for p, text in texts.items() for line in ALL_SECRETS if line in text]
+    assert not leaks, f"solution lines in the handout: {leaks[:5]}"
+    for path, text in texts.items():
+        if path.suffix != ".ipynb":
+            continue
+        assert "✓ Exercise" not in text and "\\u2713 Exercise" not in text, f"{path}: a solution's ✓ output leaked"
+        assert '"solution"' not in text, f"{path}: a cell tagged solution"
+        assert "Solutions are in the collapsed cells" not in text, path
+        assert "Show the solution of exercise" not in text, path
 
 
-def test_chapter_02_has_solutions_to_remove():
-    assert any(p.name == "02_sse_mse.ipynb" for p in WITH_SOLUTIONS)
+def test_the_archive_holds_the_same_files(handout):
+    with zipfile.ZipFile(handout.parent / "course.zip") as archive:
+        names = {n.split("/", 1)[1] for n in archive.namelist() if not n.endswith("/")}
+        leaks = [n for n in archive.namelist() if any(s.encode() in archive.read(n) for s in ALL_SECRETS[:50])]
+    assert names == {str(p.relative_to(handout)) for p in handout.rglob("*") if p.is_file()}
+    assert not leaks
+
+
+def test_the_handout_has_what_a_learner_needs_and_nothing_a_teacher_keeps(handout):
+    needed_files = ["Makefile", "README.md", "requirements.txt", "pyproject.toml", "environment.yml"]
+    needed_files += [
+        "helpers/checks.py",
+        "helpers/exercise_bank/ch02.py",
+        "tools/workspace.py",
+        "jupyter/overrides.json",
+    ]
+    for needed in needed_files:
+        assert (handout / needed).is_file(), needed
+    assert sorted(p.name for p in (handout / "notebooks").glob("*.ipynb")) == [p.name for p in NOTEBOOKS]
+    for kept in ("chapters", "docs", "tests", "tools/record.py", "tools/student.py", "tools/endmatter.py"):
+        assert not (handout / kept).exists(), f"{kept} would give the solutions or the key away"
+    makefile = (handout / "Makefile").read_text()
+    assert "lab:" in makefile and "tools/workspace.py sync" in makefile and "record" not in makefile
+
+
+def test_solution_says_there_are_none_in_the_handout(handout):
+    assert not (handout / "chapters").exists()  # solution() reads the chapter sources: none here
+    checks = (handout / "helpers" / "checks.py").read_text()
+    assert "this copy of the course has no solutions" in checks
 
 
 @pytest.mark.parametrize("path", WITH_SOLUTIONS, ids=lambda p: p.stem)
-def test_no_solution_text_leaks(edition, path):
+def test_student_notebook_is_the_solution_edition_minus_solutions(handout, path):
     solution_nb = nbformat.read(path, as_version=4)
-    secret = solution_only_lines(solution_nb)
-    assert secret, f"{path.name}: its solutions add no line of their own?"
-    raw = (edition / path.name).read_text(encoding="utf-8")
-    leaked = sorted(secret & student_lines(nbformat.reads(raw, as_version=4)))
-    assert not leaked, f"student/{path.name} still contains solution lines: {leaked[:5]}"
-    assert "✓ Exercise" not in raw and "\\u2713 Exercise" not in raw, "a solution's ✓ output leaked"
-    assert '"solution"' not in raw, "a cell tagged solution is still in the file"
-
-
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_student_edition_is_the_solution_edition_minus_solutions(edition, path):
-    """CI runs (nbval) the solution edition; the student edition must be built from it, cell for cell."""
-    solution_nb = nbformat.read(path, as_version=4)
-    student_nb = nbformat.read(edition / path.name, as_version=4)
+    student_nb = nbformat.read(handout / "notebooks" / path.name, as_version=4)
     nbformat.validate(student_nb)
     kept = [c for c in solution_nb.cells if not student.is_solution(c)]
     assert [dict(c) for c in student_nb.cells] == [dict(c) for c in kept]
@@ -82,18 +125,29 @@ def test_the_source_notebook_is_not_modified():
     assert nbformat.writes(nb) == before
 
 
-def test_stale_chapters_are_removed_other_files_kept(tmp_path):
-    (tmp_path / "99_gone.ipynb").write_text("{}")
+def test_a_folder_that_is_not_a_handout_is_never_overwritten(tmp_path):
     (tmp_path / "notes.txt").write_text("teacher's notes")
-    student.write_student_edition(ROOT / "notebooks", tmp_path)
-    assert not (tmp_path / "99_gone.ipynb").exists()
+    with pytest.raises(SystemExit, match="not empty"):
+        student.write_handout(tmp_path, ROOT)
     assert (tmp_path / "notes.txt").read_text() == "teacher's notes"
 
 
+def test_a_handout_is_rebuilt_in_place(tmp_path):
+    out = student.write_handout(tmp_path / "h", ROOT)
+    (out / "notebooks" / "99_gone.ipynb").write_text("{}")
+    student.write_handout(out, ROOT)
+    assert not (out / "notebooks" / "99_gone.ipynb").exists()
+
+
+def _text(out) -> str:
+    return out.get("text", "") or out.get("data", {}).get("text/plain", "")
+
+
 @pytest.mark.parametrize("name", RUN_IN_TEST)
-def test_student_notebook_runs_up_to_the_exercises(edition, name):
-    nb = nbformat.read(edition / name, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(edition)}}).execute()
+def test_student_notebook_runs_up_to_the_exercises(handout, name):
+    nb = nbformat.read(handout / "notebooks" / name, as_version=4)
+    folder = handout / "notebooks"
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
     checks = [c for c in nb.cells if c.cell_type == "code" and "check(" in c.source]
     assert checks, f"{name} has no exercise stubs"
     for cell in nb.cells:
@@ -103,6 +157,41 @@ def test_student_notebook_runs_up_to_the_exercises(edition, name):
             assert out.output_type != "error", f"{name}: {out.ename}: {out.evalue}"
             assert not (out.output_type == "stream" and out.name == "stderr"), out.text[:300]
     for cell in checks:
-        text = "".join(o.get("text", "") for o in cell.outputs)
+        text = "".join(_text(o) for o in cell.outputs)
         assert text.startswith("✗ Exercise"), f"an unanswered stub should say ✗, got {text!r}"
         assert "Traceback" not in text
+
+
+NUMBER = re.compile(r"-?\d+\.\d+(?:e-?\d+)?|-?\d+e-?\d+")
+
+
+def _printed_numbers(cells) -> list[float]:
+    texts = []
+    for cell in cells:
+        if cell.cell_type == "markdown":
+            texts.append(cell.source)
+        for out in cell.get("outputs", []):
+            texts.append(_text(out))
+            texts.append(out.get("data", {}).get("text/html", ""))
+    return [float(m) for t in texts for m in NUMBER.findall(t)]
+
+
+@pytest.mark.parametrize("path", WITH_SOLUTIONS, ids=lambda p: p.stem)
+def test_no_numeric_answer_is_printed_before_its_exercise(handout, path):
+    """A learner must not find an exercise's answer (to 4 significant digits) printed or written above it."""
+    from helpers.checks import exercise, judge_number, significant_digits
+
+    nb = nbformat.read(handout / "notebooks" / path.name, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        key = re.search(r'check\("(\d\d\.\d+)"', cell.source) if cell.cell_type == "code" else None
+        if not key:
+            continue
+        ex = exercise(key.group(1))
+        if ex.kind != "number":
+            continue
+        expected = float(ex.expected())
+        if significant_digits(expected) < 4:  # 0.0, 4.0, 21: a short exact answer is no giveaway
+            continue
+        shown = [v for v in _printed_numbers(nb.cells[:index]) if significant_digits(v) >= 4]
+        found = [v for v in shown if judge_number(v, expected) == "ok"]
+        assert not found, f"{path.name}: the answer of {key.group(1)} ({expected}) is shown above it as {found[:3]}"

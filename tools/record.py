@@ -10,7 +10,8 @@ outputs for nbval to check.  Only files under ``notebooks/`` are written; a
 learner's copies live in ``my-work/`` and are never touched.
 
 The build adds what chapter sources leave out: a previous · contents · next bar at the
-top and at the end (from ``tools/course.py``) and RISE slide metadata (``tools/slides.py``).
+top and at the end (from ``tools/course.py``), solutions shown closed, a References section and a
+Next line (``tools/endmatter.py``), and RISE slide metadata (``tools/slides.py``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from nbclient import NotebookClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/ is a folder of scripts, not a package
 import course  # noqa: E402
+import endmatter  # noqa: E402
 import slides  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +49,7 @@ def build(source: Path) -> nbformat.NotebookNode:
     slug = source.stem
     if slug in {c.slug for c in course.CHAPTERS}:
         nb.cells.insert(0, nav_cell(slug))
+        endmatter.apply(nb, slug)  # hidden solutions, references, the Next line
         nb.cells.append(nav_cell(slug))
     slides.add_slide_metadata(nb)
     return nb

@@ -1,18 +1,27 @@
-"""Write the student edition of the course: the notebooks without their solutions.
+"""Write the student handout: a folder a teacher can give away as it is, with no solutions in it.
 
-    python tools/student.py                # notebooks/ -> student/
+    python tools/student.py                # -> student/   (and student.zip beside it with --zip)
     python tools/student.py --out DIR      # somewhere else
+    python tools/student.py --zip          # also pack the folder as DIR.zip
 
-Every cell tagged ``solution`` is removed from the file — not hidden, gone — so
-neither its source nor its recorded output (the ✓) reaches the students.  The
-exercise stub just above each solution stays as it is, with its recorded
-"✗ … no answer yet" output; every other cell is copied unchanged.  ``student/``
-is git-ignored: it is rebuilt from the solution edition, never edited.
+The handout holds what a learner needs to run the course and nothing a teacher keeps:
+
+* ``notebooks/``: every chapter without its solution cells (not hidden — gone, with their output);
+  the exercise stubs stay, with their recorded "✗ … no answer yet";
+* ``helpers/`` (the course's package, which checks answers at run time), ``pyproject.toml``,
+  ``requirements.txt``, ``environment.yml``, ``binder/``, ``jupyter/`` and ``tools/workspace.py``
+  for the learner's own copies;
+* a ``Makefile`` with ``make lab`` / ``make reset`` / ``make status`` and a short ``README.md``.
+
+Not in it: ``chapters/`` (the sources, which hold the solutions), the teacher guide, tests and the
+recording tools.  ``tests/test_student.py`` searches every file of the handout for every solution
+line.  ``student/`` is git-ignored: it is rebuilt from the solution edition, never edited.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
@@ -22,6 +31,72 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 STUDENT = ROOT / "student"
 SOLUTION_TAG = "solution"
+
+#: Files and folders copied from the course as they are (paths relative to its root).
+COPIED = (
+    "helpers",
+    "pyproject.toml",
+    "requirements.txt",
+    "environment.yml",
+    "binder",
+    "jupyter",
+    "tools/workspace.py",
+)
+IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".ipynb_checkpoints")
+
+MAKEFILE = """\
+# The course, student edition.
+#   make lab           set up (once: a Python environment in .venv/) and open the course in JupyterLab
+#   make reset CH=02   restore a chapter in my-work/, keeping your version beside it
+#   make status        which of your copies you edited
+PYTHON ?= python3
+BIN    := .venv/bin
+STAMP  := .venv/.installed
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+ifeq ($(shell uname -m),x86_64)
+export OPENBLAS_CORETYPE ?= Haswell
+endif
+
+.PHONY: setup lab reset status
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml jupyter/overrides.json
+\ttest -x $(BIN)/python || $(PYTHON) -m venv .venv
+\t$(BIN)/python -m pip install --quiet --upgrade pip
+\t$(BIN)/python -m pip install --quiet -r requirements.txt
+\t$(BIN)/python -m pip install --quiet --no-deps -e .
+\tmkdir -p .venv/share/jupyter/lab/settings
+\tcp jupyter/overrides.json .venv/share/jupyter/lab/settings/overrides.json
+\ttouch $(STAMP)
+
+lab: $(STAMP)
+\t$(BIN)/python tools/workspace.py sync
+\t$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=my-work $(ROOT_FLAG) \\
+\t    my-work/$$($(BIN)/python tools/workspace.py first)
+
+reset: $(STAMP)
+\t$(BIN)/python tools/workspace.py reset $(CH)
+
+status: $(STAMP)
+\t$(BIN)/python tools/workspace.py status
+"""
+
+README = """\
+# Loss functions and backpropagation — student edition
+
+An interactive JupyterLab course. You need Python 3.11–3.13 and `make`.
+
+```bash
+make lab     # the first time: installs the course's packages into .venv/ (a few minutes)
+```
+
+JupyterLab opens your own copies of the chapters in `my-work/`; start with `00_start_here.ipynb`.
+`make reset CH=02` restores chapter 02 and keeps your version beside it.
+
+Every exercise checks your answer in the notebook (✓, or ✗ with a hint).
+"""
 
 
 def is_solution(cell) -> bool:
@@ -59,12 +134,42 @@ def write_student_edition(src: Path = NOTEBOOKS, out: Path = STUDENT) -> list[Pa
     return written
 
 
+def write_handout(out: Path = STUDENT, root: Path = ROOT, archive: bool = False) -> Path:
+    """Write the whole handout to ``out`` (notebooks without solutions, helpers, set-up); return ``out``.
+
+    ``out`` must be a new or empty folder, or a handout written before (it has ``.course-handout``):
+    the handout is rebuilt there, so nothing else can be in the way.  With ``archive``, also write
+    ``out.zip``.
+    """
+    marker = out / ".course-handout"
+    if out.exists() and any(out.iterdir()) and not marker.exists():
+        raise SystemExit(f"{out} is not empty and is not a handout written before: choose another --out")
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    marker.write_text("written by tools/student.py; rebuilt on every run\n", encoding="utf-8")
+    for name in COPIED:
+        src = root / name
+        if src.is_dir():
+            shutil.copytree(src, out / name, ignore=IGNORED)
+        else:
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, out / name)
+    write_student_edition(root / "notebooks", out / "notebooks")
+    (out / "Makefile").write_text(MAKEFILE, encoding="utf-8")
+    (out / "README.md").write_text(README, encoding="utf-8")
+    if archive:
+        shutil.make_archive(str(out), "zip", root_dir=out.parent, base_dir=out.name)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=STUDENT, help="where to write (default: student/)")
+    parser.add_argument("--zip", action="store_true", help="also pack the handout as OUT.zip")
     args = parser.parse_args(argv)
-    for path in write_student_edition(NOTEBOOKS, args.out):
-        print(f"wrote {path}")
+    out = write_handout(args.out.resolve(), ROOT, archive=args.zip)
+    print(f"wrote the student handout to {out}" + (f" and {out}.zip" if args.zip else ""))
     return 0
 
 

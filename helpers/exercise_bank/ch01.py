@@ -1,20 +1,23 @@
-"""Chapter 01 exercises: score a line, write the report card, and see accuracy stand still."""
+"""Chapter 01 exercises: score a line on new data, write the report card, and see accuracy stand still."""
 
 import numpy as np
 
 from helpers.checks import Exercise
 from helpers.data import toy_regression
-from helpers.explorers.ch01 import accuracy, line_losses, threshold_data
+from helpers.explorers.ch01 import accuracy, least_squares, line_losses, threshold_data
 from helpers.losses import sum_squared_error
 
 
-def _true_line_mse() -> float:
-    x, y = toy_regression()
-    return line_losses(2.0, 1.0, x, y)[1]
+def _new_points_mse(w: float | None = None, b: float | None = None) -> float:
+    """MSE on 20 new points (seed 1) of the least-squares line of the chapter's points, or of the line (w, b)."""
+    if w is None:
+        w, b = least_squares(*toy_regression())
+    x_new, t_new = toy_regression(20, seed=1)
+    return line_losses(w, b, x_new, t_new)[1]
 
 
-def _sse_of_line(w, b, x, y) -> float:
-    return sum_squared_error(w * np.asarray(x, dtype=float) + b, y)
+def _sse_of_line(w, b, x, t) -> float:
+    return sum_squared_error(w * np.asarray(x, dtype=float) + b, t)
 
 
 def _accuracy_change() -> float:
@@ -25,10 +28,26 @@ def _accuracy_change() -> float:
 EXERCISES = {
     "01.1": Exercise(
         "01.1",
-        expected=_true_line_mse,
-        hint="Predict y_hat = 2 * x + 1 for every x, then take the mean of (y_hat - y)**2 (np.mean, not np.sum).",
-        success="It is a little *higher* than the least-squares MSE 0.483421: on these 20 points, least squares "
-        "beats even the line the data was generated from, because it fits this sample's noise too.",
+        expected=_new_points_mse,
+        hint="Use the least-squares w*, b* of section 4 (from the original x, t). Predict y = w* · x_new + b* for the "
+        "new points, then take the mean of (y - t_new)**2 (np.mean, not np.sum).",
+        success="The true line y = 2x + 1 scores 1.3950 on the same new points — lower. Least squares won on its own "
+        "points only because it fitted their noise.",
+        slips=(
+            (
+                lambda: _new_points_mse(2.0, 1.0),
+                "That is the true line's MSE on the new points. The exercise asks "
+                "for the least-squares line w*, b* of section 4.",
+            ),
+            (
+                lambda: 20 * _new_points_mse(),
+                "That is the sum of the squared errors: divide by the number of points (np.mean) to get the MSE.",
+            ),
+            (
+                lambda: line_losses(*least_squares(*toy_regression()), *toy_regression())[1],
+                "That is the MSE on the original points. Use the new points x_new, t_new.",
+            ),
+        ),
     ),
     "01.2": Exercise(
         "01.2",
@@ -39,8 +58,15 @@ EXERCISES = {
             (2.0, 1.0, [0.5, 1.5], [2.0, 4.0]),
             (0.0, 0.0, [1.0, 2.0, 3.0, 4.0], [1.0, -1.0, 2.0, 0.0]),
         ],
-        hint="Compute the predictions w * x + b (turn lists into arrays with np.asarray), subtract y, "
+        hint="Compute the predictions y = w * x + b (turn lists into arrays with np.asarray), subtract t, "
         "square, and add everything up — a sum, not a mean.",
+        slips=(
+            (
+                lambda w, b, x, t: _sse_of_line(w, b, x, t) / len(x),
+                "You divided by the number of points: that is the "
+                "MSE. The report card here is the *sum* of squared errors.",
+            ),
+        ),
     ),
     "01.3": Exercise(
         "01.3",

@@ -24,6 +24,16 @@ EXERCISES = {
         expected=lambda: float(load_digits_split()[0].shape[0] // 64),
         hint="helpers.train takes only full mini-batches: the number of training samples divided by the batch "
         "size, rounded down (integer division //).",
+        slips=(
+            (
+                lambda: float(load_digits_split()[0].shape[0] // 32),
+                "That is the number for batch size 32. The question asks for 64.",
+            ),
+            (
+                lambda: float(load_digits_split()[0].shape[0] / 64),
+                "Round down: a last, incomplete batch is not used (integer division //).",
+            ),
+        ),
     ),
     "09.2": Exercise(
         "09.2",
@@ -33,9 +43,21 @@ EXERCISES = {
     ),
     "09.3": Exercise(
         "09.3",
-        expected=lambda: float(_confusion().sum() - np.trace(_confusion())),
-        hint="Every sample is counted once in the confusion matrix; the correct ones are on the diagonal. "
-        "The mistakes are everything else.",
+        expected=lambda: float(_confusion()[8, 8] / _confusion()[8].sum()),
+        hint="Row 8 of the confusion matrix holds every test sample whose true digit is 8; the entry in column 8 "
+        "counts those the network also called 8. Divide that entry by the row's sum.",
+        success="Most 8s are found; the rest were taken for other digits (look at row 8 to see which).",
+        slips=(
+            (
+                lambda: float(_confusion()[8, 8] / _confusion()[:, 8].sum()),
+                "You divided by column 8: all samples "
+                "*called* 8 (that is the precision). Recall divides by row 8, all samples that *are* 8.",
+            ),
+            (
+                lambda: float(np.trace(_confusion()) / _confusion().sum()),
+                "That is the accuracy over all digits. Recall of digit 8 uses row 8 only.",
+            ),
+        ),
     ),
 }
 

@@ -26,7 +26,7 @@ __all__ = ["X", "W1", "B1", "W2", "B2", "T", "LR", "worked_example_net", "backwa
 #: Seed 003's worked example (W1[i, j]: from input i to hidden unit j).
 X = np.array([1.0, 0.5])
 W1 = np.array([[0.1, 0.2], [0.3, 0.4]])
-B1 = 0.1
+B1 = np.array([0.1, 0.1])  # one bias per hidden unit: b1[j] belongs to hidden unit j
 W2 = np.array([0.5, 0.6])
 B2 = 0.2
 T = 1.0
@@ -54,7 +54,7 @@ EDGE_IDLE, EDGE_CURRENT = COLORS["neutral"], COLORS["gradient"]
 def worked_example_net() -> TwoLayerNet:
     """A fresh copy of seed 003's network.
 
-    ``W1 = [[.1, .2], [.3, .4]]``, ``b1 = .1``, ``W2 = [.5, .6]ᵀ``, ``b2 = .2``.
+    ``W1 = [[.1, .2], [.3, .4]]``, ``b1 = [.1, .1]``, ``W2 = [.5, .6]ᵀ``, ``b2 = .2``.
     """
     return TwoLayerNet(W1, B1, W2, B2)
 

@@ -1,0 +1,113 @@
+"""What the build adds to every chapter: solutions shown closed, references cited by title, a working Next link."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import course  # noqa: E402
+import endmatter  # noqa: E402
+
+NOTEBOOKS = [ROOT / "notebooks" / c.notebook for c in course.CHAPTERS if (ROOT / "notebooks" / c.notebook).exists()]
+
+
+def markdown(nb) -> str:
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_chapter_ends_with_a_next_link_that_resolves(path):
+    nb = nbformat.read(path, as_version=4)
+    closing = nb.cells[-2]  # the last cell is the nav bar
+    assert closing.metadata.get("tags") == ["next"], closing.source
+    targets = re.findall(r"\]\(([^)#]+\.ipynb)\)", closing.source)
+    assert targets and all((ROOT / "notebooks" / t).exists() for t in targets), closing.source
+    index = [c.notebook for c in course.CHAPTERS].index(path.name)
+    if index + 1 < len(course.CHAPTERS):
+        assert targets == [course.CHAPTERS[index + 1].notebook]
+    assert not re.search(r"^#* ?Next: ", "\n".join(c.source for c in nb.cells[:-2]), flags=re.M), "a hand-written Next"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_sources_are_cited_by_title_with_a_references_section(path):
+    nb = nbformat.read(path, as_version=4)
+    text = markdown(nb)
+    assert not re.search(r"\bseeds? \d{3}\b", text, flags=re.I), "a learner does not know what 'seed 003' is"
+    assert "[[src:" not in text
+    cited = re.findall(r"\[\[(\d+)\]\]\(#References\)", text)
+    if cited:
+        refs = [c for c in nb.cells if c.metadata.get("tags") == ["references"]]
+        assert len(refs) == 1 and refs[0].source.startswith(endmatter.REFERENCES_HEADING)
+        numbers = re.findall(r"^(\d+)\. ", refs[0].source, flags=re.M)
+        assert sorted(set(cited), key=int) == numbers  # every citation has its entry, and no entry is uncited
+
+
+def test_the_references_list_titles():
+    for source in endmatter.SOURCES.values():
+        assert "「" in source.entry or "『" in source.entry or "swim-lover" in source.entry
+
+
+def test_an_unknown_citation_is_an_error():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("see [[src:999]]")])
+    with pytest.raises(KeyError, match="999"):
+        endmatter.cite(nb)
+
+
+def test_a_solution_cell_without_a_check_is_an_error():
+    cell = nbformat.v4.new_code_cell("answer = 42", metadata={"tags": ["solution"]})
+    with pytest.raises(ValueError, match="check"):
+        endmatter.hide_solutions(nbformat.v4.new_notebook(cells=[cell]))
+
+
+def test_the_last_chapter_points_back_to_the_contents():
+    assert course.CONTENTS.notebook in endmatter.next_source(course.CHAPTERS[-1].slug)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_exercises_come_before_the_summary(path):
+    nb = nbformat.read(path, as_version=4)
+    heads = [c.source.splitlines()[0] for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("## ")]
+    if "## Exercises" in heads and "## Summary" in heads:
+        assert heads.index("## Exercises") < heads.index("## Summary")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_student_notebook_promises_collapsed_solutions(path):
+    assert "Solutions are in the collapsed cells" not in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_recorded_figure_has_a_text_alternative(path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "image/png" in data and "application/vnd.jupyter.widget-view+json" not in data:
+                alt = re.search(r'<img [^>]*alt="([^"]+)"', data.get("text/html", ""))
+                assert alt and len(alt.group(1)) > 20, f"{path.name}: a figure without a text alternative"
+
+
+def test_alt_text_is_built_from_the_figure_or_given():
+    import matplotlib
+
+    matplotlib.use("agg")
+    import matplotlib.pyplot as plt
+
+    from helpers.alt_text import alt_text, describe, figure_html
+
+    fig, (a, b) = plt.subplots(1, 2)
+    a.set(title="accuracy", xlabel="θ")
+    b.plot([0, 1], label="loss")
+    b.legend()
+    assert alt_text(fig) == "Figure: 2 panels. Panel 1: accuracy (x axis: θ). Panel 2: a plot (legend: loss)."
+    describe(fig, 'Two curves; "quotes" & <tags>.')
+    assert 'alt="Two curves; &quot;quotes&quot; &amp; &lt;tags&gt;."' in figure_html(fig)
+    with pytest.raises(ValueError):
+        describe(fig, " ")
+    plt.close(fig)

@@ -1,0 +1,138 @@
+"""What the build adds to every chapter besides the nav bars: hidden solutions, references, a Next link.
+
+``tools/record.py`` calls :func:`apply` on each notebook it builds from ``chapters/``; nothing
+here knows a chapter by name, so a chapter added to ``tools/course.py`` gets the same treatment.
+
+* **Solutions.** A chapter source keeps its solution as code in a cell tagged ``solution`` (the
+  author writes it once).  The build replaces that cell's source by ``solution("NN.k")``, which
+  runs the chapter source's code on a copy of the notebook's variables and shows it inside a
+  closed ``<details>``: JupyterLab, GitHub, nbconvert and slides all keep it closed until the
+  reader opens it, and no collapsed-cell preview shows its first line.  The student edition
+  (``tools/student.py``) drops these cells.
+* **References.** The prose cites a source as ``[[src:003]]``; the build turns each citation into
+  a link to the chapter's *References* section, which lists every source the chapter cites by its
+  title.
+* **Next.** The last cell before the closing nav bar says where to go next, from
+  :data:`course.CHAPTERS`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import course
+import nbformat
+
+SOLUTION_TAG = "solution"
+CHECK_KEY = re.compile(r"""check\(\s*["'](\d\d\.\d+)["']""")
+CITATION = re.compile(r"\[\[src:(\w+)\]\]")
+
+
+class Source(NamedTuple):
+    label: str  # what the text shows where it cites the source
+    entry: str  # the References line (Markdown)
+
+
+#: The course's sources.  The web articles are the seeds the course was built from.
+SOURCES: dict[str, Source] = {
+    "book": Source(
+        "『ゼロから作るDeep Learning』",
+        "斎藤康毅『ゼロから作るDeep Learning — Pythonで学ぶディープラーニングの理論と実装』オライリー・ジャパン, 2016 "
+        "(English: Koki Saitoh, *Deep Learning from Scratch*). Its code is the source of `delta = 1e-7`, "
+        "`cross_entropy_error`, `sum_squared_error`, `numerical_diff` and the softmax overflow example.",
+    ),
+    "000": Source(
+        "「損失関数はなぜ必要なのか」",
+        "「損失関数はなぜ必要なのか」, from the blog series *E資格まとめ* (E資格 study notes): the four jobs of a "
+        "loss, the MNIST example step by step (MSE `0.019500000000000007`, cross-entropy `0.510825457099338`), "
+        "the binary cross-entropy curve.",
+    ),
+    "001": Source(
+        "「交差エントロピー損失について」",
+        "「交差エントロピー損失について」 (a Japanese machine-learning blog): the binary and multi-class formulas, "
+        "examples with `1e-15`, and five problems of cross-entropy with their remedies.",
+    ),
+    "002": Source(
+        "「損失関数とは」",
+        "「損失関数とは」 (a Qiita article): the loss as the model's report card (成績表), cost and objective "
+        "function, MAE, binary cross-entropy for a batch.",
+    ),
+    "003": Source(
+        "「ニューラルネットワークをざっくりと理解する」",
+        "「ニューラルネットワークをざっくりと理解する 損失関数、誤差逆伝播法編」 (a Qiita article, 2019): learning as "
+        "tuning weights, least squares, clothing sizes S/M/L, mini-batches, the chain rule and the δ of "
+        "backpropagation.",
+    ),
+    "004": Source(
+        "swim-lover's blog post",
+        "swim-lover, a blog post in a series on handwritten-digit recognition in Python (the part on the learning "
+        "step: 二乗和誤差 and 交差エントロピー誤差, following the book, with two MNIST-style samples).",
+    ),
+}
+
+REFERENCES_HEADING = "## References"
+
+
+def solution_key(source: str) -> str | None:
+    """The exercise key ``"NN.k"`` a solution cell checks, if any."""
+    match = CHECK_KEY.search(source)
+    return match.group(1) if match else None
+
+
+def hide_solutions(nb: nbformat.NotebookNode) -> None:
+    """Replace each solution cell's code by a call that shows it closed (see the module docstring)."""
+    for cell in nb.cells:
+        if cell.cell_type != "code" or SOLUTION_TAG not in cell.metadata.get("tags", []):
+            continue
+        key = solution_key(cell.source)
+        if key is None:
+            raise ValueError(f'a solution cell has no check("NN.k", …) line:\n{cell.source}')
+        cell.source = f'from helpers.checks import solution\n\nsolution("{key}")'
+        cell.metadata.pop("jupyter", None)  # nothing to collapse: the source reveals nothing
+
+
+def cite(nb: nbformat.NotebookNode) -> list[str]:
+    """Turn every ``[[src:ID]]`` into a link to the References section; return the IDs in order of first use."""
+    cited: list[str] = []
+
+    def link(match: re.Match) -> str:
+        ident = match.group(1)
+        if ident not in SOURCES:
+            raise KeyError(f"[[src:{ident}]] cites an unknown source; known: {', '.join(SOURCES)}")
+        if ident not in cited:
+            cited.append(ident)
+        return f"{SOURCES[ident].label} [[{cited.index(ident) + 1}]](#References)"
+
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = CITATION.sub(link, cell.source)
+    return cited
+
+
+def references_source(cited: list[str]) -> str:
+    lines = [REFERENCES_HEADING, ""]
+    lines += [f"{i}. {SOURCES[ident].entry}" for i, ident in enumerate(cited, 1)]
+    return "\n".join(lines)
+
+
+def next_source(slug: str) -> str:
+    """The closing "Next" line of chapter ``slug``, from the chapter list."""
+    slugs = [c.slug for c in course.CHAPTERS]
+    index = slugs.index(slug)
+    if index + 1 < len(course.CHAPTERS):
+        nxt = course.CHAPTERS[index + 1]
+        return f"**Next:** [{nxt.number} {nxt.title} →]({nxt.notebook})"
+    return f"**This is the last chapter.** Back to the [Contents]({course.CONTENTS.notebook})."
+
+
+def apply(nb: nbformat.NotebookNode, slug: str) -> None:
+    """Hide solutions, link citations, and append the References section and the Next line (in place).
+
+    Call it before the closing nav bar is appended, so the Next line is the last thing a chapter says.
+    """
+    hide_solutions(nb)
+    cited = cite(nb)
+    if cited:
+        nb.cells.append(nbformat.v4.new_markdown_cell(references_source(cited), metadata={"tags": ["references"]}))
+    nb.cells.append(nbformat.v4.new_markdown_cell(next_source(slug), metadata={"tags": ["next"]}))
