@@ -35,10 +35,18 @@ VENV_BIN = HERE / ".venv" / "bin"
 CONFIG = HERE / "jupyterhub_config.py"
 
 
+_GIVEN: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port on 127.0.0.1, never the same one twice in this process."""
+    while True:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        if port not in _GIVEN:
+            _GIVEN.add(port)
+            return port
 
 
 def processes_of(uid: int) -> list[int]:
@@ -95,7 +103,7 @@ class Classroom:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.git_port = free_port()
-        self.git_url = f"git://127.0.0.1:{self.git_port}/loss-course.git"
+        self.git_url = f"git://127.0.0.1:{self.git_port}/loss-course"  # nbgitpuller clones into ~/loss-course
         self.state = self.dir / "hub"
         self.exchange = self.dir / "exchange"
         self.log = log or self.dir / "hub.log"

@@ -29,7 +29,8 @@ def setting(name: str, default: str) -> str:
 
 BIN = Path(sys.executable).parent  # the classroom environment: the hub and every student's server use it
 STATE = Path(setting("STATE", "/var/lib/loss-course-hub"))
-STATE.mkdir(mode=0o700, parents=True, exist_ok=True)
+STATE.mkdir(parents=True, exist_ok=True)
+STATE.chmod(0o700)  # the database holds every account's tokens: root only
 IDLE = int(setting("IDLE_TIMEOUT", "3600"))
 
 c = get_config()  # noqa: F821 (provided by JupyterHub)

@@ -21,10 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def repository_folder(repo: str) -> str:
-    """The folder nbgitpuller clones ``repo`` into: the last part of its path, without ``.git``."""
-    path = urlsplit(repo).path.rstrip("/")
-    name = path.rsplit("/", 1)[-1].removesuffix(".git")
-    if not name:
+    """The folder nbgitpuller clones ``repo`` into: the last part of the URL, as nbgitpuller takes it.
+
+    ``.../loss-course.git`` clones into ``loss-course.git/``: give the URL without ``.git``
+    (every git host accepts both) for a folder named like the course.
+    """
+    name = repo.rstrip("/").split("/")[-1]
+    if not name or not urlsplit(repo).scheme:
         raise ValueError(f"repo must be a git URL ending in the repository's name, got {repo!r}")
     return name
 

@@ -83,7 +83,7 @@ def install(python: str = SYSTEM_PYTHON, force: bool = False) -> None:
 
 def _install_course() -> None:
     """The course's package (``helpers``) as installed files, not a link into this checkout."""
-    _run(BIN / "python", "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", "--no-build-isolation",
+    _run(BIN / "python", "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall",
          ROOT, stdout=subprocess.DEVNULL)  # fmt: skip
     shutil.rmtree(ROOT / "build", ignore_errors=True)
 
