@@ -114,8 +114,12 @@ def make_course(course: Path, chapters: list[str], release: bool = True) -> list
     return written
 
 
-def score_table(course: Path) -> dict[str, dict[str, float | None]]:
-    """``{student: {"02.1": 1.0, …, "total": 2.0}}`` from the course's gradebook (None: not submitted)."""
+def score_table(course: Path, students: list[str] = ()) -> dict[str, dict[str, float | None]]:
+    """``{student: {"02.1": 1.0, …, "total": 2.0}}`` from the course's gradebook.
+
+    One row for each student in the gradebook and each name in ``students`` (the class list),
+    ``None`` where nothing was submitted or graded.
+    """
     from nbgrader.api import Gradebook, MissingEntry
 
     database = Path(course) / "gradebook.db"
@@ -129,15 +133,15 @@ def score_table(course: Path) -> dict[str, dict[str, float | None]]:
             for notebook in assignment.notebooks
             for cell in sorted(notebook.grade_cells, key=lambda c: exercise_of(c.name))
         ]
-        for student in sorted(gb.students, key=lambda s: s.id):
+        for student in sorted({s.id for s in gb.students} | set(students)):
             row: dict[str, float | None] = {}
             for assignment, notebook, cell in cells:
                 try:
-                    row[exercise_of(cell)] = gb.find_grade(cell, notebook, assignment, student.id).score
+                    row[exercise_of(cell)] = gb.find_grade(cell, notebook, assignment, student).score
                 except MissingEntry:
                     row[exercise_of(cell)] = None
             row["total"] = sum(v for v in row.values() if v is not None)
-            table[student.id] = row
+            table[student] = row
     return table
 
 

@@ -145,7 +145,8 @@ class Classroom:
 
     def setup(self) -> None:
         self._made_accounts = True
-        accounts.add(self.everyone, self.group, home_base=self.dir / "home")
+        accounts.add(self.students, self.group, home_base=self.dir / "home")
+        accounts.add([self.teacher], f"{self.tag}-teachers", home_base=self.dir / "home")  # admin, not in the class
         accounts.add([self.outsider], f"{self.tag}-other", home_base=self.dir / "home")
         self.exchange.mkdir()
         self.exchange.chmod(0o777)  # nbgrader's exchange: students write their submissions here
@@ -233,7 +234,8 @@ class Classroom:
                 for student in self.everyone:
                     if cgroups is not None:
                         cgroups.remove(student.name)
-                accounts.remove([s.name for s in self.everyone], self.group)
+                accounts.remove([s.name for s in self.students], self.group)
+                accounts.remove([self.teacher.name], f"{self.tag}-teachers")
                 accounts.remove([self.outsider.name], f"{self.tag}-other")
                 self._made_accounts = False
             shutil.rmtree(self.dir, ignore_errors=True)

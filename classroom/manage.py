@@ -129,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("grades", help="scores per student and exercise from a course folder's gradebook")
     p.add_argument("dir", type=Path)
     p.add_argument("--csv", type=Path, help="also write the table as CSV")
+    p.add_argument("--group", default=os.environ.get("CLASSROOM_GROUP", "loss-course-students"),
+                   help="list every member of this group, submitted or not (default: the class group)")  # fmt: skip
     args = parser.parse_args(argv)
 
     if args.command == "install":
@@ -161,7 +163,13 @@ def main(argv: list[str] | None = None) -> int:
         for path in grading.make_course(args.dir, args.chapters):
             print(path)
         return 0
-    table = grading.score_table(args.dir)
+    import grp
+
+    try:
+        members = grp.getgrnam(args.group).gr_mem
+    except KeyError:
+        members = []
+    table = grading.score_table(args.dir, members)
     print(grading.markdown(table))
     if args.csv:
         grading.write_csv(table, args.csv)
