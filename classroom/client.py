@@ -17,11 +17,15 @@ from urllib.parse import quote, urlencode
 import requests
 import websocket
 
-__all__ = ["HubError", "StudentClient", "Kernel", "find_course_slider"]
+__all__ = ["HubError", "KernelDied", "StudentClient", "Kernel", "find_course_slider"]
 
 
 class HubError(RuntimeError):
     """The hub or a server answered something a student's browser would show as an error."""
+
+
+class KernelDied(HubError):
+    """The kernel died while handling a request (e.g. killed for going over the memory limit)."""
 
 
 class StudentClient:
@@ -208,6 +212,8 @@ class Kernel:
                 raise HubError(f"{self.client.name}: no answer from the kernel within {timeout} s") from None
             self._track(msg)
             seen.append(msg)
+            if msg["header"]["msg_type"] == "status" and msg["content"]["execution_state"] in ("dead", "restarting"):
+                raise KernelDied(f"{self.client.name}: the kernel died ({msg['content']['execution_state']})")
             if (
                 msg["header"]["msg_type"] == "status"
                 and msg["parent_header"].get("msg_id") == msg_id

@@ -52,7 +52,7 @@ def started(room):
 
 
 def _alive(client) -> bool:
-    return client.api("GET", "/api/status").status_code == 200
+    return client.api("GET", "/api/status", allow_redirects=False).status_code == 200
 
 
 @pytest.fixture(scope="session")
