@@ -9,6 +9,7 @@ and the kernel's websocket (Jupyter messaging protocol 5.3, JSON frames). Used b
 from __future__ import annotations
 
 import json
+import struct
 import time
 import uuid
 from datetime import datetime, timezone
@@ -207,7 +208,7 @@ class Kernel:
         while True:
             self.ws.settimeout(max(0.01, deadline - time.monotonic()))
             try:
-                msg = json.loads(self.ws.recv())
+                msg = _decode(self.ws.recv())
             except websocket.WebSocketTimeoutException:
                 raise HubError(f"{self.client.name}: no answer from the kernel within {timeout} s") from None
             self._track(msg)
@@ -253,6 +254,18 @@ class Kernel:
             "shell", "comm_msg", {"comm_id": comm_id, "data": {"method": "update", "state": state, "buffer_paths": []}}
         )
         return self.wait_idle(msg_id, self.client.timeout)
+
+
+def _decode(frame: str | bytes) -> dict:
+    """A kernel message from a websocket frame: JSON text, or (with binary buffers, e.g. a canvas's
+    pixels) jupyter_server's binary framing: a count, big-endian offsets, the JSON, the buffers."""
+    if isinstance(frame, str):
+        return json.loads(frame)
+    count = struct.unpack("!I", frame[:4])[0]
+    offsets = [*struct.unpack(f"!{count}I", frame[4 : 4 * (count + 1)]), len(frame)]
+    msg = json.loads(frame[offsets[0] : offsets[1]].decode("utf-8"))
+    msg["buffers"] = [frame[a:b] for a, b in zip(offsets[1:-1], offsets[2:], strict=True)]
+    return msg
 
 
 def find_course_slider(models: dict[str, dict]) -> str:
