@@ -432,7 +432,9 @@ def main() -> int:
         mem = {s.account.name: student_processes(s.account.name) for s in [*api, *browsers]}
         pss = {name: {k: sum(memory_kb(p)[0] for p in pids) / 1024 for k, pids in procs.items()}
                for name, procs in mem.items()}  # fmt: skip
-        rss = {name: sum(memory_kb(p)[1] for pids in procs.values() for p in pids) / 1024 for name, procs in mem.items()}
+        rss = {
+            name: sum(memory_kb(p)[1] for pids in procs.values() for p in pids) / 1024 for name, procs in mem.items()
+        }
         totals = [sum(v.values()) for v in pss.values()]
         proxy_pid = int((room.state / "jupyterhub-proxy.pid").read_text().strip())
         result["memory"] = {
@@ -484,8 +486,12 @@ def main() -> int:
             }
             if use_browsers:
                 bt = [t for b in browsers for t in b.trips]
-                row["chromium"] = {"presses": sum(b.presses for b in browsers), "answered": len(bt),
-                                   "rtt_ms_p50": percentile(bt, 0.5) * 1000, "rtt_ms_p90": percentile(bt, 0.9) * 1000}  # fmt: skip
+                row["chromium"] = {
+                    "presses": sum(b.presses for b in browsers),
+                    "answered": len(bt),
+                    "rtt_ms_p50": percentile(bt, 0.5) * 1000,
+                    "rtt_ms_p90": percentile(bt, 0.9) * 1000,
+                }
                 errors += [e for b in browsers for e in b.errors]
                 if not bt:
                     errors.append("the Chromium students' key presses reached no kernel")
@@ -533,7 +539,8 @@ def report(r: dict, target_ms: float) -> str:
     if "arrival" in r:
         a = r["arrival"]
         lines += [f"All {r['students']} logged in, pulled and ran the chapter in {a['all_ready_s']:.0f} s "
-                  f"(per student median {a['chapter_run_s_median']:.0f} s, slowest {a['chapter_run_s_max']:.0f} s).", ""]  # fmt: skip
+                  f"(per student median {a['chapter_run_s_median']:.0f} s, "
+                  f"slowest {a['chapter_run_s_max']:.0f} s).", ""]  # fmt: skip
     if r["levels"]:
         lines += ["| dragging at once | moves | moves/s | round trip p50 / p90 / max (ms) | CPU per move: kernel / "
                   "server / hub + proxy / total (ms) | busy cores |", "|---:|---:|---:|---|---|---:|"]  # fmt: skip
@@ -550,7 +557,8 @@ def report(r: dict, target_ms: float) -> str:
                       f"p90 {ch['rtt_ms_p90']:.0f} ms (from the page's websocket frames)."]  # fmt: skip
     if "memory" in r:
         m = r["memory"]
-        lines += ["", f"Memory per student after running the chapter (PSS): server {m['server_pss_mb_median']:.0f} MB + "
+        lines += ["", "Memory per student after running the chapter (PSS): "
+                  f"server {m['server_pss_mb_median']:.0f} MB + "
                   f"kernel {m['kernel_pss_mb_median']:.0f} MB = {m['student_pss_mb_median']:.0f} MB median, "
                   f"{m['student_pss_mb_max']:.0f} MB max (RSS {m['student_rss_mb_median']:.0f} MB); "
                   f"hub + proxy {m['hub_proxy_pss_mb']:.0f} MB."]  # fmt: skip

@@ -27,8 +27,7 @@ class Student(tuple):
     def __new__(cls, name: str, password: str):
         if not isinstance(name, str) or not NAME.fullmatch(name):
             raise ValueError(
-                f"name must be a Unix account name (lower-case letter or _, then up to 31 of a-z 0-9 _ -), "
-                f"got {name!r}"
+                f"name must be a Unix account name (lower-case letter or _, then up to 31 of a-z 0-9 _ -), got {name!r}"
             )
         if not isinstance(password, str) or len(password) < 8 or ":" in password or "\n" in password:
             raise ValueError(f"password for {name} must have at least 8 characters and no ':' or newline")

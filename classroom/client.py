@@ -57,7 +57,9 @@ class StudentClient:
 
     def hub_api(self, method: str, path: str, **kwargs) -> requests.Response:
         headers = {"X-XSRFToken": self.http.cookies.get("_xsrf", path="/hub/") or ""}
-        return self.http.request(method, f"{self.hub_url}/hub/api{path}", headers=headers, timeout=self.timeout, **kwargs)
+        return self.http.request(
+            method, f"{self.hub_url}/hub/api{path}", headers=headers, timeout=self.timeout, **kwargs
+        )
 
     def start_server(self) -> StudentClient:
         """Ask the hub for this student's server and wait until it answers through the proxy."""

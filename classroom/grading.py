@@ -58,8 +58,15 @@ def _test_cell(key: str, answer: str) -> dict:
         "metadata": {
             "editable": False,
             "deletable": False,
-            "nbgrader": {"grade": True, "grade_id": grade_id, "locked": True, "points": 1, "schema_version": 3,
-                         "solution": False, "task": False},  # fmt: skip
+            "nbgrader": {
+                "grade": True,
+                "grade_id": grade_id,
+                "locked": True,
+                "points": 1,
+                "schema_version": 3,
+                "solution": False,
+                "task": False,
+            },  # fmt: skip
         },
         "outputs": [],
         "source": source,
@@ -79,7 +86,7 @@ def assignment_notebook(chapter: dict) -> tuple[dict, list[str]]:
                 keys.append(match["key"])
                 cells.append(_test_cell(match["key"], match["answer"]))
     if not keys:
-        raise ValueError("this chapter has no exercise cells (no check(\"NN.k\", answer) call)")
+        raise ValueError('this chapter has no exercise cells (no check("NN.k", answer) call)')
     return {**chapter, "cells": cells}, keys
 
 

@@ -84,7 +84,9 @@ class Classroom:
         if os.geteuid() != 0:
             raise PermissionError("a classroom hub must run as root (it becomes each student); run with sudo")
         if not (VENV_BIN / "jupyterhub").exists():
-            raise FileNotFoundError(f"no hub environment at {VENV_BIN.parent}: run `python classroom/manage.py install`")
+            raise FileNotFoundError(
+                f"no hub environment at {VENV_BIN.parent}: run `python classroom/manage.py install`"
+            )
         if not _traversable(VENV_BIN):
             raise PermissionError(
                 f"students cannot reach {VENV_BIN}: a folder above it is closed to other users; "

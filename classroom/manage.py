@@ -1,7 +1,7 @@
 """The classroom's commands (run from the repository's root, as root on the hub's server).
 
     python3 classroom/manage.py install              # the hub's environment: classroom/.venv + the proxy
-    python3 classroom/manage.py test                 # install, then the classroom tests (isolation, persistence, grading)
+    python3 classroom/manage.py test                 # install, then the classroom tests (as root)
     python3 classroom/manage.py add-students FILE    # accounts from 'name,password' lines
     python3 classroom/manage.py remove-students NAME...
     python3 classroom/manage.py start                # run the hub (settings: CLASSROOM_* variables)
@@ -77,7 +77,8 @@ def install(python: str = SYSTEM_PYTHON, force: bool = False) -> None:
         _run(BIN / "jupyter", "labextension", "disable", "--level=sys_prefix", plugin, stdout=subprocess.DEVNULL)
     for extension in ("formgrader", "course_list"):
         _run(BIN / "jupyter", "server", "extension", "disable", "--sys-prefix",
-             f"nbgrader.server_extensions.{extension}", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+             f"nbgrader.server_extensions.{extension}", stdout=subprocess.DEVNULL,
+             stderr=subprocess.DEVNULL)  # fmt: skip
     STAMP.write_text(digest)
 
 
@@ -90,7 +91,9 @@ def _install_course() -> None:
 
 def test(pytest_args: list[str]) -> int:
     install()
-    return subprocess.run([BIN / "python", "-m", "pytest", str(HERE / "tests"), "-q", *pytest_args], cwd=ROOT).returncode
+    return subprocess.run(
+        [BIN / "python", "-m", "pytest", str(HERE / "tests"), "-q", *pytest_args], cwd=ROOT
+    ).returncode
 
 
 def _in_venv() -> None:

@@ -96,7 +96,9 @@ def test_submit_through_the_hub_then_autograde_gives_a_score_per_exercise(room, 
     inbound = room.exchange / COURSE_ID / "inbound"
     kernel = students[2].open_notebook("ch02/02_sse_mse.ipynb")
     try:  # a classmate cannot even list the submissions
-        out = kernel.output(f"import os\ntry:\n    os.listdir({str(inbound)!r})\nexcept PermissionError:\n    print('denied')")
+        out = kernel.output(
+            f"import os\ntry:\n    os.listdir({str(inbound)!r})\nexcept PermissionError:\n    print('denied')"
+        )
     finally:
         kernel.close()
     assert out == "denied\n"

@@ -18,7 +18,9 @@ def test_edits_survive_a_restart_of_the_hub_and_all_servers(room, started, chapt
         client.save_notebook(chapter_path, notebook)
         kernel = client.open_notebook(chapter_path)
         try:
-            kernel.execute(f"import os; open(os.path.expanduser('~/from-kernel.txt'), 'w').write('kernel of {client.name}')")
+            kernel.execute(
+                f"import os; open(os.path.expanduser('~/from-kernel.txt'), 'w').write('kernel of {client.name}')"
+            )
         finally:
             kernel.close()
         before[client.name] = (note, notebook["cells"][1]["source"])

@@ -31,7 +31,7 @@ def test_repull_keeps_the_students_work_and_brings_the_teachers_changes(room, st
     notebook = client.read(chapter_path)
     code_cells = [c for c in notebook["cells"] if c["cell_type"] == "code"]
     exercise = next(c for c in code_cells if (m := grading.CHECK.search(_source(c))) and m["key"] == "02.1")
-    exercise["source"] = "answer_02_1 = 0.2250  # my answer\ncheck(\"02.1\", answer_02_1)"
+    exercise["source"] = 'answer_02_1 = 0.2250  # my answer\ncheck("02.1", answer_02_1)'
     for count, cell in enumerate(code_cells, 1):
         cell["execution_count"] = count
     exercise["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "✓ Exercise 02.1: correct!\n"}]
@@ -44,7 +44,11 @@ def test_repull_keeps_the_students_work_and_brings_the_teachers_changes(room, st
     # chapter 02, and a notes.txt of their own
     def change(work):
         _replace_in(work / OTHER, "## Exercises", "## Exercises (updated)")
-        _replace_in(work / "notebooks/02_sse_mse.ipynb", json.dumps(title, ensure_ascii=False)[1:-1], "# 02 — Squared errors (revised)")
+        _replace_in(
+            work / "notebooks/02_sse_mse.ipynb",
+            json.dumps(title, ensure_ascii=False)[1:-1],
+            "# 02 — Squared errors (revised)",
+        )
         _replace_in(work / "notebooks/02_sse_mse.ipynb", "answer_02_1 = ...  # your code here",
                     "answer_02_1 = ...  # type your answer here")  # fmt: skip
         (work / "notes.txt").write_text("teacher's notes\n")
@@ -56,7 +60,7 @@ def test_repull_keeps_the_students_work_and_brings_the_teachers_changes(room, st
     merged = client.read(chapter_path)
     nbformat.validate(nbformat.from_dict(merged))  # still a notebook after a line-by-line merge
     sources = [_source(c) for c in merged["cells"]]
-    assert "answer_02_1 = 0.2250  # my answer\ncheck(\"02.1\", answer_02_1)" in sources  # the student's line won
+    assert 'answer_02_1 = 0.2250  # my answer\ncheck("02.1", answer_02_1)' in sources  # the student's line won
     mine = next(c for c in merged["cells"] if "my answer" in _source(c))
     assert mine["outputs"][0]["text"] == "✓ Exercise 02.1: correct!\n"
     assert [c["execution_count"] for c in merged["cells"] if c["cell_type"] == "code"] == list(
