@@ -70,8 +70,10 @@ c.Spawner.args = [  # inside each server: shut down kernels nobody has used for 
     f"--MappingKernelManager.cull_idle_timeout={IDLE}",
     f"--MappingKernelManager.cull_interval={max(5, min(300, IDLE // 4))}",
 ]
-c.Spawner.start_timeout = 120  # seconds a server may take to start when a whole class logs in at once
-c.Spawner.http_timeout = 90
+# seconds a server may take to start when a whole class logs in at once: 10 servers starting
+# together on this project's 2 busy cores took over 90 s (benchmarks/bench_classroom.py)
+c.Spawner.start_timeout = 600
+c.Spawner.http_timeout = 300
 
 # ---- idle culling: stop servers nobody has used for the idle time (their files stay) --------
 c.JupyterHub.services = [

@@ -53,7 +53,11 @@ def install(python: str = SYSTEM_PYTHON, force: bool = False) -> None:
                              capture_output=True, text=True).stdout.strip()  # fmt: skip
     if version != "True":
         sys.exit(f"--python: {python} must be Python 3.10 or newer")
-    _debian_packages({"git": "git", "npm": "npm", "node": "nodejs"})
+    missing = [package for command, package in (("git", "git"), ("npm", "npm"), ("node", "nodejs"))
+               if not shutil.which(command)]  # fmt: skip
+    if subprocess.run([python, "-c", "import ensurepip, venv"], capture_output=True).returncode:
+        missing.append("python3-venv")  # Debian ships venv's pip separately
+    _debian_packages(missing)
     digest = _inputs_digest(python)
     if not force and STAMP.exists() and STAMP.read_text() == digest:
         _install_course()
@@ -81,9 +85,8 @@ def install(python: str = SYSTEM_PYTHON, force: bool = False) -> None:
     STAMP.write_text(digest)
 
 
-def _debian_packages(tools: dict[str, str]) -> None:
-    """Install Debian's package for each missing command (as root, with apt-get), or say which."""
-    missing = sorted({package for command, package in tools.items() if not shutil.which(command)})
+def _debian_packages(missing: list[str]) -> None:
+    """Install these Debian packages (as root, with apt-get), or say which are missing."""
     if not missing:
         return
     if os.geteuid() != 0 or not shutil.which("apt-get"):

@@ -85,3 +85,20 @@ def test_class_list_is_read_and_checked(tmp_path):
         bad.write_text(text)
         with pytest.raises(ValueError, match=message):
             accounts.read_class_list(bad)
+
+
+def test_sizing_tables_agree_and_are_filled():
+    guide = (ROOT / "docs" / "TEACHER_GUIDE.md").read_text(encoding="utf-8")
+    readme = (HERE / "README.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## Classroom") :]
+    assert "classroom/README.md" in section and "SIZING_" not in section and "BASIS" not in readme
+
+    def rows(text: str) -> list[list[str]]:
+        return [
+            [c.strip() for c in line.strip().strip("|").split("|")]
+            for line in text.splitlines()
+            if line.startswith("| ") and " students |" in line.split("|", 2)[1] + " |"
+        ]
+
+    assert [r[0] for r in rows(section)] == ["10 students", "30 students", "100 students"]
+    assert rows(section) == rows(readme)
