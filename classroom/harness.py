@@ -236,6 +236,8 @@ class Classroom:
                 for student in self.everyone:
                     if cgroups is not None:
                         cgroups.remove(student.name)
+                if isinstance(cgroups, limits.CgroupV1):
+                    cgroups.prune()  # fails harmlessly while another classroom still has groups there
                 accounts.remove([s.name for s in self.students], self.group)
                 accounts.remove([self.teacher.name], f"{self.tag}-teachers")
                 accounts.remove([self.outsider.name], f"{self.tag}-other")

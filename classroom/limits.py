@@ -81,8 +81,13 @@ class CgroupV1:
     def remove(self, name: str) -> list[str]:
         return [m for m in (_rmdir(g / name) for g in (self.memory, self.cpu, self.pids)) if m]
 
+    def prune(self) -> None:
+        """Remove the course's parent groups once no student's group is left in them."""
+        for root in (self.memory, self.cpu, self.pids):
+            _rmdir(root)
+
     def usage(self, name: str) -> dict[str, int]:
-        """Memory in use now and at most (bytes), and CPU time used (ns) by the student's group."""
+        """Memory of the student's group now and at its peak (bytes), and how often it hit the limit."""
         out = {}
         mem = self.memory / name
         if mem.is_dir():
