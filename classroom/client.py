@@ -237,10 +237,12 @@ class Kernel:
         return seen
 
     def output(self, code: str) -> str:
-        """The text ``code`` printed."""
+        """The text ``code`` printed to stdout."""
         return "".join(
-            m["content"]["text"] for m in self.execute(code) if m["header"]["msg_type"] == "stream"
-        )  # fmt: skip
+            m["content"]["text"]
+            for m in self.execute(code)
+            if m["header"]["msg_type"] == "stream" and m["content"]["name"] == "stdout"
+        )
 
     def run_notebook(self, notebook: dict, timeout: float = 180) -> int:
         """Run every code cell of ``notebook`` in order, as Run All does; return how many ran."""

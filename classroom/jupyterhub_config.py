@@ -63,6 +63,9 @@ c.Spawner.environment = {
     "PATH": f"{BIN}:/usr/local/bin:/usr/bin:/bin",
     "CLASSROOM_EXCHANGE": setting("EXCHANGE", "/srv/nbgrader/exchange"),
     "CLASSROOM_COURSE_ID": setting("COURSE_ID", "loss-course"),
+    # Debian's Python runs frozen stdlib modules; ipykernel's debugger then warns on stderr, which
+    # a student saw in a cell's output
+    "PYDEVD_DISABLE_FILE_VALIDATION": "1",
 }
 if platform.machine() == "x86_64":  # the course's printed digits assume one OpenBLAS kernel family (Makefile)
     c.Spawner.environment["OPENBLAS_CORETYPE"] = os.environ.get("OPENBLAS_CORETYPE", "Haswell")
