@@ -179,6 +179,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     _in_venv()
     if args.command == "start":
+        exchange = Path(os.environ.get("CLASSROOM_EXCHANGE", "/srv/nbgrader/exchange"))
+        exchange.mkdir(parents=True, exist_ok=True)
+        exchange.chmod(0o777)  # every student writes submissions here (nbgrader's own instructions)
         os.execv(BIN / "jupyterhub", [str(BIN / "jupyterhub"), "-f", str(HERE / "jupyterhub_config.py")])
     if args.command in ("add-students", "remove-students"):
         from classroom import accounts
