@@ -11,6 +11,7 @@ from classroom import grading
 from classroom.harness import HERE, VENV_BIN
 
 COURSE_ID = "loss-course"
+SOLUTION_CALL = re.compile(r"""solution\(\s*["'](?P<key>\d\d\.\d+)["']""")
 
 
 def _source(cell) -> str:
@@ -18,12 +19,14 @@ def _source(cell) -> str:
 
 
 def _solutions(chapter: dict) -> dict[str, str]:
-    """The chapter's solution cell for each exercise key."""
+    """The solution code for each exercise key of the chapter, as written in its source in chapters/."""
+    from helpers.checks import solution_source
+
     found = {}
     for cell in chapter["cells"]:
         if "solution" in cell["metadata"].get("tags", []):
-            match = grading.CHECK.search(_source(cell))
-            found[match["key"]] = _source(cell)
+            key = SOLUTION_CALL.search(_source(cell))["key"]  # the notebook shows only solution("NN.k")
+            found[key] = solution_source(key, HERE.parent / "chapters")
     return found
 
 
@@ -44,7 +47,7 @@ def test_assignment_notebook_adds_one_locked_test_per_exercise(chapter_notebook)
     tests = [c for c in notebook["cells"] if c["metadata"].get("nbgrader", {}).get("grade")]
     assert [c["metadata"]["nbgrader"]["grade_id"] for c in tests] == ["ex02-1", "ex02-2", "ex02-3"]
     assert all(c["metadata"]["nbgrader"]["locked"] and c["metadata"]["nbgrader"]["points"] == 1 for c in tests)
-    assert 'evaluate("02.2", sse)' in _source(tests[1])
+    assert 'evaluate("02.2", batch_half_sse)' in _source(tests[1])
     assert not any("solution" in c["metadata"].get("tags", []) for c in notebook["cells"])
     assert len(notebook["cells"]) == len(chapter_notebook["cells"]) - 3 + 3  # 3 solutions out, 3 tests in
     assert chapter_notebook == copy.deepcopy(chapter_notebook)  # the chapter itself is untouched
