@@ -253,13 +253,16 @@ def draw_graph(
         (xa, ya), (xb, yb) = ends[source], ends[target]
         start_r = RADIUS if graph.nodes[source].op != "input" else 0.1
         end_r = RADIUS if target != "__out__" else 0.0
+        length = math.hypot(xb - xa, yb - ya)
+        ux, uy = (xb - xa) / length, (yb - ya) / length  # unit vector along the arrow
+        tail, head = (xa + start_r * ux, ya + start_r * uy), (xb - end_r * ux, yb - end_r * uy)  # stop at circles
         ax.add_patch(
-            FancyArrowPatch((xa, ya), (xb, yb), arrowstyle="-|>", mutation_scale=14, color="black", lw=1.4,
-                            shrinkA=start_r * 72, shrinkB=end_r * 72, zorder=1)  # fmt: skip
+            FancyArrowPatch(
+                tail, head, arrowstyle="-|>", mutation_scale=14, lw=1.4, color="black", shrinkA=0, shrinkB=0
+            )
         )
         # value above the arrow, gradient below it, both offset at right angles to the arrow
-        length = math.hypot(xb - xa, yb - ya)
-        nx, ny = -(yb - ya) / length, (xb - xa) / length
+        nx, ny = -uy, ux
         mx, my = xa + 0.45 * (xb - xa), ya + 0.45 * (yb - ya)
         ax.text(mx + 0.14 * nx, my + 0.14 * ny, _fmt(state.values[source]), ha="center", va="center", fontsize=10,
                 zorder=3)  # fmt: skip
@@ -277,4 +280,3 @@ def draw_graph(
     ax.set(xlim=xlim, ylim=ylim, aspect="equal")
     ax.axis("off")
     return ax
-

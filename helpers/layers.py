@@ -262,7 +262,8 @@ class Affine(_Layer):
         if bias.ndim == 0:
             bias = np.full(self.W.shape[1], float(bias))
         if bias.shape != (self.W.shape[1],):
-            raise ValueError(f"b must be a number or have shape ({self.W.shape[1]},), one per column of W, got {bias.shape}")
+            h = self.W.shape[1]
+            raise ValueError(f"b must be a number or have shape ({h},), one per column of W, got shape {bias.shape}")
         self.b = bias
         self.dW = np.zeros_like(self.W)
         self.db = np.zeros_like(self.b)
@@ -499,9 +500,8 @@ class LayerNet:
             if not (callable(getattr(layer, "forward", None)) and callable(getattr(layer, "backward", None))):
                 raise TypeError(f"layers[{i}] must have forward and backward methods, got {type(layer).__name__}")
         if not isinstance(loss_layer, _LossLayer):
-            raise TypeError(
-                f"loss_layer must be SoftmaxWithLoss, SigmoidWithLoss or IdentityWithLoss, got {type(loss_layer).__name__}"
-            )
+            kinds = "SoftmaxWithLoss, SigmoidWithLoss or IdentityWithLoss"
+            raise TypeError(f"loss_layer must be {kinds}, got {type(loss_layer).__name__}")
         self.loss_layer = loss_layer
         self.weight_decay = _check_decay(weight_decay)
 
@@ -550,7 +550,7 @@ class LayerNet:
         rng = np.random.default_rng(seed)
         layers: list[Any] = []
         for k, (fan_in, fan_out) in enumerate(zip(dims[:-1], dims[1:], strict=True)):
-            layers.append(Affine(rng.standard_normal((fan_in, fan_out)) / np.sqrt(fan_in), np.zeros(fan_out)))
+            layers.append(Affine(rng.standard_normal((fan_in, fan_out)) * (1.0 / np.sqrt(fan_in)), np.zeros(fan_out)))
             if k < len(dims) - 2:
                 layers.append(_HIDDEN[hidden]())
                 if dropout is not None:
