@@ -14,8 +14,8 @@ import helpers.layers
 from helpers.explorers import ch06
 from helpers.graph import ComputationalGraph, Node, draw_graph, shopping_graph, shopping_graph_with_oranges
 from helpers.layers import (
-    Affine,
     AddLayer,
+    Affine,
     Dropout,
     IdentityWithLoss,
     LayerNet,
