@@ -221,7 +221,12 @@ RADIUS = 0.28
 
 
 def draw_graph(
-    graph: ComputationalGraph, state: GraphState, ax: Axes | None = None, *, highlight: str | None = None
+    graph: ComputationalGraph,
+    state: GraphState,
+    ax: Axes | None = None,
+    *,
+    highlight: str | None = None,
+    gradients: bool = True,
 ) -> Axes:
     """Draw ``graph``: operation nodes as circles, each arrow with its value above and its gradient below.
 
@@ -234,6 +239,8 @@ def draw_graph(
         Where to draw (a new figure if omitted).
     highlight : str, optional
         A node to colour, e.g. the one whose local rule is being read.
+    gradients : bool, default True
+        Also write the gradients (False: the forward pass alone).
 
     Returns
     -------
@@ -266,6 +273,8 @@ def draw_graph(
         mx, my = xa + 0.45 * (xb - xa), ya + 0.45 * (yb - ya)
         ax.text(mx + 0.14 * nx, my + 0.14 * ny, _fmt(state.values[source]), ha="center", va="center", fontsize=10,
                 zorder=3)  # fmt: skip
+        if not gradients:
+            continue
         ax.text(mx - 0.16 * nx, my - 0.16 * ny, f"[{_fmt(state.grads.get(source, 0))}]", ha="center", va="center",
                 fontsize=10, color=COLORS["gradient"], zorder=3)  # fmt: skip
     for name, node in graph.nodes.items():

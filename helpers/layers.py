@@ -27,6 +27,7 @@ scalar losses are Python ``float``.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -744,9 +745,11 @@ class FitHistory:
     stopped_epoch: int = 0
 
 
-def _data_loss(net: LayerNet, X: np.ndarray, T: np.ndarray) -> float:
+def _measure(net: LayerNet, X: np.ndarray, T: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    """Data loss (no weight-decay term) and accuracy from one forward pass."""
     scores = net.predict(X)
-    return net.loss_layer.forward(scores, net._targets(T, scores.shape))
+    guess = (scores[:, 0] > 0).astype(np.int64) if scores.shape[1] == 1 else scores.argmax(axis=1)
+    return net.loss_layer.forward(scores, T), float(np.mean(guess == labels))
 
 
 def fit(
@@ -805,16 +808,44 @@ def fit(
     labels = _labels_of(t_tr), _labels_of(t_va)
     rng = np.random.default_rng(seed)
     history = FitHistory()
+    with _one_blas_thread():
+        _fit_loop(net, (x_tr, t_tr, x_va, t_va), labels, rate, bs, n_epochs, rng, patience, history)
+    return history
+
+
+def _one_blas_thread() -> Any:
+    """BLAS on one thread: for matrices this small, starting threads costs more than it saves."""
+    try:
+        from threadpoolctl import threadpool_limits  # ships with scikit-learn
+    except ImportError:  # pragma: no cover - then the default number of threads
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
+
+
+def _fit_loop(
+    net: LayerNet,
+    data: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    labels: tuple[np.ndarray, np.ndarray],
+    rate: float,
+    bs: int,
+    n_epochs: int,
+    rng: np.random.Generator,
+    patience: int | None,
+    history: FitHistory,
+) -> None:
+    x_tr, t_tr, x_va, t_va = data
     best, best_params = np.inf, net.params()
     for epoch in range(1, n_epochs + 1):
         order = rng.permutation(x_tr.shape[0])
         for begin in range(0, x_tr.shape[0], bs):
             idx = order[begin : begin + bs]
             net.step(net.gradient(x_tr[idx], t_tr[idx]), rate)
-        history.train_loss.append(_data_loss(net, x_tr, t_tr))
-        history.val_loss.append(_data_loss(net, x_va, t_va))
-        history.train_accuracy.append(net.accuracy(x_tr, labels[0]))
-        history.val_accuracy.append(net.accuracy(x_va, labels[1]))
+        for (loss, acc), losses, accs in (
+            (_measure(net, x_tr, t_tr, labels[0]), history.train_loss, history.train_accuracy),
+            (_measure(net, x_va, t_va, labels[1]), history.val_loss, history.val_accuracy),
+        ):
+            losses.append(loss)
+            accs.append(acc)
         history.stopped_epoch = epoch
         if history.val_loss[-1] < best:
             best, best_params, history.best_epoch = history.val_loss[-1], net.params(), epoch
@@ -822,7 +853,6 @@ def fit(
             break
     if patience is not None:
         net.set_params(best_params)
-    return history
 
 
 def _labels_of(t: np.ndarray) -> np.ndarray:
