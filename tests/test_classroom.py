@@ -33,7 +33,10 @@ def test_chapter_list_is_the_course():
         "04_ce_in_practice",
         "05_gradient_descent",
         "06_backprop",
+        "07_computational_graph",
+        "08_layers",
         "09_training",
+        "10_regularization",
         "11_glossary",
         "12_quiz",
     ]
