@@ -19,7 +19,16 @@ import numpy as np
 
 import helpers
 from helpers.checks import check
-from helpers.layers import Affine, IdentityWithLoss, LayerNet, ReLU, Sigmoid, SigmoidWithLoss, SoftmaxWithLoss, two_layer_net
+from helpers.layers import (
+    Affine,
+    IdentityWithLoss,
+    LayerNet,
+    ReLU,
+    Sigmoid,
+    SigmoidWithLoss,
+    SoftmaxWithLoss,
+    two_layer_net,
+)
 from helpers.network import TwoLayerNet
 from helpers.style import COLORS, LINESTYLES, MARKERS, use_course_style
 
