@@ -46,6 +46,7 @@ print(apple_price, price)
 # %% [markdown]
 # The graph of the same calculation. The values flowing along the arrows are written above them:
 # 100 and 2 enter the first × node, 200 leaves it, and the second × node turns 200 and 1.1 into 220.
+# (The drawing rounds every number to ten significant digits; the printout above shows all of them.)
 
 # %%
 graph = shopping_graph()
