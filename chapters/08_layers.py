@@ -19,16 +19,8 @@ import numpy as np
 
 import helpers
 from helpers.checks import check
-from helpers.layers import (
-    Affine,
-    IdentityWithLoss,
-    LayerNet,
-    ReLU,
-    Sigmoid,
-    SigmoidWithLoss,
-    SoftmaxWithLoss,
-    two_layer_net,
-)
+from helpers.layernet import LayerNet, two_layer_net
+from helpers.layers import Affine, IdentityWithLoss, ReLU, Sigmoid, SigmoidWithLoss, SoftmaxWithLoss
 from helpers.network import TwoLayerNet
 from helpers.style import COLORS, LINESTYLES, MARKERS, use_course_style
 
@@ -236,7 +228,7 @@ print("dW1, db1, dW2, db2 equal:", [np.array_equal(p, q) for p, q in [
     (layers[0].dW, bw.dW1), (layers[0].db, bw.db1), (layers[2].dW, bw.dW2), (layers[2].db, bw.db2)]])  # fmt: skip
 
 # %% [markdown]
-# `helpers.layers.two_layer_net` builds the same list of layers; its `gradient` runs the two loops, and a gradient
+# `helpers.layernet.two_layer_net` builds the same list of layers; its `gradient` runs the two loops, and a gradient
 # check (勾配確認) against the numerical gradient confirms every parameter:
 
 # %%

@@ -19,7 +19,8 @@ import numpy as np
 
 from helpers.checks import check
 from helpers.data import load_digits_small
-from helpers.layers import Dropout, LayerNet, fit, l2_penalty
+from helpers.layernet import LayerNet, fit, l2_penalty
+from helpers.layers import Dropout
 from helpers.numdiff import numerical_gradient
 from helpers.style import COLORS, LINESTYLES, use_course_style
 
@@ -51,7 +52,7 @@ print("training images per digit:", np.bincount(y_small))
 # ## 2. Overfitting in the curves
 #
 # A network with two hidden layers of 100 ReLU units (64-100-100-10, about 17,000 weights for 50 images), softmax +
-# cross-entropy, mini-batch SGD with learning rate 0.3 and batch size 10, for 150 epochs. `fit` (in `helpers.layers`)
+# cross-entropy, mini-batch SGD with learning rate 0.3 and batch size 10, for 150 epochs. `fit` (in `helpers.layernet`)
 # is the training loop of chapter 09 — shuffle, take a mini-batch, backward, step — and after every epoch it measures
 # the loss and accuracy on the whole training set and on the validation set.
 

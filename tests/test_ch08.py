@@ -8,16 +8,8 @@ import pytest
 
 from helpers.checks import evaluate
 from helpers.exercise_bank.ch08 import LABELS, U
-from helpers.layers import (
-    Affine,
-    IdentityWithLoss,
-    LayerNet,
-    ReLU,
-    Sigmoid,
-    SigmoidWithLoss,
-    SoftmaxWithLoss,
-    two_layer_net,
-)
+from helpers.layernet import LayerNet, two_layer_net
+from helpers.layers import Affine, IdentityWithLoss, ReLU, Sigmoid, SigmoidWithLoss, SoftmaxWithLoss
 from helpers.losses import softmax
 from helpers.network import TwoLayerNet
 from helpers.numdiff import gradient_check, numerical_gradient

@@ -8,7 +8,8 @@ import pytest
 
 from helpers.checks import evaluate
 from helpers.data import load_digits_small
-from helpers.layers import Dropout, LayerNet, fit, l2_penalty
+from helpers.layernet import LayerNet, fit, l2_penalty
+from helpers.layers import Dropout
 from helpers.numdiff import numerical_gradient
 
 SETTINGS = dict(lr=0.3, batch_size=10, epochs=150, seed=0)

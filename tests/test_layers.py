@@ -1,4 +1,4 @@
-"""helpers.layers and helpers.graph: every backward against central differences, the book's
+"""helpers.layers, helpers.layernet and helpers.graph: every backward against central differences, the book's
 shopping example to the digit, the layered network against TwoLayerNet, and bad input."""
 
 from __future__ import annotations
@@ -10,23 +10,21 @@ import numpy as np
 import pytest
 
 import helpers.graph
+import helpers.layernet
 import helpers.layers
 from helpers.explorers import ch06
 from helpers.graph import ComputationalGraph, Node, draw_graph, shopping_graph, shopping_graph_with_oranges
+from helpers.layernet import LayerNet, fit, l2_penalty, two_layer_net
 from helpers.layers import (
     AddLayer,
     Affine,
     Dropout,
     IdentityWithLoss,
-    LayerNet,
     MulLayer,
     ReLU,
     Sigmoid,
     SigmoidWithLoss,
     SoftmaxWithLoss,
-    fit,
-    l2_penalty,
-    two_layer_net,
 )
 from helpers.network import TwoLayerNet
 from helpers.numdiff import gradient_check, numerical_gradient
@@ -37,7 +35,7 @@ TOL = 1e-7  # the issue's bound on the relative error of every gradient check
 SHAPES = [(1, 1), (3, 4), (5, 2), (7, 6)]
 
 
-@pytest.mark.parametrize("module", [helpers.layers, helpers.graph], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [helpers.layers, helpers.layernet, helpers.graph], ids=lambda m: m.__name__)
 def test_docstring_examples(module):
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0

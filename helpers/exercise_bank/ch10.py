@@ -3,7 +3,7 @@
 import numpy as np
 
 from helpers.checks import Exercise
-from helpers.layers import l2_penalty
+from helpers.layernet import l2_penalty
 
 _rng = np.random.default_rng(10)
 
