@@ -1,9 +1,9 @@
-"""Layers with a forward and a backward pass, and a network assembled from them.
+"""Layers with a forward and a backward pass (『ゼロから作るDeep Learning』 chapter 5).
 
-This is backpropagation the way the book (斎藤康毅『ゼロから作るDeep Learning』,
-chapter 5) builds it: every layer (レイヤ) knows how to compute its output
-(``forward``, 順伝播) and how to turn the gradient arriving from above,
-``dout = ∂L/∂output``, into the gradient of its inputs (``backward``, 逆伝播).
+Backpropagation the way the book (斎藤康毅) builds it: every layer (レイヤ)
+knows how to compute its output (``forward``, 順伝播) and how to turn the
+gradient arriving from above, ``dout = ∂L/∂output``, into the gradient of its
+inputs (``backward``, 逆伝播).
 Each ``backward`` sits right below its ``forward``; the two together are the
 local rule of one node of a computational graph (計算グラフ, chapter 07).
 
@@ -59,16 +59,12 @@ def _operand(value: Any, name: str) -> Any:
     return as_float_array(value, name)
 
 
-def _shape(value: Any) -> tuple[int, ...]:
-    return np.shape(value)
-
-
 def _check_dout(dout: Any, expected: tuple[int, ...], layer: str) -> Any:
     """``dout`` must have the shape of the layer's output (a number for a number)."""
     if expected == ():
         grad = _operand(dout, "dout")
-        if _shape(grad) != ():
-            raise ValueError(f"dout must be one number, like {layer}'s output, got shape {_shape(grad)}")
+        if np.shape(grad) != ():
+            raise ValueError(f"dout must be one number, like {layer}'s output, got shape {np.shape(grad)}")
         return grad
     grad = as_float_array(dout, "dout")
     if grad.shape != expected:
@@ -109,11 +105,11 @@ class MulLayer(_Layer):
     def forward(self, x: ArrayLike, y: ArrayLike) -> Any:
         """``x * y``; numbers stay numbers, arrays must have equal shapes."""
         x, y = _operand(x, "x"), _operand(y, "y")
-        if _shape(x) != _shape(y):
-            raise ValueError(f"x has shape {_shape(x)} but y has shape {_shape(y)}; MulLayer needs equal shapes")
+        if np.shape(x) != np.shape(y):
+            raise ValueError(f"x has shape {np.shape(x)} but y has shape {np.shape(y)}; MulLayer needs equal shapes")
         self.x, self.y = x, y
         out = x * y
-        self._out_shape = _shape(out)
+        self._out_shape = np.shape(out)
         return out
 
     def backward(self, dout: ArrayLike) -> tuple[Any, Any]:
@@ -137,10 +133,10 @@ class AddLayer(_Layer):
     def forward(self, x: ArrayLike, y: ArrayLike) -> Any:
         """``x + y``; numbers stay numbers, arrays must have equal shapes."""
         x, y = _operand(x, "x"), _operand(y, "y")
-        if _shape(x) != _shape(y):
-            raise ValueError(f"x has shape {_shape(x)} but y has shape {_shape(y)}; AddLayer needs equal shapes")
+        if np.shape(x) != np.shape(y):
+            raise ValueError(f"x has shape {np.shape(x)} but y has shape {np.shape(y)}; AddLayer needs equal shapes")
         out = x + y
-        self._out_shape = _shape(out)
+        self._out_shape = np.shape(out)
         return out
 
     def backward(self, dout: ArrayLike) -> tuple[Any, Any]:
