@@ -233,17 +233,23 @@ class LayerNet:
             out[f"W{k}"], out[f"b{k}"] = a.W.copy(), a.b.copy()
         return out
 
+    def _shaped_like_params(self, values: dict[str, ArrayLike], what: str) -> dict[str, np.ndarray]:
+        """``values`` as float arrays, after checking they have exactly the parameters' names and shapes."""
+        shapes = {}
+        for k, a in enumerate(self.affine_layers, start=1):
+            shapes[f"W{k}"], shapes[f"b{k}"] = a.W.shape, a.b.shape
+        if set(values) != set(shapes):
+            raise ValueError(f"{what} must have the keys {sorted(shapes)}, got {sorted(values)}")
+        out = {}
+        for name, value in values.items():
+            out[name] = as_float_array(value, f"{what}[{name!r}]")
+            if out[name].shape != shapes[name]:
+                raise ValueError(f"{what}[{name!r}] has shape {out[name].shape} but {name} has shape {shapes[name]}")
+        return out
+
     def set_params(self, params: dict[str, ArrayLike]) -> None:
         """Replace every parameter by a copy of ``params[name]`` (same keys and shapes as :meth:`params`)."""
-        current = self.params()
-        if set(params) != set(current):
-            raise ValueError(f"params must have the keys {sorted(current)}, got {sorted(params)}")
-        new = {}
-        for name, value in params.items():
-            arr = as_float_array(value, f"params[{name!r}]")
-            if arr.shape != current[name].shape:
-                raise ValueError(f"params[{name!r}] has shape {arr.shape} but {name} has shape {current[name].shape}")
-            new[name] = arr
+        new = self._shaped_like_params(params, "params")
         for k, a in enumerate(self.affine_layers, start=1):
             a.W, a.b = new[f"W{k}"], new[f"b{k}"]
 
@@ -255,18 +261,10 @@ class LayerNet:
         first, so a bad one changes nothing.
         """
         rate = check_positive(lr, "lr")
-        current = self.params()
-        if set(grads) != set(current):
-            raise ValueError(f"grads must have the keys {sorted(current)}, got {sorted(grads)}")
-        checked = {}
-        for name, g in grads.items():
-            arr = as_float_array(g, f"grads[{name!r}]")
-            if arr.shape != current[name].shape:
-                raise ValueError(f"grads[{name!r}] has shape {arr.shape} but {name} has shape {current[name].shape}")
-            checked[name] = arr
+        g = self._shaped_like_params(grads, "grads")
         for k, a in enumerate(self.affine_layers, start=1):
-            a.W = a.W - rate * checked[f"W{k}"]
-            a.b = a.b - rate * checked[f"b{k}"]
+            a.W = a.W - rate * g[f"W{k}"]
+            a.b = a.b - rate * g[f"b{k}"]
 
     def accuracy(self, X: ArrayLike, labels: ArrayLike) -> float:
         """Share of samples whose largest output is the labelled class (認識精度)."""
