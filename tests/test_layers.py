@@ -159,6 +159,8 @@ def test_graph_rejects_bad_definitions_and_inputs():
         graph.evaluate(apple=True, apple_num=2, tax=1.1)
     with pytest.raises(ValueError, match="name must be one of the nodes"):
         graph.local_rule("banana", graph.evaluate(apple=100, apple_num=2, tax=1.1))
+    with pytest.raises(ValueError, match="highlight must be one of the nodes"):
+        draw_graph(graph, graph.evaluate(apple=100, apple_num=2, tax=1.1), highlight="banana")
 
 
 # ---- every layer against central differences on random shapes -------------------------
@@ -441,3 +443,16 @@ def test_fit_learns_and_early_stopping_restores_the_best_epoch():
     assert hist2.stopped_epoch - hist2.best_epoch == 3 or hist2.stopped_epoch == 60
     assert net2.loss(X[80:], labels[80:]) == pytest.approx(min(hist2.val_loss), rel=1e-12)
     assert hist.val_loss[: hist2.stopped_epoch] == hist2.val_loss  # the same run until it stopped
+
+
+def test_fit_rejects_bad_arguments():
+    net = LayerNet.create((2, 3, 2), seed=0)
+    X, labels = np.zeros((4, 2)), np.array([0, 1, 0, 1])
+    with pytest.raises(TypeError, match="net must be a LayerNet"):
+        fit(TwoLayerNet.create(2, 3, 2), X, labels, X, labels, lr=0.1, batch_size=2, epochs=1)
+    with pytest.raises(ValueError, match=r"T must have the output's shape \(4, 2\)"):
+        fit(net, X, np.zeros((4, 3)), X, labels, lr=0.1, batch_size=2, epochs=1)
+    with pytest.raises(ValueError, match="patience must be a positive integer"):
+        fit(net, X, labels, X, labels, lr=0.1, batch_size=2, epochs=1, patience=0)
+    with pytest.raises(ValueError, match=r"X must have shape \(B, 2\)"):
+        fit(net, np.zeros((4, 3)), labels, X, labels, lr=0.1, batch_size=2, epochs=1)
