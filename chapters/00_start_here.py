@@ -28,7 +28,10 @@
 # | [04 Cross-entropy in practice](04_ce_in_practice.ipynb) | overflow and log-softmax, class imbalance, label smoothing, entropy and KL divergence |
 # | [05 Minimising the loss: gradient descent](05_gradient_descent.ipynb) | 勾配降下法: follow the slope downhill; learning rate; mini-batches (ミニバッチ) |
 # | [06 Backpropagation, derived](06_backprop.ipynb) | the chain rule (連鎖律) and δ, with every intermediate value of a small network |
+# | [07 Computational graphs](07_computational_graph.ipynb) | 計算グラフ: forward and backward on a drawing; the book's shopping example to the digit |
+# | [08 Layers: forward, backward, batches](08_layers.ipynb) | ReLU, sigmoid, Affine and Softmax-with-Loss layers; the batch form with shapes; 勾配消失 |
 # | [09 Putting it together: training a network](09_training.ipynb) | train a two-layer network on handwritten digits, with a live loss curve |
+# | [10 Overfitting and regularisation](10_regularization.ipynb) | 過学習, weight decay (荷重減衰), early stopping, dropout |
 # | [11 Glossary](11_glossary.ipynb) | every key term in English and 日本語 |
 # | [12 E資格 checkpoint quiz](12_quiz.ipynb) | check yourself before the exam |
 

@@ -16,8 +16,15 @@ steps       step-by-step views that print the intermediate values the
 numdiff     central-difference derivative and gradient, gradient check (05, 06)
 network     the two-layer network of chapter 06: forward, backward with every
             intermediate (u, z, δ), mini-batch SGD training loop  (06, 07)
+layers      layers with forward and backward beside each other: Mul, Add,
+            ReLU, Sigmoid, Affine, Dropout, Softmax-with-Loss and friends
+                                                                  (07, 08, 10)
+layernet    a network made of layers, L2 weight decay, training with a
+            validation curve and early stopping                   (08, 10)
+graph       the book's shopping example as a computational graph: values,
+            gradients, each node's local rule, a drawing          (07)
 data        seeded toy data sets and the 8×8 digits bundled with
-            scikit-learn                                          (01, 04, 05, 07)
+            scikit-learn                                          (01, 04, 05, 09, 10)
 style       the course plot style and colour roles               (all)
 widgets     the explorer layer: sliders + readout + live figure  (all)
 canvas      the live figure widget: Agg frames painted in the page,
@@ -64,7 +71,12 @@ steps    squared_error_steps, cross_entropy_steps
 numdiff  numerical_diff, numerical_gradient, gradient_check
 network  sigmoid, sigmoid_grad, TwoLayerNet (forward, loss, backward, step,
          predict, accuracy), train → History
-data     toy_regression, imbalanced_classification, load_digits_split
+layers   MulLayer, AddLayer, ReLU, Sigmoid, Affine, Dropout, SoftmaxWithLoss,
+         SigmoidWithLoss, IdentityWithLoss (from ``helpers.layers``)
+layernet LayerNet, two_layer_net, l2_penalty, fit (from ``helpers.layernet``)
+graph    shopping_graph, shopping_graph_with_oranges, draw_graph (from ``helpers.graph``)
+data     toy_regression, imbalanced_classification, load_digits_split,
+         load_digits_small
 """
 
 from helpers import data, losses, network, numdiff, steps

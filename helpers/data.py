@@ -4,7 +4,8 @@
 * :func:`imbalanced_classification` — 95 % / 5 % classes for the accuracy
   paradox of chapter 04;
 * :func:`load_digits_split` — the 8×8 handwritten digits bundled with
-  scikit-learn, split for chapter 09.
+  scikit-learn, split for chapter 09;
+* :func:`load_digits_small` — 5 digits per class to train on, for chapter 10.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import numpy as np
 
 from helpers._validate import check_positive
 
-__all__ = ["toy_regression", "imbalanced_classification", "load_digits_split"]
+__all__ = ["toy_regression", "imbalanced_classification", "load_digits_split", "load_digits_small"]
 
 
 def toy_regression(
@@ -147,3 +148,48 @@ def load_digits_split(
     X, y = _digits()
     X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=frac, random_state=seed, stratify=y)
     return X_tr.copy(), X_te.copy(), y_tr.copy(), y_te.copy()
+
+
+def load_digits_small(
+    per_class: int = 5, *, n_val: int = 300, seed: int = 0
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """A deliberately small training set for chapter 10, with validation and test data beside it.
+
+    From the training part of :func:`load_digits_split` take the first ``per_class``
+    images of every digit as training data; the next ``n_val`` of the rest become
+    validation data (for choosing λ or the epoch); the test part stays as it is.
+
+    Parameters
+    ----------
+    per_class : int, default 5
+        Training images per digit (10 digits, so ``10 · per_class`` in all).
+    n_val : int, default 300
+        Validation images.
+    seed : int, default 0
+        Seed of the underlying train/test split.
+
+    Returns
+    -------
+    X_small, y_small, X_val, y_val, X_test, y_test : ndarray
+        Inputs of shape ``(n, 64)`` and labels of shape ``(n,)``.
+
+    Examples
+    --------
+    >>> X_small, y_small, X_val, y_val, X_test, y_test = load_digits_small()
+    >>> X_small.shape, X_val.shape, X_test.shape
+    ((50, 64), (300, 64), (450, 64))
+    >>> np.bincount(y_small).tolist()
+    [5, 5, 5, 5, 5, 5, 5, 5, 5, 5]
+    """
+    per = check_positive(per_class, "per_class", integer=True)
+    val = check_positive(n_val, "n_val", integer=True)
+    X_tr, X_te, y_tr, y_te = load_digits_split(seed=seed)
+    small = np.concatenate([np.flatnonzero(y_tr == digit)[:per] for digit in range(10)])
+    rest = np.setdiff1d(np.arange(len(y_tr)), small)
+    if per > np.bincount(y_tr).min() or val > len(rest):
+        raise ValueError(
+            f"per_class={per_class} and n_val={n_val} ask for more than the {len(y_tr)} training images hold "
+            f"(at most {np.bincount(y_tr).min()} per class)"
+        )
+    picked = rest[:val]
+    return X_tr[small], y_tr[small], X_tr[picked], y_tr[picked], X_te, y_te

@@ -31,7 +31,10 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter("04_ce_in_practice", "Cross-entropy in practice"),
     Chapter("05_gradient_descent", "Minimising the loss: gradient descent"),
     Chapter("06_backprop", "Backpropagation, derived"),
+    Chapter("07_computational_graph", "Computational graphs"),
+    Chapter("08_layers", "Layers: forward, backward, batches"),
     Chapter("09_training", "Training a network"),
+    Chapter("10_regularization", "Overfitting and regularisation"),
     Chapter("11_glossary", "Glossary / 用語集"),
     Chapter("12_quiz", "E資格 checkpoint quiz"),
 )
