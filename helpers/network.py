@@ -313,12 +313,15 @@ class TwoLayerNet:
         arr = as_float_array(t, "t")
         m = y_shape[-1]
         if arr.shape == y_shape:
+            # Each loss's targets have a domain: BCE needs probabilities, cross-entropy after softmax
+            # needs distributions (y − t is the gradient of −Σ t log y only when Σ t = 1).
+            # Squared error takes any real target.
             if self.loss_name != "half_sse":
-                check_probabilities(arr, "t")
+                check_probabilities(arr, "t", must_sum_to_one=self.loss_name == "cross_entropy")
             return arr
         if arr.shape == y_shape[:-1]:
             if self.loss_name == "cross_entropy":
-                return np.eye(m)[as_labels(arr, "t", n_classes=m, classes_from="the output")]
+                return np.eye(m)[as_labels(t, "t", n_classes=m, classes_from="the output")]
             if m == 1:  # one output per sample written flat: t = 1.0 or t of shape (N,)
                 out = arr.reshape(y_shape)
                 if self.loss_name == "bce":
