@@ -29,7 +29,6 @@ loss, which is the mean per sample.
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -662,10 +661,8 @@ def train(
 
 def _single_blas_thread() -> Any:
     """Run BLAS on one thread: for 32×64 matrices, thread start-up costs more than it saves."""
-    try:
-        from threadpoolctl import threadpool_limits  # ships with scikit-learn
-    except ImportError:  # pragma: no cover - then we simply run with the default
-        return contextlib.nullcontext()
+    from threadpoolctl import threadpool_limits  # a declared dependency (pyproject.toml)
+
     return threadpool_limits(limits=1, user_api="blas")
 
 
