@@ -137,7 +137,7 @@ def read_only():
     def make(path: Path) -> Path:
         path.chmod(0o555)
         made.append(path)
-        if not _writable(path) is False and shutil.which("chattr"):
+        if _writable(path) and shutil.which("chattr"):  # root writes through chmod
             subprocess.run(["chattr", "+i", str(path)], check=True)
         assert _writable(path) is False, f"could not make {path} read-only on this machine"
         return path
