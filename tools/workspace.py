@@ -109,7 +109,7 @@ class SyncReport:
     notes: list[str] = field(default_factory=list)  # what was odd, said once
 
 
-def sync(work: Path = WORK, src: Path | None = None) -> SyncReport:
+def sync(work: Path | None = None, src: Path | None = None) -> SyncReport:
     """Copy every original that has no copy in ``work``; never overwrite a copy the learner saved.
 
     Raises
@@ -117,6 +117,7 @@ def sync(work: Path = WORK, src: Path | None = None) -> SyncReport:
     WorkspaceError
         If ``work`` is not a folder or cannot be written (nothing is changed then).
     """
+    work = WORK if work is None else work
     if work.exists() and not work.is_dir():
         raise WorkspaceError(f"{_shown(work)} is a file, not a folder: rename it, and the course makes the folder")
     try:
@@ -180,8 +181,9 @@ class Status:
     notes: list[str] = field(default_factory=list)
 
 
-def status(work: Path = WORK, src: Path | None = None) -> Status:
+def status(work: Path | None = None, src: Path | None = None) -> Status:
     """Sort every chapter's copy into :class:`Status` lists."""
+    work = WORK if work is None else work
     result = Status()
     if not work.is_dir():
         return result
@@ -210,26 +212,29 @@ def status(work: Path = WORK, src: Path | None = None) -> Status:
     return result
 
 
-def edited(work: Path = WORK) -> list[Path]:
+def edited(work: Path | None = None) -> list[Path]:
     """Copies in ``work`` that differ from the original they were copied from."""
+    work = WORK if work is None else work
     manifest, _ = _load(work) if work.is_dir() else ({}, None)
     return [work / name for name, digest in sorted(manifest.items())
             if (work / name).is_file() and fingerprint(work / name) != digest]  # fmt: skip
 
 
-def changed_upstream(work: Path = WORK, src: Path | None = None) -> list[Path]:
+def changed_upstream(work: Path | None = None, src: Path | None = None) -> list[Path]:
     """Copies in ``work`` whose original changed since it was copied (read-only: nothing is written)."""
+    work = WORK if work is None else work
     s = status(work, src)
     return sorted(s.edited_and_newer + s.outdated)
 
 
-def reset(chapter: str, work: Path = WORK, src: Path | None = None) -> tuple[Path, Path | None]:
+def reset(chapter: str, work: Path | None = None, src: Path | None = None) -> tuple[Path, Path | None]:
     """Restore the original of ``chapter``.
 
     A copy the learner edited is kept as ``<name>.mine-<time>.ipynb`` (a folder in its place as
     ``<name>.mine-<time>``); a copy they never edited is simply replaced, with nothing kept.
     Returns the restored file and what was kept (or ``None``).
     """
+    work = WORK if work is None else work
     matches = [nb for nb in originals(src) if nb.name.startswith(chapter)] if chapter else []
     if len(matches) != 1:
         names = ", ".join(nb.name[:2] for nb in originals(src))
@@ -293,7 +298,9 @@ def sync_lines(report: SyncReport) -> list[str]:
     return lines
 
 
-def status_lines(s: Status, work: Path = WORK) -> list[str]:
+def status_lines(s: Status, work: Path | None = None) -> list[str]:
+    work = WORK if work is None else work
+
     def names(paths: list[Path]) -> str:
         return ", ".join(p.name for p in paths)
 
