@@ -3,7 +3,8 @@
 Learners
     lab [--no-venv]      set up .venv/ (once), copy the chapters into my-work/ (never overwriting
                          your edits) and open JupyterLab there; --no-venv uses the Python running
-                         this (a conda environment made from environment.yml) instead of .venv/
+                         this (a conda environment made from environment.yml) instead of .venv/;
+                         other options go to JupyterLab (--port=8890, --no-browser)
     status               which of your copies you edited, which chapters have a newer version
     reset NN             restore chapter NN in my-work/; an edited copy is kept beside it
     japanese | english   the language of JupyterLab's menus (restart the lab afterwards)
@@ -291,7 +292,7 @@ def cmd_lab(args: argparse.Namespace) -> int:
     cmd = [py, "-m", "jupyterlab", "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={workspace.WORK}"]
     if getattr(os, "geteuid", lambda: 1)() == 0:
         cmd.append("--allow-root")  # Jupyter refuses root without it (containers, CI)
-    return run_foreground([*cmd, workspace.WORK / first])
+    return run_foreground([*cmd, *args.jupyter_args, workspace.WORK / first])
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -453,7 +454,10 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     p = parser()
-    args = p.parse_args(argv)
+    args, unknown = p.parse_known_args(argv)
+    if unknown and getattr(args, "command", None) != "lab":
+        p.error(f"unrecognized arguments: {' '.join(unknown)}")
+    args.jupyter_args = unknown  # lab: passed on to JupyterLab (--port=8890, --no-browser, ...)
     if not getattr(args, "func", None):
         print(__doc__)
         return 2
