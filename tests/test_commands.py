@@ -241,6 +241,21 @@ def test_test_runs_lint_unit_nbval_browser_in_order(fake_course):
     assert {c[1] for c in calls if c[0] == "install"} == {"dev"}
 
 
+def test_test_runs_every_part_and_names_the_failed_ones(fake_course, monkeypatch, capsys):
+    _, calls = fake_course
+
+    def run(cmd, check=True):
+        calls.append([str(c) for c in cmd])
+        if "--ignore=tests/browser" in calls[-1] or "--nbval" in calls[-1]:
+            raise commands.Failed(1)
+        return 0
+
+    monkeypatch.setattr(commands, "run", run)
+    assert commands.main(["test"]) == 1
+    assert any("tests/browser" in c and "--ignore=tests/browser" not in c for c in calls)  # still ran
+    assert "error: test failed in: unit, nbval" in capsys.readouterr().err
+
+
 def test_install_is_skipped_while_its_stamp_is_current(tmp_path, monkeypatch):
     venv = tmp_path / "venv"
     ran: list[list[str]] = []

@@ -366,10 +366,24 @@ def nbval(extra: Sequence[str] = (), every_python: bool = False) -> None:
 
 
 def cmd_test(args: argparse.Namespace) -> int:
-    lint()
-    unit()
-    nbval(every_python=args.every_python)
-    browser()
+    """Every part runs even when an earlier one failed, so one run shows every failure."""
+    install(VENV, "dev")
+    failed = []
+    for name, part in (
+        ("lint", lint),
+        ("unit", unit),
+        ("nbval", lambda: nbval(every_python=args.every_python)),
+        ("browser", browser),
+    ):
+        try:
+            part()
+        except (Failed, CourseError) as exc:
+            if isinstance(exc, CourseError):
+                print(f"error: {exc}", file=sys.stderr)
+            failed.append(name)
+    if failed:
+        raise CourseError(f"test failed in: {', '.join(failed)}")
+    print("test: lint, unit, nbval and browser all passed")
     return 0
 
 
