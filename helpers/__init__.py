@@ -16,8 +16,8 @@ steps       step-by-step views that print the intermediate values the
 numdiff     central-difference derivative and gradient, gradient check (05, 06)
 network     the two-layer network of chapter 06: forward, backward with every
             intermediate (u, z, δ), mini-batch SGD training loop  (06, 07)
-data        seeded toy data sets and the 8×8 digits bundled with
-            scikit-learn                                          (01, 04, 05, 07)
+data        seeded toy data sets and the 8×8 digits (scikit-learn's
+            copy, bundled in digits.npz)                          (01, 04, 05, 07)
 style       the course plot style and colour roles               (all)
 widgets     the explorer layer: sliders + readout + live figure  (all)
 canvas      the live figure widget: Agg frames painted in the page,

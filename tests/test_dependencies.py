@@ -14,8 +14,9 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Needed to run the notebooks though no source imports it: the kernel itself.
-RUNTIME_ONLY = {"ipykernel"}
+#: Needed to run the notebooks though no source imports them: the kernel, and the JupyterLab whose
+#: front end shows the widgets (chapter 00 also reads its version).
+RUNTIME_ONLY = {"ipykernel", "jupyterlab"}
 
 
 def _norm(name: str) -> str:
@@ -79,6 +80,13 @@ def test_pyproject_declares_exactly_what_the_course_imports():
     assert needed - have == set(), f"imported by chapters/ or helpers/ but not in pyproject: {needed - have}"
     assert have - needed - RUNTIME_ONLY == set(), f"declared but never imported: {have - needed - RUNTIME_ONLY}"
     assert {"numpy", "matplotlib", "matplotlib-fontja", "ipywidgets", "anywidget"} <= needed  # the scan saw them
+
+
+def test_the_versions_chapter_00_prints_are_of_declared_packages():
+    # chapter 00 prints importlib.metadata.version(name) for these: a missing one stops the notebook
+    from helpers.explorers import ch00
+
+    assert {_norm(name) for name in ch00.KEY_PACKAGES} <= declared()
 
 
 def test_every_declared_dependency_is_pinned_for_learners():
