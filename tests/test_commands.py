@@ -73,9 +73,8 @@ def test_real_old_interpreters_refuse_too():
     ]
     for python in old:
         done = subprocess.run([python, "run.py", "setup"], cwd=ROOT, capture_output=True, text=True, timeout=60)
-        if (ROOT / ".venv").exists():  # the course's own venv runs it instead
-            continue
-        assert done.returncode == 1 and "The course needs Python 3.11, 3.12 or 3.13" in done.stderr
+        assert done.returncode == 1 and done.stdout == "", python
+        assert done.stderr.startswith("The course needs Python 3.11, 3.12 or 3.13") and done.stderr.count("\n") == 1
 
 
 def test_an_unsupported_python_hands_other_commands_to_the_courses_venv(course_copy):
@@ -287,3 +286,13 @@ def test_ci_runs_the_python_form_without_make():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "python3 run.py test --every-python" in ci and "make test" not in ci
     assert 'export PATH="$nomake"' in ci and "make is still on PATH" in ci
+
+
+def test_part_commands_take_pytest_paths_and_options(fake_course):
+    _, calls = fake_course
+    assert commands.main(["unit", "tests/test_data.py", "-x"]) == 0
+    assert calls[-1][1:] == ["-m", "pytest", "tests/test_data.py", "-x", "-q"]
+    assert commands.main(["unit", "-k", "digits"]) == 0
+    assert calls[-1][3:] == ["tests", "--ignore=tests/browser", "-k", "digits", "-q"]
+    assert commands.main(["nbval", "notebooks/02_sse_mse.ipynb"]) == 0
+    assert calls[-1][3] == "notebooks/02_sse_mse.ipynb" and "--nbval" in calls[-1] and "notebooks" not in calls[-1]

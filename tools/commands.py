@@ -47,7 +47,7 @@ DEV_REQUIREMENTS = ROOT / "requirements-dev.txt"
 #: What nbval needs besides the learner's stack on the other Pythons (pinned as in requirements-dev.txt).
 NBVAL_TOOLS = ("pytest", "nbval")
 SETTINGS = {"en": ROOT / "jupyter" / "overrides.json", "ja": ROOT / "jupyter" / "overrides.ja.json"}
-NBVAL_ARGS = ["notebooks", "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"]
+NBVAL_OPTIONS = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"]
 
 
 class CourseError(Exception):
@@ -322,8 +322,20 @@ def cmd_language(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pytest(py: Path, *args: object) -> list[object]:
-    return [py, "-m", "pytest", *args, "-q"]
+def _is_path(arg: str) -> bool:
+    return not arg.startswith("-") and (ROOT / arg.split("::")[0]).exists()
+
+
+def _pytest(py: Path, default: Sequence[object], extra: Sequence[str]) -> list[object]:
+    """pytest on ``default`` (paths and options), or on the paths given in ``extra`` instead."""
+    chosen = extra if any(_is_path(e) for e in extra) else [*default, *extra]
+    return [py, "-m", "pytest", *chosen, "-q"]
+
+
+def _nbval(py: Path, extra: Sequence[str]) -> list[object]:
+    """nbval on every notebook, or on the notebooks named in ``extra``."""
+    paths = [e for e in extra if _is_path(e)]
+    return [py, "-m", "pytest", *(paths or ["notebooks"]), *NBVAL_OPTIONS, *[e for e in extra if e not in paths], "-q"]
 
 
 def lint() -> None:
@@ -333,17 +345,17 @@ def lint() -> None:
 
 
 def unit(extra: Sequence[str] = ()) -> None:
-    run(_pytest(install(VENV, "dev"), "tests", "--ignore=tests/browser", *extra))
+    run(_pytest(install(VENV, "dev"), ["tests", "--ignore=tests/browser"], extra))
 
 
 def browser(extra: Sequence[str] = ()) -> None:
-    run(_pytest(install(VENV, "dev"), "tests/browser", *extra))
+    run(_pytest(install(VENV, "dev"), ["tests/browser"], extra))
 
 
 def nbval(extra: Sequence[str] = (), every_python: bool = False) -> None:
     py = install(VENV, "dev")
     if not every_python:
-        run(_pytest(py, *NBVAL_ARGS, *extra))
+        run(_nbval(py, extra))
         return
     failed, main_version = [], venv_version(VENV)
     for version in SUPPORTED:
@@ -359,7 +371,7 @@ def nbval(extra: Sequence[str] = (), every_python: bool = False) -> None:
                 continue
             venv_py = install(ROOT / f".venv-{name}", "nbval", python=interpreter)
         print(f"== nbval on Python {name} ({_shown(venv_py)}) ==", flush=True)
-        if run(_pytest(venv_py, *NBVAL_ARGS, *extra), check=False):
+        if run(_nbval(venv_py, extra), check=False):
             failed.append(name)
     if failed:
         raise CourseError(f"nbval failed on Python {', '.join(failed)}")
