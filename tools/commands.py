@@ -478,17 +478,26 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+#: Commands whose other arguments all go to the program they run (pytest, record.py, student.py).
+PASS_ON = {"unit": cmd_part, "nbval": cmd_part, "browser": cmd_part, "record": cmd_record, "student": cmd_student}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    p = parser()
-    args, unknown = p.parse_known_args(argv)
-    if unknown and getattr(args, "command", None) != "lab":
-        p.error(f"unrecognized arguments: {' '.join(unknown)}")
-    args.jupyter_args = unknown  # lab: passed on to JupyterLab (--port=8890, --no-browser, ...)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in PASS_ON:
+        rest = argv[1:]
+        every = argv[0] == "nbval" and "--every-python" in rest
+        extra = [a for a in rest if not (every and a == "--every-python")]
+        args = argparse.Namespace(command=argv[0], extra=extra, every_python=every, func=PASS_ON[argv[0]])
+    else:
+        p = parser()
+        args, unknown = p.parse_known_args(argv)
+        if unknown and getattr(args, "command", None) != "lab":
+            p.error(f"unrecognized arguments: {' '.join(unknown)}")
+        args.jupyter_args = unknown  # lab: passed on to JupyterLab (--port=8890, --no-browser, ...)
     if not getattr(args, "func", None):
         print(__doc__)
         return 2
-    if getattr(args, "extra", None) and args.command in {"unit", "nbval", "browser"} and args.extra[:1] == ["--"]:
-        args.extra = args.extra[1:]
     try:
         return args.func(args)
     except Failed as exc:
