@@ -23,8 +23,8 @@ layernet    a network made of layers, L2 weight decay, training with a
             validation curve and early stopping                   (08, 10)
 graph       the book's shopping example as a computational graph: values,
             gradients, each node's local rule, a drawing          (07)
-data        seeded toy data sets and the 8×8 digits bundled with
-            scikit-learn                                          (01, 04, 05, 09, 10)
+data        seeded toy data sets and the 8×8 digits (scikit-learn's
+            copy, bundled in digits.npz)                          (01, 04, 05, 09, 10)
 style       the course plot style and colour roles               (all)
 widgets     the explorer layer: sliders + readout + live figure  (all)
 canvas      the live figure widget: Agg frames painted in the page,

@@ -298,7 +298,7 @@ def _probs_and_targets(
         check_probabilities(t_arr, "y_true")
         return y, t_arr, False
     if t_arr.ndim == y.ndim - 1:
-        labels = as_labels(t_arr, "y_true", n_classes=y.shape[-1], classes_from=pred_name)
+        labels = as_labels(y_true, "y_true", n_classes=y.shape[-1], classes_from=pred_name)
         if labels.shape != y.shape[:-1]:
             raise ValueError(
                 f"y_true holds {labels.shape[0]} labels but {pred_name} has {y.shape[0]} rows; they must match"
@@ -381,7 +381,7 @@ def cross_entropy_grad(y_pred: ArrayLike, y_true: ArrayLike, delta: float = DELT
     """Gradient of :func:`cross_entropy` with respect to ``y_pred``: ``−t / (y + delta) / N``.
 
     With labels, only the correct class gets ``−1 / (y_label + delta)``; the
-    other entries are 0.
+    other entries are exactly 0, also with ``delta=0`` where some ``y`` is 0.
 
     Parameters
     ----------
@@ -395,14 +395,20 @@ def cross_entropy_grad(y_pred: ArrayLike, y_true: ArrayLike, delta: float = DELT
     Examples
     --------
     >>> cross_entropy_grad([0.5, 0.5], 0, delta=0)
-    array([-2., -0.])
+    array([-2.,  0.])
     """
     d = check_delta(delta)
     y, t, is_labels = _probs_and_targets(y_pred, y_true)
     batch_size = y.shape[0] if y.ndim == 2 else 1
-    target = _one_hot_like(y, t) if is_labels else t
     with np.errstate(divide="ignore", invalid="ignore"):
-        return -target / (y + d) / batch_size
+        if not is_labels:
+            return -t / (y + d) / batch_size  # delta=0 and y = 0 where t = 0: 0/0 = nan, as in the sum form
+        # Label form: only the correct class has a term, so only its entry is written; the others
+        # are exactly 0 even where y = 0 and delta = 0 (0 / 0 would be nan).
+        grad = np.zeros_like(y)
+        rows = () if y.ndim == 1 else (np.arange(y.shape[0]),)
+        grad[(*rows, t)] = -1.0 / (y[(*rows, t)] + d) / batch_size
+        return grad
 
 
 def _one_hot_like(y: np.ndarray, labels: np.ndarray) -> np.ndarray:
@@ -587,7 +593,7 @@ def _logits_and_targets(logits: ArrayLike, y_true: ArrayLike) -> tuple[np.ndarra
         # The gradient softmax − t assumes every target row is a distribution.
         check_probabilities(t, "y_true", must_sum_to_one=True)
     elif t_arr.ndim == z.ndim - 1:
-        labels = as_labels(t_arr, "y_true", n_classes=z.shape[-1], classes_from="logits")
+        labels = as_labels(y_true, "y_true", n_classes=z.shape[-1], classes_from="logits")
         if labels.shape != z.shape[:-1]:
             raise ValueError(f"y_true holds {labels.shape[0]} labels but logits has {z.shape[0]} rows")
         t = _one_hot_like(z, labels)

@@ -25,7 +25,7 @@ def test_every_source_has_a_notebook_and_back():
 
 
 def _shape(nb):
-    return [(c.cell_type, c.source, dict(c.metadata)) for c in nb.cells]
+    return [(c.get("id"), c.cell_type, c.source, dict(c.metadata)) for c in nb.cells]
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
