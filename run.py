@@ -1,11 +1,12 @@
 """The course's commands, from Python alone: Windows, macOS and Linux, no make or bash needed.
 
     python run.py lab            set up (once), then open your own copies of the course in JupyterLab
-    python run.py test           set up the test tools (once), then lint, unit tests, nbval, browser tests
-    python run.py help           every command (reset, status, record, student, ...)
+    python run.py help           every command (reset NN, status, ...)
+    python run.py test           (the full course) set up the test tools, then lint, unit, nbval, browser tests
 
 On Windows type ``py run.py lab``; where ``python`` is an older Python, name a newer one
-(``python3.12 run.py lab``). ``make lab`` and the other make targets call this file.
+(``python3.12 run.py lab``). In the full course, ``make lab`` and the other make targets call this file;
+the student edition (``python run.py student``) ships this file with the learner's commands only.
 """
 
 # This first part runs on any Python, so that an old one can say clearly why it cannot go on:

@@ -831,8 +831,8 @@ def class_weights_balanced(labels: ArrayLike, n_classes: int) -> np.ndarray:
     return lab.size / (k * counts)
 
 
-def smooth_labels(y_true: ArrayLike, epsilon: float, n_classes: int | None = None) -> np.ndarray:
-    """Label smoothing (ラベル平滑化): ``(1 − ε) · t + ε / K``.
+def smooth_labels(y_true: ArrayLike, alpha: float, n_classes: int | None = None) -> np.ndarray:
+    """Label smoothing (ラベル平滑化): ``(1 − α) · t + α / K``.
 
     The target no longer asks for probability exactly 1, which makes the model
     less over-confident and less hurt by wrong labels.
@@ -842,8 +842,8 @@ def smooth_labels(y_true: ArrayLike, epsilon: float, n_classes: int | None = Non
     y_true : array_like
         One-hot targets ``(K,)`` / ``(N, K)`` when ``n_classes`` is None, or
         integer labels ``()`` / ``(N,)`` when ``n_classes`` is given.
-    epsilon : float
-        Smoothing amount in [0, 1].
+    alpha : float
+        Smoothing amount in [0, 1] (α; not the ε inside the log).
     n_classes : int, optional
         ``K``, needed only for integer labels.
 
@@ -857,14 +857,14 @@ def smooth_labels(y_true: ArrayLike, epsilon: float, n_classes: int | None = Non
     >>> smooth_labels([0, 0, 1, 0, 0, 0, 0, 0, 0, 0], 0.1)[:3]
     array([0.01, 0.01, 0.91])
     """
-    if isinstance(epsilon, bool) or not isinstance(epsilon, (int, float, np.integer, np.floating)):
-        raise TypeError(f"epsilon must be a number in [0, 1], got {epsilon!r}")
-    if not 0.0 <= epsilon <= 1.0:
-        raise ValueError(f"epsilon must be in [0, 1], got {epsilon!r}")
+    if isinstance(alpha, bool) or not isinstance(alpha, (int, float, np.integer, np.floating)):
+        raise TypeError(f"alpha must be a number in [0, 1], got {alpha!r}")
+    if not 0.0 <= alpha <= 1.0:
+        raise ValueError(f"alpha must be in [0, 1], got {alpha!r}")
     if n_classes is None:
         t = as_float_array(y_true, "y_true")
         check_probabilities(t, "y_true", must_sum_to_one=True)
     else:
         k = check_positive(n_classes, "n_classes", integer=True)
         t = np.eye(k)[as_labels(y_true, "y_true", n_classes=k, classes_from="n_classes")]
-    return (1.0 - epsilon) * t + epsilon / t.shape[-1]
+    return (1.0 - alpha) * t + alpha / t.shape[-1]

@@ -8,9 +8,10 @@ Learners
     status               which of your copies you edited, which chapters have a newer version
     reset NN             restore chapter NN in my-work/; an edited copy is kept beside it
     japanese | english   the language of JupyterLab's menus (restart the lab afterwards)
-    setup [--dev]        only the set-up: .venv/ with the learner's packages (--dev: and the test tools)
+    setup                only the set-up: .venv/ with the learner's packages
 
-Teachers and developers
+Teachers and developers (the full course, not its student edition)
+    setup --dev          the set-up with the test tools too
     test [--every-python]   lint, unit tests, nbval on every notebook, browser tests
                             (--every-python: nbval under each supported Python, 3.11–3.13)
     lint | unit | nbval | browser [pytest options]   one part of `test`
@@ -50,6 +51,25 @@ NPM_TOOLS = ROOT / "tests" / "browser"
 NBVAL_TOOLS = ("pytest", "nbval")
 SETTINGS = {"en": ROOT / "jupyter" / "overrides.json", "ja": ROOT / "jupyter" / "overrides.ja.json"}
 NBVAL_OPTIONS = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"]
+
+
+#: The commands a learner needs; the student edition (tools/student.py) has only these.
+LEARNER_COMMANDS = ("lab", "status", "reset", "japanese", "english", "setup", "help")
+DEVELOPER_HEADING = "\nTeachers and developers"
+
+
+def full_course() -> bool:
+    """True in the course repository; False in the student edition, which ships no test tools
+    (``requirements-dev.txt``) and so offers the learner commands only."""
+    return DEV_REQUIREMENTS.is_file()
+
+
+def usage() -> str:
+    """The command list: every command in the full course, the learner's in the student edition."""
+    doc = __doc__ or ""
+    if full_course():
+        return doc
+    return doc.split(DEVELOPER_HEADING)[0] + "\n"
 
 
 class CourseError(Exception):
@@ -203,7 +223,9 @@ def install(venv: Path = VENV, kind: str = "learner", python: Path | str = sys.e
     if kind == "dev":
         npm = shutil.which("npm")
         if npm is None:
-            raise CourseError("the test tools need npm (Node.js) for the accessibility audit: install Node.js, then try again")
+            raise CourseError(
+                "the test tools need npm (Node.js) for the accessibility audit: install Node.js, then try again"
+            )
         run([npm, "ci", "--prefix", NPM_TOOLS, "--no-audit", "--no-fund", "--silent"])
     stamps[kind].write_text(_stamp_text(kind), encoding="utf-8")
     if kind == "dev":
@@ -448,12 +470,14 @@ def cmd_clean_venv(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="python run.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="python run.py", description=usage(), formatter_class=argparse.RawDescriptionHelpFormatter
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    full = full_course()
     s = sub.add_parser("setup", help="create .venv/ with the course's packages")
-    s.add_argument("--dev", action="store_true", help="also the test tools (what `test` installs)")
-    s.set_defaults(func=cmd_setup)
+    if full:
+        s.add_argument("--dev", action="store_true", help="also the test tools (what `test` installs)")
+    s.set_defaults(func=cmd_setup, dev=False)
     s = sub.add_parser("lab", help="open your own copies of the course in JupyterLab")
     s.add_argument("--no-venv", action="store_true", help="use this Python's environment (conda) instead of .venv/")
     s.set_defaults(func=cmd_lab)
@@ -465,6 +489,9 @@ def parser() -> argparse.ArgumentParser:
         s = sub.add_parser(name, help=f"JupyterLab's menus in {name.capitalize()}")
         s.add_argument("--no-venv", action="store_true", help="set it in this Python's environment (conda)")
         s.set_defaults(func=cmd_language)
+    sub.add_parser("help", help="this list").set_defaults(func=lambda args: print(usage()) or 0)
+    if not full:
+        return p  # the student edition: the learner's commands only
     s = sub.add_parser("test", help="lint, unit tests, nbval, browser tests")
     s.add_argument("--every-python", action="store_true", help="nbval under each supported Python (3.11–3.13)")
     s.set_defaults(func=cmd_test)
@@ -483,7 +510,6 @@ def parser() -> argparse.ArgumentParser:
         s.set_defaults(func=func)
     sub.add_parser("bench", help="run the benchmarks").set_defaults(func=cmd_bench)
     sub.add_parser("clean-venv", help="delete .venv/ and .venv-3.NN/").set_defaults(func=cmd_clean_venv)
-    sub.add_parser("help", help="this list").set_defaults(func=lambda args: print(__doc__) or 0)
     return p
 
 
@@ -493,6 +519,13 @@ PASS_ON = {"unit": cmd_part, "nbval": cmd_part, "browser": cmd_part, "record": c
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in LEARNER_COMMANDS and not argv[0].startswith("-") and not full_course():
+        print(
+            f"error: `python run.py {argv[0]}` is not a command of this student edition, which has the learner's "
+            f"commands only: {', '.join(LEARNER_COMMANDS)} (`python run.py help` says what each does)",
+            file=sys.stderr,
+        )
+        return 2
     if argv and argv[0] in PASS_ON:
         rest = argv[1:]
         every = argv[0] == "nbval" and "--every-python" in rest
@@ -505,7 +538,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             p.error(f"unrecognized arguments: {' '.join(unknown)}")
         args.jupyter_args = unknown  # lab: passed on to JupyterLab (--port=8890, --no-browser, ...)
     if not getattr(args, "func", None):
-        print(__doc__)
+        print(usage())
         return 2
     try:
         return args.func(args)
