@@ -37,10 +37,10 @@ checks      exercise checks that answer ✓ or ✗ with a hint        (all)
 
 One vocabulary
 --------------
-* ``y_pred`` — what the model outputs (the seeds' ``y``): probabilities or
+* ``y_pred`` — what the model outputs (the book's ``y``): probabilities or
   real-valued predictions, shape ``(K,)`` for one sample or ``(N, K)`` for a
   batch.
-* ``y_true`` — the target (the seeds' ``t``): same shape as ``y_pred``
+* ``y_true`` — the target (the book's ``t``): same shape as ``y_pred``
   (one-hot or real values) or, for classification, integer class labels of
   shape ``()`` / ``(N,)``.
 * ``p_pred`` — for binary cross-entropy, the predicted probability of class 1.
@@ -56,7 +56,7 @@ One vocabulary
   inputs are never modified.
 * Bad input raises ``ValueError`` / ``TypeError`` naming the argument, what
   was expected and what came.
-* Network (seed 003's notation): weighted sums ``u``, activations ``z``,
+* Network (the notation of 「ニューラルネットワークをざっくりと理解する」): weighted sums ``u``, activations ``z``,
   deltas ``δ``; ``W1`` has shape ``(D, H)`` — rows are inputs, columns hidden
   units — so ``u1 = x @ W1 + b1`` (the book's orientation).
 

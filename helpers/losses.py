@@ -1,7 +1,7 @@
 """Loss functions, each with its gradient right beside it.
 
 Argument order is always ``(y_pred, y_true)``: prediction first, target
-second (the seeds write ``y`` and ``t``).  Scalar losses return a Python
+second (the book writes ``y`` and ``t``).  Scalar losses return a Python
 ``float`` so that recorded notebook outputs print the same digits under every
 numpy print mode.  Inputs are never modified.
 """
