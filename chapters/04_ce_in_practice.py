@@ -101,8 +101,8 @@ print("identical:", np.array_equal(helpers.softmax(a), stable))
 #
 # The max-shift fixes the probabilities, but the loss needs their **logarithm**. The smallest probability here is
 # $e^{-666} \approx 10^{-290}$. That still fits in a float64 — the smallest normal float64 is about $2.2 \times 10^{-308}$
-# — but not by much. Below that, float64 keeps a few "subnormal" numbers with ever fewer digits; the last one is
-# $e^{-745} \approx 5 \times 10^{-324}$. A gap of about 746 between two logits gives $e^{-746}$, which rounds to exactly 0
+# — but not by much. Below that, float64 still has *subnormal* numbers, with ever fewer significant digits; the
+# smallest is about $5 \times 10^{-324}$, which is what $e^{-745}$ gives. A gap of about 746 between two logits gives $e^{-746}$, which rounds to exactly 0
 # (**underflow**, アンダーフロー), and then `log` gives `-inf`:
 
 # %%
