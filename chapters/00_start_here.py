@@ -23,13 +23,16 @@
 # |---|---|
 # | [00 Start here](00_start_here.ipynb) | this page: how the course works, and a widget test |
 # | [01 Why a loss function?](01_why_loss.ipynb) | learning = tuning weights; a loss is the model's report card (成績表); why accuracy cannot be the loss |
-# | [02 Sum of squared errors and MSE](02_sse_mse.ipynb) | 2乗和誤差 and 平均二乗誤差 step by step, the ½, floating point, outliers |
+# | [02 Sum of squared errors and MSE, step by step](02_sse_mse.ipynb) | 2乗和誤差 and 平均二乗誤差 step by step, the ½, floating point, outliers |
 # | [03 Cross-entropy error](03_cross_entropy.ipynb) | 交差エントロピー誤差: −log of the right class's probability, why ε = 1e-7 |
 # | [04 Cross-entropy in practice](04_ce_in_practice.ipynb) | overflow and log-softmax, class imbalance, label smoothing, entropy and KL divergence |
 # | [05 Minimising the loss: gradient descent](05_gradient_descent.ipynb) | 勾配降下法: follow the slope downhill; learning rate; mini-batches (ミニバッチ) |
 # | [06 Backpropagation, derived](06_backprop.ipynb) | the chain rule (連鎖律) and δ, with every intermediate value of a small network |
+# | [07 Computational graphs: backpropagation in pictures](07_computational_graph.ipynb) | 計算グラフ: forward and backward on a drawing; the book's shopping example to the digit |
+# | [08 Layers: forward, backward, and the batch form](08_layers.ipynb) | ReLU, sigmoid, Affine and Softmax-with-Loss layers; the batch form with shapes; 勾配消失 |
 # | [09 Putting it together: training a network](09_training.ipynb) | train a two-layer network on handwritten digits, with a live loss curve |
-# | [11 Glossary](11_glossary.ipynb) | every key term in English and 日本語 |
+# | [10 Overfitting and regularisation](10_regularization.ipynb) | 過学習, weight decay (荷重減衰), early stopping, dropout |
+# | [11 Glossary / 用語集](11_glossary.ipynb) | every key term in English and 日本語 |
 # | [12 E資格 checkpoint quiz](12_quiz.ipynb) | check yourself before the exam |
 
 # %% [markdown]
@@ -53,24 +56,27 @@ use_course_style()
 # Start the course from a terminal in the course folder with
 #
 # ```
-# make lab
+# python run.py lab
 # ```
 #
-# The first time, this creates a Python environment with exactly the package versions the course was written for
-# (it takes a few minutes); then it copies every chapter into **`my-work/`** and opens JupyterLab there.
+# (on Windows `py run.py lab`; where `make` is installed, `make lab` does the same). The first time, this creates a
+# Python environment with exactly the package versions the course was written for (it takes a few minutes); then it
+# copies every chapter into **`my-work/`** and opens JupyterLab there.
 # The notebooks you see are *your* copies: edit them, break them, write notes in them. The originals in `notebooks/`
-# stay untouched, and `make lab` never overwrites a file you already have — it only adds chapters that are new.
+# stay untouched, and `python run.py lab` never overwrites a file you already have — it only adds chapters that are
+# new.
 
 # %% [markdown]
 # ### Getting a chapter back
 # If a chapter is beyond repair, restore the original from a terminal (here chapter 02):
 #
 # ```
-# .venv/bin/python tools/workspace.py reset 02
+# python run.py reset 02
 # ```
 #
-# Your version is **not** deleted: it is renamed to something like `my-work/02_sse_mse.mine-20250101-120000.ipynb`
-# and kept beside the restored original, so you can still copy your notes out of it.
+# (or `make reset CH=02`). Your version is **not** deleted: it is renamed to something like
+# `my-work/02_sse_mse.mine-20250101-120000.ipynb` and kept beside the restored original, so you can still copy your
+# notes out of it.
 
 # %% [markdown]
 # ## 2. Restart & Run All, and recorded outputs
@@ -111,8 +117,12 @@ print(helpers.explorers.ch00.environment_report())
 # Why: exact versions and the Python path differ between machines.
 import sys
 from importlib.metadata import version
+from pathlib import Path
 
-print("Python", sys.version.split()[0], "at", sys.executable)
+python = Path(sys.executable)
+course_folder = Path.cwd().parent  # notebooks/ and my-work/ sit in the course folder
+where = python.relative_to(course_folder) if python.is_relative_to(course_folder) else python
+print("Python", sys.version.split()[0], "at", where.as_posix())
 for name in helpers.explorers.ch00.KEY_PACKAGES:
     print(f"{name:18s} {version(name)}")
 
@@ -153,7 +163,7 @@ square.set(x=1.5)
 # | what you see | what it means | the fix |
 # |---|---|---|
 # | `Error displaying widget: model not found` | the page shows a widget from an earlier kernel session (e.g. you reopened the notebook) | **Kernel → Restart Kernel and Run All Cells…** — widgets exist only while their kernel runs |
-# | plain text such as `VBox(children=(FloatSlider(value=1.5, …` or `FigureCanvas(480×260 px)` | this JupyterLab has no widget support (a different Jupyter installation, or the classic notebook) | close it and start the course with `make lab`, which uses the course's JupyterLab with ipywidgets and anywidget installed |
+# | plain text such as `VBox(children=(FloatSlider(value=1.5, …` or `FigureCanvas(480×260 px)` | this JupyterLab has no widget support (a different Jupyter installation, or the classic notebook) | close it and start the course with `python run.py lab`, which uses the course's JupyterLab with ipywidgets and anywidget installed |
 # | `Loading widget...` that never finishes | the browser has not loaded the widget code yet | reload the browser tab (F5), then Restart Kernel and Run All Cells |
 # | the slider moves but the number does not change | the kernel is busy, dead or was restarted | look at the kernel status (top right, or bottom bar): restart it and run all cells |
 #
@@ -242,11 +252,11 @@ check("00.2", answer_00_2)
 # %% [markdown]
 # ## Summary
 #
-# * Work in order, in your copies in `my-work/` (opened by `make lab`); reset a broken chapter with
-#   `tools/workspace.py reset NN` — your version is kept.
+# * Work in order, in your copies in `my-work/` (opened by `python run.py lab`); reset a broken chapter with
+#   `python run.py reset NN` — your version is kept.
 # * When in doubt: **Kernel → Restart Kernel and Run All Cells…** Your outputs should match the recorded ones.
 # * The test slider above must move its number and its triangle; if it shows text or an error instead, restart and
-#   run all, use `make lab`'s JupyterLab, reload the tab.
+#   run all, use the JupyterLab of `python run.py lab`, reload the tab.
 # * $y$ is the prediction, $t$ the target; $\varepsilon$ the tiny constant inside $\log$, $\delta$ the error
 #   signal of backpropagation.
 # * Exercises answer ✓ or ✗ with a hint; a solution stays closed until you open it.

@@ -216,8 +216,8 @@ print("labels:", labels)
 
 # %%
 thetas = np.linspace(-2.5, 2.5, 1001)
-acc = [ch01.accuracy(t, x_cls, labels) for t in thetas]
-bce = [ch01.threshold_loss(t, x_cls, labels) for t in thetas]
+acc = [ch01.accuracy(th, x_cls, labels) for th in thetas]
+bce = [ch01.threshold_loss(th, x_cls, labels) for th in thetas]
 print("distinct accuracy values over 1001 thresholds:", len(set(acc)))
 
 # %% [markdown]

@@ -153,12 +153,16 @@ for name, value in rows:
 #
 # | source | calls it | function in its code | computes |
 # |---|---|---|---|
-# | the book [[src:book]] | 2乗和誤差 (sum of squared errors) | `sum_squared_error` | ½·Σ(y−t)² |
-# | [[src:004]] | 二乗和誤差 | `mean_squre_err` (sic) | ½·Σ(y−t)² |
+# | the book [[src:book]] | 2乗和誤差 (sum of squared errors) | `sum_squared_error` in its official repository; `mean_squared_error` in readers' notebooks that follow its §4.2.1 | ½·Σ(y−t)² |
+# | [[src:004]] (says its code follows the book) | 二乗和誤差 | `mean_squre_err` (sic) | ½·Σ(y−t)² |
 # | [[src:000]] | heading "2乗和誤差" | `mean_squared_error` | Σ(y−t)²/n over the 10 outputs |
 # | scikit-learn, PyTorch `MSELoss()` (reduction="mean") | MSE | `mean_squared_error`, `MSELoss` | mean over **all N×K elements** |
 # | PyTorch `MSELoss(reduction="sum")` | — | `MSELoss` | Σ(y−t)² (SSE) |
 # | Keras `MeanSquaredError` | MSE | `MeanSquaredError` | mean over the last axis, then over the batch |
+#
+# The book's own code is the best example. Its official repository (oreilly-japan/deep-learning-from-scratch,
+# `common/functions.py`) names ½·Σ(y−t)² `sum_squared_error`; readers' notebooks that follow the book's §4.2.1 call
+# the very same function `mean_squared_error` — a name that, everywhere else in this table, means a division by $n$.
 #
 # For E資格, know all three forms and that they differ only by a constant factor: the same weights minimise them all.
 

@@ -87,7 +87,8 @@ delta = 1e-7
 
 # %% [markdown]
 # **Step 1 — $t \cdot \log(y + \varepsilon)$, element by element.** Everything is zero except index 2, which holds
-# $\log(0.6) \approx -0.51082546$. The zeros print as `-0.`: 0 times a negative number is a *negative* zero in floating point.
+# $\log(0.6 + \varepsilon) \approx -0.51082546$ (without $\varepsilon$, $\log 0.6 = -0.51082562$: section 3 comes back to this
+# difference). The zeros print as `-0.`: 0 times a negative number is a *negative* zero in floating point.
 
 # %%
 step1 = t * np.log(y + delta)
@@ -180,9 +181,11 @@ for d in (1e-7, 1e-15):
 # Two cautions for exams and practice. $\varepsilon$ is a *safety net*, not part of the definition: the true value
 # here is $-\log 0.6$. And the size of $\varepsilon$ must suit the number format. Deep-learning frameworks often
 # compute in 32-bit floats (`float32`, about 7 significant digits). There `1e-15` is too small to change a
-# probability that is not tiny: in float32, $1 - 10^{-15}$ is exactly 1. So a guard like $\log(1 - p + 10^{-15})$
-# still meets $\log 0$ when $p = 1$. Chapter 04 shows this and the frameworks' answer: clip the probabilities, or
-# compute the loss from the logits.
+# probability that is not tiny: in float32, $1 - 10^{-15}$ is exactly 1. So **clipping** the probabilities into
+# $[10^{-15}, 1 - 10^{-15}]$ does nothing at the top: with $p = 1$, $\log(1 - \text{clip}(p))$ still meets $\log 0$.
+# (Adding the constant *after* the subtraction is safe: $1 - p$ is exactly 0, and $\log(0 + 10^{-15}) \approx -34.54$.)
+# Chapter 04 shows this, a clipping bound that float32 can hold, and the frameworks' real answer: compute the loss
+# from the logits.
 #
 # **E資格 angle.** "Why does the implementation add a tiny value such as `1e-7` inside `np.log`?" — to avoid
 # $\log 0 = -\infty$ (and `nan` from $0 \cdot \log 0$) when a probability is exactly 0; it caps one sample's loss at $-\log\varepsilon$.
@@ -211,9 +214,9 @@ ax.set(xlabel="prediction for class 1 (p)", ylabel="cross-entropy error", title=
 plt.show()
 
 # %% [markdown]
-# The articles [[src:001]] and [[src:002]] write the two-class case with **one** number. They use $p$ for the predicted
-# probability of class 1 and $y \in \{0, 1\}$ for the label: $-\bigl(y \log p + (1 - y) \log(1 - p)\bigr)$. In this
-# course's letters — $y$ the predicted probability of class 1, $t \in \{0, 1\}$ the target — that is
+# The articles [[src:001]] and [[src:002]] write the two-class case with **one** number, with $y \in \{0, 1\}$ for the
+# label. For the predicted probability of class 1, [[src:001]] writes $p$ — $-\bigl(y \log p + (1 - y) \log(1 - p)\bigr)$ —
+# and [[src:002]] writes $\hat y$ (below). In this course's letters — $y$ the predicted probability of class 1, $t \in \{0, 1\}$ the target — that is
 #
 # $$E = -\bigl(t \log y + (1 - t) \log(1 - y)\bigr).$$
 #
@@ -286,7 +289,8 @@ print(round(sum(y_sure), 2), round(sum(y_wrong), 2))
 # $$E = -\frac{1}{N}\sum_{n=1}^{N}\sum_{k} t_{nk} \log y_{nk} .$$
 #
 # Dividing by $N$ makes the loss independent of the batch size (ミニバッチ). Three samples: the book's output and
-# the two of section 5, with correct labels 2, 2 and 9.
+# the two of section 5, with correct labels 2, 2 and 9. Note the third label: in section 5 the correct digit of
+# `y_wrong` was 2; here we give it label **9**, the digit it favours (0.5), so that the batch has two different labels.
 
 # %%
 Y = np.array([y, y_sure, y_wrong])

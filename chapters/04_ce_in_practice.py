@@ -11,8 +11,10 @@
 # * label smoothing (ラベル平滑化) against noisy labels and over-confidence, and why cross-entropy is not for regression;
 # * entropy (エントロピー), KL divergence (KLダイバージェンス) and H(p, q) = H(p) + KL(p‖q) — a favourite of E資格.
 #
-# The article [[src:001]] lists five problems of cross-entropy (交差エントロピー誤差) and a remedy for each. Here every
-# problem is *demonstrated* first, then its remedy.
+# The article [[src:001]] lists five problems of cross-entropy (交差エントロピー誤差) and a remedy for each. Four of them
+# are *demonstrated* here first, each followed by its remedy: numerical instability, class imbalance, noisy labels and
+# regression targets. The fifth, overfitting (過学習; remedies dropout and L1/L2 regularisation), has its own chapter:
+# [10 Overfitting and regularisation](10_regularization.ipynb).
 
 # %% [markdown]
 # ## Setup
@@ -99,12 +101,13 @@ print("identical:", np.array_equal(helpers.softmax(a), stable))
 #
 # The max-shift fixes the probabilities, but the loss needs their **logarithm**. The smallest probability here is
 # $e^{-666} \approx 10^{-290}$. That still fits in a float64 — the smallest normal float64 is about $2.2 \times 10^{-308}$
-# — but not by much: a gap of about 745 between two logits gives $e^{-745}$, which rounds to exactly 0
+# — but not by much. Below that, float64 still has *subnormal* numbers, with ever fewer significant digits; the
+# smallest is about $5 \times 10^{-324}$, which is what $e^{-745}$ gives. A gap of about 746 between two logits gives $e^{-746}$, which rounds to exactly 0
 # (**underflow**, アンダーフロー), and then `log` gives `-inf`:
 
 # %%
 print("exp(-666) =", np.exp(-666.0), "  smallest normal float64:", np.finfo(np.float64).tiny)
-print("exp(-746) =", np.exp(-746.0))
+print("exp(-745) =", np.exp(-745.0), "  exp(-746) =", np.exp(-746.0))
 
 # %% [markdown]
 # So take the log of the formula instead: $\log y_k = a_k - \log\sum_j \exp(a_j)$, and compute the *logsumexp* with
@@ -215,9 +218,11 @@ with np.errstate(over="ignore"):  # the overflow is the point
     print("float32 exp(89):", np.exp(np.float32(89)), "  float64 exp(89):", np.exp(np.float64(89)))
 
 # %% [markdown]
-# The other limit is **precision**. float32's machine epsilon (the gap above 1) is about $1.19 \times 10^{-7}$, which
-# is why Keras uses $\varepsilon = 10^{-7}$. The $10^{-15}$ of [[src:001]] simply vanishes next to 1 in float32, so clipping
-# at $1 - 10^{-15}$ does nothing and $\log(1 - p)$ (the binary cross-entropy's second branch) becomes $\log 0$:
+# The other limit is **precision**. float32's machine epsilon (the gap above 1) is about $1.19 \times 10^{-7}$; Keras's
+# default $\varepsilon$ (`keras.backend.epsilon()`) is $10^{-7}$, close to it. The $10^{-15}$ of [[src:001]] simply
+# vanishes next to 1 in float32, so clipping at $1 - 10^{-15}$ does nothing and $\log(1 - p)$ (the binary
+# cross-entropy's second branch) becomes $\log 0$. Near 0 there is no such problem: float32 holds $10^{-15}$ itself, so
+# *adding* it to a probability of 0 still works.
 
 # %%
 one = np.float32(1.0)
@@ -225,6 +230,7 @@ print("float32: 1 - 1e-15 == 1 ?", one - np.float32(1e-15) == one)
 print("float32: 1 - 1e-7  == 1 ?", one - np.float32(1e-7) == one)
 with np.errstate(divide="ignore"):  # log(0) = -inf is what we want to show
     print("-log(1 - clip(1, 1e-15, 1 - 1e-15)) in float32:", -np.log(one - np.clip(one, 1e-15, one - np.float32(1e-15))))
+print("-log(0 + 1e-15) in float32:", -np.log(np.float32(0.0) + np.float32(1e-15)))
 
 # %% [markdown]
 # `helpers.softmax` keeps float32 input in float32, and thanks to the max-shift it survives logits that overflow
@@ -312,8 +318,9 @@ plt.show()
 #
 # Hard one-hot targets ask for probability exactly 1, which softmax can only approach with logits → ∞: the model keeps
 # growing its weights and becomes over-confident, even on a mislabelled example. **Label smoothing** mixes the one-hot
-# target with the uniform distribution: $t' = (1 - \varepsilon)\, t + \varepsilon / K$. With $\varepsilon = 0.1$ and
-# $K = 10$, the book's target one-hot at 2 becomes 0.91 and 0.01:
+# target with the uniform distribution: $t' = (1 - \alpha)\, t + \alpha / K$, with a smoothing amount $\alpha$ (alpha;
+# not the $\varepsilon$ inside the log). With $\alpha = 0.1$ and $K = 10$, the book's target one-hot at 2 becomes 0.91 and
+# 0.01:
 
 # %%
 y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])  # the book's output
@@ -346,7 +353,7 @@ print("smoothed loss is lowest at p =", round(ps[np.argmin(soft)], 3))
 # %%
 fig, ax = plt.subplots(layout="constrained")
 ax.plot(ps, hard, color=COLORS["gradient"], linestyle=LINESTYLES["gradient"], label="hard target (one-hot)")
-ax.plot(ps, soft, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="smoothed target, ε = 0.1")
+ax.plot(ps, soft, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="smoothed target, α = 0.1")
 ax.axvline(0.91, color=COLORS["neutral"], linestyle=LINESTYLES["neutral"])
 ax.set(xlabel="predicted probability of the correct class 2", ylabel="cross-entropy", ylim=(0, 1.5))
 ax.set_title("label smoothing (ラベル平滑化) stops at 0.91")
@@ -446,7 +453,7 @@ answer_04_2 = 1000 / (3 * 10)
 check("04.2", answer_04_2)
 
 # %% [markdown]
-# **Exercise 04.3.** Smooth a one-hot target for 5 classes, correct class 0, with ε = 0.2. Give the whole array.
+# **Exercise 04.3.** Smooth a one-hot target for 5 classes, correct class 0, with $\alpha = 0.2$. Give the whole array.
 
 # %%
 answer_04_3 = ...  # your code here
@@ -477,8 +484,9 @@ check("04.4", answer_04_4)
 #   (limit ≈ 709.8), `exp(89)` already in float32 (≈ 88.7).
 #   Subtract the max; take logs with log-softmax / logsumexp; compute cross-entropy **from logits** (666, not 16.1).
 # * Clipping and adding ε both avoid `log(0)`; clipping kills the gradient below ε, adding ε can make the loss slightly
-#   negative at p = 1. In float32, ε must be ≳ 1e-7.
+#   negative at p = 1. In float32 a clip bound $1 - \varepsilon$ needs $\varepsilon \gtrsim 10^{-7}$ ($1 - 10^{-15}$ is 1);
+#   adding $10^{-15}$ near 0 still works.
 # * Class imbalance: "always majority" is 95 % accurate and useless; class weights $N/(K N_k)$ trade accuracy for recall.
-# * Label smoothing (ε = 0.1 → 0.91 / 0.01) makes certainty costly; the minimum loss becomes $H(t')$.
+# * Label smoothing (α = 0.1 → 0.91 / 0.01) makes certainty costly; the minimum loss becomes $H(t')$.
 # * Cross-entropy needs distributions: not for regression.
 # * $H(p, q) = H(p) + \mathrm{KL}(p\|q)$; for p = [.5, .5], q = [.8, .2]: KL = 0.22314355131420976.

@@ -208,6 +208,7 @@ descent.set(lr=0.1, steps=30)
 for lr in (0.1, 0.9, 1.05):
     print(f"η = {lr}: factor along w2 {1 - 2 * lr:+.2f}, along w1 {1 - lr / 10:+.3f}")
 
+# %% [markdown]
 # ## 6. Mini-batch SGD (ミニバッチ学習)
 #
 # With a large data set, computing the gradient over **all** samples for every step is expensive ([[src:003]]). Mini-batch
@@ -269,9 +270,10 @@ for B in (32, 64, 128, 256):
 # * **Error after 5 epochs.** On average over the 10 shuffles the excess error falls as $B$ grows, and $B = 256$ ends
 #   lowest here. But the ranges overlap a lot: one shuffle can put $B = 64$ far ahead of $B = 256$ or far behind.
 #   One run is not enough to rank batch sizes — always compare over several seeds.
-# * **Cost.** Each epoch costs the same number of sample gradients for every $B$. On a GPU a batch of 256 takes about
-#   as much time as a batch of 32 (samples are processed in parallel), which is why large batches are popular;
-#   powers of two fit the hardware.
+# * **Cost.** Each epoch costs the same number of sample gradients for every $B$. On a GPU, as long as a batch fits
+#   its parallel units, a step on 256 samples can take little more time than a step on 32 (the samples are processed
+#   side by side), so an epoch of fewer, larger batches can finish sooner — how much depends on the model and the
+#   hardware. That is why large batches are popular; powers of two fit the hardware.
 #
 # The four panels show seed 0's loss of every mini-batch against epochs: the curve for $B = 32$ is a band, the one
 # for $B = 256$ a thin line.
@@ -360,6 +362,7 @@ def numerical_gradient_2d(f, w):
 
 check("05.2", numerical_gradient_2d)
 
+# %% [markdown]
 # **Exercise 05.3.** A colleague sums the loss over a mini-batch of 128 instead of averaging it. Which learning rate
 # makes their run identical to a mean-loss run with $\eta = 0.05$?
 

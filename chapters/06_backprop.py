@@ -132,13 +132,19 @@ print("delta2 =", delta2)
 #
 # $$\delta^{(1)}_j = \frac{\partial E}{\partial u^{(1)}_j}
 # = \sum_k \frac{\partial E}{\partial u^{(2)}_k}\,\frac{\partial u^{(2)}_k}{\partial z^{(1)}_j}\,\frac{\partial z^{(1)}_j}{\partial u^{(1)}_j}
-# = f'(u^{(1)}_j) \sum_k w_{kj}\, \delta^{(2)}_k .$$
+# = f'(u^{(1)}_j) \sum_k w^{(2)}_{kj}\, \delta^{(2)}_k .$$
 #
 # Here there is one output, so the sum has one term; $f' = \sigma' = z(1 - z)$.
+#
+# **Which weight is $w^{(2)}_{kj}$ in the code?** The article writes the index of the unit the weight leads *to* first:
+# $w^{(2)}_{kj}$ connects hidden unit $j$ to output unit $k$. The code stores it the other way round, like the book and
+# chapter 08's layers: rows are the units a weight comes *from* — `W2[j, k]` for $K$ outputs, and here, with one
+# output, just `W2[j]`. So $w^{(2)}_{kj}$ is `W2[j]`, and $\sum_k w^{(2)}_{kj}\,\delta^{(2)}_k$ is `W2[j] * delta2`
+# (for $K$ outputs, `W2 @ delta2`).
 
 # %%
 sig_grad = z1 * (1 - z1)  # σ'(u1) = z(1 - z)
-delta1 = sig_grad * W2 * delta2  # f'(u_j) · w_kj · δ_k (one k)
+delta1 = sig_grad * W2 * delta2  # f'(u_j) · w⁽²⁾_kj · δ_k with w⁽²⁾_kj = W2[j] (one output k)
 print("sigma'(u1) =", sig_grad)
 print("delta1 =", delta1)
 

@@ -29,8 +29,9 @@ use_course_style()
 # %% [markdown]
 # ## 1. The data: 8×8 handwritten digits
 #
-# scikit-learn ships 1797 small scans of the digits 0–9 (no download needed). `load_digits_split` scales the 64 pixels
-# to [0, 1] and splits them, stratified and seeded, into **training data** (訓練データ), which the network learns from,
+# The course bundles 1797 small scans of the digits 0–9 in `helpers/digits.npz`: scikit-learn's copy (BSD licence) of
+# the UCI handwritten-digits data set, so nothing is downloaded. `load_digits_split` scales the 64 pixels to [0, 1]
+# and splits them, stratified and seeded, into **training data** (訓練データ), which the network learns from,
 # and **test data** (テストデータ), which it never sees until we measure its accuracy.
 
 # %%
@@ -128,7 +129,7 @@ for epoch in (1, 2, 3, 5, 10, 20):
 # %% [markdown]
 # Left: test accuracy per epoch for both losses (solid = cross-entropy, dashed = squared error). Right: each run's mean
 # training loss per epoch on a log scale; the two losses have different units, so compare their *shapes* — the
-# squared-error run spends its first epochs almost flat.
+# squared-error run falls more slowly at first.
 
 # %%
 epochs = np.arange(1, settings["epochs"] + 1)
@@ -245,7 +246,7 @@ check("09.3", answer_09_3)
 # ## Summary
 #
 # * Mini-batch SGD repeats: take 32 training samples, run forward and backward (chapter 06), step $w \leftarrow w - \eta\,\partial E/\partial w$; 42 steps make an epoch.
-# * 64-100-10 with sigmoid hidden units, softmax + cross-entropy, $\eta = 2.0$, 20 epochs: 97.56 % test accuracy in well under a second.
+# * 64-100-10 with sigmoid hidden units, softmax + cross-entropy, $\eta = 2.0$, 20 epochs: 97.56 % test accuracy in a few seconds at most (the time depends on the machine).
 # * With ½ squared error the same network learns more slowly at first and ends lower — the σ′ / softmax-derivative factor of chapter 06.
 # * A confusion matrix shows *which* classes are confused; looking at the mistakes shows *why*.
 # * Always measure on test data the network never trained on; a large train–test gap signals overfitting (過学習).

@@ -49,7 +49,9 @@ Markdown(glossary.markdown_table())
 # ## Names that sources use differently
 #
 # * **2乗和誤差** — the book [[src:book]] and [[src:004]] mean ½·Σ(y−t)²; [[src:000]] uses the same heading for the
-#   *mean* Σ(y−t)²/n. Read the formula, not the name (chapter 02).
+#   *mean* Σ(y−t)²/n. Even the book's function has two names: `sum_squared_error` in its official repository
+#   (`common/functions.py`), `mean_squared_error` in readers' notebooks that follow its §4.2.1. Read the formula, not
+#   the name (chapter 02).
 # * **MSE** in scikit-learn, PyTorch (`MSELoss`, reduction="mean") and Keras is the mean over elements.
 # * **y and t** — this course and the book write $y$ for the prediction and $t$ for the target; several articles
 #   write $\hat y$ (or $p$) for the prediction and $y$ for the target (chapter 00, section 6).

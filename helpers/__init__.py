@@ -16,8 +16,15 @@ steps       step-by-step views that print the intermediate values the
 numdiff     central-difference derivative and gradient, gradient check (05, 06)
 network     the two-layer network of chapter 06: forward, backward with every
             intermediate (u, z, δ), mini-batch SGD training loop  (06, 07)
-data        seeded toy data sets and the 8×8 digits bundled with
-            scikit-learn                                          (01, 04, 05, 07)
+layers      layers with forward and backward beside each other: Mul, Add,
+            ReLU, Sigmoid, Affine, Dropout, Softmax-with-Loss and friends
+                                                                  (07, 08, 10)
+layernet    a network made of layers, L2 weight decay, training with a
+            validation curve and early stopping                   (08, 10)
+graph       the book's shopping example as a computational graph: values,
+            gradients, each node's local rule, a drawing          (07)
+data        seeded toy data sets and the 8×8 digits (scikit-learn's
+            copy, bundled in digits.npz)                          (01, 04, 05, 09, 10)
 style       the course plot style and colour roles               (all)
 widgets     the explorer layer: sliders + readout + live figure  (all)
 canvas      the live figure widget: Agg frames painted in the page,
@@ -30,10 +37,10 @@ checks      exercise checks that answer ✓ or ✗ with a hint        (all)
 
 One vocabulary
 --------------
-* ``y_pred`` — what the model outputs (the seeds' ``y``): probabilities or
+* ``y_pred`` — what the model outputs (the book's ``y``): probabilities or
   real-valued predictions, shape ``(K,)`` for one sample or ``(N, K)`` for a
   batch.
-* ``y_true`` — the target (the seeds' ``t``): same shape as ``y_pred``
+* ``y_true`` — the target (the book's ``t``): same shape as ``y_pred``
   (one-hot or real values) or, for classification, integer class labels of
   shape ``()`` / ``(N,)``.
 * ``p_pred`` — for binary cross-entropy, the predicted probability of class 1.
@@ -49,7 +56,7 @@ One vocabulary
   inputs are never modified.
 * Bad input raises ``ValueError`` / ``TypeError`` naming the argument, what
   was expected and what came.
-* Network (seed 003's notation): weighted sums ``u``, activations ``z``,
+* Network (the notation of 「ニューラルネットワークをざっくりと理解する」): weighted sums ``u``, activations ``z``,
   deltas ``δ``; ``W1`` has shape ``(D, H)`` — rows are inputs, columns hidden
   units — so ``u1 = x @ W1 + b1`` (the book's orientation).
 
@@ -64,7 +71,12 @@ steps    squared_error_steps, cross_entropy_steps
 numdiff  numerical_diff, numerical_gradient, gradient_check
 network  sigmoid, sigmoid_grad, TwoLayerNet (forward, loss, backward, step,
          predict, accuracy), train → History
-data     toy_regression, imbalanced_classification, load_digits_split
+layers   MulLayer, AddLayer, ReLU, Sigmoid, Affine, Dropout, SoftmaxWithLoss,
+         SigmoidWithLoss, IdentityWithLoss (from ``helpers.layers``)
+layernet LayerNet, two_layer_net, l2_penalty, fit (from ``helpers.layernet``)
+graph    shopping_graph, shopping_graph_with_oranges, draw_graph (from ``helpers.graph``)
+data     toy_regression, imbalanced_classification, load_digits_split,
+         load_digits_small
 """
 
 from helpers import data, losses, network, numdiff, steps

@@ -58,6 +58,22 @@ def as_float_array(value: Any, name: str, *, allow_empty: bool = False, keep_flo
     >>> as_float_array([1, 2], "y_pred")
     array([1., 2.])
     """
+    raw = _numeric_array(value, name, allow_empty=allow_empty)
+    if raw.dtype.kind == "f" and raw.dtype.itemsize > 8 and raw.size:
+        # long double (float96/float128) can hold 1e400; casting it would warn "overflow" and give inf
+        biggest = np.abs(raw).max()
+        if biggest > np.finfo(np.float64).max:
+            shown = np.format_float_scientific(biggest, precision=3, trim="-")
+            raise ValueError(
+                f"{name} holds {shown}, beyond float64's range (largest {np.finfo(np.float64).max:.4g}); "
+                "rescale it before passing it in"
+            )
+    dtype = np.float32 if keep_float32 and raw.dtype == np.float32 else np.float64
+    return np.array(raw, dtype=dtype)  # always a copy
+
+
+def _numeric_array(value: Any, name: str, *, allow_empty: bool = False) -> np.ndarray:
+    """``value`` as an ndarray of real numbers, all finite (not yet converted, maybe not a copy)."""
     if isinstance(value, (str, bytes)):
         raise TypeError(f"{name} must be numbers (a list or ndarray), got the string {_describe(value)}")
     try:
@@ -76,12 +92,10 @@ def as_float_array(value: Any, name: str, *, allow_empty: bool = False, keep_flo
         raise TypeError(f"{name} must be numbers, got dtype {raw.dtype} in {_describe(value)}")
     if raw.size == 0 and not allow_empty:
         raise ValueError(f"{name} must not be empty, got an array of shape {raw.shape}")
-    dtype = np.float32 if keep_float32 and raw.dtype == np.float32 else np.float64
-    arr = np.array(raw, dtype=dtype)  # always a copy
-    if not np.all(np.isfinite(arr)):
-        bad = "NaN" if np.isnan(arr).any() else "inf"
+    if raw.dtype.kind == "f" and not np.all(np.isfinite(raw)):
+        bad = "NaN" if np.isnan(raw).any() else "inf"
         raise ValueError(f"{name} must be finite, got {bad} in {_describe(value)}")
-    return arr
+    return raw
 
 
 def check_same_shape(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> None:
@@ -93,14 +107,16 @@ def check_same_shape(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> 
 def check_probabilities(p: np.ndarray, name: str, *, must_sum_to_one: bool = False, atol: float = 1e-6) -> None:
     """Raise ``ValueError`` unless every entry of ``p`` lies in [0, 1].
 
-    With ``must_sum_to_one`` the last axis must also sum to 1 (within ``atol``).
+    With ``must_sum_to_one`` the last axis must also sum to 1 within ``atol``:
+    ``|sum − 1| <= atol``, nothing relative added.
     """
     if p.min() < 0.0 or p.max() > 1.0:
         raise ValueError(f"{name} must hold probabilities in [0, 1], got values from {p.min():g} to {p.max():g}")
     if must_sum_to_one:
         sums = p.sum(axis=-1)
-        if not np.allclose(sums, 1.0, atol=atol):
-            worst = float(np.ravel(sums)[np.argmax(np.abs(np.ravel(sums) - 1.0))])
+        off = np.abs(np.ravel(sums) - 1.0)
+        if not np.all(off <= atol):  # atol alone: np.allclose would add rtol 1e-5 and allow 1.1e-5
+            worst = float(np.ravel(sums)[np.argmax(off)])
             raise ValueError(f"{name} must sum to 1 along its last axis, got a sum of {worst:g}")
 
 
@@ -135,28 +151,39 @@ def as_labels(value: Any, name: str, *, n_classes: int | None = None, classes_fr
     >>> as_labels([2, 0, 1], "y_true", n_classes=3)
     array([2, 0, 1])
     """
-    arr = as_float_array(value, name)
-    if arr.ndim > 1:
-        raise ValueError(f"{name} as class labels must have shape () or (N,), got shape {arr.shape}")
-    flat = np.ravel(arr)
-    fractional = np.flatnonzero(flat != np.round(flat))
-    if fractional.size:
-        i = int(fractional[0])
-        raise ValueError(f"{name} must hold integer class labels, got {flat[i]:g} at position {i}")
+    raw = _numeric_array(value, name)
+    if raw.ndim > 1:
+        raise ValueError(f"{name} as class labels must have shape () or (N,), got shape {raw.shape}")
+    flat = np.ravel(raw)
+    if raw.dtype.kind == "f":
+        fractional = np.flatnonzero(flat != np.round(flat))
+        if fractional.size:
+            i = int(fractional[0])
+            raise ValueError(f"{name} must hold integer class labels, got {flat[i]:g} at position {i}")
     negative = np.flatnonzero(flat < 0)
     if negative.size:
         i = int(negative[0])
-        raise ValueError(f"{name} must hold class labels 0, 1, 2, ..., got {flat[i]:g} at position {i}")
-    labels = arr.astype(np.int64)
-    if n_classes is not None:
-        too_big = np.flatnonzero(np.ravel(labels) >= n_classes)
-        if too_big.size:
-            i = int(too_big[0])
-            raise ValueError(
-                f"{name} has label {int(np.ravel(labels)[i])} at position {i} but {classes_from} "
-                f"has only {n_classes} classes (0..{n_classes - 1})"
-            )
-    return labels
+        raise ValueError(f"{name} must hold class labels 0, 1, 2, ..., got {_label(flat[i])} at position {i}")
+    # The range check comes before the int64 conversion: 1e20 or a uint64 2**63 would overflow it.
+    limit = _INT64_END if n_classes is None else min(n_classes, _INT64_END)
+    too_big = np.flatnonzero(flat >= limit)
+    if too_big.size:
+        i = int(too_big[0])
+        if n_classes is None:
+            raise ValueError(f"{name} has label {_label(flat[i])} at position {i}, too large to be a class index")
+        raise ValueError(
+            f"{name} has label {_label(flat[i])} at position {i} but {classes_from} "
+            f"has only {n_classes} classes (0..{n_classes - 1})"
+        )
+    return raw.astype(np.int64)  # a copy, every value now known to fit
+
+
+_INT64_END = 2**63  # first integer int64 cannot hold
+
+
+def _label(value: np.generic) -> str:
+    """A label for an error message: exact for integers, ``1e+20`` style for floats."""
+    return f"{value:g}" if isinstance(value, np.floating) else str(int(value))
 
 
 def check_delta(delta: Any) -> float:

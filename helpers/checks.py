@@ -265,6 +265,9 @@ def evaluate(key: str, answer: Any) -> Result:
         return Result(False, f"✗ Exercise {key}: your answer raised {type(exc).__name__}: {exc}. {ex.hint}")
     if verdict == OK:
         return Result(True, f"✓ Exercise {key}: correct! {ex.success}".rstrip())
+    slip = _slip_hint(ex, answer)  # a known slip is named even when few digits also make it look "close"
+    if slip is not None:
+        return Result(False, f"✗ Exercise {key}: not yet. Hint: {slip}")
     if verdict == CLOSE:
         return Result(
             False,

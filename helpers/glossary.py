@@ -48,7 +48,7 @@ TERMS: tuple[Term, ...] = (
     Term(
         "correct label",
         "正解ラベル",
-        "The target a prediction is compared with (the seeds' t): a value, a class index or a one-hot vector.",
+        "The target t a prediction is compared with: a value, a class index or a one-hot vector.",
         "01",
     ),
     Term(
@@ -89,9 +89,7 @@ TERMS: tuple[Term, ...] = (
     ),
     Term("outlier", "外れ値", "A point far from the rest; squared errors let it dominate the loss.", "02"),
     Term("residual", "残差", "The difference y − t between prediction and target for one point.", "02"),
-    Term(
-        "one-hot representation", "ワンホット表現", "A target vector with 1 at the correct class and 0 elsewhere.", "02"
-    ),
+    Term("one-hot representation", "one-hot表現", "A target vector with 1 at the correct class and 0 elsewhere.", "02"),
     Term(
         "floating-point number",
         "浮動小数点数",
@@ -108,7 +106,7 @@ TERMS: tuple[Term, ...] = (
     Term(
         "binary cross-entropy",
         "二値交差エントロピー",
-        "−(t log p + (1 − t) log(1 − p)) for one predicted probability p of class 1.",
+        "−(t log y + (1 − t) log(1 − y)) for one predicted probability y of class 1.",
         "03",
     ),
     Term(
@@ -156,7 +154,7 @@ TERMS: tuple[Term, ...] = (
     Term(
         "label smoothing",
         "ラベル平滑化",
-        "Replacing one-hot targets by (1 − ε)·t + ε/K so the model is not pushed to certainty.",
+        "Replacing one-hot targets by (1 − α)·t + α/K so the model is not pushed to certainty.",
         "04",
     ),
     Term("entropy", "エントロピー", "H(p) = −Σ p log p: the average surprise of a distribution.", "04"),
@@ -189,7 +187,7 @@ TERMS: tuple[Term, ...] = (
     Term(
         "chain rule",
         "連鎖律",
-        "The derivative of a composition is the product of the derivatives: dz/dx = dz/dy · dy/dx.",
+        "The derivative of a composition is the product of the derivatives: dz/dx = dz/du · du/dx.",
         "06",
     ),
     Term(

@@ -1,7 +1,7 @@
 """Loss functions, each with its gradient right beside it.
 
 Argument order is always ``(y_pred, y_true)``: prediction first, target
-second (the seeds write ``y`` and ``t``).  Scalar losses return a Python
+second (the book writes ``y`` and ``t``).  Scalar losses return a Python
 ``float`` so that recorded notebook outputs print the same digits under every
 numpy print mode.  Inputs are never modified.
 """
@@ -298,7 +298,7 @@ def _probs_and_targets(
         check_probabilities(t_arr, "y_true")
         return y, t_arr, False
     if t_arr.ndim == y.ndim - 1:
-        labels = as_labels(t_arr, "y_true", n_classes=y.shape[-1], classes_from=pred_name)
+        labels = as_labels(y_true, "y_true", n_classes=y.shape[-1], classes_from=pred_name)
         if labels.shape != y.shape[:-1]:
             raise ValueError(
                 f"y_true holds {labels.shape[0]} labels but {pred_name} has {y.shape[0]} rows; they must match"
@@ -381,7 +381,7 @@ def cross_entropy_grad(y_pred: ArrayLike, y_true: ArrayLike, delta: float = DELT
     """Gradient of :func:`cross_entropy` with respect to ``y_pred``: ``−t / (y + delta) / N``.
 
     With labels, only the correct class gets ``−1 / (y_label + delta)``; the
-    other entries are 0.
+    other entries are exactly 0, also with ``delta=0`` where some ``y`` is 0.
 
     Parameters
     ----------
@@ -395,14 +395,20 @@ def cross_entropy_grad(y_pred: ArrayLike, y_true: ArrayLike, delta: float = DELT
     Examples
     --------
     >>> cross_entropy_grad([0.5, 0.5], 0, delta=0)
-    array([-2., -0.])
+    array([-2.,  0.])
     """
     d = check_delta(delta)
     y, t, is_labels = _probs_and_targets(y_pred, y_true)
     batch_size = y.shape[0] if y.ndim == 2 else 1
-    target = _one_hot_like(y, t) if is_labels else t
     with np.errstate(divide="ignore", invalid="ignore"):
-        return -target / (y + d) / batch_size
+        if not is_labels:
+            return -t / (y + d) / batch_size  # delta=0 and y = 0 where t = 0: 0/0 = nan, as in the sum form
+        # Label form: only the correct class has a term, so only its entry is written; the others
+        # are exactly 0 even where y = 0 and delta = 0 (0 / 0 would be nan).
+        grad = np.zeros_like(y)
+        rows = () if y.ndim == 1 else (np.arange(y.shape[0]),)
+        grad[(*rows, t)] = -1.0 / (y[(*rows, t)] + d) / batch_size
+        return grad
 
 
 def _one_hot_like(y: np.ndarray, labels: np.ndarray) -> np.ndarray:
@@ -587,7 +593,7 @@ def _logits_and_targets(logits: ArrayLike, y_true: ArrayLike) -> tuple[np.ndarra
         # The gradient softmax − t assumes every target row is a distribution.
         check_probabilities(t, "y_true", must_sum_to_one=True)
     elif t_arr.ndim == z.ndim - 1:
-        labels = as_labels(t_arr, "y_true", n_classes=z.shape[-1], classes_from="logits")
+        labels = as_labels(y_true, "y_true", n_classes=z.shape[-1], classes_from="logits")
         if labels.shape != z.shape[:-1]:
             raise ValueError(f"y_true holds {labels.shape[0]} labels but logits has {z.shape[0]} rows")
         t = _one_hot_like(z, labels)
@@ -825,8 +831,8 @@ def class_weights_balanced(labels: ArrayLike, n_classes: int) -> np.ndarray:
     return lab.size / (k * counts)
 
 
-def smooth_labels(y_true: ArrayLike, epsilon: float, n_classes: int | None = None) -> np.ndarray:
-    """Label smoothing (ラベル平滑化): ``(1 − ε) · t + ε / K``.
+def smooth_labels(y_true: ArrayLike, alpha: float, n_classes: int | None = None) -> np.ndarray:
+    """Label smoothing (ラベル平滑化): ``(1 − α) · t + α / K``.
 
     The target no longer asks for probability exactly 1, which makes the model
     less over-confident and less hurt by wrong labels.
@@ -836,8 +842,8 @@ def smooth_labels(y_true: ArrayLike, epsilon: float, n_classes: int | None = Non
     y_true : array_like
         One-hot targets ``(K,)`` / ``(N, K)`` when ``n_classes`` is None, or
         integer labels ``()`` / ``(N,)`` when ``n_classes`` is given.
-    epsilon : float
-        Smoothing amount in [0, 1].
+    alpha : float
+        Smoothing amount in [0, 1] (α; not the ε inside the log).
     n_classes : int, optional
         ``K``, needed only for integer labels.
 
@@ -851,14 +857,14 @@ def smooth_labels(y_true: ArrayLike, epsilon: float, n_classes: int | None = Non
     >>> smooth_labels([0, 0, 1, 0, 0, 0, 0, 0, 0, 0], 0.1)[:3]
     array([0.01, 0.01, 0.91])
     """
-    if isinstance(epsilon, bool) or not isinstance(epsilon, (int, float, np.integer, np.floating)):
-        raise TypeError(f"epsilon must be a number in [0, 1], got {epsilon!r}")
-    if not 0.0 <= epsilon <= 1.0:
-        raise ValueError(f"epsilon must be in [0, 1], got {epsilon!r}")
+    if isinstance(alpha, bool) or not isinstance(alpha, (int, float, np.integer, np.floating)):
+        raise TypeError(f"alpha must be a number in [0, 1], got {alpha!r}")
+    if not 0.0 <= alpha <= 1.0:
+        raise ValueError(f"alpha must be in [0, 1], got {alpha!r}")
     if n_classes is None:
         t = as_float_array(y_true, "y_true")
         check_probabilities(t, "y_true", must_sum_to_one=True)
     else:
         k = check_positive(n_classes, "n_classes", integer=True)
         t = np.eye(k)[as_labels(y_true, "y_true", n_classes=k, classes_from="n_classes")]
-    return (1.0 - epsilon) * t + epsilon / t.shape[-1]
+    return (1.0 - alpha) * t + alpha / t.shape[-1]

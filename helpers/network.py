@@ -29,7 +29,6 @@ loss, which is the mean per sample.
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -313,12 +312,15 @@ class TwoLayerNet:
         arr = as_float_array(t, "t")
         m = y_shape[-1]
         if arr.shape == y_shape:
+            # Each loss's targets have a domain: BCE needs probabilities, cross-entropy after softmax
+            # needs distributions (y − t is the gradient of −Σ t log y only when Σ t = 1).
+            # Squared error takes any real target.
             if self.loss_name != "half_sse":
-                check_probabilities(arr, "t")
+                check_probabilities(arr, "t", must_sum_to_one=self.loss_name == "cross_entropy")
             return arr
         if arr.shape == y_shape[:-1]:
             if self.loss_name == "cross_entropy":
-                return np.eye(m)[as_labels(arr, "t", n_classes=m, classes_from="the output")]
+                return np.eye(m)[as_labels(t, "t", n_classes=m, classes_from="the output")]
             if m == 1:  # one output per sample written flat: t = 1.0 or t of shape (N,)
                 out = arr.reshape(y_shape)
                 if self.loss_name == "bce":
@@ -659,10 +661,8 @@ def train(
 
 def _single_blas_thread() -> Any:
     """Run BLAS on one thread: for 32×64 matrices, thread start-up costs more than it saves."""
-    try:
-        from threadpoolctl import threadpool_limits  # ships with scikit-learn
-    except ImportError:  # pragma: no cover - then we simply run with the default
-        return contextlib.nullcontext()
+    from threadpoolctl import threadpool_limits  # a declared dependency (pyproject.toml)
+
     return threadpool_limits(limits=1, user_api="blas")
 
 

@@ -219,8 +219,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         4,
         "02",
-        "Eight measurements `[1, 1, 1, 1, 1, 1, 1, 5]` (one outlier). Which **constant** prediction $c$ minimises "
-        "the MSE $\\frac{1}{8}\\sum_i (c - x_i)^2$?",
+        "Eight targets $t$ = `[1, 1, 1, 1, 1, 1, 1, 5]` (one outlier). Which **constant** prediction $c$ minimises "
+        "the MSE $\\frac{1}{8}\\sum_i (c - t_i)^2$?",
         lambda: float(np.mean([1.0] * 7 + [5.0])),
         hint="Set the derivative of the MSE with respect to c to zero: the best constant is a familiar average.",
         explanation="1.5, the mean: one outlier drags the MSE optimum, while MAE's optimum (the median) stays at 1.0.",
@@ -241,7 +241,8 @@ QUESTIONS: tuple[Question, ...] = (
         "Compute its cross-entropy error (ε = 1e-7).",
         lambda: losses.cross_entropy(Y_WRONG, T_BOOK),
         hint="−log(0.2 + 1e-7); the natural logarithm (np.log), not log10.",
-        explanation="1.609…: a wrong guess costs about three times the right one's 0.51.",
+        explanation="1.609…: about three times the 0.51 of the book's output (question 5, probability 0.6), and "
+        "160 times the 0.0101 of the blog post's own first cross-entropy sample (probability 0.99).",
     ),
     Question(
         7,
@@ -306,7 +307,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         13,
         "04",
-        "Label smoothing with ε = 0.1 over K = 10 classes: $t' = (1-\\varepsilon)\\,t + \\varepsilon / K$. What is "
+        "Label smoothing with α = 0.1 over K = 10 classes: $t' = (1-\\alpha)\\,t + \\alpha / K$. What is "
         "the new target value of the **correct** class?",
         lambda: float(losses.smooth_labels(T_BOOK, 0.1)[2]),
         hint="0.9 · 1 + 0.1 / 10.",

@@ -233,12 +233,12 @@ BAD = [
         r"labels has label 5 at position 1 but n_classes has only 3 classes",
     ),
     (
-        "smooth-eps",
+        "smooth-alpha",
         lambda: losses.smooth_labels(T, 1.5),
         ValueError,
-        r"epsilon must be in \[0, 1\]",
+        r"alpha must be in \[0, 1\]",
     ),
-    ("smooth-eps-str", lambda: losses.smooth_labels(T, "0.1"), TypeError, "epsilon"),
+    ("smooth-alpha-str", lambda: losses.smooth_labels(T, "0.1"), TypeError, "alpha"),
     (
         "smooth-label",
         lambda: losses.smooth_labels([1, 5], 0.1, n_classes=3),

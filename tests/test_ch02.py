@@ -147,3 +147,26 @@ def test_sums_of_the_two_samples_are_printed_the_same_on_every_python():
     assert "sample 2: one by one 1.13                  math.fsum 1.1300000000000001" in text
     sources = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert "print(sum(" not in sources  # its last digit depends on the Python version
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["chapters/02_sse_mse.py", "chapters/11_glossary.py", "tools/endmatter.py", "docs/TEACHER_GUIDE.md"],
+)
+def test_the_books_function_name_is_given_both_ways_wherever_it_is_named(where):
+    """½·Σ(y−t)² is `sum_squared_error` in the book's official repository (common/functions.py) and
+    `mean_squared_error` in readers' notebooks that follow its §4.2.1: every place naming one names both."""
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    if where.endswith("endmatter.py"):  # the References entry every chapter citing [[src:book]] shows
+        sys.path.insert(0, str(root / "tools"))
+        import endmatter
+
+        text = endmatter.SOURCES["book"].entry
+    else:
+        text = (root / where).read_text(encoding="utf-8")
+    flat = " ".join(text.replace("#", " ").split())  # one line: the claim may wrap
+    assert "`sum_squared_error` in" in flat and "common/functions.py" in flat
+    assert "`mean_squared_error` in readers' notebooks that follow" in flat and "§4.2.1" in flat

@@ -61,6 +61,23 @@ def test_without_delta_sum_form_is_nan_index_form_is_minus_log_06():
     assert cross_entropy(Y, 2, delta=0) == 0.5108256237659907 == float(-np.log(0.6))
 
 
+def test_step1_value_is_log_of_06_plus_epsilon_not_log_06():
+    """Section 2 prints log(0.6 + ε) ≈ −0.51082546 and names log 0.6 = −0.51082562 beside it."""
+    assert round(float(np.log(0.6 + 1e-7)), 8) == -0.51082546
+    assert round(float(np.log(0.6)), 8) == -0.51082562
+
+
+def test_float32_clipping_fails_at_one_but_adding_after_the_subtraction_does_not():
+    """Section 3's cautions: in float32 1 − 1e-15 is 1, so a clip at 1 − 1e-15 leaves log(1 − p) = log 0
+    at p = 1, while (1 − p) + 1e-15 is 1e-15 and its log ≈ −34.54."""
+    one, tiny = np.float32(1.0), np.float32(1e-15)
+    assert one - tiny == one
+    with np.errstate(divide="ignore"):
+        assert np.log(one - np.clip(one, tiny, one - tiny)) == -np.inf
+    added = np.log((one - one) + tiny)
+    assert added.dtype == np.float32 and round(float(added), 2) == -34.54
+
+
 def test_nan_comes_from_the_wrong_classes_with_zero_probability():
     with np.errstate(divide="ignore", invalid="ignore"):
         terms = T * np.log(Y)

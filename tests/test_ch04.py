@@ -56,6 +56,15 @@ def test_float64_exp_limit():
         assert np.isinf(np.exp(np.float64(710))) and np.isfinite(np.exp(np.float64(709)))
 
 
+def test_underflow_starts_at_about_746():
+    """exp(−745) is the last (subnormal) float64, ≈ 5e-324; exp(−746) rounds to 0."""
+    assert np.exp(-745.0) == 5e-324 == np.nextafter(0.0, 1.0)
+    assert np.exp(-745.0) < np.finfo(np.float64).tiny  # subnormal
+    assert np.exp(-746.0) == 0.0
+    assert np.exp(-666.0) > np.finfo(np.float64).tiny  # e^-666 ≈ 1e-290 is still normal
+    assert round(float(np.log10(np.exp(-666.0)))) == -289
+
+
 def test_max_shift_equals_helpers_softmax():
     shifted = A - A.max()
     by_hand = np.exp(shifted) / np.sum(np.exp(shifted))
@@ -139,6 +148,11 @@ def test_float32_limits():
     assert one - np.float32(1e-15) == one and one - np.float32(1e-7) != one
     with np.errstate(over="ignore"):
         assert np.isinf(np.exp(np.float32(89)))
+    # adding 1e-15 after the subtraction is fine in float32: float32 holds 1e-15 itself
+    added = -np.log(np.float32(0.0) + np.float32(1e-15))
+    assert added.dtype == np.float32 and round(float(added), 2) == 34.54
+    with np.errstate(divide="ignore"):
+        assert -np.log(one - np.clip(one, 1e-15, one - np.float32(1e-15))) == np.inf
     s = softmax(np.array(A, dtype=np.float32))
     assert s.dtype == np.float32 and np.array_equal(s, [0, 0, 1])
 
@@ -241,6 +255,10 @@ def test_exercise_solutions_pass_and_wrong_answers_fail():
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         assert not evaluate("04.1", -np.log(np.exp(A[1]) / np.sum(np.exp(A)))).ok  # the naive route: inf
     assert evaluate("04.2", 1000 / 30).ok and not evaluate("04.2", 10 / 1000).ok
+    # its success message: bird 33.3, cat 0.370, one bird = 90 cats
+    weights = class_weights_balanced([0] * 900 + [1] * 90 + [2] * 10, 3)
+    assert round(weights[2], 1) == 33.3 and round(weights[0], 3) == 0.370 and round(weights[2] / weights[0]) == 90
+    assert "90 cats" in evaluate("04.2", 1000 / 30).message
     assert (
         evaluate("04.3", [0.84, 0.04, 0.04, 0.04, 0.04]).ok and not evaluate("04.3", [0.8, 0.05, 0.05, 0.05, 0.05]).ok
     )

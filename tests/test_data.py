@@ -45,3 +45,38 @@ def test_digits_split():
     # returned arrays are private copies
     X_tr[:] = -1
     assert load_digits_split()[0].min() == 0.0
+
+
+def test_bundled_digits_are_scikit_learns():
+    from sklearn.datasets import load_digits
+
+    from helpers.data import DIGITS_FILE
+
+    reference = load_digits()
+    with np.load(DIGITS_FILE, allow_pickle=False) as f:
+        np.testing.assert_array_equal(f["pixels"], reference.data)
+        np.testing.assert_array_equal(f["labels"], reference.target)
+    assert DIGITS_FILE.stat().st_size < 60_000
+
+
+@pytest.mark.parametrize("seed", [0, 1, 7, 42, 2**32 - 1])
+@pytest.mark.parametrize("test_size", [0.25, 0.1, 0.333, 0.5, 0.9])
+def test_digits_split_is_scikit_learns_split(seed, test_size):
+    from sklearn.datasets import load_digits
+    from sklearn.model_selection import train_test_split
+
+    reference = load_digits()
+    expected = train_test_split(
+        reference.data / 16.0, reference.target, test_size=test_size, random_state=seed, stratify=reference.target
+    )
+    for ours, theirs in zip(load_digits_split(test_size=test_size, seed=seed), expected, strict=True):
+        np.testing.assert_array_equal(ours, theirs)
+
+
+def test_digits_split_refuses_a_bad_seed_or_a_tiny_side():
+    with pytest.raises(ValueError, match="seed must be an integer"):
+        load_digits_split(seed=-1)
+    with pytest.raises(ValueError, match="seed must be an integer"):
+        load_digits_split(seed=0.5)
+    with pytest.raises(ValueError, match="test_size=0.001 leaves 2 of 1797"):
+        load_digits_split(test_size=0.001)

@@ -1,41 +1,66 @@
-"""requirements.txt and environment.yml must name the same packages at the same versions."""
+"""The pip requirements and the conda environments name the same packages at the same versions.
+
+requirements.txt (the learner's stack) ↔ environment.yml; requirements-dev.txt (the learner's
+stack plus the test tools, through ``-r requirements.txt``) ↔ environment-dev.yml.
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
+PAIRS = [("requirements.txt", "environment.yml"), ("requirements-dev.txt", "environment-dev.yml")]
 
 
 def _norm(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def pip_pins() -> dict[str, str]:
+def pip_pins(path: Path) -> dict[str, str]:
     pins = {}
-    for line in (ROOT / "requirements.txt").read_text().splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
-        if line:
+        if line.startswith("-r "):
+            pins.update(pip_pins(path.parent / line[3:].strip()))
+        elif line:
             name, _, version = line.partition("==")
-            assert version, f"requirements.txt: {line!r} is not pinned with =="
+            assert version, f"{path.name}: {line!r} is not pinned with =="
             pins[_norm(name)] = version
     return pins
 
 
-def conda_pins() -> dict[str, str]:
+def conda_pins(path: Path) -> dict[str, str]:
     pins = {}
-    for line in (ROOT / "environment.yml").read_text().splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         m = re.match(r"^\s+- ([A-Za-z0-9_.\-]+)(==|=)([0-9][^\s#]*)\s*$", line)
         if m and m.group(1) != "python":
             pins[_norm(m.group(1))] = m.group(3)
     return pins
 
 
-def test_same_packages_same_versions():
-    assert pip_pins() == conda_pins()
+@pytest.mark.parametrize(("requirements", "environment"), PAIRS)
+def test_same_packages_same_versions(requirements, environment):
+    assert pip_pins(ROOT / requirements) == conda_pins(ROOT / environment)
 
 
 def test_parsers_see_the_whole_stack():
     # guards the test above against a parser that silently finds nothing
-    assert {"numpy", "jupyterlab", "nbval", "playwright"} <= set(pip_pins())
+    learner, dev = pip_pins(ROOT / "requirements.txt"), pip_pins(ROOT / "requirements-dev.txt")
+    assert {"numpy", "jupyterlab", "matplotlib-fontja"} <= set(learner)
+    assert {"nbval", "playwright", "pytest", "ruff"} <= set(dev) - set(learner)
+
+
+def test_the_learner_stack_has_no_test_tools():
+    # what every learner, Binder and the hub image install: nothing only the tests need (issue 16, item 5)
+    learner = set(pip_pins(ROOT / "requirements.txt"))
+    assert not learner & {"pytest", "nbval", "hypothesis", "playwright", "ruff", "scikit-learn", "scipy", "jupytext"}
+    assert pip_pins(ROOT / "requirements-dev.txt").items() >= pip_pins(ROOT / "requirements.txt").items()
+
+
+def test_every_environment_file_uses_the_same_python_and_installs_helpers():
+    for _, environment in PAIRS:
+        text = (ROOT / environment).read_text(encoding="utf-8")
+        assert "  - python=3.11\n" in text and "      - -e .\n" in text

@@ -6,6 +6,7 @@ import re
 import sys
 from pathlib import Path
 
+import jupytext
 import nbformat
 import pytest
 
@@ -25,7 +26,7 @@ def test_every_source_has_a_notebook_and_back():
 
 
 def _shape(nb):
-    return [(c.cell_type, c.source, dict(c.metadata)) for c in nb.cells]
+    return [(c.get("id"), c.cell_type, c.source, dict(c.metadata)) for c in nb.cells]
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
@@ -169,3 +170,75 @@ def test_contents_page_links_every_chapter():
     linked = set(link_targets(path))
     missing = [c.notebook for c in course.CHAPTERS[1:] if c.notebook not in linked]
     assert not missing, f"the contents page {path.name} does not link {missing}"
+
+
+# --- what a chapter source says, as a learner reads it ---------------------------------------------
+
+#: A Markdown heading or an exercise's question, written as a comment: the sign of a lost `# %% [markdown]`.
+SWALLOWED = re.compile(r"^#\s*(#{1,6}\s|\*\*Exercise\b)")
+
+
+def swallowed_markdown(source: Path) -> list[str]:
+    """Lines of ``source``'s code cells that look like Markdown (a heading, an **Exercise…): a code cell that
+    swallowed the Markdown cell meant to follow it, because its `# %% [markdown]` marker is missing."""
+    nb = jupytext.read(source, fmt="py:percent")
+    return [
+        f"{source.name} cell {i}: {line}"
+        for i, cell in enumerate(nb.cells)
+        if cell.cell_type == "code"
+        for line in cell.source.splitlines()
+        if SWALLOWED.match(line)
+    ]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_no_code_cell_swallows_a_heading_or_an_exercise(source):
+    assert not swallowed_markdown(source)
+
+
+def test_swallowed_markdown_is_found(tmp_path):
+    source = tmp_path / "99_demo.py"
+    source.write_text(
+        "# %% [markdown]\n# ## 1. Fine\n\n# %%\nx = 1  # a comment\n\n# ## 2. Lost heading\n#\n"
+        "# **Exercise 99.1.** A lost question\n",
+        encoding="utf-8",
+    )
+    assert [line.split(": ", 1)[1] for line in swallowed_markdown(source)] == [
+        "# ## 2. Lost heading",
+        "# **Exercise 99.1.** A lost question",
+    ]
+
+
+CONTENTS_ROW = re.compile(r"^# \| \[(\d\d) ([^\]]+)\]\((\d\d_\w+\.ipynb)\) \|", re.MULTILINE)
+
+
+def test_every_chapter_title_is_the_same_everywhere():
+    """tools/course.py (nav bars, Next lines), each chapter's H1, chapter 00's contents table and the teacher
+    guide's headings give a chapter the same title."""
+    written = {s.stem for s in SOURCES}
+    for ch in course.CHAPTERS:
+        if ch.slug not in written:
+            continue
+        h1 = jupytext.read(ROOT / "chapters" / f"{ch.slug}.py", fmt="py:percent").cells[0].source.splitlines()[0]
+        assert h1 == f"# {ch.number} — {ch.title}", f"{ch.slug}: H1 {h1!r}, tools/course.py {ch.title!r}"
+    contents = {m.group(3): f"{m.group(1)} {m.group(2)}" for m in CONTENTS_ROW.finditer(
+        (ROOT / "chapters" / f"{course.CONTENTS.slug}.py").read_text(encoding="utf-8"))}  # fmt: skip
+    assert contents == {ch.notebook: f"{ch.number} {ch.title}" for ch in course.CHAPTERS}
+    guide = (ROOT / "docs" / "TEACHER_GUIDE.md").read_text(encoding="utf-8")
+    headings = dict(re.findall(r"^### (\d\d) — (.+)$", guide, flags=re.MULTILINE))
+    assert headings == {ch.number: ch.title for ch in course.CHAPTERS}
+
+
+#: Where a recording machine's own folders would show: a path of this machine in a recorded output.
+MACHINE_PATH = re.compile(r"(?<![\w.])(/(?:work|home|root|tmp|Users|opt|usr)/|[A-Z]:\\)")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_machine_specific_path_is_recorded(path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            text = out.get("text", "") + "".join(v for k, v in data.items() if k.startswith("text/"))
+            found = MACHINE_PATH.search(text)
+            assert not found, f"{path.name}: a recorded output shows a path of the recording machine: {text[:160]!r}"

@@ -120,8 +120,8 @@ def test_gibbs_inequality_and_decomposition(pq):
 
 @SETTINGS
 @given(probs_and_labels(), st.floats(0.0, 1.0))
-def test_smoothed_labels_still_sum_to_one(data, eps):
+def test_smoothed_labels_still_sum_to_one(data, alpha):
     _, labels = data
-    s = L.smooth_labels(labels, eps, n_classes=7)
+    s = L.smooth_labels(labels, alpha, n_classes=7)
     np.testing.assert_allclose(s.sum(axis=1), 1.0, rtol=1e-12)
-    assert np.all(s >= eps / 7 - 1e-15)
+    assert np.all(s >= alpha / 7 - 1e-15)

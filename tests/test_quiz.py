@@ -63,6 +63,16 @@ def test_seed_values():
     assert quiz.question(14).correct() == pytest.approx(0.2, abs=1e-9)
 
 
+def test_explanation_of_question_6_names_both_comparisons():
+    """Q6's 1.609 is about 3× the book's 0.51 (Q5) and 160× the blog post's own 0.99 sample (0.0101)."""
+    q5, q6 = quiz.question(5).correct(), quiz.question(6).correct()
+    sure = losses.cross_entropy([0.1, 0.01, 0.99, 0.0, 0.0, 0.1, 0.02, 0.1, 0.1, 0.04], 2)
+    assert round(q6 / q5) == 3 and round(q5, 2) == 0.51
+    assert round(q6 / sure) == 160 and round(sure, 4) == 0.0101
+    explanation = quiz.question(6).explanation
+    assert "three times the 0.51" in explanation and "160 times the 0.0101" in explanation
+
+
 def test_bad_responses_get_feedback_not_tracebacks():
     assert quiz.grade(1, None).message == "✗ Question 1: no answer yet."
     assert quiz.grade(1, "abc").message == "✗ Question 1: type a number such as 0.25 or 1e-7."

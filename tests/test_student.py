@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -86,20 +92,108 @@ def test_the_archive_holds_the_same_files(handout):
 
 
 def test_the_handout_has_what_a_learner_needs_and_nothing_a_teacher_keeps(handout):
-    needed_files = ["Makefile", "README.md", "requirements.txt", "pyproject.toml", "environment.yml"]
+    needed_files = ["README.md", "requirements.txt", "pyproject.toml", "environment.yml"]
     needed_files += [
         "helpers/checks.py",
         "helpers/exercise_bank/ch02.py",
+        "helpers/digits.npz",
+        "run.py",
+        "tools/commands.py",
         "tools/workspace.py",
         "jupyter/overrides.json",
+        "jupyter/overrides.ja.json",
     ]
     for needed in needed_files:
         assert (handout / needed).is_file(), needed
     assert sorted(p.name for p in (handout / "notebooks").glob("*.ipynb")) == [p.name for p in NOTEBOOKS]
     for kept in ("chapters", "docs", "tests", "tools/record.py", "tools/student.py", "tools/endmatter.py"):
         assert not (handout / kept).exists(), f"{kept} would give the solutions or the key away"
-    makefile = (handout / "Makefile").read_text()
-    assert "lab:" in makefile and "tools/workspace.py sync" in makefile and "record" not in makefile
+    for kept in ("Makefile", "requirements-dev.txt", "tools/course.py", "benchmarks"):
+        assert not (handout / kept).exists(), f"{kept} is the developers', not the learner's"
+    # the course's own command layer, byte for byte: one implementation of lab / reset / status, not a copy
+    for shipped in ("run.py", "tools/commands.py", "tools/workspace.py"):
+        assert (handout / shipped).read_bytes() == (ROOT / shipped).read_bytes(), shipped
+    readme = (handout / "README.md").read_text(encoding="utf-8")
+    assert "python run.py lab" in readme and "python run.py reset 02" in readme and "make" not in readme
+
+
+def _run_py(handout: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "run.py", *args], cwd=handout, capture_output=True, text=True, timeout=timeout
+    )
+
+
+def test_the_handouts_commands_are_the_learners(handout):
+    """`python run.py` in the handout: help lists the learner's commands only; a developer's command is refused
+    in one clear line; reset and status work on the handout's own my-work/."""
+    done = _run_py(handout, "help")
+    assert done.returncode == 0, done.stderr
+    for command in ("lab", "status", "reset NN", "japanese | english", "setup"):
+        assert f"    {command}" in done.stdout, command
+    assert "Teachers and developers" not in done.stdout and "record" not in done.stdout
+    for developer in ("record", "test", "student", "unit"):
+        refused = _run_py(handout, developer)
+        assert refused.returncode == 2 and refused.stdout == "", developer
+        assert refused.stderr.count("\n") == 1 and "not a command of this student edition" in refused.stderr
+    refused = _run_py(handout, "setup", "--dev")
+    assert refused.returncode == 2 and "unrecognized arguments: --dev" in refused.stderr
+    work = handout / "my-work"
+    try:
+        done = _run_py(handout, "reset", "02")
+        assert done.returncode == 0, done.stderr
+        assert (work / "02_sse_mse.ipynb").read_bytes() == (handout / "notebooks" / "02_sse_mse.ipynb").read_bytes()
+        (work / "02_sse_mse.ipynb").write_text("{}")  # the learner's edit
+        done = _run_py(handout, "status")
+        assert done.returncode == 0 and "02_sse_mse.ipynb" in done.stdout, done.stdout
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_python_run_py_lab_starts_jupyterlab_in_the_handout(handout):
+    """`python run.py lab` in the handout copies the chapters into its my-work/ and serves them. `--no-venv` uses
+    this test's environment instead of installing one (the install is `python run.py setup`'s, tested with it)."""
+    port = _free_port()
+    cmd = [sys.executable, "run.py", "lab", "--no-venv", "--no-browser", f"--ServerApp.port={port}",
+           "--ServerApp.port_retries=0", "--IdentityProvider.token="]  # fmt: skip
+    proc = subprocess.Popen(cmd, cwd=handout, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    seen: list[str] = []
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            seen.append(line)
+            if f"127.0.0.1:{port}/lab" in line:
+                break
+        assert f"127.0.0.1:{port}/lab" in "".join(seen), "".join(seen)[-2000:]
+        url = f"http://127.0.0.1:{port}/api/contents/00_start_here.ipynb?content=0"
+        for _ in range(60):  # the log line can come a moment before the server answers
+            try:
+                with urllib.request.urlopen(url, timeout=10) as reply:
+                    served = json.load(reply)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise AssertionError(f"JupyterLab never answered on port {port}: {''.join(seen)[-2000:]}")
+        assert served["name"] == "00_start_here.ipynb"  # from the handout's my-work/
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+        shutil.rmtree(handout / "my-work", ignore_errors=True)
+    assert sorted(p.name for p in (handout / "notebooks").glob("*.ipynb")) == [p.name for p in NOTEBOOKS]
 
 
 def test_solution_says_there_are_none_in_the_handout(handout):

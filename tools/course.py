@@ -2,7 +2,9 @@
 
 ``tools/record.py`` builds the previous · contents · next bar of every notebook from
 :data:`CHAPTERS`; the contents page is chapter 00.  Add a chapter here and the links
-of its neighbours follow at the next ``make record``.
+of its neighbours follow at the next ``python run.py record``.  Each chapter's H1
+(``# NN — Title``), the contents table of chapter 00 and the teacher guide's headings
+use the same title (``tests/test_notebooks.py`` checks).
 """
 
 from __future__ import annotations
@@ -26,12 +28,15 @@ class Chapter(NamedTuple):
 CHAPTERS: tuple[Chapter, ...] = (
     Chapter("00_start_here", "Start here"),
     Chapter("01_why_loss", "Why a loss function?"),
-    Chapter("02_sse_mse", "Sum of squared errors and MSE"),
+    Chapter("02_sse_mse", "Sum of squared errors and MSE, step by step"),
     Chapter("03_cross_entropy", "Cross-entropy error"),
     Chapter("04_ce_in_practice", "Cross-entropy in practice"),
     Chapter("05_gradient_descent", "Minimising the loss: gradient descent"),
     Chapter("06_backprop", "Backpropagation, derived"),
-    Chapter("09_training", "Training a network"),
+    Chapter("07_computational_graph", "Computational graphs: backpropagation in pictures"),
+    Chapter("08_layers", "Layers: forward, backward, and the batch form"),
+    Chapter("09_training", "Putting it together: training a network"),
+    Chapter("10_regularization", "Overfitting and regularisation"),
     Chapter("11_glossary", "Glossary / 用語集"),
     Chapter("12_quiz", "E資格 checkpoint quiz"),
 )

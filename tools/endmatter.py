@@ -40,7 +40,9 @@ SOURCES: dict[str, Source] = {
         "『ゼロから作るDeep Learning』",
         "斎藤康毅『ゼロから作るDeep Learning — Pythonで学ぶディープラーニングの理論と実装』オライリー・ジャパン, 2016 "
         "(English: Koki Saitoh, *Deep Learning from Scratch*). Its code is the source of `delta = 1e-7`, "
-        "`cross_entropy_error`, `sum_squared_error`, `numerical_diff` and the softmax overflow example.",
+        "`cross_entropy_error`, `numerical_diff` and the softmax overflow example; ½·Σ(y−t)² is `sum_squared_error` "
+        "in its official repository (oreilly-japan/deep-learning-from-scratch, `common/functions.py`) and "
+        "`mean_squared_error` in readers' notebooks that follow its §4.2.1.",
     ),
     "000": Source(
         "「損失関数はなぜ必要なのか」",

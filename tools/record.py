@@ -1,7 +1,8 @@
 """Record the course notebooks: build each from its text source and run it in a clean kernel.
 
-    python tools/record.py            # every chapter in chapters/
-    python tools/record.py 02 05      # only chapters whose file name starts with 02 or 05
+    python run.py record              # every chapter in chapters/ (make record)
+    python run.py record 02 05        # only chapters whose file name starts with 02 or 05
+    python run.py record --fresh 09   # take every output from this run (see below)
 
 ``chapters/NN_slug.py`` (jupytext py:percent) is the source a reviewer reads;
 ``notebooks/NN_slug.ipynb`` is built from it here, executed top to bottom by
@@ -12,11 +13,22 @@ learner's copies live in ``my-work/`` and are never touched.
 The build adds what chapter sources leave out: a previous · contents · next bar at the
 top and at the end (from ``tools/course.py``), solutions shown closed, a References section and a
 Next line (``tools/endmatter.py``), and RISE slide metadata (``tools/slides.py``).
+
+Recording twice gives the same bytes when nothing changed, so ``git diff`` and the learner's
+``status`` show only real changes:
+
+* cell ids come from each cell's type and source (not random), widget model ids from their
+  order in the notebook (the models themselves live only while a kernel runs);
+* no timestamps are recorded, and streamed text is merged however the kernel chunked it;
+* a cell whose output nbval ignores and that only prints text (a wall-clock time, the
+  installed versions and the path of the Python that ran it) keeps its previous recording
+  while its source is unchanged: ``--fresh`` takes that output from this run too.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from pathlib import Path
 
@@ -52,7 +64,62 @@ def build(source: Path) -> nbformat.NotebookNode:
         endmatter.apply(nb, slug)  # hidden solutions, references, the Next line
         nb.cells.append(nav_cell(slug))
     slides.add_slide_metadata(nb)
+    assign_cell_ids(nb)
     return nb
+
+
+def assign_cell_ids(nb: nbformat.NotebookNode) -> None:
+    """Give every cell an id made from its type and source (the nth repeat of a cell gets ``-n``)."""
+    seen: dict[str, int] = {}
+    for cell in nb.cells:
+        digest = hashlib.sha256(f"{cell.cell_type}\n{cell.source}".encode()).hexdigest()[:12]
+        seen[digest] = seen.get(digest, 0) + 1
+        cell.id = digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def number_widget_models(nb: nbformat.NotebookNode, name: str) -> None:
+    """Replace each widget model id (random per kernel) by one derived from ``name`` and its order."""
+    ids: dict[str, str] = {}
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            view = out.get("data", {}).get(WIDGET_VIEW)
+            if isinstance(view, dict) and "model_id" in view:
+                old = view["model_id"]
+                if old not in ids:
+                    ids[old] = hashlib.sha256(f"{name}:{len(ids)}".encode()).hexdigest()[:32]
+                view["model_id"] = ids[old]
+                for mime, value in out.data.items():  # a text form may name the model too
+                    if isinstance(value, str) and old in value:
+                        out.data[mime] = value.replace(old, ids[old])
+
+
+def output_ignored(cell) -> bool:
+    """Whether nbval ignores this cell's output (its tag, or the marker comment)."""
+    tags = cell.get("metadata", {}).get("tags", [])
+    return cell.cell_type == "code" and ("nbval-ignore-output" in tags or "NBVAL_IGNORE_OUTPUT" in cell.source)
+
+
+def keep_machine_dependent_text(new: nbformat.NotebookNode, old: nbformat.NotebookNode) -> None:
+    """For unchanged cells whose printed text nbval ignores, keep the previous recording's text.
+
+    Only cells that print text and nothing else: a picture or a widget is always taken from
+    this run.  Cell ids come from the source, so the same id means the same cell.
+    """
+    before = {cell.get("id"): cell for cell in old.cells if cell.cell_type == "code"}
+    for cell in new.cells:
+        prev = before.get(cell.get("id"))
+        if prev is None or not output_ignored(cell) or prev.source != cell.source:
+            continue
+        kinds = [(o.output_type, o.get("name")) for o in cell.outputs]
+        if (
+            kinds
+            and all(kind == "stream" for kind, _ in kinds)
+            and kinds == [(o.output_type, o.get("name")) for o in prev.get("outputs", [])]
+        ):
+            cell.outputs = prev.outputs
 
 
 def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
@@ -98,17 +165,27 @@ def select(patterns: list[str]) -> list[Path]:
     return sources
 
 
+def _shown(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("chapters", nargs="*", help="chapter number prefixes, e.g. 02")
+    parser.add_argument("--fresh", action="store_true", help="also take machine-dependent text from this run")
     args = parser.parse_args(argv)
     NOTEBOOKS.mkdir(exist_ok=True)
     for source in select(args.chapters):
         target = NOTEBOOKS / (source.stem + ".ipynb")
-        print(f"recording {source.relative_to(ROOT)} -> {target.relative_to(ROOT)}", flush=True)
+        print(f"recording {_shown(source)} -> {_shown(target)}", flush=True)
         nb = execute(build(source), NOTEBOOKS)
+        number_widget_models(nb, source.stem)
+        if target.exists() and not args.fresh:
+            keep_machine_dependent_text(nb, nbformat.read(target, as_version=4))
         nbformat.validate(nb)
-        nbformat.write(nb, target)
+        data = nbformat.writes(nb).rstrip("\n").encode("utf-8") + b"\n"  # "\n" on every OS, CRLF never
+        if not target.exists() or target.read_bytes() != data:
+            target.write_bytes(data)
     return 0
 
 

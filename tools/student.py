@@ -1,21 +1,23 @@
 """Write the student handout: a folder a teacher can give away as it is, with no solutions in it.
 
-    python tools/student.py                # -> student/   (and student.zip beside it with --zip)
-    python tools/student.py --out DIR      # somewhere else
-    python tools/student.py --zip          # also pack the folder as DIR.zip
+    python run.py student                  # -> student/   (make student)
+    python run.py student --out DIR        # somewhere else
+    python run.py student --zip            # also pack the folder as DIR.zip
 
 The handout holds what a learner needs to run the course and nothing a teacher keeps:
 
 * ``notebooks/``: every chapter without its solution cells (not hidden — gone, with their output);
   the exercise stubs stay, with their recorded "✗ … no answer yet";
 * ``helpers/`` (the course's package, which checks answers at run time), ``pyproject.toml``,
-  ``requirements.txt``, ``environment.yml``, ``binder/``, ``jupyter/`` and ``tools/workspace.py``
-  for the learner's own copies;
-* a ``Makefile`` with ``make lab`` / ``make reset`` / ``make status`` and a short ``README.md``.
+  ``requirements.txt``, ``environment.yml``, ``binder/`` and ``jupyter/``;
+* the course's own command layer, ``run.py`` + ``tools/commands.py`` + ``tools/workspace.py``:
+  ``python run.py lab`` / ``reset NN`` / ``status`` / ``japanese`` work as in the course (without
+  ``requirements-dev.txt`` it offers the learner's commands only), and a short ``README.md``.
 
-Not in it: ``chapters/`` (the sources, which hold the solutions), the teacher guide, tests and the
-recording tools.  ``tests/test_student.py`` searches every file of the handout for every solution
-line.  ``student/`` is git-ignored: it is rebuilt from the solution edition, never edited.
+Not in it: ``chapters/`` (the sources, which hold the solutions), the teacher guide, tests, the
+recording tools and the developers' ``Makefile``.  ``tests/test_student.py`` searches every file of
+the handout for every solution line and runs its commands.  ``student/`` is git-ignored: it is
+rebuilt from the solution edition, never edited.
 """
 
 from __future__ import annotations
@@ -40,60 +42,25 @@ COPIED = (
     "environment.yml",
     "binder",
     "jupyter",
+    "run.py",
+    "tools/commands.py",
     "tools/workspace.py",
 )
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".ipynb_checkpoints")
 
-MAKEFILE = """\
-# The course, student edition.
-#   make lab           set up (once: a Python environment in .venv/) and open the course in JupyterLab
-#   make reset CH=02   restore a chapter in my-work/, keeping your version beside it
-#   make status        which of your copies you edited
-PYTHON ?= python3
-BIN    := .venv/bin
-STAMP  := .venv/.installed
-ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
-
-ifeq ($(shell uname -m),x86_64)
-export OPENBLAS_CORETYPE ?= Haswell
-endif
-
-.PHONY: setup lab reset status
-
-setup: $(STAMP)
-
-$(STAMP): requirements.txt pyproject.toml jupyter/overrides.json
-\ttest -x $(BIN)/python || $(PYTHON) -m venv .venv
-\t$(BIN)/python -m pip install --quiet --upgrade pip
-\t$(BIN)/python -m pip install --quiet -r requirements.txt
-\t$(BIN)/python -m pip install --quiet --no-deps -e .
-\tmkdir -p .venv/share/jupyter/lab/settings
-\tcp jupyter/overrides.json .venv/share/jupyter/lab/settings/overrides.json
-\ttouch $(STAMP)
-
-lab: $(STAMP)
-\t$(BIN)/python tools/workspace.py sync
-\t$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=my-work $(ROOT_FLAG) \\
-\t    my-work/$$($(BIN)/python tools/workspace.py first)
-
-reset: $(STAMP)
-\t$(BIN)/python tools/workspace.py reset $(CH)
-
-status: $(STAMP)
-\t$(BIN)/python tools/workspace.py status
-"""
-
 README = """\
 # Loss functions and backpropagation — student edition
 
-An interactive JupyterLab course. You need Python 3.11–3.13 and `make`.
+An interactive JupyterLab course. You need Python 3.11, 3.12 or 3.13 (nothing else; on Windows type
+`py` for `python`).
 
 ```bash
-make lab     # the first time: installs the course's packages into .venv/ (a few minutes)
+python run.py lab       # the first time: installs the course's packages into .venv/ (a few minutes)
 ```
 
 JupyterLab opens your own copies of the chapters in `my-work/`; start with `00_start_here.ipynb`.
-`make reset CH=02` restores chapter 02 and keeps your version beside it.
+`python run.py reset 02` restores chapter 02 and keeps your version beside it; `python run.py status`
+lists the copies you edited; `python run.py help` lists every command.
 
 Every exercise checks your answer in the notebook (✓, or ✗ with a hint).
 """
@@ -119,7 +86,7 @@ def write_student_edition(src: Path = NOTEBOOKS, out: Path = STUDENT) -> list[Pa
     out.mkdir(parents=True, exist_ok=True)
     sources = sorted(src.glob("[0-9][0-9]_*.ipynb"))
     if not sources:
-        raise SystemExit(f"no notebooks in {src}: run `make record` first")
+        raise SystemExit(f"no notebooks in {src}: run `python run.py record` first (make record)")
     names = {p.name for p in sources}
     for stale in out.glob("[0-9][0-9]_*.ipynb"):
         if stale.name not in names:
@@ -156,7 +123,6 @@ def write_handout(out: Path = STUDENT, root: Path = ROOT, archive: bool = False)
             (out / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, out / name)
     write_student_edition(root / "notebooks", out / "notebooks")
-    (out / "Makefile").write_text(MAKEFILE, encoding="utf-8")
     (out / "README.md").write_text(README, encoding="utf-8")
     if archive:
         shutil.make_archive(str(out), "zip", root_dir=out.parent, base_dir=out.name)

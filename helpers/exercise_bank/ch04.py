@@ -42,7 +42,7 @@ EXERCISES = {
         "04.2",
         expected=lambda: float(class_weights_balanced(PETS, 3)[2]),
         hint="The balanced weight of class k is N / (K · N_k): N samples in total, K classes, N_k samples of class k.",
-        success="A bird counts as much as 100 cats.",
+        success="A bird weighs 33.3 and a cat 1000 / 2700 ≈ 0.370: one bird counts as much as 90 cats.",
         slips=(
             (lambda: 10 / 1000, "Upside down: a rare class gets a *large* weight, N / (K · N_k)."),
             (lambda: 1000 / 10, "Almost: divide by the number of classes K = 3 as well, N / (K · N_k)."),
@@ -52,7 +52,7 @@ EXERCISES = {
         "04.3",
         expected=lambda: smooth_labels([1, 0, 0, 0, 0], 0.2),
         kind="array",
-        hint="t' = (1 − ε)·t + ε/K with the one-hot t = [1, 0, 0, 0, 0], ε = 0.2 and K = 5. "
+        hint="t' = (1 − α)·t + α/K with the one-hot t = [1, 0, 0, 0, 0], α = 0.2 and K = 5. "
         "The result still sums to 1.",
     ),
     "04.4": Exercise(

@@ -1,0 +1,413 @@
+# %% [markdown]
+# # 08 — Layers: forward, backward, and the batch form
+#
+# **What you will learn**
+#
+# * to write ReLU and sigmoid as layers (レイヤ) with a forward and a backward pass, like the nodes of chapter 07;
+# * the Affine layer (Affineレイヤ) — a whole layer of weighted sums — for one sample and for a mini-batch, with every shape written out so you can check each transpose;
+# * the Softmax-with-Loss layer (Softmax-with-Lossレイヤ), why it sends back $(Y - T)/B$, and where that $1/B$ comes from;
+# * to build chapter 06's network from layers and get its numbers back exactly;
+# * activation functions (活性化関数) side by side: why the sigmoid's $\sigma' \le 0.25$ makes gradients vanish in deep networks (勾配消失) and ReLU does not, and which output/loss pairs give $y - t$.
+
+# %% [markdown]
+# ## Setup
+# Run this cell first. It imports numpy, the course's `helpers` package and applies the course plot style.
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+
+import helpers
+from helpers.checks import check
+from helpers.layernet import LayerNet, two_layer_net
+from helpers.layers import Affine, IdentityWithLoss, ReLU, Sigmoid, SigmoidWithLoss, SoftmaxWithLoss
+from helpers.network import TwoLayerNet
+from helpers.style import COLORS, LINESTYLES, MARKERS, use_course_style
+
+use_course_style()
+
+# %% [markdown]
+# ## 1. The ReLU layer
+#
+# The **ReLU function** (ReLU関数) passes positive inputs and blocks the rest: $y = \max(0, x)$. Its derivative is
+# 1 where $x > 0$ and 0 elsewhere, so backward the gradient gets through exactly where the input was positive.
+# The layer only has to remember *where* that was (a mask):
+
+# %%
+x = np.array([[1.0, -0.5], [-2.0, 3.0]])
+mask = x <= 0  # where the gradient will be stopped
+out = np.where(mask, 0.0, x)
+dout = np.array([[10.0, 20.0], [30.0, 40.0]])
+dx = np.where(mask, 0.0, dout)
+print(out)
+print(dx)
+
+# %% [markdown]
+# `helpers.layers.ReLU` does the same. (The book's version writes the zeros into `dout` itself; ours returns a new
+# array, so the gradient you passed in is still there afterwards.)
+
+# %%
+relu = ReLU()
+print(relu.forward(x))
+print(relu.backward(dout))
+
+# %% [markdown]
+# ## 2. The sigmoid layer
+#
+# The sigmoid $y = 1/(1 + e^{-x})$ is, as a computational graph, four nodes: $\times(-1)$, $\exp$, $+1$ and $1/\cdot$.
+# Going backward through them with the rule of chapter 07:
+#
+# * $1/u$: local derivative $-1/u^2 = -y^2$;
+# * $+1$: passes the gradient on unchanged;
+# * $\exp(-x)$: local derivative $\exp(-x)$;
+# * $\times(-1)$: local derivative $-1$.
+#
+# Multiplied together: $\partial y/\partial x = (-y^2)\cdot\exp(-x)\cdot(-1) = y^2 e^{-x} = y\,(1 - y)$,
+# because $e^{-x} = 1/y - 1$. The backward pass needs only the forward **output**:
+
+# %%
+sig = Sigmoid()
+y = sig.forward([[-2.0, 0.0, 2.0]])
+print("y          =", y.round(6))
+print("y(1 - y)   =", (y * (1 - y)).round(6))
+print("backward(1)=", sig.backward(np.ones((1, 3))).round(6))
+
+# %% [markdown]
+# The largest value, at $x = 0$, is $0.5 \cdot 0.5 = 0.25$. Remember that number for section 8.
+
+# %% [markdown]
+# ## 3. The Affine layer, one sample
+#
+# A whole layer of weighted sums (chapter 06's $u = x W + b$) is one matrix product. The book calls it the
+# **Affine layer** (Affineレイヤ). For one sample:
+#
+# | | shape | |
+# |---|---|---|
+# | $x$ | $(D,)$ | input |
+# | $W$ | $(D, H)$ | `W[i, j]` from input $i$ to unit $j$ |
+# | $b$ | $(H,)$ | one bias per unit |
+# | $y = x W + b$ | $(H,)$ | $y_j = \sum_i x_i W_{ij} + b_j$ |
+#
+# Backward, a gradient $\partial L/\partial y$ of shape $(H,)$ arrives. From $y_j = \sum_i x_i W_{ij} + b_j$:
+#
+# * $\partial L/\partial W_{ij} = x_i \cdot \partial L/\partial y_j$ — in matrix form $x^\top \cdot \partial L/\partial y$: $(D, 1)\cdot(1, H) = (D, H)$;
+# * $\partial L/\partial x_i = \sum_j W_{ij} \cdot \partial L/\partial y_j$ — in matrix form $\partial L/\partial y \cdot W^\top$: $(H,)\cdot(H, D) = (D,)$;
+# * $\partial L/\partial b_j = \partial L/\partial y_j$.
+#
+# **How to check a transpose:** a gradient always has the shape of the thing it belongs to. $\partial L/\partial W$
+# must be $(D, H)$ like $W$, and the only product of $x$ and $\partial L/\partial y$ with that shape is $x^\top \cdot \partial L/\partial y$.
+
+# %%
+x1 = np.array([1.0, 2.0])                         # (D,)   = (2,)
+W = np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]])  # (D, H) = (2, 3)
+b = np.array([0.1, 0.2, 0.3])                     # (H,)   = (3,)
+dy = np.array([1.0, -1.0, 0.5])                   # (H,)   = (3,), arriving from the right
+dx1, dW1_one = dy @ W.T, np.outer(x1, dy)
+print("dx:", dx1.shape, dx1, "  dW:", dW1_one.shape, "  db:", dy.shape)
+
+# %% [markdown]
+# ## 4. The Affine layer, a batch — every shape written out
+#
+# A mini-batch (ミニバッチ) of $B$ samples is stacked as rows: $X$ is $(B, D)$. One matrix product handles all of them:
+#
+# $$Y = X\,W + b \qquad (B, D)\cdot(D, H) + (H,) \;\to\; (B, H),$$
+#
+# where $b$ is added to **every row** (numpy broadcasting). With $\text{dout} = \partial L/\partial Y$ of shape $(B, H)$:
+#
+# | gradient | formula | shapes | why |
+# |---|---|---|---|
+# | $\partial L/\partial X$ | $\text{dout}\cdot W^\top$ | $(B, H)\cdot(H, D) = (B, D)$ | row $n$ is the one-sample formula for sample $n$ |
+# | $\partial L/\partial W$ | $X^\top\cdot\text{dout}$ | $(D, B)\cdot(B, H) = (D, H)$ | the product **sums over the batch**: $\sum_n x_n^\top\,\text{dout}_n$ |
+# | $\partial L/\partial b$ | $\sum_n \text{dout}_n$ (axis 0) | $(B, H) \to (H,)$ | $b$ was copied to every row; copies send their gradients back added |
+#
+# $W$ and $b$ are shared by all $B$ samples, so their gradients collect one contribution from every sample. Check it:
+# $X^\top \cdot \text{dout}$ equals the sum of the per-sample outer products of section 3.
+
+# %%
+rng = np.random.default_rng(0)
+X = rng.standard_normal((4, 2))     # (B, D) = (4, 2)
+dout = rng.standard_normal((4, 3))  # (B, H) = (4, 3)
+dW_batch = X.T @ dout               # (2, 4) · (4, 3) = (2, 3)
+dW_sum = sum(np.outer(X[n], dout[n]) for n in range(4))
+print("dW:", dW_batch.shape, "  equal to the sum over samples:", np.allclose(dW_batch, dW_sum))
+print("dX:", (dout @ W.T).shape, "  db:", dout.sum(axis=0).shape)
+
+# %% [markdown]
+# `helpers.layers.Affine` is exactly these three lines. After `backward` the layer keeps `dW` and `db` for the update:
+
+# %%
+affine = Affine(W, b)
+Y = affine.forward(X)
+dX = affine.backward(dout)
+print("Y", Y.shape, " dX", dX.shape, " dW", affine.dW.shape, " db", affine.db.shape)
+print("same as by hand:", np.allclose(dX, dout @ W.T), np.allclose(affine.dW, dW_batch), np.allclose(affine.db, dout.sum(axis=0)))
+
+# %% [markdown]
+# ## 5. Softmax-with-Loss, and where $1/B$ comes from
+#
+# The output layer combines softmax (ソフトマックス関数) with cross-entropy error (交差エントロピー誤差). Over a batch
+# the loss is the **mean** of the per-sample losses:
+#
+# $$L = \frac{1}{B}\sum_{n=1}^{B} E_n, \qquad E_n = -\sum_k t_{nk}\log y_{nk}, \qquad y_n = \text{softmax}(u_n).$$
+#
+# Chapter 06 showed $\partial E_n/\partial u_{nk} = y_{nk} - t_{nk}$. Sample $n$'s scores $u_n$ appear only in $E_n$, and
+# $E_n$ enters $L$ with the factor $1/B$, so
+#
+# $$\frac{\partial L}{\partial U} = \frac{Y - T}{B} \qquad (B, K).$$
+#
+# **This is the only place $1/B$ appears.** It travels down with the gradient: the layer below computes
+# $\partial L/\partial W = Z^\top\cdot(Y - T)/B = \frac{1}{B}\sum_n z_n^\top (y_n - t_n)$ — the *mean* of the
+# per-sample gradients — and no other layer divides by $B$ again.
+
+# %%
+U = np.array([[2.0, 1.0, 0.1], [0.5, 2.5, -1.0], [0.0, 0.0, 3.0], [1.0, -1.0, 0.0]])  # (B, K) = (4, 3)
+labels = np.array([0, 1, 2, 2])
+T = np.eye(3)[labels]  # one-hot (one-hot表現)
+layer = SoftmaxWithLoss()
+loss = layer.forward(U, labels)
+dU = layer.backward()
+print(f"loss {loss:.6f}")
+print("dU = (Y - T)/B:", np.allclose(dU, (helpers.softmax(U) - T) / 4))
+
+# %% [markdown]
+# Why the mean and not the sum? Put the same four samples in twice (B = 8). The mean loss and its gradient for $W$
+# stay the same, so one learning rate works for every batch size; with a sum both would double (chapter 05's
+# "mean vs sum" point).
+
+# %%
+layer8 = SoftmaxWithLoss()
+loss8 = layer8.forward(np.vstack([U, U]), np.concatenate([labels, labels]))
+dU8 = layer8.backward()
+Z = np.ones((4, 1))  # a stand-in for the previous layer's output, to form dW = Zᵀ·dU
+print(f"loss B=4 {loss:.6f}   B=8 {loss8:.6f}")
+print("dW B=4:", (Z.T @ dU).round(6), "  B=8:", (np.vstack([Z, Z]).T @ dU8).round(6))
+
+# %% [markdown]
+# Forgetting the $1/B$ is a classic bug: training still works at one batch size, but the gradients are $B$ times too
+# large, so the learning rate silently depends on the batch size.
+
+# %% [markdown]
+# ## 6. Chapter 06's network, assembled from layers
+#
+# The two-layer network of chapter 06 is four layers: Affine → Sigmoid → Affine → an identity output with
+# ½ squared error (`IdentityWithLoss`). Chapter 06's numbers, with the input as a batch of one, shape (1, 2):
+
+# %%
+x_example = np.array([[1.0, 0.5]])  # (B, D) = (1, 2)
+W1 = np.array([[0.1, 0.2], [0.3, 0.4]])  # W1[i, j]: input i -> hidden j
+b1 = np.array([0.1, 0.1])  # one bias per hidden unit
+W2 = np.array([[0.5], [0.6]])  # (H, M) = (2, 1)
+b2 = np.array([0.2])
+t_example = np.array([[1.0]])  # (B, M) = (1, 1)
+
+# %% [markdown]
+# Forward is a loop over the layers; backward is the same loop reversed, starting with 1 at the loss.
+
+# %%
+layers = [Affine(W1, b1), Sigmoid(), Affine(W2, b2)]
+last = IdentityWithLoss()
+out = x_example.reshape(1, 2)
+for lyr in layers:
+    out = lyr.forward(out)
+E = last.forward(out, t_example)
+dout = last.backward(1.0)
+for lyr in reversed(layers):
+    dout = lyr.backward(dout)
+print("E =", E)
+print("dW1 =", layers[0].dW.round(8).tolist(), " dW2 =", layers[2].dW.ravel().round(8).tolist())
+
+# %% [markdown]
+# These are chapter 06's numbers: $E = 0.008873199616318052$ and the same gradients. Compare with `TwoLayerNet`,
+# which computes the deltas with chapter 06's formulas — every array is equal to the last bit:
+
+# %%
+reference = TwoLayerNet(W1, b1, W2, b2)
+bw = reference.backward(x_example, t_example)
+print("E equal:", E == bw.loss)
+print("dW1, db1, dW2, db2 equal:", [np.array_equal(p, q) for p, q in [
+    (layers[0].dW, bw.dW1), (layers[0].db, bw.db1), (layers[2].dW, bw.dW2), (layers[2].db, bw.db2)]])  # fmt: skip
+
+# %% [markdown]
+# `helpers.layernet.two_layer_net` builds the same list of layers; its `gradient` runs the two loops, and a gradient
+# check (勾配確認) against the numerical gradient confirms every parameter:
+
+# %%
+net = two_layer_net(W1, b1, W2, b2)
+grads = net.gradient(x_example, t_example)
+for name, value in net.params().items():
+    def loss_of(p, name=name):
+        probe = two_layer_net(W1, b1, W2, b2)
+        probe.set_params(net.params() | {name: p})
+        return probe.loss(x_example, t_example)
+
+    err = helpers.gradient_check(grads[name], helpers.numerical_gradient(loss_of, value))
+    print(f"{name}: relative error below 1e-7: {err < 1e-7}")
+
+# %% [markdown]
+# And on a random batch of 16 digits-sized inputs with softmax + cross-entropy, the layered network and `TwoLayerNet`
+# agree to rounding. Only "agree to rounding" is printed, not the tiny difference itself: matrix products over a
+# batch are summed in an order that depends on the CPU's BLAS library, so their last digit can differ between
+# machines — the course prints fewer digits wherever a value comes from such a product.
+
+# %%
+rng = np.random.default_rng(1)
+Xb, lab = rng.standard_normal((16, 64)), rng.integers(0, 10, 16)
+ref = TwoLayerNet.create(64, 20, 10, seed=0)
+layered = two_layer_net(*ref.params().values(), output="softmax")
+g_ref, g_lay = ref.backward(Xb, lab).grads(), layered.gradient(Xb, lab)
+print("all gradients agree to rounding:", all(np.allclose(g_lay[k], g_ref[k], rtol=1e-12, atol=1e-15) for k in g_ref))
+
+# %% [markdown]
+# ## 7. Activation functions side by side: ReLU and sigmoid
+#
+# Left: the two activation functions (活性化関数). Right: their derivatives, which multiply every gradient that passes
+# backward through them. The sigmoid's derivative (solid) is at most 0.25 and almost 0 for $|x| > 5$; ReLU's (dashed)
+# is exactly 1 for every positive input.
+
+# %%
+xs = np.linspace(-6, 6, 241)
+sig_y = helpers.sigmoid(xs)
+fig, (ax_f, ax_d) = plt.subplots(1, 2, figsize=(9, 3.3))
+ax_f.plot(xs, sig_y, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="sigmoid σ(x)")
+ax_f.plot(xs, np.maximum(0, xs), color=COLORS["gradient"], linestyle=LINESTYLES["gradient"], label="ReLU max(0, x)")
+ax_d.plot(xs, sig_y * (1 - sig_y), color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="σ′(x) ≤ 0.25")
+ax_d.plot(xs, (xs > 0).astype(float), color=COLORS["gradient"], linestyle=LINESTYLES["gradient"], label="ReLU′(x)")
+ax_f.set(xlabel="x", ylim=(-0.2, 3), title="活性化関数 (activation)")
+ax_d.set(xlabel="x", ylim=(-0.05, 1.1), title="derivative")
+ax_f.legend(loc="upper left")
+ax_d.legend(loc="center left")
+plt.show()
+
+# %% [markdown]
+# ## 8. Vanishing gradients over depth (勾配消失)
+#
+# Backward through a sigmoid layer multiplies the gradient by $\sigma'(u) \le 0.25$ (and by the weights). After $L$
+# sigmoid layers the factor from the derivatives alone is at most $0.25^L$:
+
+# %%
+for depth in (1, 2, 5, 10):
+    print(f"{depth:2d} layers: 0.25**{depth} = {0.25**depth:.2e}")
+
+# %% [markdown]
+# Measure it: a network of 10 hidden layers of 50 units, once with sigmoid and once with ReLU (same seeded weights,
+# scaled by $1/\sqrt{\text{fan-in}}$), on a batch of 100 random 64-pixel inputs in [0, 1] with random labels 0–9 —
+# shaped like chapter 09's digits. For each layer, the root-mean-square of $\partial L/\partial W$:
+
+# %%
+rng = np.random.default_rng(0)
+X_batch, y_batch = rng.uniform(0, 1, (100, 64)), rng.integers(0, 10, 100)
+sizes = (64,) + (50,) * 10 + (10,)
+rms = {}
+for hidden in ("sigmoid", "relu"):
+    g = LayerNet.create(sizes, hidden=hidden, seed=0).gradient(X_batch, y_batch)
+    rms[hidden] = [float(np.sqrt(np.mean(g[f"W{k}"] ** 2))) for k in range(1, 12)]
+    print(f"{hidden:7s}  layer 11: {rms[hidden][-1]:.1e}   layer 1: {rms[hidden][0]:.1e}   layer 1 / layer 11: {rms[hidden][0] / rms[hidden][-1]:.0e}")
+
+# %% [markdown]
+# On a log scale: with sigmoid (solid) the gradient shrinks by a roughly constant factor at every layer on its way back
+# to the input — close to the dotted line, which falls by 0.25 per layer — so the first layers barely learn. With ReLU
+# (dashed) it stays about the same size all the way. This is why deep networks use ReLU in their hidden layers.
+
+# %%
+layer_no = np.arange(1, 12)
+fig, ax = plt.subplots()
+for hidden, role, name in (("sigmoid", "loss", "sigmoid"), ("relu", "gradient", "ReLU")):
+    ax.semilogy(layer_no, rms[hidden], color=COLORS[role], linestyle=LINESTYLES[role], marker=MARKERS[role], label=name)
+ax.semilogy(layer_no, rms["sigmoid"][-1] * 0.25 ** (11 - layer_no), color=COLORS["neutral"], linestyle=":", label="× 0.25 per layer")
+ax.set(xlabel="layer (1 = next to the input, 11 = output)", ylabel="RMS of ∂L/∂W", title="勾配消失: gradient size per layer")
+ax.legend(loc="lower right")
+plt.show()
+
+# %% [markdown]
+# ## 9. Which output and loss give $y - t$
+#
+# Chapter 06 showed that three pairs send back the simple $\delta = y - t$; the fourth keeps a $\sigma'$ factor.
+# Each is a layer here, so check it with a confidently wrong output, $u = -5$ with $t = 1$ (batch of one):
+#
+# | output + loss | layer(s) | $\delta = \partial L/\partial u$ |
+# |---|---|---|
+# | identity + ½ squared error | `IdentityWithLoss` | $y - t$ |
+# | softmax + cross-entropy | `SoftmaxWithLoss` | $y - t$ |
+# | sigmoid + binary cross-entropy (二値交差エントロピー) | `SigmoidWithLoss` | $y - t$ |
+# | sigmoid + ½ squared error | `Sigmoid` then `IdentityWithLoss` | $(y - t)\,\sigma'(u)$ |
+
+# %%
+u, t = np.array([[-5.0]]), np.array([[1.0]])
+bce = SigmoidWithLoss()
+bce.forward(u, t)
+sig_out, squared = Sigmoid(), IdentityWithLoss()
+squared.forward(sig_out.forward(u), t)
+print(f"sigmoid + BCE:            delta = {bce.backward()[0, 0]:.4f}")
+print(f"sigmoid + squared error:  delta = {sig_out.backward(squared.backward())[0, 0]:.4f}")
+
+# %% [markdown]
+# The same −0.9933 and −0.0066 as in chapter 06: far from the target, squared error behind a sigmoid almost stops
+# learning, while cross-entropy pushes with nearly full force.
+
+# %% [markdown]
+# ## Exercises
+#
+# Replace each `...` with your code and run the cell: the check answers ✓ or gives a hint.
+#
+# **Exercise 08.1.** A mini-batch `X` of shape (32, 64) goes into an Affine layer with `W` of shape (64, 100).
+# What is the shape of `dW`? Answer with a tuple such as `(2, 3)`.
+
+# %%
+answer_08_1 = ...  # your code here
+check("08.1", answer_08_1)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer_08_1 = (64, 100)  # like W: Xᵀ (64, 32) · dout (32, 100)
+check("08.1", answer_08_1)
+
+# %% [markdown]
+# **Exercise 08.2.** Write `affine_dW(X, dout)`: the gradient of an Affine layer's weights for a batch `X` of shape
+# (B, D) and an arriving gradient `dout` of shape (B, H).
+
+# %%
+def affine_dW(X, dout):
+    ...  # your code here
+
+
+check("08.2", affine_dW)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def affine_dW(X, dout):
+    return X.T @ dout
+
+
+check("08.2", affine_dW)
+
+# %% [markdown]
+# **Exercise 08.3.** For the scores `U` and `labels` of section 5 (B = 4), compute $\partial L/\partial U$ of the
+# Softmax-with-Loss layer yourself, with `helpers.softmax` and numpy.
+
+# %%
+answer_08_3 = ...  # your code here
+check("08.3", answer_08_3)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer_08_3 = (helpers.softmax(U) - np.eye(3)[labels]) / len(U)
+check("08.3", answer_08_3)
+
+# %% [markdown]
+# **Exercise 08.4.** At most how much of a gradient survives 6 sigmoid layers, counting only the $\sigma'$ factors?
+
+# %%
+answer_08_4 = ...  # your code here
+check("08.4", answer_08_4)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+answer_08_4 = 0.25**6
+check("08.4", answer_08_4)
+
+# %% [markdown]
+# ## Summary
+#
+# * A layer (レイヤ) is a node with `forward` and `backward`; ReLU stops the gradient where its input was ≤ 0, sigmoid multiplies it by $y(1 - y)$.
+# * Affine layer, batch form: $Y = XW + b$; $\partial L/\partial X = \text{dout}\cdot W^\top$ $(B, D)$, $\partial L/\partial W = X^\top\cdot\text{dout}$ $(D, H)$, $\partial L/\partial b = \sum_n \text{dout}_n$ $(H,)$. A gradient has the shape of its parameter — use that to check every transpose.
+# * Softmax-with-Loss sends back $(Y - T)/B$. The $1/B$ comes from averaging the loss over the batch, enters once at the top, and makes every $\partial L/\partial W$ a batch mean.
+# * Chapter 06's network built from layers gives $E = 0.008873199616318052$ and the same gradients, to the last bit.
+# * $\sigma' \le 0.25$ compounds over depth: across 10 sigmoid layers the gradient here shrinks a million-fold (勾配消失); ReLU keeps it. Identity + ½SSE, softmax + CE and sigmoid + BCE give $y - t$; sigmoid + squared error does not.
+#
+# Next: chapter 09 trains a network on handwritten digits with mini-batches.
