@@ -409,5 +409,3 @@ check("08.4", answer_08_4)
 # * Softmax-with-Loss sends back $(Y - T)/B$. The $1/B$ comes from averaging the loss over the batch, enters once at the top, and makes every $\partial L/\partial W$ a batch mean.
 # * Chapter 06's network built from layers gives $E = 0.008873199616318052$ and the same gradients, to the last bit.
 # * $\sigma' \le 0.25$ compounds over depth: across 10 sigmoid layers the gradient here shrinks a million-fold (勾配消失); ReLU keeps it. Identity + ½SSE, softmax + CE and sigmoid + BCE give $y - t$; sigmoid + squared error does not.
-#
-# Next: chapter 09 trains a network on handwritten digits with mini-batches.

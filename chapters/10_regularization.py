@@ -244,15 +244,17 @@ print("test:    ", drop.forward(np.ones((1, 6)), train=False))
 #
 # Replace each `...` with your code and run the cell: the check answers ✓ or gives a hint.
 #
-# **Exercise 10.1.** For $\lambda = 0.1$ and `W = [[1, -2], [0.5, 3]]` (section 3), what is the weight-decay term
-# $\frac{\lambda}{2}\lVert W\rVert^2$?
+# **Exercise 10.1.** A small network has the weights `W1 = [[1, -2], [0.5, 3]]` (section 3) and `W2 = [[2], [-1]]`,
+# and the biases `b1 = [0.5, -0.5]` and `b2 = [1]`. With $\lambda = 0.01$, what is the weight-decay term
+# $\frac{\lambda}{2}\sum_{\text{layers}}\lVert W\rVert^2$ that is added to its loss?
 
 # %%
 answer_10_1 = ...  # your code here
 check("10.1", answer_10_1)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer_10_1 = 0.1 / 2 * np.sum(np.array([[1.0, -2.0], [0.5, 3.0]]) ** 2)
+W1_ex, W2_ex = np.array([[1.0, -2.0], [0.5, 3.0]]), np.array([[2.0], [-1.0]])
+answer_10_1 = 0.01 / 2 * (np.sum(W1_ex**2) + np.sum(W2_ex**2))  # the biases are not decayed
 check("10.1", answer_10_1)
 
 # %% [markdown]
@@ -297,5 +299,3 @@ check("10.3", answer_10_3)
 # * L2 weight decay (荷重減衰): add $\frac{\lambda}{2}\lVert W\rVert^2$ to the loss, so $\lambda W$ to each weight gradient; every step shrinks the weights by $(1 - \eta\lambda)$. λ is a hyperparameter chosen on validation data.
 # * Early stopping keeps the weights of the best validation epoch and stops when the validation loss stops improving.
 # * Dropout switches hidden units off at random during training only; it sits after a hidden layer's activation.
-#
-# Next: the glossary collects every term of the course in English and 日本語.

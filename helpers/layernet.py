@@ -34,7 +34,7 @@ from helpers.layers import (
     _LossLayer,
 )
 
-__all__ = ["LayerNet", "two_layer_net", "l2_penalty", "FitHistory", "fit"]
+__all__ = ["LayerNet", "two_layer_net", "l2_penalty", "l2_penalty_grad", "FitHistory", "fit"]
 
 _HIDDEN = {"relu": ReLU, "sigmoid": Sigmoid}
 _OUTPUT = {"softmax": SoftmaxWithLoss, "sigmoid": SigmoidWithLoss, "identity": IdentityWithLoss}
@@ -52,6 +52,17 @@ def l2_penalty(weights: Sequence[ArrayLike], weight_decay: float) -> float:
     """
     lam = _check_decay(weight_decay)
     return float(lam / 2 * sum(np.sum(as_float_array(w, f"weights[{i}]") ** 2) for i, w in enumerate(weights)))
+
+
+def l2_penalty_grad(W: ArrayLike, weight_decay: float) -> np.ndarray:
+    """Gradient of the weight-decay term with respect to one weight matrix: ``λ W`` (a new array).
+
+    Examples
+    --------
+    >>> l2_penalty_grad([[1.0, -2.0]], 0.1)
+    array([[ 0.1, -0.2]])
+    """
+    return _check_decay(weight_decay) * as_float_array(W, "W")
 
 
 def _check_decay(value: Any) -> float:
@@ -222,7 +233,7 @@ class LayerNet:
             dout = layer.backward(dout)
         grads = {}
         for k, a in enumerate(self.affine_layers, start=1):
-            grads[f"W{k}"] = a.dW + self.weight_decay * a.W if self.weight_decay else a.dW.copy()
+            grads[f"W{k}"] = a.dW + l2_penalty_grad(a.W, self.weight_decay) if self.weight_decay else a.dW.copy()
             grads[f"b{k}"] = a.db.copy()
         return grads
 

@@ -111,8 +111,11 @@ def test_dropout_section():
 
 
 def test_exercises():
-    assert evaluate("10.1", 0.7125).ok
-    assert "λ/2" in evaluate("10.1", 1.425).message  # forgot the ½
+    assert evaluate("10.1", 0.09625).ok
+    assert "biases" in evaluate("10.1", 0.10375).message  # decayed the biases too
+    assert "forgot the ½" in evaluate("10.1", 0.1925).message
+    assert "W2" in evaluate("10.1", 0.07125).message  # only W1
+    assert "λ/2 = 0.005" in evaluate("10.1", 0.5).message  # anything else: the general hint
     right = evaluate("10.2", lambda W, dW, lr, lam: W - lr * (dW + lam * W))
     assert right.ok
     wrong = evaluate("10.2", lambda W, dW, lr, lam: W - lr * dW)  # no decay

@@ -203,7 +203,9 @@ def install(venv: Path = VENV, kind: str = "learner", python: Path | str = sys.e
     if kind == "dev":
         npm = shutil.which("npm")
         if npm is None:
-            raise CourseError("the test tools need npm (Node.js) for the accessibility audit: install Node.js, then try again")
+            raise CourseError(
+                "the test tools need npm (Node.js) for the accessibility audit: install Node.js, then try again"
+            )
         run([npm, "ci", "--prefix", NPM_TOOLS, "--no-audit", "--no-fund", "--silent"])
     stamps[kind].write_text(_stamp_text(kind), encoding="utf-8")
     if kind == "dev":
