@@ -19,8 +19,8 @@ import numpy as np
 
 from helpers.checks import check
 from helpers.data import load_digits_small
-from helpers.layernet import LayerNet, fit, l2_penalty
 from helpers.layers import Dropout
+from helpers.network import LayerNet, l2_penalty, train
 from helpers.numdiff import numerical_gradient
 from helpers.style import COLORS, LINESTYLES, use_course_style
 
@@ -52,14 +52,14 @@ print("training images per digit:", np.bincount(y_small))
 # ## 2. Overfitting in the curves
 #
 # A network with two hidden layers of 100 ReLU units (64-100-100-10, about 17,000 weights for 50 images), softmax +
-# cross-entropy, mini-batch SGD with learning rate 0.3 and batch size 10, for 150 epochs. `fit` (in `helpers.layernet`)
-# is the training loop of chapter 09 — shuffle, take a mini-batch, backward, step — and after every epoch it measures
-# the loss and accuracy on the whole training set and on the validation set.
+# cross-entropy, mini-batch SGD with learning rate 0.3 and batch size 10, for 150 epochs. `helpers.train` is chapter
+# 09's training loop — shuffle, take a mini-batch, forward and backward, step — and after every epoch it measures the
+# loss and accuracy on the whole training set and, given `X_val` and `y_val`, on the validation set.
 
 # %%
 settings = dict(lr=0.3, batch_size=10, epochs=150, seed=0)
 plain = LayerNet.create((64, 100, 100, 10), hidden="relu", seed=0)
-hist_plain = fit(plain, X_small, y_small, X_val, y_val, **settings)
+hist_plain = train(plain, X_small, y_small, X_val=X_val, y_val=y_val, **settings)
 print(plain)
 
 # %% [markdown]
@@ -146,7 +146,7 @@ print("numerical gradient:", numeric.round(8).tolist(), "  λW:", (lam * W).roun
 
 # %%
 decayed = LayerNet.create((64, 100, 100, 10), hidden="relu", seed=0, weight_decay=0.003)
-hist_decay = fit(decayed, X_small, y_small, X_val, y_val, **settings)
+hist_decay = train(decayed, X_small, y_small, X_val=X_val, y_val=y_val, **settings)
 for epoch in (20, 50, 100, 150):
     print(f"epoch {epoch:3d}: validation loss without {hist_plain.val_loss[epoch - 1]:.3f}   with weight decay {hist_decay.val_loss[epoch - 1]:.3f}")
 
@@ -183,12 +183,12 @@ plt.show()
 #
 # The plain run was best on validation data around epoch 20; everything after that made it worse. **Early stopping**
 # uses that directly: measure the validation loss after every epoch, remember the weights of the best epoch, and stop
-# once it has not improved for a number of epochs (the *patience*). `fit(..., patience=10)` does exactly that and gives
+# once it has not improved for a number of epochs (the *patience*). `train(..., patience=10)` does exactly that and gives
 # the network back its best weights.
 
 # %%
 stopped = LayerNet.create((64, 100, 100, 10), hidden="relu", seed=0)
-hist_stop = fit(stopped, X_small, y_small, X_val, y_val, **settings, patience=10)
+hist_stop = train(stopped, X_small, y_small, X_val=X_val, y_val=y_val, **settings, patience=10)
 print(f"stopped after epoch {hist_stop.stopped_epoch}; best epoch {hist_stop.best_epoch}, validation loss {min(hist_stop.val_loss):.3f}")
 
 # %% [markdown]

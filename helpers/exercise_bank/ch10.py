@@ -3,7 +3,7 @@
 import numpy as np
 
 from helpers.checks import Exercise
-from helpers.layernet import l2_penalty, l2_penalty_grad
+from helpers.network import l2_penalty, l2_penalty_grad
 
 _rng = np.random.default_rng(10)
 
