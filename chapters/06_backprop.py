@@ -174,7 +174,8 @@ print("dE/db1 =", db1)
 # ## 7. The same with `helpers.network`
 #
 # `TwoLayerNet` does exactly these steps (`forward` keeps `u1, z1, u2, y`; `backward` returns the deltas and the
-# gradients). Every number agrees with the hand computation.
+# gradients). Every number agrees with the hand computation. (Inside, it is made of *layers* — small building blocks
+# with a forward and a backward pass each; chapters 07 and 08 open it up.)
 
 # %%
 net = TwoLayerNet(W1, b1, W2, b2)  # identity output, ½ squared error

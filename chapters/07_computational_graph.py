@@ -320,5 +320,3 @@ check("07.3", answer_07_3)
 # * Where paths meet, the gradients add up — that is the several-variable chain rule of chapter 06.
 # * The book's shopping example: 100 × 2 × 1.1 = `220.00000000000003` (1.1 has no exact float form); gradients 2.2, `110.00000000000001`, 200; with oranges `715.0000000000001`, and 110.00000000000001, 2.2, 3.3000000000000003, 165.0, 650.
 # * One backward sweep gives every gradient for the cost of about one forward pass.
-#
-# Next: chapter 08 turns the layers of a neural network into such nodes and handles a whole mini-batch at once.

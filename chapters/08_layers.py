@@ -19,9 +19,8 @@ import numpy as np
 
 import helpers
 from helpers.checks import check
-from helpers.layernet import LayerNet, two_layer_net
 from helpers.layers import Affine, IdentityWithLoss, ReLU, Sigmoid, SigmoidWithLoss, SoftmaxWithLoss
-from helpers.network import TwoLayerNet
+from helpers.network import LayerNet, TwoLayerNet
 from helpers.style import COLORS, LINESTYLES, MARKERS, use_course_style
 
 use_course_style()
@@ -217,26 +216,31 @@ print("E =", E)
 print("dW1 =", layers[0].dW.round(8).tolist(), " dW2 =", layers[2].dW.ravel().round(8).tolist())
 
 # %% [markdown]
-# These are chapter 06's numbers: $E = 0.008873199616318052$ and the same gradients. Compare with `TwoLayerNet`,
-# which computes the deltas with chapter 06's formulas — every array is equal to the last bit:
+# These are chapter 06's numbers: $E = 0.008873199616318052$ and the same gradients. Chapter 06 computed them with its
+# δ formulas instead — $\delta_2 = y - t$, $\delta_1 = \sigma'(u_1) \odot (\delta_2 W_2^\top)$, $\partial E/\partial W = z^\top\delta$.
+# Written out once more, they give every array equal to the last bit:
 
 # %%
-reference = TwoLayerNet(W1, b1, W2, b2)
-bw = reference.backward(x_example, t_example)
-print("E equal:", E == bw.loss)
-print("dW1, db1, dW2, db2 equal:", [np.array_equal(p, q) for p, q in [
-    (layers[0].dW, bw.dW1), (layers[0].db, bw.db1), (layers[2].dW, bw.dW2), (layers[2].db, bw.db2)]])  # fmt: skip
+u1 = x_example @ W1 + b1
+z1 = helpers.sigmoid(u1)
+delta2 = (z1 @ W2 + b2) - t_example  # δ2 = y − t (identity output)
+delta1 = z1 * (1 - z1) * (delta2 @ W2.T)  # δ1 = σ′(u1) · Σ w δ2
+by_formula = [x_example.T @ delta1, delta1.sum(axis=0), z1.T @ delta2, delta2.sum(axis=0)]
+by_layers = [layers[0].dW, layers[0].db, layers[2].dW, layers[2].db]
+print("dW1, db1, dW2, db2 equal:", [np.array_equal(p, q) for p, q in zip(by_layers, by_formula, strict=True)])
 
 # %% [markdown]
-# `helpers.layernet.two_layer_net` builds the same list of layers; its `gradient` runs the two loops, and a gradient
-# check (勾配確認) against the numerical gradient confirms every parameter:
+# The course's `TwoLayerNet` (in `helpers.network`) *is* this list of layers: chapter 06 used it already, and every
+# number it printed came from these `forward` and `backward` methods. A gradient check (勾配確認) against the
+# numerical gradient confirms every parameter:
 
 # %%
-net = two_layer_net(W1, b1, W2, b2)
+net = TwoLayerNet(W1, b1, W2, b2)
+print([type(layer).__name__ for layer in net.layers], type(net.loss_layer).__name__)
 grads = net.gradient(x_example, t_example)
 for name, value in net.params().items():
     def loss_of(p, name=name):
-        probe = two_layer_net(W1, b1, W2, b2)
+        probe = TwoLayerNet(W1, b1, W2, b2)
         probe.set_params(net.params() | {name: p})
         return probe.loss(x_example, t_example)
 
@@ -244,18 +248,23 @@ for name, value in net.params().items():
     print(f"{name}: relative error below 1e-7: {err < 1e-7}")
 
 # %% [markdown]
-# And on a random batch of 16 digits-sized inputs with softmax + cross-entropy, the layered network and `TwoLayerNet`
-# agree to rounding. Only "agree to rounding" is printed, not the tiny difference itself: matrix products over a
-# batch are summed in an order that depends on the CPU's BLAS library, so their last digit can differ between
-# machines — the course prints fewer digits wherever a value comes from such a product.
+# On a batch the layers and the formulas differ in one place: the layers divide by $B$ at the top, so they compute
+# $Z^\top\cdot\big((Y - T)/B\big)$, while the formulas are often written $\big(Z^\top\cdot(Y - T)\big)/B$. The same number
+# in exact arithmetic; in floating point the two can differ in the last bit. Checked on a random batch of 16
+# digits-sized inputs with softmax + cross-entropy. Only "agree to rounding" is printed, not the tiny difference
+# itself: matrix products over a batch are summed in an order that depends on the CPU's BLAS library, so their last
+# digit can differ between machines — the course prints fewer digits wherever a value comes from such a product.
 
 # %%
 rng = np.random.default_rng(1)
 Xb, lab = rng.standard_normal((16, 64)), rng.integers(0, 10, 16)
-ref = TwoLayerNet.create(64, 20, 10, seed=0)
-layered = two_layer_net(*ref.params().values(), output="softmax")
-g_ref, g_lay = ref.backward(Xb, lab).grads(), layered.gradient(Xb, lab)
-print("all gradients agree to rounding:", all(np.allclose(g_lay[k], g_ref[k], rtol=1e-12, atol=1e-15) for k in g_ref))
+ref = TwoLayerNet.create(64, 20, 10, seed=0)  # softmax + cross-entropy
+fw = ref.forward(Xb)
+d2 = fw.y - np.eye(10)[lab]
+d1 = fw.z1 * (1 - fw.z1) * (d2 @ ref.W2.T)
+formula = {"W1": Xb.T @ d1 / 16, "b1": d1.sum(axis=0) / 16, "W2": fw.z1.T @ d2 / 16, "b2": d2.sum(axis=0) / 16}
+g_lay = ref.gradient(Xb, lab)
+print("all gradients agree to rounding:", all(np.allclose(g_lay[k], formula[k], rtol=1e-12, atol=1e-15) for k in formula))
 
 # %% [markdown]
 # ## 7. Activation functions side by side: ReLU and sigmoid
@@ -409,5 +418,3 @@ check("08.4", answer_08_4)
 # * Softmax-with-Loss sends back $(Y - T)/B$. The $1/B$ comes from averaging the loss over the batch, enters once at the top, and makes every $\partial L/\partial W$ a batch mean.
 # * Chapter 06's network built from layers gives $E = 0.008873199616318052$ and the same gradients, to the last bit.
 # * $\sigma' \le 0.25$ compounds over depth: across 10 sigmoid layers the gradient here shrinks a million-fold (勾配消失); ReLU keeps it. Identity + ½SSE, softmax + CE and sigmoid + BCE give $y - t$; sigmoid + squared error does not.
-#
-# Next: chapter 09 trains a network on handwritten digits with mini-batches.

@@ -19,8 +19,8 @@ import numpy as np
 
 from helpers.checks import check
 from helpers.data import load_digits_small
-from helpers.layernet import LayerNet, fit, l2_penalty
 from helpers.layers import Dropout
+from helpers.network import LayerNet, l2_penalty, train
 from helpers.numdiff import numerical_gradient
 from helpers.style import COLORS, LINESTYLES, use_course_style
 
@@ -52,14 +52,14 @@ print("training images per digit:", np.bincount(y_small))
 # ## 2. Overfitting in the curves
 #
 # A network with two hidden layers of 100 ReLU units (64-100-100-10, about 17,000 weights for 50 images), softmax +
-# cross-entropy, mini-batch SGD with learning rate 0.3 and batch size 10, for 150 epochs. `fit` (in `helpers.layernet`)
-# is the training loop of chapter 09 — shuffle, take a mini-batch, backward, step — and after every epoch it measures
-# the loss and accuracy on the whole training set and on the validation set.
+# cross-entropy, mini-batch SGD with learning rate 0.3 and batch size 10, for 150 epochs. `helpers.train` is chapter
+# 09's training loop — shuffle, take a mini-batch, forward and backward, step — and after every epoch it measures the
+# loss and accuracy on the whole training set and, given `X_val` and `y_val`, on the validation set.
 
 # %%
 settings = dict(lr=0.3, batch_size=10, epochs=150, seed=0)
 plain = LayerNet.create((64, 100, 100, 10), hidden="relu", seed=0)
-hist_plain = fit(plain, X_small, y_small, X_val, y_val, **settings)
+hist_plain = train(plain, X_small, y_small, X_val=X_val, y_val=y_val, **settings)
 print(plain)
 
 # %% [markdown]
@@ -146,7 +146,7 @@ print("numerical gradient:", numeric.round(8).tolist(), "  λW:", (lam * W).roun
 
 # %%
 decayed = LayerNet.create((64, 100, 100, 10), hidden="relu", seed=0, weight_decay=0.003)
-hist_decay = fit(decayed, X_small, y_small, X_val, y_val, **settings)
+hist_decay = train(decayed, X_small, y_small, X_val=X_val, y_val=y_val, **settings)
 for epoch in (20, 50, 100, 150):
     print(f"epoch {epoch:3d}: validation loss without {hist_plain.val_loss[epoch - 1]:.3f}   with weight decay {hist_decay.val_loss[epoch - 1]:.3f}")
 
@@ -183,12 +183,12 @@ plt.show()
 #
 # The plain run was best on validation data around epoch 20; everything after that made it worse. **Early stopping**
 # uses that directly: measure the validation loss after every epoch, remember the weights of the best epoch, and stop
-# once it has not improved for a number of epochs (the *patience*). `fit(..., patience=10)` does exactly that and gives
+# once it has not improved for a number of epochs (the *patience*). `train(..., patience=10)` does exactly that and gives
 # the network back its best weights.
 
 # %%
 stopped = LayerNet.create((64, 100, 100, 10), hidden="relu", seed=0)
-hist_stop = fit(stopped, X_small, y_small, X_val, y_val, **settings, patience=10)
+hist_stop = train(stopped, X_small, y_small, X_val=X_val, y_val=y_val, **settings, patience=10)
 print(f"stopped after epoch {hist_stop.stopped_epoch}; best epoch {hist_stop.best_epoch}, validation loss {min(hist_stop.val_loss):.3f}")
 
 # %% [markdown]
@@ -244,15 +244,17 @@ print("test:    ", drop.forward(np.ones((1, 6)), train=False))
 #
 # Replace each `...` with your code and run the cell: the check answers ✓ or gives a hint.
 #
-# **Exercise 10.1.** For $\lambda = 0.1$ and `W = [[1, -2], [0.5, 3]]` (section 3), what is the weight-decay term
-# $\frac{\lambda}{2}\lVert W\rVert^2$?
+# **Exercise 10.1.** A small network has the weights `W1 = [[1, -2], [0.5, 3]]` (section 3) and `W2 = [[2], [-1]]`,
+# and the biases `b1 = [0.5, -0.5]` and `b2 = [1]`. With $\lambda = 0.01$, what is the weight-decay term
+# $\frac{\lambda}{2}\sum_{\text{layers}}\lVert W\rVert^2$ that is added to its loss?
 
 # %%
 answer_10_1 = ...  # your code here
 check("10.1", answer_10_1)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-answer_10_1 = 0.1 / 2 * np.sum(np.array([[1.0, -2.0], [0.5, 3.0]]) ** 2)
+W1_ex, W2_ex = np.array([[1.0, -2.0], [0.5, 3.0]]), np.array([[2.0], [-1.0]])
+answer_10_1 = 0.01 / 2 * (np.sum(W1_ex**2) + np.sum(W2_ex**2))  # the biases are not decayed
 check("10.1", answer_10_1)
 
 # %% [markdown]
@@ -297,5 +299,3 @@ check("10.3", answer_10_3)
 # * L2 weight decay (荷重減衰): add $\frac{\lambda}{2}\lVert W\rVert^2$ to the loss, so $\lambda W$ to each weight gradient; every step shrinks the weights by $(1 - \eta\lambda)$. λ is a hyperparameter chosen on validation data.
 # * Early stopping keeps the weights of the best validation epoch and stops when the validation loss stops improving.
 # * Dropout switches hidden units off at random during training only; it sits after a hidden layer's activation.
-#
-# Next: the glossary collects every term of the course in English and 日本語.

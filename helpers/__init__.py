@@ -14,13 +14,13 @@ steps       step-by-step views that print the intermediate values the
             source articles show (differences, squares, mean; t·log(y+δ),
             the sum, the loss)                                     (02, 03)
 numdiff     central-difference derivative and gradient, gradient check (05, 06)
-network     the two-layer network of chapter 06: forward, backward with every
-            intermediate (u, z, δ), mini-batch SGD training loop  (06, 07)
 layers      layers with forward and backward beside each other: Mul, Add,
-            ReLU, Sigmoid, Affine, Dropout, Softmax-with-Loss and friends
-                                                                  (07, 08, 10)
-layernet    a network made of layers, L2 weight decay, training with a
-            validation curve and early stopping                   (08, 10)
+            ReLU, Sigmoid, Softmax, Affine, Dropout, Softmax-with-Loss and
+            friends; sigmoid and its derivative                   (07, 08, 10)
+network     networks made of those layers: LayerNet, and chapter 06's
+            TwoLayerNet with every intermediate (u, z, δ) exposed; L2 weight
+            decay; train, the mini-batch SGD loop with validation curves and
+            early stopping                                        (06, 08–10)
 graph       the book's shopping example as a computational graph: values,
             gradients, each node's local rule, a drawing          (07)
 data        seeded toy data sets and the 8×8 digits (scikit-learn's
@@ -69,17 +69,18 @@ losses   sum_squared_error, half_sum_squared_error, mean_squared_error,
          class_weights_balanced, smooth_labels, one_hot (+ ``*_grad``)
 steps    squared_error_steps, cross_entropy_steps
 numdiff  numerical_diff, numerical_gradient, gradient_check
-network  sigmoid, sigmoid_grad, TwoLayerNet (forward, loss, backward, step,
-         predict, accuracy), train → History
-layers   MulLayer, AddLayer, ReLU, Sigmoid, Affine, Dropout, SoftmaxWithLoss,
-         SigmoidWithLoss, IdentityWithLoss (from ``helpers.layers``)
-layernet LayerNet, two_layer_net, l2_penalty, fit (from ``helpers.layernet``)
+layers   MulLayer, AddLayer, ReLU, Sigmoid, Softmax, Affine, Dropout,
+         SoftmaxWithLoss, SigmoidWithLoss, IdentityWithLoss, sigmoid,
+         sigmoid_grad (from ``helpers.layers``)
+network  TwoLayerNet (forward, loss, backward, gradient, step, predict,
+         accuracy), LayerNet (the same for any row of layers), l2_penalty,
+         l2_penalty_grad, train → History
 graph    shopping_graph, shopping_graph_with_oranges, draw_graph (from ``helpers.graph``)
 data     toy_regression, imbalanced_classification, load_digits_split,
          load_digits_small
 """
 
-from helpers import data, losses, network, numdiff, steps
+from helpers import data, layers, losses, network, numdiff, steps
 from helpers.data import imbalanced_classification, load_digits_split, toy_regression
 from helpers.losses import (
     DELTA,
@@ -100,12 +101,13 @@ from helpers.losses import (
     sum_squared_error,
     weighted_cross_entropy,
 )
-from helpers.network import TwoLayerNet, sigmoid, train
+from helpers.network import LayerNet, TwoLayerNet, sigmoid, train
 from helpers.numdiff import gradient_check, numerical_diff, numerical_gradient
 from helpers.steps import cross_entropy_steps, squared_error_steps
 
 __all__ = [
     "DELTA",
+    "LayerNet",
     "TwoLayerNet",
     "binary_cross_entropy",
     "class_weights_balanced",
@@ -119,6 +121,7 @@ __all__ = [
     "huber_loss",
     "imbalanced_classification",
     "kl_divergence",
+    "layers",
     "load_digits_split",
     "log_softmax",
     "logsumexp",

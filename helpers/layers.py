@@ -22,7 +22,7 @@ once, at the top, and every ``dW`` below is already the batch *mean*.
 
 Rules kept throughout: inputs are never modified (``forward`` keeps its own
 copy for ``backward``); bad input raises an error naming the argument;
-scalar losses are Python ``float``.  :mod:`helpers.layernet` puts the layers
+scalar losses are Python ``float``.  :mod:`helpers.network` puts the layers
 together into a network.
 """
 
@@ -36,10 +36,13 @@ from numpy.typing import ArrayLike
 from helpers._validate import as_float_array, as_labels, check_probabilities
 
 __all__ = [
+    "sigmoid",
+    "sigmoid_grad",
     "MulLayer",
     "AddLayer",
     "ReLU",
     "Sigmoid",
+    "Softmax",
     "Affine",
     "Dropout",
     "SoftmaxWithLoss",
@@ -179,9 +182,47 @@ class ReLU(_Layer):
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
-    # The textbook 1 / (1 + exp(−x)); for x < −709 exp overflows to inf and 1 / inf = 0 is the right limit.
+    # Exactly the textbook 1 / (1 + exp(−x)).  For x < −709, exp(−x) overflows to inf and 1 / (1 + inf) = 0.0
+    # is the right limit, so that one overflow warning is silenced rather than the formula changed (this keeps
+    # chapter 06's digits and is the fastest form for training).
     with np.errstate(over="ignore"):
         return 1.0 / (1.0 + np.exp(-x))
+
+
+def sigmoid(u: ArrayLike) -> np.ndarray:
+    """Sigmoid (シグモイド関数) ``σ(u) = 1 / (1 + exp(−u))``, without overflow.
+
+    Parameters
+    ----------
+    u : array_like, any shape
+
+    Returns
+    -------
+    ndarray of float64, same shape, values in [0, 1]
+
+    Examples
+    --------
+    >>> sigmoid([0.0, 1e4, -1e4])
+    array([0.5, 1. , 0. ])
+    """
+    return _sigmoid(as_float_array(u, "u"))
+
+
+def sigmoid_grad(u: ArrayLike) -> np.ndarray:
+    """Derivative of the sigmoid, ``σ′(u) = σ(u) (1 − σ(u))`` (at most 0.25, at u = 0).
+
+    Examples
+    --------
+    >>> sigmoid_grad([0.0])
+    array([0.25])
+    """
+    s = _sigmoid(as_float_array(u, "u"))
+    return s * (1.0 - s)
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - x.max(axis=-1, keepdims=True))  # max-shift against overflow (chapter 04)
+    return e / e.sum(axis=-1, keepdims=True)
 
 
 class Sigmoid(_Layer):
@@ -208,6 +249,38 @@ class Sigmoid(_Layer):
         """``y (1 − y) · dout``."""
         grad = _check_dout(dout, self._need_forward(), "Sigmoid")
         return self.out * (1.0 - self.out) * grad
+
+
+class Softmax(_Layer):
+    """Softmax (ソフトマックス関数) of each row, as a layer of its own: ``y_k = exp(x_k) / Σ_j exp(x_j)``.
+
+    Needed only where softmax is *not* followed by cross-entropy (chapter 09's softmax + squared error);
+    with cross-entropy use :class:`SoftmaxWithLoss`, whose backward is simply ``(Y − T)/B``.  Backward is
+    the softmax's Jacobian applied to ``dout``: ``∂L/∂x_k = y_k (dout_k − Σ_j dout_j y_j)`` for each row.
+
+    Examples
+    --------
+    >>> s = Softmax()
+    >>> s.forward([[0.0, 0.0]])
+    array([[0.5, 0.5]])
+    >>> s.backward([[1.0, 0.0]])
+    array([[ 0.25, -0.25]])
+    """
+
+    def forward(self, x: ArrayLike) -> np.ndarray:
+        """Softmax of each row of ``x`` (shape ``(B, K)``), max-shifted so that ``exp`` cannot overflow."""
+        arr = as_float_array(x, "x")
+        if arr.ndim != 2:
+            raise ValueError(f"x must be a batch of shape (B, K), got shape {arr.shape}")
+        self.out = _softmax(arr)
+        self._out_shape = arr.shape
+        return self.out.copy()
+
+    def backward(self, dout: ArrayLike) -> np.ndarray:
+        """``y · (dout − Σ_row dout · y)``: every output depends on every input of its row."""
+        grad = _check_dout(dout, self._need_forward(), "Softmax")
+        y = self.out
+        return y * (grad - np.sum(grad * y, axis=-1, keepdims=True))
 
 
 # --- the affine layer: a whole layer of weighted sums, for a batch --------------------
@@ -342,6 +415,10 @@ class _LossLayer(_Layer):
             raise ValueError(f"T must have the shape of X {x.shape}, got shape {t.shape}")
         return x, t
 
+    def output(self, X: ArrayLike) -> np.ndarray:
+        """The output function alone (softmax, sigmoid or identity) — the network's prediction ``Y``."""
+        raise NotImplementedError  # pragma: no cover - each loss layer defines it
+
     def backward(self, dout: float = 1.0) -> np.ndarray:
         """``dout · (Y − T) / B``: the gradient of the batch-mean loss with respect to ``X``."""
         self._need_forward()
@@ -380,10 +457,16 @@ class SoftmaxWithLoss(_LossLayer):
         else:
             raise ValueError(f"T must be one-hot of shape {x.shape} or labels of shape {x.shape[:1]}, got {t.shape}")
         shifted = x - x.max(axis=1, keepdims=True)  # max-shift against overflow
-        log_y = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-        self.y, self.t = np.exp(log_y), t
+        e = np.exp(shifted)
+        total = e.sum(axis=1, keepdims=True)
+        self.y, self.t = e / total, t  # softmax, for backward
+        log_y = shifted - np.log(total)  # log-softmax: no log(0), no delta
         self._out_shape = ()
         return float(-np.sum(t * log_y) / x.shape[0])
+
+    def output(self, X: ArrayLike) -> np.ndarray:
+        """``softmax(X)`` row by row."""
+        return _softmax(as_float_array(X, "X"))
 
 
 class SigmoidWithLoss(_LossLayer):
@@ -410,6 +493,10 @@ class SigmoidWithLoss(_LossLayer):
         self._out_shape = ()
         return float(np.sum(np.logaddexp(0.0, x) - t * x) / x.shape[0])
 
+    def output(self, X: ArrayLike) -> np.ndarray:
+        """``σ(X)``: one probability per output."""
+        return _sigmoid(as_float_array(X, "X"))
+
 
 class IdentityWithLoss(_LossLayer):
     """Identity output (恒等関数) and ½ sum of squared errors, batch mean — chapter 06's regression output.
@@ -431,3 +518,7 @@ class IdentityWithLoss(_LossLayer):
         self.y, self.t = x, t
         self._out_shape = ()
         return float(0.5 * np.sum((x - t) ** 2) / x.shape[0])
+
+    def output(self, X: ArrayLike) -> np.ndarray:
+        """``X`` itself (a new array): the identity output."""
+        return as_float_array(X, "X").copy()

@@ -1,36 +1,38 @@
-"""The two-layer network of chapters 06 and 07, with every intermediate exposed.
+"""Networks made of layers, and the loop that trains them — the course's one network implementation.
 
-Notation follows seed 003: weighted sums ``u``, activations ``z = f(u)``,
-deltas ``δ = ∂E/∂u``.  For input ``x`` (D values), ``H`` hidden units and ``M``
-outputs::
+:class:`LayerNet` is layers in a row and a loss layer (:mod:`helpers.layers`): ``forward``
+left to right, ``backward`` right to left (chapter 08).  :class:`TwoLayerNet` is the
+network of chapter 06 built that way, ``Affine → Sigmoid → Affine → output with loss``,
+with every intermediate named as seed 003 names it: weighted sums ``u``, activations
+``z``, deltas ``δ``.  For input ``x`` (D values), ``H`` hidden units and ``M`` outputs::
 
     u1 = x @ W1 + b1      (H,)   hidden weighted sums      W1: (D, H)
     z1 = sigmoid(u1)      (H,)   hidden activations        b1: (H,)
     u2 = z1 @ W2 + b2     (M,)   output weighted sums      W2: (H, M)
     y  = f_out(u2)        (M,)   the network's output      b2: (M,)
 
-**Weight orientation.**  ``W1[i, j]`` is the weight *from* input ``i`` *to*
-hidden unit ``j`` — rows are inputs, columns are hidden units, as in the book
-(『ゼロから作るDeep Learning』, ``np.dot(x, W1) + b1``), so a batch ``X`` of
-shape ``(N, D)`` goes through as ``X @ W1``.  Seed 003 writes ``w_kj`` for the
-weight from unit ``j`` to unit ``k``; that is ``W[j, k]`` here (``w_kj`` is
-``W.T``).  This is the orientation that reproduces the chapter-06 worked
-example (``E = 0.008873199616318052``); the other one gives 0.00786….
+**Weight orientation.**  ``W1[i, j]`` is the weight *from* input ``i`` *to* hidden unit
+``j`` — rows are inputs, as in the book (『ゼロから作るDeep Learning』, ``np.dot(x, W1) + b1``),
+so a batch ``X`` of shape ``(N, D)`` goes through as ``X @ W1``.  Seed 003 writes ``w_kj``
+for the weight from unit ``j`` to unit ``k``; that is ``W[j, k]`` here.  This orientation
+reproduces chapter 06's worked example (``E = 0.008873199616318052``); the other gives 0.00786….
 
-Backward pass (誤差逆伝播法)::
+Backward pass (誤差逆伝播法), per sample::
 
     δ2 = y − t                       for identity + ½SSE, softmax + CE, sigmoid + BCE
-    δ1_j = f′(u1_j) Σ_k w_kj δ2_k    i.e.  δ1 = sigmoid_grad(u1) * (δ2 @ W2.T)
+    δ1 = σ′(u1) * (δ2 @ W2.T)        i.e.  δ1_j = f′(u1_j) Σ_k w_kj δ2_k
     ∂E/∂W2 = z1ᵀ δ2,   ∂E/∂b2 = δ2,   ∂E/∂W1 = xᵀ δ1,   ∂E/∂b1 = δ1
 
-For a batch the gradients are averaged over the ``N`` samples, matching the
-loss, which is the mean per sample.
+For a batch the loss is the mean over its ``B`` samples, so the loss layer sends back
+``δ2 / B`` and every gradient is the batch mean (chapter 08).  :func:`train` is mini-batch
+SGD for any of these networks, with optional L2 weight decay (荷重減衰, chapter 10) and
+early stopping.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,16 +40,35 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from helpers._validate import as_float_array, as_labels, check_positive, check_probabilities
+from helpers.layers import (
+    Affine,
+    Dropout,
+    IdentityWithLoss,
+    ReLU,
+    Sigmoid,
+    SigmoidWithLoss,
+    Softmax,
+    SoftmaxWithLoss,
+    _LossLayer,
+    sigmoid,
+    sigmoid_grad,
+)
 
 __all__ = [
     "sigmoid",
     "sigmoid_grad",
+    "l2_penalty",
+    "l2_penalty_grad",
+    "LayerNet",
     "Forward",
     "Backward",
     "TwoLayerNet",
     "History",
     "train",
 ]
+
+_HIDDEN = {"relu": ReLU, "sigmoid": Sigmoid}
+_OUTPUT = {"softmax": SoftmaxWithLoss, "sigmoid": SigmoidWithLoss, "identity": IdentityWithLoss}
 
 OUTPUTS = ("identity", "softmax", "sigmoid")
 #: Which output functions each loss can follow.  CE needs probabilities that
@@ -57,64 +78,362 @@ LOSSES = {
     "cross_entropy": ("softmax",),
     "bce": ("sigmoid",),
 }
-#: The pairs whose output delta is simply ``y − t`` (chapter 06).
-MATCHED = {("identity", "half_sse"), ("softmax", "cross_entropy"), ("sigmoid", "bce")}
+#: The pairs whose output delta is simply ``y − t`` (chapter 06): one loss layer each.
+MATCHED = {
+    ("identity", "half_sse"): IdentityWithLoss,
+    ("softmax", "cross_entropy"): SoftmaxWithLoss,
+    ("sigmoid", "bce"): SigmoidWithLoss,
+}
 
 
-# --- activation ----------------------------------------------------------------
+# --- weight decay: the penalty beside its gradient ----------------------------------------
 
 
-def _sigmoid(u: np.ndarray) -> np.ndarray:
-    # Exactly the textbook 1 / (1 + exp(−u)).  For u < −709, exp(−u) overflows
-    # to inf and 1 / (1 + inf) = 0.0 is the correct limit, so that one overflow
-    # warning is silenced rather than the formula changed (this keeps the
-    # worked example's digits and is the fastest form for training).
-    with np.errstate(over="ignore"):
-        return 1.0 / (1.0 + np.exp(-u))
+def _check_decay(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"weight_decay must be a number λ >= 0, got {value!r}")
+    if not np.isfinite(value) or value < 0:
+        raise ValueError(f"weight_decay must be a finite number λ >= 0, got {value!r}")
+    return float(value)
 
 
-def sigmoid(u: ArrayLike) -> np.ndarray:
-    """Sigmoid (シグモイド関数) ``σ(u) = 1 / (1 + exp(−u))``, without overflow.
+def l2_penalty(weights: Sequence[ArrayLike], weight_decay: float) -> float:
+    """Weight decay (荷重減衰) term ``λ/2 · Σ ‖W‖²`` over the weight matrices (biases are not decayed).
+
+    Its gradient with respect to each ``W`` is ``λ W`` (:func:`l2_penalty_grad`).
+
+    Examples
+    --------
+    >>> l2_penalty([[[1.0, 2.0]], [[2.0]]], 0.1)
+    0.45
+    """
+    lam = _check_decay(weight_decay)
+    return float(lam / 2 * sum(np.sum(as_float_array(w, f"weights[{i}]") ** 2) for i, w in enumerate(weights)))
+
+
+def l2_penalty_grad(W: ArrayLike, weight_decay: float) -> np.ndarray:
+    """Gradient of the weight-decay term with respect to one weight matrix: ``λ W`` (a new array).
+
+    Examples
+    --------
+    >>> l2_penalty_grad([[1.0, -2.0]], 0.1)
+    array([[ 0.1, -0.2]])
+    """
+    return _check_decay(weight_decay) * as_float_array(W, "W")
+
+
+# --- a network made of layers ----------------------------------------------------------------
+
+
+class LayerNet:
+    """Layers in a row, then a loss layer: forward left to right, backward right to left.
 
     Parameters
     ----------
-    u : array_like, any shape
+    layers : sequence of layers
+        E.g. ``[Affine, Sigmoid, Affine]``; each needs ``forward(x)`` and ``backward(dout)``.
+    loss_layer : SoftmaxWithLoss, SigmoidWithLoss or IdentityWithLoss
+        The output function and the loss.
+    weight_decay : float, default 0.0
+        ``λ`` of L2 weight decay: the loss gains ``λ/2 Σ ‖W‖²`` and every ``dW`` gains ``λ W``.
 
-    Returns
-    -------
-    ndarray of float64, same shape, values in [0, 1]
-
-    Examples
-    --------
-    >>> sigmoid([0.0, 1e4, -1e4])
-    array([0.5, 1. , 0. ])
-    """
-    return _sigmoid(as_float_array(u, "u"))
-
-
-def sigmoid_grad(u: ArrayLike) -> np.ndarray:
-    """Derivative of the sigmoid, ``σ′(u) = σ(u) (1 − σ(u))`` (at most 0.25, at u = 0).
+    The parameters are named by the order of the ``Affine`` layers: ``"W1", "b1", "W2", "b2", …``.
 
     Examples
     --------
-    >>> sigmoid_grad([0.0])
-    array([0.25])
+    >>> net = LayerNet.create((64, 100, 10), hidden="sigmoid")
+    >>> net
+    LayerNet(Affine → Sigmoid → Affine → SoftmaxWithLoss, weight_decay=0)
     """
-    s = _sigmoid(as_float_array(u, "u"))
-    return s * (1.0 - s)
+
+    _X, _T = "X", "T"  # the argument names error messages use (chapter 06's TwoLayerNet says x, t)
+
+    def __init__(self, layers: Sequence[Any], loss_layer: _LossLayer, *, weight_decay: float = 0.0) -> None:
+        self.layers = list(layers)
+        for i, layer in enumerate(self.layers):
+            if not (callable(getattr(layer, "forward", None)) and callable(getattr(layer, "backward", None))):
+                raise TypeError(f"layers[{i}] must have forward and backward methods, got {type(layer).__name__}")
+        if not isinstance(loss_layer, _LossLayer):
+            kinds = "SoftmaxWithLoss, SigmoidWithLoss or IdentityWithLoss"
+            raise TypeError(f"loss_layer must be {kinds}, got {type(loss_layer).__name__}")
+        self.loss_layer = loss_layer
+        self.weight_decay = _check_decay(weight_decay)
+
+    @classmethod
+    def create(
+        cls,
+        sizes: Sequence[int],
+        *,
+        hidden: str = "relu",
+        output: str = "softmax",
+        seed: int = 0,
+        weight_decay: float = 0.0,
+        dropout: float | None = None,
+    ) -> LayerNet:
+        """Seeded random weights (standard deviation ``1/sqrt(fan_in)``) and zero biases.
+
+        Parameters
+        ----------
+        sizes : sequence of int
+            Units per layer, input first: ``(64, 100, 10)`` is 64 inputs, 100 hidden units, 10 outputs.
+        hidden : {"relu", "sigmoid"}, default "relu"
+            Activation function (活性化関数) after every Affine layer but the last.
+        output : {"softmax", "sigmoid", "identity"}, default "softmax"
+            The loss layer: softmax + cross-entropy, sigmoid + binary cross-entropy, identity + ½SSE.
+        seed : int, default 0
+            Seed of ``numpy.random.default_rng``; the weights are drawn layer by layer, so
+            ``LayerNet.create((64, 100, 10), hidden="sigmoid", seed=s)`` has the weights of
+            ``TwoLayerNet.create(64, 100, 10, seed=s)``.
+        weight_decay : float, default 0.0
+            ``λ`` of L2 weight decay.
+        dropout : float, optional
+            If given, a :class:`~helpers.layers.Dropout` layer with this ratio after every hidden activation.
+
+        Examples
+        --------
+        >>> net = LayerNet.create((64, 100, 10), hidden="sigmoid")
+        >>> [type(layer).__name__ for layer in net.layers]
+        ['Affine', 'Sigmoid', 'Affine']
+        """
+        dims = [check_positive(s, f"sizes[{i}]", integer=True) for i, s in enumerate(sizes)]
+        if len(dims) < 2:
+            raise ValueError(f"sizes needs at least an input and an output size, got {list(sizes)!r}")
+        if hidden not in _HIDDEN:
+            raise ValueError(f"hidden must be one of {tuple(_HIDDEN)}, got {hidden!r}")
+        if output not in _OUTPUT:
+            raise ValueError(f"output must be one of {tuple(_OUTPUT)}, got {output!r}")
+        weights = _random_weights(dims, seed, None)
+        layers: list[Any] = []
+        for k, W in enumerate(weights):
+            layers.append(Affine(W, np.zeros(W.shape[1])))
+            if k < len(weights) - 1:
+                layers.append(_HIDDEN[hidden]())
+                if dropout is not None:
+                    layers.append(Dropout(dropout, seed=seed + k + 1))
+        return cls(layers, _OUTPUT[output](), weight_decay=weight_decay)
+
+    def __repr__(self) -> str:
+        names = " → ".join(type(layer).__name__ for layer in [*self.layers, self.loss_layer])
+        return f"LayerNet({names}, weight_decay={self.weight_decay:g})"
+
+    @property
+    def affine_layers(self) -> list[Affine]:
+        """The ``Affine`` layers in order (their ``W``, ``b`` are the parameters)."""
+        return [layer for layer in self.layers if isinstance(layer, Affine)]
+
+    # -- shapes ----------------------------------------------------------------------
+
+    def _batch(self, X: ArrayLike, name: str | None = None) -> np.ndarray:
+        """``X`` as a batch ``(B, D)``; one sample ``(D,)`` becomes a batch of one."""
+        name = name or self._X
+        arr = as_float_array(X, name)
+        d = self.affine_layers[0].W.shape[0] if self.affine_layers else arr.shape[-1]
+        if arr.ndim == 1 and arr.shape == (d,):
+            return arr.reshape(1, d)
+        if arr.ndim != 2 or arr.shape[1] != d:
+            raise ValueError(
+                f"{name} must have shape ({d},) for one sample or (N, {d}) for a batch, got shape {arr.shape}"
+            )
+        return arr
+
+    def _targets(self, T: ArrayLike, out_shape: tuple[int, int], name: str | None = None) -> np.ndarray:
+        """Targets of the output's shape ``(B, M)``; class labels ``(B,)`` for softmax + cross-entropy."""
+        name = name or self._T
+        t = as_float_array(T, name)
+        b, m = out_shape
+        if isinstance(self.loss_layer, SoftmaxWithLoss):
+            if t.shape in ((b,), ()) and t.size == b:
+                return np.eye(m)[as_labels(t.reshape(b), name, n_classes=m, classes_from="the output")]
+            if t.shape == out_shape or (b == 1 and t.shape == (m,)):  # one sample's target may be written flat
+                # y − t is the gradient of −Σ t log y only when Σ t = 1
+                check_probabilities(t, name, must_sum_to_one=True)
+                return t.reshape(out_shape)
+        elif t.size == b * m and t.shape in (out_shape, (b,), (m,), ()):
+            out = t.reshape(out_shape)
+            if isinstance(self.loss_layer, SigmoidWithLoss):
+                check_probabilities(out, name)
+            return out
+        labels = f" or be labels of shape ({b},)" if isinstance(self.loss_layer, SoftmaxWithLoss) else ""
+        raise ValueError(f"{name} must have the output's shape {out_shape}{labels}, got shape {t.shape}")
+
+    # -- forward / loss / backward -----------------------------------------------------
+
+    def _forward(self, X: np.ndarray, train: bool = False) -> list[np.ndarray]:
+        """The input and every layer's output, in order (``Dropout`` active only with ``train``)."""
+        outs = [X]
+        for layer in self.layers:
+            outs.append(layer.forward(outs[-1], train=train) if isinstance(layer, Dropout) else layer.forward(outs[-1]))
+        return outs
+
+    def scores(self, X: ArrayLike, *, train: bool = False) -> np.ndarray:
+        """The last layer's output, before the loss layer (the logits of softmax), shape ``(B, M)``.
+
+        ``train=True`` switches :class:`~helpers.layers.Dropout` layers on; otherwise they pass everything.
+        """
+        return self._forward(self._batch(X), train)[-1]
+
+    def output(self, X: ArrayLike) -> np.ndarray:
+        """The network's prediction ``Y`` (softmax probabilities, sigmoid probabilities or identity), ``(B, M)``."""
+        return self.loss_layer.output(self.scores(X))
+
+    def loss(self, X: ArrayLike, T: ArrayLike, *, train: bool = False) -> float:
+        """Batch-mean loss plus the weight-decay term ``λ/2 Σ ‖W‖²``.
+
+        Parameters
+        ----------
+        X : array_like, shape (B, D) or (D,)
+        T : array_like
+            Output-shaped targets ``(B, M)``; for softmax + cross-entropy also labels ``(B,)``;
+            for one output also a number per sample.
+
+        Returns
+        -------
+        float
+        """
+        scores = self.scores(X, train=train)
+        data_loss = self.loss_layer.forward(scores, self._targets(T, scores.shape))
+        if self.weight_decay == 0.0:
+            return data_loss
+        return data_loss + l2_penalty([a.W for a in self.affine_layers], self.weight_decay)
+
+    def _backward(self, X: np.ndarray, T: np.ndarray) -> tuple[float, list[np.ndarray], list[np.ndarray]]:
+        """One forward pass (training mode) and every layer's backward: loss, layer outputs, arriving gradients.
+
+        ``douts[i]`` is ``∂L/∂(output of layer i)``; ``douts[-1]`` is what the loss layer sends back.
+        """
+        outs = self._forward(X, train=True)
+        data_loss = self.loss_layer.forward(outs[-1], T)
+        douts = [self.loss_layer.backward(1.0)]
+        for layer in reversed(self.layers):
+            douts.insert(0, layer.backward(douts[0]))
+        return data_loss, outs, douts[1:]
+
+    def _grads(self) -> dict[str, np.ndarray]:
+        """The gradients the last backward pass left in the Affine layers, with ``λ W`` added to each ``dW``."""
+        grads = {}
+        for k, a in enumerate(self.affine_layers, start=1):
+            decay = l2_penalty_grad(a.W, self.weight_decay) if self.weight_decay else 0.0
+            grads[f"W{k}"] = a.dW + decay
+            grads[f"b{k}"] = a.db.copy()
+        return grads
+
+    def gradient(self, X: ArrayLike, T: ArrayLike) -> dict[str, np.ndarray]:
+        """Backpropagation: one forward pass (training mode), then every layer's backward in reverse.
+
+        Returns
+        -------
+        dict
+            ``{"W1": ∂L/∂W1, "b1": ∂L/∂b1, ...}`` — new arrays shaped like the parameters,
+            including the weight-decay part ``λ W`` of each ``dW``.
+        """
+        x = self._batch(X)
+        probe = self.affine_layers[-1].W.shape[1] if self.affine_layers else x.shape[1]
+        self._backward(x, self._targets(T, (x.shape[0], probe)))
+        return self._grads()
+
+    def params(self) -> dict[str, np.ndarray]:
+        """Copies of the parameters ``{"W1", "b1", "W2", "b2", ...}``."""
+        out = {}
+        for k, a in enumerate(self.affine_layers, start=1):
+            out[f"W{k}"], out[f"b{k}"] = a.W.copy(), a.b.copy()
+        return out
+
+    def _shaped_like_params(self, values: Mapping[str, ArrayLike], what: str) -> dict[str, np.ndarray]:
+        """``values`` as float arrays, after checking they have exactly the parameters' names and shapes."""
+        if not isinstance(values, Mapping):
+            raise TypeError(f"{what} must be a dict of arrays keyed like net.params(), got {type(values).__name__}")
+        shapes = {}
+        for k, a in enumerate(self.affine_layers, start=1):
+            shapes[f"W{k}"], shapes[f"b{k}"] = a.W.shape, a.b.shape
+        for name in shapes:
+            if name not in values:
+                raise ValueError(f"{what} is missing {name!r}; expected the keys {', '.join(shapes)}")
+        extra = sorted(set(values) - set(shapes))
+        if extra:
+            raise ValueError(f"{what} has keys the network does not have: {extra}; expected {', '.join(shapes)}")
+        out = {}
+        for name in shapes:
+            out[name] = as_float_array(values[name], f"{what}[{name!r}]")
+            if out[name].shape != shapes[name]:
+                raise ValueError(f"{what}[{name!r}] has shape {out[name].shape} but {name} has shape {shapes[name]}")
+        return out
+
+    def set_params(self, params: Mapping[str, ArrayLike]) -> None:
+        """Replace every parameter by a copy of ``params[name]`` (same keys and shapes as :meth:`params`)."""
+        new = self._shaped_like_params(params, "params")
+        for k, a in enumerate(self.affine_layers, start=1):
+            a.W, a.b = new[f"W{k}"], new[f"b{k}"]  # new arrays: the caller's stay theirs
+
+    def step(self, grads: Mapping[str, ArrayLike], lr: float) -> None:
+        """One SGD update ``p ← p − lr · ∂L/∂p`` of every parameter.
+
+        The layers get new parameter arrays (arrays handed out earlier by :meth:`params`
+        are copies and stay as they were).  All gradients are checked first, so a bad one
+        changes nothing.
+
+        Parameters
+        ----------
+        grads : dict
+            ``{"W1": ..., "b1": ..., ...}`` as :meth:`gradient` returns it (or a record with ``.grads()``).
+        lr : float
+            Learning rate ``η`` (学習率).
+        """
+        rate = check_positive(lr, "lr")
+        g = self._shaped_like_params(grads.grads() if hasattr(grads, "grads") else grads, "grads")
+        self._sgd(g, rate)
+
+    def _sgd(self, g: Mapping[str, np.ndarray], rate: float) -> None:
+        for k, a in enumerate(self.affine_layers, start=1):
+            a.W = a.W - rate * g[f"W{k}"]
+            a.b = a.b - rate * g[f"b{k}"]
+
+    def _classes(self, y: np.ndarray) -> np.ndarray:
+        """Predicted classes from outputs ``y`` ``(B, M)``: argmax, or ``y ≥ 0.5`` for one output."""
+        if y.shape[1] == 1:
+            return (y[:, 0] >= 0.5).astype(np.int64)
+        return np.argmax(y, axis=1)
+
+    def predict(self, X: ArrayLike) -> np.ndarray | int:
+        """Predicted class: ``argmax`` of the outputs, or ``y ≥ 0.5`` for a single output.
+
+        Returns
+        -------
+        int for one sample ``(D,)``, ndarray of int64 of shape (N,) for a batch
+        """
+        arr = as_float_array(X, self._X)
+        labels = self._classes(self.output(arr))
+        return int(labels[0]) if arr.ndim == 1 else labels
+
+    def accuracy(self, X: ArrayLike, labels: ArrayLike) -> float:
+        """Fraction of samples whose predicted class equals ``labels`` (正解率).
+
+        Parameters
+        ----------
+        X : array_like, shape (N, D)
+        labels : array_like of int, shape (N,)
+
+        Returns
+        -------
+        float in [0, 1]
+        """
+        x = self._batch(X)
+        n_out = self.affine_layers[-1].W.shape[1]
+        lab = np.atleast_1d(as_labels(labels, "labels", n_classes=max(n_out, 2), classes_from="the network's output"))
+        if lab.shape[0] != x.shape[0]:
+            raise ValueError(f"labels has {lab.shape[0]} entries but {self._X} has {x.shape[0]} rows")
+        return float(np.mean(self._classes(self.output(x)) == lab))
 
 
-def _softmax(u: np.ndarray) -> np.ndarray:
-    e = np.exp(u - u.max(axis=-1, keepdims=True))  # max-shift against overflow
-    return e / e.sum(axis=-1, keepdims=True)
+def _random_weights(dims: Sequence[int], seed: int, scale: float | None) -> list[np.ndarray]:
+    """Weight matrices for layer sizes ``dims``, drawn in order; standard deviation ``scale`` or ``1/sqrt(fan_in)``."""
+    rng = np.random.default_rng(seed)
+    return [
+        rng.standard_normal((fan_in, fan_out)) * (1.0 / np.sqrt(fan_in) if scale is None else scale)
+        for fan_in, fan_out in zip(dims[:-1], dims[1:], strict=True)
+    ]
 
 
-def _log_softmax(u: np.ndarray) -> np.ndarray:
-    s = u - u.max(axis=-1, keepdims=True)
-    return s - np.log(np.exp(s).sum(axis=-1, keepdims=True))
-
-
-# --- records of one pass --------------------------------------------------------
+# --- chapter 06's network, made of layers ------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -171,11 +490,36 @@ class Backward:
         return {"W1": self.dW1, "b1": self.db1, "W2": self.dW2, "b2": self.db2}
 
 
-# --- the network ----------------------------------------------------------------
+def _bias(value: ArrayLike, name: str, size: int) -> np.ndarray:
+    arr = as_float_array(value, name)
+    if arr.ndim == 0:
+        return np.full(size, float(arr))  # one value for every unit
+    if arr.shape != (size,):
+        raise ValueError(f"{name} must be a number or have shape ({size},), got shape {arr.shape}")
+    return arr
 
 
-class TwoLayerNet:
-    """Input → sigmoid hidden layer → output layer, with a loss.
+def _parameter(layer: int, attr: str, name: str, shape: str) -> property:
+    """``net.W1`` and friends: the array held by Affine layer ``layer``; assigning checks the shape, keeps a copy."""
+
+    def get(self: LayerNet) -> np.ndarray:
+        return getattr(self.layers[layer], attr)
+
+    def put(self: LayerNet, value: ArrayLike) -> None:
+        arr = as_float_array(value, name)  # always a copy
+        current = getattr(self.layers[layer], attr)
+        if arr.shape != current.shape:
+            raise ValueError(f"{name} must have shape {current.shape}, got shape {arr.shape}")
+        setattr(self.layers[layer], attr, arr)
+
+    return property(get, put, doc=f"{name}, shape {shape}")
+
+
+class TwoLayerNet(LayerNet):
+    """Chapter 06's network: ``Affine → Sigmoid → Affine``, then the output function and the loss.
+
+    A :class:`LayerNet` of these layers (so ``gradient``, ``step`` and :func:`train` are the same code),
+    with chapter 06's names: :meth:`forward` keeps ``u1, z1, u2, y`` and :meth:`backward` the deltas.
 
     Parameters
     ----------
@@ -191,7 +535,12 @@ class TwoLayerNet:
         Output function ``f_out``.
     loss : {"half_sse", "cross_entropy", "bce"}, default "half_sse"
         ``½ Σ (y − t)²``, ``−Σ t log y`` (needs softmax) or binary CE (needs sigmoid);
-        each averaged over the samples of a batch.
+        each averaged over the samples of a batch.  Identity + ½SSE, softmax + CE and
+        sigmoid + BCE are one loss layer each; softmax or sigmoid with ½SSE add a
+        :class:`~helpers.layers.Softmax` or :class:`~helpers.layers.Sigmoid` layer before
+        :class:`~helpers.layers.IdentityWithLoss`.
+    weight_decay : float, default 0.0
+        ``λ`` of L2 weight decay.
 
     Raises
     ------
@@ -205,6 +554,8 @@ class TwoLayerNet:
     >>> net = TwoLayerNet([[0.1, 0.2], [0.3, 0.4]], [0.1, 0.1], [0.5, 0.6], 0.2)
     >>> net.loss([1.0, 0.5], 1.0)
     0.008873199616318052
+    >>> net
+    TwoLayerNet(2-2-1, output='identity', loss='half_sse')
     """
 
     def __init__(
@@ -215,6 +566,8 @@ class TwoLayerNet:
         b2: ArrayLike,
         output: str = "identity",
         loss: str = "half_sse",
+        *,
+        weight_decay: float = 0.0,
     ) -> None:
         if output not in OUTPUTS:
             raise ValueError(f"output must be one of {OUTPUTS}, got {output!r}")
@@ -232,15 +585,22 @@ class TwoLayerNet:
             raise ValueError(
                 f"W2 must have shape (H, M) with H = {w1.shape[1]} hidden units (columns of W1), got shape {w2.shape}"
             )
-        self.W1 = w1
-        self.b1 = _bias(b1, "b1", w1.shape[1])
-        self.W2 = w2
-        self.b2 = _bias(b2, "b2", w2.shape[1])
-        self.output = output
+        layers: list[Any] = [
+            Affine(w1, _bias(b1, "b1", w1.shape[1])),
+            Sigmoid(),
+            Affine(w2, _bias(b2, "b2", w2.shape[1])),
+        ]
+        if (output, loss) in MATCHED:
+            loss_layer: _LossLayer = MATCHED[(output, loss)]()
+        else:  # softmax or sigmoid, then ½ squared error: the output function is a layer of its own
+            layers.append(Softmax() if output == "softmax" else Sigmoid())
+            loss_layer = IdentityWithLoss()
+        super().__init__(layers, loss_layer, weight_decay=weight_decay)
+        self.output_name = output
         self.loss_name = loss
 
     @classmethod
-    def create(
+    def create(  # type: ignore[override]  # chapter 06's signature: three sizes, an output and a loss
         cls,
         n_in: int,
         n_hidden: int,
@@ -276,112 +636,30 @@ class TwoLayerNet:
         >>> net.W1.shape, net.W2.shape
         ((64, 100), (100, 10))
         """
-        d = check_positive(n_in, "n_in", integer=True)
-        h = check_positive(n_hidden, "n_hidden", integer=True)
-        m = check_positive(n_out, "n_out", integer=True)
+        dims = [
+            check_positive(n_in, "n_in", integer=True),
+            check_positive(n_hidden, "n_hidden", integer=True),
+            check_positive(n_out, "n_out", integer=True),
+        ]
         if scale is not None:
             check_positive(scale, "scale")
-        rng = np.random.default_rng(seed)
-        s1 = 1.0 / np.sqrt(d) if scale is None else scale
-        s2 = 1.0 / np.sqrt(h) if scale is None else scale
-        return cls(
-            rng.standard_normal((d, h)) * s1,
-            np.zeros(h),
-            rng.standard_normal((h, m)) * s2,
-            np.zeros(m),
-            output=output,
-            loss=loss,
-        )
+        W1, W2 = _random_weights(dims, seed, scale)
+        return cls(W1, np.zeros(dims[1]), W2, np.zeros(dims[2]), output=output, loss=loss)
+
+    _X, _T = "x", "t"
 
     def __repr__(self) -> str:
         d, h = self.W1.shape
-        m = self.W2.shape[1]
-        return f"TwoLayerNet({d}-{h}-{m}, output={self.output!r}, loss={self.loss_name!r})"
+        return f"TwoLayerNet({d}-{h}-{self.W2.shape[1]}, output={self.output_name!r}, loss={self.loss_name!r})"
 
-    # -- validation --------------------------------------------------------
+    # -- the parameters under chapter 06's names: the arrays the two Affine layers hold ----------
 
-    def _inputs(self, x: ArrayLike) -> np.ndarray:
-        arr = as_float_array(x, "x")
-        d = self.W1.shape[0]
-        if arr.ndim not in (1, 2) or arr.shape[-1] != d:
-            raise ValueError(f"x must have shape ({d},) for one sample or (N, {d}) for a batch, got shape {arr.shape}")
-        return arr
+    W1 = _parameter(0, "W", "W1", "(D, H)")
+    b1 = _parameter(0, "b", "b1", "(H,)")
+    W2 = _parameter(2, "W", "W2", "(H, M)")
+    b2 = _parameter(2, "b", "b2", "(M,)")
 
-    def _targets(self, t: ArrayLike, y_shape: tuple[int, ...]) -> np.ndarray:
-        """Targets as a float array of shape ``y_shape`` (labels become one-hot)."""
-        arr = as_float_array(t, "t")
-        m = y_shape[-1]
-        if arr.shape == y_shape:
-            # Each loss's targets have a domain: BCE needs probabilities, cross-entropy after softmax
-            # needs distributions (y − t is the gradient of −Σ t log y only when Σ t = 1).
-            # Squared error takes any real target.
-            if self.loss_name != "half_sse":
-                check_probabilities(arr, "t", must_sum_to_one=self.loss_name == "cross_entropy")
-            return arr
-        if arr.shape == y_shape[:-1]:
-            if self.loss_name == "cross_entropy":
-                return np.eye(m)[as_labels(t, "t", n_classes=m, classes_from="the output")]
-            if m == 1:  # one output per sample written flat: t = 1.0 or t of shape (N,)
-                out = arr.reshape(y_shape)
-                if self.loss_name == "bce":
-                    check_probabilities(out, "t")
-                return out
-        raise ValueError(
-            f"t must have the output's shape {y_shape}"
-            + (f" or be labels of shape {y_shape[:-1]}" if self.loss_name == "cross_entropy" else "")
-            + f", got shape {arr.shape}"
-        )
-
-    # -- forward / loss / backward, unvalidated 2-D versions used in training --
-
-    def _forward(self, x: np.ndarray) -> Forward:
-        u1 = x @ self.W1 + self.b1
-        z1 = _sigmoid(u1)
-        u2 = z1 @ self.W2 + self.b2
-        if self.output == "softmax":
-            y = _softmax(u2)
-        elif self.output == "sigmoid":
-            y = _sigmoid(u2)
-        else:
-            y = u2
-        return Forward(x=x, u1=u1, z1=z1, u2=u2, y=y)
-
-    def _loss(self, fw: Forward, t: np.ndarray) -> float:
-        n = fw.y.shape[0]
-        if self.loss_name == "cross_entropy":
-            # From u2 via log-softmax: exact, no delta, no log(0) (chapter 04).
-            return float(-np.sum(t * _log_softmax(fw.u2)) / n)
-        if self.loss_name == "bce":
-            # −(t log σ(u) + (1 − t) log(1 − σ(u))) = log(1 + e^u) − t·u, stable for any u.
-            return float(np.sum(np.logaddexp(0.0, fw.u2) - t * fw.u2) / n)
-        return float(0.5 * np.sum((fw.y - t) ** 2) / n)
-
-    def _output_delta(self, fw: Forward, t: np.ndarray) -> np.ndarray:
-        y = fw.y
-        if (self.output, self.loss_name) in MATCHED:
-            return y - t  # the 1/y of the log (or the identity) cancels f_out′
-        g = y - t  # ∂E/∂y for ½SSE; chain through f_out′ by hand
-        if self.output == "sigmoid":
-            return g * y * (1.0 - y)  # the σ′ factor that slows learning
-        return y * (g - np.sum(g * y, axis=-1, keepdims=True))  # softmax Jacobian
-
-    def _backward(self, x: np.ndarray, t: np.ndarray) -> Backward:
-        fw = self._forward(x)
-        n = x.shape[0]
-        delta2 = self._output_delta(fw, t)
-        # hidden δ_j = f′(u_j) Σ_k w_kj δ_k ; w_kj is W2[j, k], hence δ2 @ W2.T
-        delta1 = fw.z1 * (1.0 - fw.z1) * (delta2 @ self.W2.T)
-        return Backward(
-            loss=self._loss(fw, t),
-            delta2=delta2,
-            delta1=delta1,
-            dW1=x.T @ delta1 / n,
-            db1=delta1.sum(axis=0) / n,
-            dW2=fw.z1.T @ delta2 / n,
-            db2=delta2.sum(axis=0) / n,
-        )
-
-    # -- public, validated -------------------------------------------------
+    # -- chapter 06's records ---------------------------------------------------------------
 
     def forward(self, x: ArrayLike) -> Forward:
         """Run the network and keep every intermediate.
@@ -401,33 +679,18 @@ class TwoLayerNet:
         >>> net.forward([1.0, 0.5]).u1
         array([0.35, 0.5 ])
         """
-        arr = self._inputs(x)
-        fw = self._forward(np.atleast_2d(arr))
-        if arr.ndim == 1:
+        arr = self._batch(x)
+        outs = self._forward(arr)
+        fw = Forward(arr, outs[1], outs[2], outs[3], self.loss_layer.output(outs[-1]))
+        if np.ndim(x) == 1:
             return Forward(*(a[0] for a in (fw.x, fw.u1, fw.z1, fw.u2, fw.y)))
         return fw
 
-    def loss(self, x: ArrayLike, t: ArrayLike) -> float:
-        """Mean loss per sample for inputs ``x`` and targets ``t``.
-
-        Parameters
-        ----------
-        x : array_like, shape (D,) or (N, D)
-        t : array_like
-            Shape of the output ``(M,)`` / ``(N, M)``; for cross-entropy also
-            integer labels ``()`` / ``(N,)``; for one output also a number per sample.
-
-        Returns
-        -------
-        float
-        """
-        arr = self._inputs(x)
-        fw = self._forward(np.atleast_2d(arr))  # always a batch inside; N = 1 for one sample
-        y_shape = fw.y.shape[1:] if arr.ndim == 1 else fw.y.shape
-        return self._loss(fw, self._targets(t, y_shape).reshape(fw.y.shape))
-
     def backward(self, x: ArrayLike, t: ArrayLike) -> Backward:
-        """Backpropagation: the loss, both deltas and every gradient.
+        """Backpropagation through the layers: the loss, both deltas and every gradient.
+
+        The deltas are per sample, ``δ = ∂E_n/∂u``: ``B`` times the batch-mean gradient that
+        arrives at the Affine layer's output.
 
         Parameters
         ----------
@@ -446,97 +709,19 @@ class TwoLayerNet:
         >>> b.delta2.round(8), b.delta1.round(8)
         (array([-0.13321561]), array([-0.01615222, -0.0187837 ]))
         """
-        arr = self._inputs(x)
-        y_shape = (self.W2.shape[1],) if arr.ndim == 1 else (arr.shape[0], self.W2.shape[1])
-        target = self._targets(t, y_shape)
-        bw = self._backward(np.atleast_2d(arr), np.atleast_2d(target))
-        if arr.ndim == 1:
-            return Backward(bw.loss, bw.delta2[0], bw.delta1[0], bw.dW1, bw.db1, bw.dW2, bw.db2)
-        return bw
-
-    def params(self) -> dict[str, np.ndarray]:
-        """Copies of the parameters: ``{"W1", "b1", "W2", "b2"}``."""
-        return {
-            "W1": self.W1.copy(),
-            "b1": self.b1.copy(),
-            "W2": self.W2.copy(),
-            "b2": self.b2.copy(),
-        }
-
-    def step(self, grads: Backward | Mapping[str, Any], lr: float) -> None:
-        """One gradient-descent update ``w ← w − lr · ∂E/∂w`` of every parameter, in place.
-
-        Parameters
-        ----------
-        grads : Backward or mapping
-            A :class:`Backward`, or a dict with keys ``"W1", "b1", "W2", "b2"``.
-        lr : float
-            Learning rate ``η`` (学習率).
-        """
-        rate = check_positive(lr, "lr")
-        g = grads.grads() if isinstance(grads, Backward) else grads
-        for key in ("W1", "b1", "W2", "b2"):
-            if key not in g:
-                raise ValueError(f"grads is missing {key!r}; expected keys W1, b1, W2, b2")
-            current = getattr(self, key)
-            arr = as_float_array(g[key], f"grads[{key!r}]")
-            if arr.shape != current.shape:
-                raise ValueError(f"grads[{key!r}] has shape {arr.shape} but {key} has shape {current.shape}")
-        self._sgd(g, rate)
-
-    def _sgd(self, g: Mapping[str, np.ndarray], lr: float) -> None:
-        # In place: the network is the one object training is meant to change.
-        self.W1 -= lr * g["W1"]
-        self.b1 -= lr * g["b1"]
-        self.W2 -= lr * g["W2"]
-        self.b2 -= lr * g["b2"]
-
-    def _predict(self, x: np.ndarray) -> np.ndarray:
-        y = self._forward(x).y
-        if y.shape[-1] == 1:
-            return (y[:, 0] >= 0.5).astype(np.int64)
-        return np.argmax(y, axis=-1)
-
-    def predict(self, x: ArrayLike) -> np.ndarray | int:
-        """Predicted class: ``argmax`` of the outputs, or ``y ≥ 0.5`` for a single output.
-
-        Returns
-        -------
-        int for one sample, ndarray of int64 of shape (N,) for a batch
-        """
-        arr = self._inputs(x)
-        labels = self._predict(np.atleast_2d(arr))
-        return int(labels[0]) if arr.ndim == 1 else labels
-
-    def accuracy(self, x: ArrayLike, labels: ArrayLike) -> float:
-        """Fraction of samples whose predicted class equals ``labels`` (正解率).
-
-        Parameters
-        ----------
-        x : array_like, shape (N, D)
-        labels : array_like of int, shape (N,)
-
-        Returns
-        -------
-        float in [0, 1]
-        """
-        arr = np.atleast_2d(self._inputs(x))
-        lab = np.atleast_1d(as_labels(labels, "labels", n_classes=max(self.W2.shape[1], 2), classes_from="net"))
-        if lab.shape[0] != arr.shape[0]:
-            raise ValueError(f"labels has {lab.shape[0]} entries but x has {arr.shape[0]} rows")
-        return float(np.mean(self._predict(arr) == lab))
+        arr = self._batch(x)
+        data_loss, _, douts = self._backward(arr, self._targets(t, (arr.shape[0], self.W2.shape[1])))
+        g = self._grads()
+        n = arr.shape[0]
+        delta1, delta2 = n * douts[0], n * douts[2]  # ∂L/∂u1 and ∂L/∂u2 are the per-sample deltas / B
+        if self.weight_decay:
+            data_loss += l2_penalty([self.W1, self.W2], self.weight_decay)
+        if np.ndim(x) == 1:
+            delta1, delta2 = delta1[0], delta2[0]
+        return Backward(data_loss, delta2, delta1, g["W1"], g["b1"], g["W2"], g["b2"])
 
 
-def _bias(value: ArrayLike, name: str, size: int) -> np.ndarray:
-    arr = as_float_array(value, name)
-    if arr.ndim == 0:
-        return np.full(size, float(arr))  # one value for every unit
-    if arr.shape != (size,):
-        raise ValueError(f"{name} must be a number or have shape ({size},), got shape {arr.shape}")
-    return arr
-
-
-# --- training -------------------------------------------------------------------
+# --- training --------------------------------------------------------------------------------
 
 
 @dataclass
@@ -549,23 +734,32 @@ class History:
         Mini-batch loss at every step (for the live loss curve).
     epoch_losses : list of float
         Mean of the step losses of each epoch.
-    train_accuracy : list of float
-        Training accuracy after each epoch.
-    val_accuracy : list of float
-        Validation accuracy after each epoch (empty without ``X_val``).
+    train_loss, val_loss : list of float
+        Loss on the whole training / validation set after each epoch (without the weight-decay
+        term); ``val_loss`` only with validation data.
+    train_accuracy, val_accuracy : list of float
+        Accuracy on the same sets after each epoch.
+    best_epoch : int
+        The epoch (counted from 1) with the lowest validation loss (0 without validation data).
+    stopped_epoch : int
+        The last epoch trained (earlier than ``epochs`` when early stopping ended the run).
     seconds : float
         Wall time of the whole loop.
     """
 
     losses: list[float] = field(default_factory=list)
     epoch_losses: list[float] = field(default_factory=list)
+    train_loss: list[float] = field(default_factory=list)
+    val_loss: list[float] = field(default_factory=list)
     train_accuracy: list[float] = field(default_factory=list)
     val_accuracy: list[float] = field(default_factory=list)
+    best_epoch: int = 0
+    stopped_epoch: int = 0
     seconds: float = 0.0
 
 
 def train(
-    net: TwoLayerNet,
+    net: LayerNet,
     X: ArrayLike,
     T: ArrayLike,
     *,
@@ -576,30 +770,34 @@ def train(
     callback: Callable[[int, int, float], Any] | None = None,
     X_val: ArrayLike | None = None,
     y_val: ArrayLike | None = None,
+    patience: int | None = None,
 ) -> History:
     """Mini-batch stochastic gradient descent (ミニバッチ学習), updating ``net`` in place.
 
-    Every epoch shuffles the samples with a seeded generator, walks through
-    them ``batch_size`` at a time, and for each batch runs the backward pass of
-    :meth:`TwoLayerNet.backward` and one SGD step ``w ← w − lr · ∂E/∂w``.  The
-    leftover that does not fill a last batch is skipped in that epoch (it is
-    reshuffled into the next); ``N // batch_size`` steps per epoch.
+    Every epoch shuffles the samples with a seeded generator and walks through them
+    ``batch_size`` at a time; for each mini-batch it runs ``net.gradient`` (forward and
+    backward) and ``net.step`` (``w ← w − lr · ∂L/∂w``).  A leftover that does not fill a
+    last batch is skipped in that epoch (it is reshuffled into the next): ``N // batch_size``
+    steps per epoch.  After every epoch the loss and accuracy on the whole training set (and
+    on the validation set, if given) are recorded.
 
-    Recommended for chapter 09 (64-100-10, sigmoid hidden, softmax + CE, batch
-    32, :func:`helpers.data.load_digits_split`): ``TwoLayerNet.create(64, 100,
-    10, seed=0)`` (Xavier init), ``lr=2.0``, ``epochs=20``, ``seed=0`` — 97.6 %
-    test accuracy in about 0.25 s on the course's 2-core machine (seeds 0–5
-    give 96.7–97.8 %).  ``lr=1.0, epochs=40`` is a gentler alternative (≈0.5 s).
+    With ``patience`` (needs validation data), **early stopping**: training ends once the
+    validation loss has not improved for ``patience`` epochs, and the network gets back the
+    parameters of its best epoch.
+
+    Chapter 09's setting (64-100-10, sigmoid hidden, softmax + CE, batch 32,
+    :func:`helpers.data.load_digits_split`): ``TwoLayerNet.create(64, 100, 10, seed=0)``,
+    ``lr=2.0``, ``epochs=20``, ``seed=0`` — 97.6 % test accuracy in a fraction of a second.
 
     Parameters
     ----------
-    net : TwoLayerNet
+    net : LayerNet or TwoLayerNet
         Trained in place.
     X : array_like, shape (N, D)
         Training inputs.
     T : array_like
         Training targets: output-shaped ``(N, M)``, or labels ``(N,)`` for
-        cross-entropy / a single output.
+        softmax + cross-entropy, or a number per sample for one output.
     lr : float
         Learning rate ``η``.
     batch_size : int
@@ -612,8 +810,10 @@ def train(
         ``callback(epoch, step, loss)`` after every step (``step`` counts from 0
         over the whole run) — hook a progress bar or a live plot here.
     X_val, y_val : array_like, optional
-        Validation inputs ``(N_val, D)`` and labels ``(N_val,)``; their accuracy
-        is recorded after every epoch.
+        Validation inputs ``(N_val, D)`` and their targets, or labels ``(N_val,)`` (one-hot for the
+        loss when the network has several outputs); measured only — never trained on.
+    patience : int, optional
+        Early-stopping patience in epochs.
 
     Returns
     -------
@@ -628,13 +828,14 @@ def train(
     >>> net.accuracy(X_te, y_te) >= 0.97
     True
     """
-    if not isinstance(net, TwoLayerNet):
-        raise TypeError(f"net must be a TwoLayerNet, got {type(net).__name__}")
-    x_all = net._inputs(X)
+    if not isinstance(net, LayerNet):
+        raise TypeError(f"net must be a LayerNet or TwoLayerNet, got {type(net).__name__}")
+    x_all = as_float_array(X, "X")
     if x_all.ndim != 2:
         raise ValueError(f"X must be a batch of shape (N, D), got shape {x_all.shape}")
-    n = x_all.shape[0]
-    t_all = net._targets(T, (n, net.W2.shape[1]))
+    x_all = net._batch(x_all, "X")
+    n_out = net.affine_layers[-1].W.shape[1]
+    t_all = net._targets(T, (x_all.shape[0], n_out), "T")
     rate = check_positive(lr, "lr")
     bs = check_positive(batch_size, "batch_size", integer=True)
     n_epochs = check_positive(epochs, "epochs", integer=True)
@@ -642,19 +843,25 @@ def train(
         raise TypeError(f"callback must be callable, got {type(callback).__name__}")
     if (X_val is None) != (y_val is None):
         raise ValueError("X_val and y_val must be given together")
+    val = None
     if X_val is not None:
-        x_val = np.atleast_2d(net._inputs(X_val))
-        lab_val = np.atleast_1d(as_labels(y_val, "y_val", n_classes=max(net.W2.shape[1], 2), classes_from="net"))
-        if lab_val.shape[0] != x_val.shape[0]:
-            raise ValueError(f"y_val has {lab_val.shape[0]} labels but X_val has {x_val.shape[0]} rows")
-    else:
-        x_val = lab_val = None
+        x_val = net._batch(X_val, "X_val")
+        if np.ndim(y_val) >= 1 and np.shape(y_val)[0] != x_val.shape[0]:
+            raise ValueError(f"y_val has {np.shape(y_val)[0]} rows but X_val has {x_val.shape[0]}")
+        y = as_float_array(y_val, "y_val")
+        if y.ndim == 1 and n_out > 1 and not isinstance(net.loss_layer, SoftmaxWithLoss):
+            y = np.eye(n_out)[as_labels(y, "y_val", n_classes=n_out, classes_from="the network's output")]  # one-hot
+        val = (x_val, net._targets(y, (x_val.shape[0], n_out), "y_val"))
+    if patience is not None:
+        patience = check_positive(patience, "patience", integer=True)
+        if val is None:
+            raise ValueError("patience (early stopping) needs validation data: give X_val and y_val")
 
-    rng = np.random.default_rng(seed)
     history = History()
     with _single_blas_thread():
         start = time.perf_counter()
-        _sgd_loop(net, x_all, t_all, rate, bs, n_epochs, rng, callback, history, x_val, lab_val)
+        rng = np.random.default_rng(seed)
+        _sgd_loop(net, (x_all, t_all), val, rate, bs, n_epochs, rng, callback, patience, history)
         history.seconds = time.perf_counter() - start
     return history
 
@@ -666,39 +873,62 @@ def _single_blas_thread() -> Any:
     return threadpool_limits(limits=1, user_api="blas")
 
 
+def _labels_of(t: np.ndarray) -> np.ndarray:
+    return (t[:, 0] >= 0.5).astype(np.int64) if t.shape[1] == 1 else t.argmax(axis=1)
+
+
+def _measure(net: LayerNet, x: np.ndarray, t: np.ndarray) -> tuple[float, float]:
+    """Data loss (no weight-decay term) and accuracy from one forward pass over a whole set."""
+    scores = net._forward(x)[-1]
+    correct = net._classes(net.loss_layer.output(scores)) == _labels_of(t)
+    return net.loss_layer.forward(scores, t), float(np.mean(correct))
+
+
 def _sgd_loop(
-    net: TwoLayerNet,
-    x_all: np.ndarray,
-    t_all: np.ndarray,
+    net: LayerNet,
+    data: tuple[np.ndarray, np.ndarray],
+    val: tuple[np.ndarray, np.ndarray] | None,
     rate: float,
     bs: int,
     n_epochs: int,
     rng: np.random.Generator,
     callback: Callable[[int, int, float], Any] | None,
+    patience: int | None,
     history: History,
-    x_val: np.ndarray | None,
-    lab_val: np.ndarray | None,
 ) -> None:
+    x_all, t_all = data
     n = x_all.shape[0]
-    # Training labels for the per-epoch accuracy.
-    lab_train = (t_all[:, 0] >= 0.5).astype(np.int64) if t_all.shape[1] == 1 else t_all.argmax(1)
+    best, best_params = np.inf, net.params()
     step = 0
     for epoch in range(n_epochs):
         order = rng.permutation(n)
         first = len(history.losses)
-        # Only full batches: a 3-sample leftover (1347 = 42·32 + 3) with the same lr
-        # makes a ten-times noisier step that can undo an epoch of progress.  The
-        # reshuffle means every sample still gets its turn.  A set smaller than
-        # one batch is used whole.
+        # Only full batches: a 3-sample leftover (1347 = 42·32 + 3) with the same lr makes a ten-times
+        # noisier step that can undo an epoch of progress.  The reshuffle means every sample still gets
+        # its turn.  A set smaller than one batch is used whole.
         for begin in range(0, max(n - bs + 1, 1), bs):
             idx = order[begin : begin + bs]
-            grads = net._backward(x_all[idx], t_all[idx])  # inputs validated once, above
-            net._sgd(grads.grads(), rate)
-            history.losses.append(grads.loss)
+            data_loss, _, _ = net._backward(x_all[idx], t_all[idx])  # inputs validated once, above
+            if net.weight_decay:
+                data_loss += l2_penalty([a.W for a in net.affine_layers], net.weight_decay)
+            net._sgd(net._grads(), rate)
+            history.losses.append(data_loss)
             if callback is not None:
-                callback(epoch, step, grads.loss)
+                callback(epoch, step, data_loss)
             step += 1
         history.epoch_losses.append(float(np.mean(history.losses[first:])))
-        history.train_accuracy.append(float(np.mean(net._predict(x_all) == lab_train)))
-        if x_val is not None:
-            history.val_accuracy.append(float(np.mean(net._predict(x_val) == lab_val)))
+        loss, acc = _measure(net, x_all, t_all)
+        history.train_loss.append(loss)
+        history.train_accuracy.append(acc)
+        history.stopped_epoch = epoch + 1
+        if val is None:
+            continue
+        loss, acc = _measure(net, *val)
+        history.val_loss.append(loss)
+        history.val_accuracy.append(acc)
+        if loss < best:
+            best, best_params, history.best_epoch = loss, net.params(), epoch + 1
+        elif patience is not None and epoch + 1 - history.best_epoch >= patience:
+            break
+    if patience is not None:
+        net.set_params(best_params)

@@ -386,7 +386,7 @@ BAD = [
         "train-net",
         lambda: network.train("net", np.zeros((4, 2)), [0, 1, 2, 0], lr=0.1, batch_size=2, epochs=1),
         TypeError,
-        "net must be a TwoLayerNet",
+        "net must be a LayerNet or TwoLayerNet",
     ),
     (
         "train-X-1d",

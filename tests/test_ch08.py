@@ -8,10 +8,9 @@ import pytest
 
 from helpers.checks import evaluate
 from helpers.exercise_bank.ch08 import LABELS, U
-from helpers.layernet import LayerNet, two_layer_net
 from helpers.layers import Affine, IdentityWithLoss, ReLU, Sigmoid, SigmoidWithLoss, SoftmaxWithLoss
 from helpers.losses import softmax
-from helpers.network import TwoLayerNet
+from helpers.network import LayerNet, TwoLayerNet, sigmoid
 from helpers.numdiff import gradient_check, numerical_gradient
 
 X1 = np.array([[1.0, 0.5]])
@@ -92,32 +91,42 @@ def test_chapter_06_rebuilt_from_layers():
     assert repr(E) == "0.008873199616318052"
     assert layers[0].dW.round(8).tolist() == [[-0.01615222, -0.0187837], [-0.00807611, -0.00939185]]
     assert layers[2].dW.ravel().round(8).tolist() == [-0.07814662, -0.0829213]
-    bw = TwoLayerNet(W1, B1, W2, B2).backward(X1, T1)
-    assert E == bw.loss
-    pairs = [(layers[0].dW, bw.dW1), (layers[0].db, bw.db1), (layers[2].dW, bw.dW2), (layers[2].db, bw.db2)]
-    assert [np.array_equal(p, q) for p, q in pairs] == [True] * 4
+    # chapter 06's δ formulas, written out in the chapter: equal to the last bit for a batch of one
+    z1 = sigmoid(X1 @ W1 + B1)
+    delta2 = (z1 @ W2 + B2) - T1
+    delta1 = z1 * (1 - z1) * (delta2 @ W2.T)
+    by_formula = [X1.T @ delta1, delta1.sum(axis=0), z1.T @ delta2, delta2.sum(axis=0)]
+    by_layers = [layers[0].dW, layers[0].db, layers[2].dW, layers[2].db]
+    assert [np.array_equal(p, q) for p, q in zip(by_layers, by_formula, strict=True)] == [True] * 4
+    bw = TwoLayerNet(W1, B1, W2, B2).backward(X1, T1)  # the course's network is these layers
+    assert E == bw.loss and all(np.array_equal(p, q) for p, q in zip(by_layers, bw.grads().values(), strict=True))
 
 
 def test_two_layer_net_gradient_check():
-    net = two_layer_net(W1, B1, W2, B2)
+    net = TwoLayerNet(W1, B1, W2, B2)
+    assert [type(layer).__name__ for layer in net.layers] == ["Affine", "Sigmoid", "Affine"]
     grads = net.gradient(X1, T1)
     for name, value in net.params().items():
 
         def loss_of(p, name=name):
-            probe = two_layer_net(W1, B1, W2, B2)
+            probe = TwoLayerNet(W1, B1, W2, B2)
             probe.set_params(net.params() | {name: p})
             return probe.loss(X1, T1)
 
         assert gradient_check(grads[name], numerical_gradient(loss_of, value)) < 1e-7
 
 
-def test_random_batch_agrees_with_two_layer_net():
+def test_random_batch_agrees_with_the_formulas():
     rng = np.random.default_rng(1)
     Xb, lab = rng.standard_normal((16, 64)), rng.integers(0, 10, 16)
     ref = TwoLayerNet.create(64, 20, 10, seed=0)
-    layered = two_layer_net(*ref.params().values(), output="softmax")
-    g_ref, g_lay = ref.backward(Xb, lab).grads(), layered.gradient(Xb, lab)
-    assert all(np.allclose(g_lay[k], g_ref[k], rtol=1e-12, atol=1e-15) for k in g_ref)
+    fw = ref.forward(Xb)
+    d2 = fw.y - np.eye(10)[lab]
+    d1 = fw.z1 * (1 - fw.z1) * (d2 @ ref.W2.T)
+    formula = {"W1": Xb.T @ d1 / 16, "b1": d1.sum(axis=0) / 16, "W2": fw.z1.T @ d2 / 16, "b2": d2.sum(axis=0) / 16}
+    g_lay = ref.gradient(Xb, lab)
+    assert all(np.allclose(g_lay[k], formula[k], rtol=1e-12, atol=1e-15) for k in formula)
+    assert not all(np.allclose(g_lay[k], 16 * formula[k], rtol=1e-3) for k in formula)  # the check can fail
 
 
 def test_powers_of_a_quarter():

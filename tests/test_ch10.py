@@ -8,8 +8,8 @@ import pytest
 
 from helpers.checks import evaluate
 from helpers.data import load_digits_small
-from helpers.layernet import LayerNet, fit, l2_penalty
 from helpers.layers import Dropout
+from helpers.network import LayerNet, l2_penalty, train
 from helpers.numdiff import numerical_gradient
 
 SETTINGS = dict(lr=0.3, batch_size=10, epochs=150, seed=0)
@@ -27,7 +27,7 @@ def runs(data):
     out = {}
     for name, decay, patience in (("plain", 0.0, None), ("decay", 0.003, None), ("stop", 0.0, 10)):
         net = LayerNet.create(SIZES, hidden="relu", seed=0, weight_decay=decay)
-        out[name] = (net, fit(net, X_small, y_small, X_val, y_val, **SETTINGS, patience=patience))
+        out[name] = (net, train(net, X_small, y_small, X_val=X_val, y_val=y_val, **SETTINGS, patience=patience))
     return out
 
 
@@ -111,8 +111,11 @@ def test_dropout_section():
 
 
 def test_exercises():
-    assert evaluate("10.1", 0.7125).ok
-    assert "λ/2" in evaluate("10.1", 1.425).message  # forgot the ½
+    assert evaluate("10.1", 0.09625).ok
+    assert "biases" in evaluate("10.1", 0.10375).message  # decayed the biases too
+    assert "forgot the ½" in evaluate("10.1", 0.1925).message
+    assert "W2" in evaluate("10.1", 0.07125).message  # only W1
+    assert "λ/2 = 0.005" in evaluate("10.1", 0.5).message  # anything else: the general hint
     right = evaluate("10.2", lambda W, dW, lr, lam: W - lr * (dW + lam * W))
     assert right.ok
     wrong = evaluate("10.2", lambda W, dW, lr, lam: W - lr * dW)  # no decay

@@ -1,5 +1,5 @@
-"""helpers.layers, helpers.layernet and helpers.graph: every backward against central differences, the book's
-shopping example to the digit, the layered network against TwoLayerNet, and bad input."""
+"""helpers.layers, helpers.network's layered networks and helpers.graph: every backward against central
+differences, the book's shopping example to the digit, TwoLayerNet against chapter 06's δ formulas, and bad input."""
 
 from __future__ import annotations
 
@@ -10,11 +10,10 @@ import numpy as np
 import pytest
 
 import helpers.graph
-import helpers.layernet
 import helpers.layers
+import helpers.network
 from helpers.explorers import ch06
 from helpers.graph import ComputationalGraph, Node, draw_graph, shopping_graph, shopping_graph_with_oranges
-from helpers.layernet import LayerNet, fit, l2_penalty, two_layer_net
 from helpers.layers import (
     AddLayer,
     Affine,
@@ -24,9 +23,10 @@ from helpers.layers import (
     ReLU,
     Sigmoid,
     SigmoidWithLoss,
+    Softmax,
     SoftmaxWithLoss,
 )
-from helpers.network import TwoLayerNet
+from helpers.network import LayerNet, TwoLayerNet, l2_penalty, l2_penalty_grad, train
 from helpers.numdiff import gradient_check, numerical_gradient
 
 matplotlib.use("agg")
@@ -35,7 +35,7 @@ TOL = 1e-7  # the issue's bound on the relative error of every gradient check
 SHAPES = [(1, 1), (3, 4), (5, 2), (7, 6)]
 
 
-@pytest.mark.parametrize("module", [helpers.layers, helpers.layernet, helpers.graph], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [helpers.layers, helpers.network, helpers.graph], ids=lambda m: m.__name__)
 def test_docstring_examples(module):
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
@@ -190,7 +190,7 @@ def test_mul_and_add_layers(shape):
 
 
 @pytest.mark.parametrize("shape", SHAPES)
-@pytest.mark.parametrize("layer_type", [ReLU, Sigmoid])
+@pytest.mark.parametrize("layer_type", [ReLU, Sigmoid, Softmax])
 def test_activation_layers(layer_type, shape):
     rng = np.random.default_rng(2)
     x, dout = _away_from_zero(rng, shape) * 3, rng.standard_normal(shape)
@@ -332,28 +332,64 @@ def test_backward_checks_the_shape_of_dout():
 # ---- the network made of layers ------------------------------------------------------------
 
 
-def test_layered_net_reproduces_chapter_06_exactly():
-    net = two_layer_net(ch06.W1, [0.1, 0.1], ch06.W2, ch06.B2)
-    ref = ch06.worked_example_net()
+def _chapter_06_formulas(W1, b1, W2, b2, X, T, output, loss):
+    """Chapter 06's δ recursion written out, independent of the layers: (loss, grads) of the batch mean."""
+    n = X.shape[0]
+    u1 = X @ W1 + b1
+    z1 = 1 / (1 + np.exp(-u1))
+    u2 = z1 @ W2 + b2
+    if output == "softmax":
+        e = np.exp(u2 - u2.max(axis=1, keepdims=True))
+        y = e / e.sum(axis=1, keepdims=True)
+    else:
+        y = 1 / (1 + np.exp(-u2)) if output == "sigmoid" else u2
+    if loss == "cross_entropy":
+        E, delta2 = -np.sum(T * np.log(y)) / n, y - T
+    elif loss == "bce":
+        E, delta2 = -np.sum(T * np.log(y) + (1 - T) * np.log(1 - y)) / n, y - T
+    else:
+        E, g = 0.5 * np.sum((y - T) ** 2) / n, y - T
+        if output == "sigmoid":
+            delta2 = g * y * (1 - y)
+        elif output == "softmax":
+            delta2 = y * (g - np.sum(g * y, axis=1, keepdims=True))
+        else:
+            delta2 = g
+    delta1 = z1 * (1 - z1) * (delta2 @ W2.T)
+    grads = {"W1": X.T @ delta1 / n, "b1": delta1.sum(0) / n, "W2": z1.T @ delta2 / n, "b2": delta2.sum(0) / n}
+    return E, grads, delta1, delta2
+
+
+def test_two_layer_net_reproduces_chapter_06_exactly():
+    net = TwoLayerNet(ch06.W1, [0.1, 0.1], ch06.W2, ch06.B2)
     x = ch06.X.reshape(1, 2)
-    assert net.loss(x, ch06.T) == 0.008873199616318052 == ref.loss(ch06.X, ch06.T)
-    grads, bw = net.gradient(x, ch06.T), ref.backward(ch06.X, ch06.T)
-    for name, value in bw.grads().items():
-        np.testing.assert_array_equal(grads[name], value, err_msg=name)
+    assert net.loss(x, ch06.T) == 0.008873199616318052 == net.loss(ch06.X, ch06.T)
+    E, reference, delta1, delta2 = _chapter_06_formulas(
+        np.asarray(ch06.W1), np.array([0.1, 0.1]), np.reshape(ch06.W2, (2, 1)), ch06.B2, x, np.array([[ch06.T]]),
+        "identity", "half_sse",
+    )  # fmt: skip
+    assert E == 0.008873199616318052
+    grads, bw = net.gradient(x, ch06.T), net.backward(ch06.X, ch06.T)
+    for name, value in reference.items():
+        np.testing.assert_array_equal(grads[name], value, err_msg=name)  # B = 1: every bit equal
+        np.testing.assert_array_equal(bw.grads()[name], value, err_msg=name)
     assert float(net.loss_layer.backward()[0, 0]) == float(bw.delta2[0]) == -0.13321561182022212
+    np.testing.assert_array_equal(bw.delta1, delta1[0])
     net.step(grads, 0.1)
     assert net.loss(x, ch06.T) == 0.005951086490063359
 
 
-def test_layered_net_accepts_one_sample_and_a_scalar_target():
-    net = two_layer_net(ch06.W1, 0.1, ch06.W2, ch06.B2)
+def test_two_layer_net_accepts_one_sample_and_a_scalar_target():
+    net = TwoLayerNet(ch06.W1, 0.1, ch06.W2, ch06.B2)
     assert net.loss(ch06.X, ch06.T) == net.loss([ch06.X], [[ch06.T]]) == 0.008873199616318052
 
 
-@pytest.mark.parametrize(
-    ("output", "loss"), [("identity", "half_sse"), ("softmax", "cross_entropy"), ("sigmoid", "bce")]
-)
-def test_layered_net_matches_two_layer_net_on_random_batches(output, loss):
+COMBOS = [("identity", "half_sse"), ("softmax", "cross_entropy"), ("sigmoid", "bce"), ("softmax", "half_sse"),
+          ("sigmoid", "half_sse")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("output", "loss"), COMBOS)
+def test_two_layer_net_matches_chapter_06_formulas_on_random_batches(output, loss):
     rng = np.random.default_rng(8)
     for batch, d, h, m in [(1, 3, 4, 2), (5, 4, 6, 3), (16, 8, 5, 4)]:
         W1, b1 = rng.standard_normal((d, h)), rng.standard_normal(h)
@@ -365,12 +401,32 @@ def test_layered_net_matches_two_layer_net_on_random_batches(output, loss):
             T = rng.integers(0, 2, (batch, m)).astype(float)
         else:
             T = rng.standard_normal((batch, m))
-        ref = TwoLayerNet(W1, b1, W2, b2, output=output, loss=loss)
-        net = two_layer_net(W1, b1, W2, b2, output=output)
-        assert net.loss(X, T) == pytest.approx(ref.loss(X, T), rel=1e-14)
-        grads, bw = net.gradient(X, T), ref.backward(X, T)
-        for name, value in bw.grads().items():
-            np.testing.assert_allclose(grads[name], value, rtol=1e-12, atol=1e-15, err_msg=name)
+        net = TwoLayerNet(W1, b1, W2, b2, output=output, loss=loss)
+        E, reference, delta1, delta2 = _chapter_06_formulas(W1, b1, W2, b2, X, T, output, loss)
+        assert net.loss(X, T) == pytest.approx(E, rel=1e-13)
+        bw = net.backward(X, T)
+        for name, value in reference.items():
+            np.testing.assert_allclose(bw.grads()[name], value, rtol=1e-12, atol=1e-15, err_msg=name)
+        # the per-sample deltas: B times what arrives at each Affine layer's output
+        np.testing.assert_allclose(bw.delta2, delta2, rtol=1e-12, atol=1e-15)
+        np.testing.assert_allclose(bw.delta1, delta1, rtol=1e-12, atol=1e-15)
+
+
+def test_two_layer_net_is_a_layer_net_of_the_right_layers():
+    names = {
+        pair: " → ".join(type(x).__name__ for x in [*net.layers, net.loss_layer])
+        for pair in COMBOS
+        for net in [TwoLayerNet.create(3, 4, 2, output=pair[0], loss=pair[1])]
+    }
+    assert names[("softmax", "cross_entropy")] == "Affine → Sigmoid → Affine → SoftmaxWithLoss"
+    assert names[("softmax", "half_sse")] == "Affine → Sigmoid → Affine → Softmax → IdentityWithLoss"
+    assert names[("sigmoid", "half_sse")] == "Affine → Sigmoid → Affine → Sigmoid → IdentityWithLoss"
+    net = TwoLayerNet.create(3, 4, 2)
+    assert isinstance(net, LayerNet) and net.W1 is net.layers[0].W and net.b2 is net.layers[2].b
+    net.W1 = np.zeros((3, 4))
+    assert np.all(net.layers[0].W == 0)
+    with pytest.raises(ValueError, match=r"W1 must have shape \(3, 4\)"):
+        net.W1 = np.zeros((4, 3))
 
 
 @pytest.mark.parametrize("hidden", ["relu", "sigmoid"])
@@ -412,9 +468,12 @@ def test_weight_decay_adds_lambda_w():
         np.testing.assert_array_equal(g1["b" + k], g0["b" + k])  # biases are not decayed
     penalty = 0.15 * sum(float(np.sum(w**2)) for w in (plain.params()["W1"], plain.params()["W2"]))
     assert decayed.loss(X, labels) == pytest.approx(plain.loss(X, labels) + penalty, rel=1e-14)
+    W = np.array([[1.0, -2.0], [0.5, 3.0]])
+    numeric = numerical_gradient(lambda w: l2_penalty([w], 0.1), W)
+    assert gradient_check(l2_penalty_grad(W, 0.1), numeric) <= TOL
 
 
-def test_create_draws_the_same_weights_as_two_layer_net():
+def test_create_draws_the_same_weights_for_both_kinds_of_network():
     ref = TwoLayerNet.create(64, 100, 10, seed=3)
     net = LayerNet.create((64, 100, 10), hidden="sigmoid", seed=3)
     for name, value in ref.params().items():
@@ -427,35 +486,40 @@ def test_step_checks_everything_before_changing_anything():
     bad = {name: np.zeros_like(v) for name, v in before.items()} | {"b2": np.zeros(3)}
     with pytest.raises(ValueError, match=r"grads\['b2'\] has shape \(3,\) but b2 has shape \(2,\)"):
         net.step(bad, 0.1)
-    with pytest.raises(ValueError, match="grads must have the keys"):
+    with pytest.raises(ValueError, match="grads is missing 'b1'"):
         net.step({"W1": before["W1"]}, 0.1)
+    with pytest.raises(ValueError, match=r"grads has keys the network does not have: \['W3'\]"):
+        net.step(before | {"W3": before["W1"]}, 0.1)
     for name, value in net.params().items():
         np.testing.assert_array_equal(value, before[name])
 
 
-def test_fit_learns_and_early_stopping_restores_the_best_epoch():
+def test_train_learns_and_early_stopping_restores_the_best_epoch():
     rng = np.random.default_rng(11)
     X = rng.standard_normal((120, 2))
     labels = (X[:, 0] * X[:, 1] > 0).astype(int)  # XOR-like: needs the hidden layer
     net = LayerNet.create((2, 16, 2), seed=0)
-    hist = fit(net, X[:80], labels[:80], X[80:], labels[80:], lr=0.5, batch_size=16, epochs=60, seed=0)
+    hist = train(net, X[:80], labels[:80], X_val=X[80:], y_val=labels[80:], lr=0.5, batch_size=16, epochs=60)
     assert hist.stopped_epoch == 60 and len(hist.val_loss) == 60
     assert hist.train_accuracy[-1] > 0.9 and hist.train_loss[-1] < hist.train_loss[0]
     net2 = LayerNet.create((2, 16, 2), seed=0)
-    hist2 = fit(net2, X[:80], labels[:80], X[80:], labels[80:], lr=0.5, batch_size=16, epochs=60, seed=0, patience=3)
-    assert hist2.stopped_epoch - hist2.best_epoch == 3 or hist2.stopped_epoch == 60
+    hist2 = train(net2, X[:80], labels[:80], X_val=X[80:], y_val=labels[80:], lr=0.5, batch_size=16, epochs=60,
+                  patience=3)  # fmt: skip
+    assert hist2.stopped_epoch - hist2.best_epoch == 3 < 60 - hist2.best_epoch
     assert net2.loss(X[80:], labels[80:]) == pytest.approx(min(hist2.val_loss), rel=1e-12)
     assert hist.val_loss[: hist2.stopped_epoch] == hist2.val_loss  # the same run until it stopped
 
 
-def test_fit_rejects_bad_arguments():
+def test_train_rejects_bad_arguments():
     net = LayerNet.create((2, 3, 2), seed=0)
     X, labels = np.zeros((4, 2)), np.array([0, 1, 0, 1])
     with pytest.raises(TypeError, match="net must be a LayerNet"):
-        fit(TwoLayerNet.create(2, 3, 2), X, labels, X, labels, lr=0.1, batch_size=2, epochs=1)
+        train("net", X, labels, lr=0.1, batch_size=2, epochs=1)
     with pytest.raises(ValueError, match=r"T must have the output's shape \(4, 2\)"):
-        fit(net, X, np.zeros((4, 3)), X, labels, lr=0.1, batch_size=2, epochs=1)
+        train(net, X, np.zeros((4, 3)), lr=0.1, batch_size=2, epochs=1)
     with pytest.raises(ValueError, match="patience must be a positive integer"):
-        fit(net, X, labels, X, labels, lr=0.1, batch_size=2, epochs=1, patience=0)
-    with pytest.raises(ValueError, match=r"X must have shape \(B, 2\)"):
-        fit(net, np.zeros((4, 3)), labels, X, labels, lr=0.1, batch_size=2, epochs=1)
+        train(net, X, labels, X_val=X, y_val=labels, lr=0.1, batch_size=2, epochs=1, patience=0)
+    with pytest.raises(ValueError, match="patience .early stopping. needs validation data"):
+        train(net, X, labels, lr=0.1, batch_size=2, epochs=1, patience=3)
+    with pytest.raises(ValueError, match=r"X must have shape \(2,\) for one sample or \(N, 2\)"):
+        train(net, np.zeros((4, 3)), labels, lr=0.1, batch_size=2, epochs=1)

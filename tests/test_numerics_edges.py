@@ -39,7 +39,7 @@ def test_softmax_cross_entropy_refuses_bad_targets_in_training_too():
 
     net = _ce_net()
     X = np.zeros((4, 2))
-    with pytest.raises(ValueError, match="t must sum to 1"):
+    with pytest.raises(ValueError, match="T must sum to 1"):
         train(net, X, np.full((4, 3), 0.5), lr=0.1, batch_size=2, epochs=1)
 
 

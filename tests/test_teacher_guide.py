@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import re
 from pathlib import Path
@@ -38,14 +39,15 @@ def all_keys() -> list[str]:
 
 
 def answer_from(text: str, key: str):
-    """The literal in the first **…** of ``text``, or the function its `name = lambda …` defines."""
+    """The literal in the first **…** of ``text`` (number, choice, list, nested list, tuple), or the function its
+    `name = lambda …` defines."""
     bold = re.search(r"\*\*(.+?)\*\*", text)
     if bold:
         literal = bold.group(1).strip()
         if exercise(key).kind == "choice":
             return literal
-        if literal.startswith("["):
-            return [float(v) for v in literal.strip("[]").split(",")]
+        if literal.startswith(("[", "(")):  # a list, a nested list (an array), or a tuple (a shape)
+            return np.asarray(ast.literal_eval(literal), dtype=float)
         return float(literal)
     code = re.search(r"`(\w+) = (lambda [^`]+)`", text)
     assert code, f"{key}: the guide gives neither a **value** nor a `name = lambda …`: {text[:120]!r}"
