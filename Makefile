@@ -6,11 +6,13 @@
 #   make reset CH=02   restore a chapter in my-work/, keeping your version beside it
 #   make status   which copies you edited, which chapters have a newer version
 #   make student  write student/: the course without solutions
+#   make classroom-test   the hub's isolation, persistence, grading tests (root; CI runs them)
+#   make bench-classroom  the load test: N students on one hub (root; N=10 by default)
 # Once .venv/ exists its Python runs run.py; before that python3 does (PYTHON=python3.12 to choose).
 PYTHON ?= $(if $(wildcard .venv/bin/python),.venv/bin/python,python3)
 RUN := $(PYTHON) run.py
 
-.PHONY: setup lab test test-every-python lint unit nbval browser record student reset status japanese english bench clean-venv
+.PHONY: classroom-test bench-classroom setup lab test test-every-python lint unit nbval browser record student reset status japanese english bench clean-venv
 
 setup lab test lint unit nbval browser status japanese english bench clean-venv:
 	$(RUN) $@
@@ -26,3 +28,11 @@ student:
 
 reset:
 	$(RUN) reset $(CH)
+
+classroom-test:
+	python3 classroom/manage.py test
+
+N ?= 10
+bench-classroom:
+	python3 classroom/manage.py install
+	python3 benchmarks/bench_classroom.py --students $(N)

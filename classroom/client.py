@@ -12,7 +12,7 @@ import json
 import struct
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import quote, urlencode
 
 import requests
@@ -183,7 +183,7 @@ class Kernel:
             "msg_type": msg_type,
             "session": self.session,
             "username": self.client.name,
-            "date": datetime.now(timezone.utc).isoformat(),
+            "date": datetime.now(UTC).isoformat(),
             "version": "5.3",
         }
         message = {"header": header, "parent_header": {}, "metadata": {}, "content": content, "channel": channel}

@@ -39,8 +39,9 @@ def _run(*args, **kwargs) -> None:
 
 def _inputs_digest(python: str) -> str:
     h = hashlib.sha256(python.encode())
-    for path in (HERE / "requirements.txt", ROOT / "requirements.txt", HERE / "package-lock.json",
-                 HERE / "nbgrader_config.py", ROOT / "jupyter" / "overrides.json", Path(__file__)):  # fmt: skip
+    for path in (HERE / "requirements.txt", HERE / "requirements-test.txt", ROOT / "requirements.txt",
+                 HERE / "package-lock.json", HERE / "nbgrader_config.py", ROOT / "jupyter" / "overrides.json",
+                 Path(__file__)):  # fmt: skip
         h.update(path.read_bytes())
     return h.hexdigest()
 
@@ -67,7 +68,8 @@ def install(python: str = SYSTEM_PYTHON, force: bool = False) -> None:
     if not (BIN / "python").exists():
         _run(python, "-m", "venv", VENV)
     _run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    _run(BIN / "python", "-m", "pip", "install", "--quiet", "-r", HERE / "requirements.txt")
+    # the tests' tools (pytest, Playwright) too: a real hub installs requirements.txt alone
+    _run(BIN / "python", "-m", "pip", "install", "--quiet", "-r", HERE / "requirements-test.txt")
     _install_course()
     _run("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error", cwd=HERE)
     settings = VENV / "share" / "jupyter" / "lab" / "settings"

@@ -64,3 +64,15 @@ def test_every_environment_file_uses_the_same_python_and_installs_helpers():
     for _, environment in PAIRS:
         text = (ROOT / environment).read_text(encoding="utf-8")
         assert "  - python=3.11\n" in text and "      - -e .\n" in text
+
+
+def test_classroom_test_tools_pinned_as_the_developers():
+    """classroom/requirements-test.txt adds pytest and Playwright at the versions requirements-dev.txt pins."""
+    own = [
+        line.split("#", 1)[0].strip()
+        for line in (ROOT / "classroom" / "requirements-test.txt").read_text().splitlines()
+    ]
+    added = dict(line.partition("==")[::2] for line in own if line and not line.startswith("-r "))
+    dev = pip_pins(ROOT / "requirements-dev.txt")
+    assert added, "classroom/requirements-test.txt adds nothing"
+    assert {name: dev.get(_norm(name)) for name in added} == added

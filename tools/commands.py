@@ -372,7 +372,7 @@ def _nbval(py: Path, extra: Sequence[str]) -> list[object]:
 def lint() -> None:
     py = install(VENV, "dev")
     run([py, "-m", "ruff", "check", "."])
-    run([py, "-m", "ruff", "format", "--check", "helpers", "tests", "tools", "benchmarks", "run.py"])
+    run([py, "-m", "ruff", "format", "--check", "helpers", "tests", "tools", "benchmarks", "classroom", "run.py"])
 
 
 def unit(extra: Sequence[str] = ()) -> None:
