@@ -30,9 +30,8 @@ reset:
 	$(RUN) reset $(CH)
 
 classroom-test:
-	python3 classroom/manage.py test
+	$(RUN) classroom-test
 
 N ?= 10
 bench-classroom:
-	python3 classroom/manage.py install
-	python3 benchmarks/bench_classroom.py --students $(N)
+	$(RUN) bench-classroom --students $(N)

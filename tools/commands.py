@@ -18,6 +18,8 @@ Teachers and developers (the full course, not its student edition)
     record [NN ...]      rebuild notebooks/ from chapters/ in a clean kernel
     student [...]        the student edition (tools/student.py)
     bench                benchmarks/: training speed, explorer latency
+    classroom-test       the classroom hub's tests (as root; CI runs them)
+    bench-classroom      the load test: N students on one hub (as root; --students N)
     clean-venv           delete .venv/ and the .venv-3.NN/ folders of --every-python
 
 Only the standard library, paths through pathlib, the virtual environment's ``Scripts\\``
@@ -460,6 +462,17 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_classroom(args: argparse.Namespace) -> int:
+    """The classroom hub (classroom/): its tests, or the load test; both need root (they make system users)."""
+    manage = ROOT / "classroom" / "manage.py"
+    if args.command == "classroom-test":
+        run([sys.executable, manage, "test", *args.extra])
+    else:
+        run([sys.executable, manage, "install"])
+        run([sys.executable, ROOT / "benchmarks" / "bench_classroom.py", *args.extra])
+    return 0
+
+
 def cmd_clean_venv(args: argparse.Namespace) -> int:
     for venv in [VENV, *sorted(ROOT.glob(".venv-3.*"))]:
         if venv.is_dir():
@@ -509,12 +522,27 @@ def parser() -> argparse.ArgumentParser:
         s.add_argument("extra", nargs=argparse.REMAINDER, help=f"passed on to tools/{name}.py")
         s.set_defaults(func=func)
     sub.add_parser("bench", help="run the benchmarks").set_defaults(func=cmd_bench)
+    for name, text in (
+        ("classroom-test", "the classroom hub's tests: isolation, persistence, re-pull, grading (as root)"),
+        ("bench-classroom", "the load test: a class on one hub, e.g. `--students 30` (as root)"),
+    ):
+        s = sub.add_parser(name, help=text)
+        s.add_argument("extra", nargs=argparse.REMAINDER, help="passed on to pytest / bench_classroom.py")
+        s.set_defaults(func=cmd_classroom)
     sub.add_parser("clean-venv", help="delete .venv/ and .venv-3.NN/").set_defaults(func=cmd_clean_venv)
     return p
 
 
 #: Commands whose other arguments all go to the program they run (pytest, record.py, student.py).
-PASS_ON = {"unit": cmd_part, "nbval": cmd_part, "browser": cmd_part, "record": cmd_record, "student": cmd_student}
+PASS_ON = {
+    "unit": cmd_part,
+    "nbval": cmd_part,
+    "browser": cmd_part,
+    "record": cmd_record,
+    "student": cmd_student,
+    "classroom-test": cmd_classroom,
+    "bench-classroom": cmd_classroom,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
