@@ -25,12 +25,16 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ("requirements.txt", "classroom/requirements.txt")
 
 
-def tree_bytes(path: Path) -> int:
-    """Bytes of every file under ``path`` (symlinks not followed, ``__pycache__`` skipped)."""
+def tree_bytes(path: Path, *, disk: bool = False) -> int:
+    """Bytes of every file under ``path`` (symlinks not followed, ``__pycache__`` skipped).
+
+    ``disk=True`` counts the blocks the files occupy (what ``du`` shows) instead of their lengths.
+    """
     total = 0
     for folder, dirs, files in os.walk(path):
         dirs[:] = [d for d in dirs if d != "__pycache__"]
-        total += sum(os.lstat(os.path.join(folder, f)).st_size for f in files)
+        stats = [os.lstat(os.path.join(folder, f)) for f in files]
+        total += sum(st.st_blocks * 512 if disk else st.st_size for st in stats)
     return total
 
 
@@ -42,14 +46,14 @@ def measure(requirements: Path) -> None:
         base = tree_bytes(env_dir)
         cmd = [str(py), "-m", "pip", "install", "-q", "--no-compile", "--disable-pip-version-check", "-r"]
         subprocess.run([*cmd, str(requirements)], check=True, cwd=requirements.parent)
-        total = tree_bytes(env_dir)
+        total, on_disk = tree_bytes(env_dir), tree_bytes(env_dir, disk=True)
         site = next((env_dir / "lib").glob("python3*/site-packages"))
         sizes = sorted(((tree_bytes(p), p.name) for p in site.iterdir() if p.is_dir()), reverse=True)
         share = tree_bytes(env_dir / "share")
     mb = 1024 * 1024
     print(
         f"{requirements.relative_to(ROOT)}: {total / mb:.0f} MB ({(total - base) / mb:.0f} MB over an empty venv "
-        f"with pip; share/ {share / mb:.0f} MB)"
+        f"with pip; share/ {share / mb:.0f} MB; {on_disk / mb:.0f} MB on disk)"
     )
     print("  largest: " + ", ".join(f"{name} {size / mb:.0f}" for size, name in sizes[:10]))
 

@@ -66,7 +66,7 @@ def main() -> None:
     if args.repeats < 1:
         parser.error(f"--repeats must be a whole number ≥ 1, got {args.repeats}")
     course = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
-    with tempfile.TemporaryDirectory(dir=ROOT) as tmp:
+    with tempfile.TemporaryDirectory(prefix=".bench-nbval-", dir=ROOT) as tmp:  # under ROOT: same pytest rootdir
         floor_paths = []
         for i in range(len(course)):
             path = Path(tmp) / f"one_cell_{i:02d}.ipynb"
