@@ -12,7 +12,7 @@ learner's copies live in ``my-work/`` and are never touched.
 
 The build adds what chapter sources leave out: a previous · contents · next bar at the
 top and at the end (from ``tools/course.py``), solutions shown closed, a References section and a
-Next line (``tools/endmatter.py``), and RISE slide metadata (``tools/slides.py``).
+Next line (``tools/endmatter.py``), and slide metadata for jupyterlab-deck (``tools/slides.py``).
 
 Recording twice gives the same bytes when nothing changed, so ``git diff`` and the learner's
 ``status`` show only real changes:

@@ -43,6 +43,11 @@ def course_copy(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def server(course_copy):
+    # the course's Lab settings (deck keys and slide styles: jupyter/overrides.json) as this checkout has them
+    sys.path.insert(0, str(ROOT / "tools"))
+    import commands
+
+    commands.ensure_settings(Path(sys.prefix))
     with lab.lab_server(course_copy) as srv:
         yield srv
 

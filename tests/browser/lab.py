@@ -65,8 +65,12 @@ def lab_server(root: Path, *, timeout: float = 60.0):
     ]  # fmt: skip
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
+    # Lab's user settings (e.g. jupyterlab-deck's "active", written when a deck starts) live beside the served
+    # copy, not in ~/.jupyter: one test's deck never opens the next test's notebook in deck mode
+    env = {**os.environ}
+    env.setdefault("JUPYTERLAB_SETTINGS_DIR", str(root / ".lab-user-settings"))
     log = open(root / "jupyter-server.log", "w")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=root)
+    proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=root, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout

@@ -1,82 +1,157 @@
-"""Chapter 02 as RISE slides (jupyterlab-rise), and math in the normal notebook view.
+"""Slides: every chapter as a jupyterlab-deck presentation, inside Lab itself (so explorers stay live).
 
-jupyterlab_rise pulls in jupyterlab-mathjax3 4.3.0, which `jupyter labextension list`
-flags as incompatible with Lab 4.6 (it asks for @jupyterlab/rendermime ^3).  The second
-test proves that it breaks neither the math of a normal notebook nor the console.
+The deck keys come from the course's Lab settings (``jupyter/overrides.json``, what
+``python run.py lab`` installs): ``Alt+P`` presents the open notebook from its first slide,
+``Space`` / ``Shift+Space`` and the arrows move through the slides, ``Shift+Esc`` goes back to the
+notebook.  The same settings give the slides 22 px text and wrap long code lines.
 
-The slideshow tab is RISE's own small app, built on JupyterLab 4.3: it cannot load Lab
-4.6's widget manager or anywidget (so live explorers show their text placeholder there —
-the teacher guide says to present them in the notebook view), and its toolbar
-components recurse.  Those known errors of the RISE app are listed below; any other
-console error fails the test.
+Console policy: no error at all.  Warnings: none but the two listed below (neither is about
+maths: the old Lab-3 MathJax renderer that RISE pulled in is gone, and no warning may name it).
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import lab
+import pytest
 
 MATH = "mjx-container"
-PRESENT = ".reveal .slides section.present:not(.stack)"  # the slide on screen (not its vertical stack)
+DECK = "body[data-jp-deck-mode='presenting']"
+ON_SCREEN = ".jp-Deck .jp-Cell.jp-deck-mod-onscreen"
+CHAPTERS = sorted(p.name for p in (Path(__file__).parents[2] / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
-
-RISE_APP_KNOWN_ERRORS = re.compile(
-    r"Shared module @jupyterlab/console doesn't exist"  # jupyterlab-manager (ipywidgets) in RISE's app
-    r"|Plugin 'anywidget:plugin' failed to activate"  # anywidget (the live canvas, readouts) needs it too
-    r"|Maximum call stack size exceeded"  # @jupyter/web-components 0.16 vs RISE's ~0.13
-    r"|Failed to load resource"  # reveal's web fonts (offline) and the optional CSS files below
-    r"|Refused to apply style from '[^']*/files/[^']*\.css'"  # optional rise.css / <notebook>.css: none shipped
+KNOWN_WARNINGS = re.compile(
+    r"The keyword 'slider-vertical' specified to an 'appearance' property"  # jupyterlab-deck 0.2.0's own CSS
+    r"|Connection lost, reconnecting"  # Restart & Run All restarts the kernel
 )
 
 
-def open_slideshow(page, server, name: str):
-    """Open ``name`` in Lab, run RISE's "Open as Reveal Slideshow" (RISE:slideshow), return the new tab."""
-    lab.open_notebook(page, server, name)
-    # focus the notebook on the title cell's prompt (the first cell is the nav bar: a click there follows a link)
-    page.locator(".jp-NotebookPanel .jp-Cell").nth(1).locator(".jp-InputPrompt").click()
+def track_warnings(page) -> list[str]:
+    warnings: list[str] = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+    return warnings
+
+
+def active_cell_index(page) -> int:
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.jp-NotebookPanel .jp-Cell')]
+              .findIndex((c) => c.classList.contains('jp-mod-active'))"""
+    )
+
+
+def present_from_the_top(page) -> None:
+    """Focus the notebook on its active cell (command mode), press the course's present key, Alt+P."""
+    active = page.locator(".jp-NotebookPanel .jp-Cell.jp-mod-active .jp-InputPrompt").first
+    active.scroll_into_view_if_needed()
+    active.click()
     page.keyboard.press("Escape")
-    page.keyboard.press("Control+Shift+C")  # the command palette
-    page.locator(".lm-CommandPalette-input").fill("Reveal Slideshow")
-    item = page.locator('.lm-CommandPalette-item.lm-mod-active[data-command="RISE:slideshow"]')
-    item.first.wait_for(timeout=30_000)  # the filtered list re-renders while it settles; Enter runs the active item
-    with page.context.expect_page(timeout=60_000) as new_tab:
-        page.keyboard.press("Enter")
-    slides = new_tab.value
-    slides.console_errors = []
-    slides.on("console", lambda m: slides.console_errors.append(m.text) if m.type == "error" else None)
-    slides.on("pageerror", lambda exc: slides.console_errors.append(str(exc)))
-    slides.wait_for_selector(".reveal .slides section.present", timeout=90_000)
-    return slides
+    page.keyboard.press("Alt+P")
+    page.wait_for_selector(f"{DECK} {ON_SCREEN}", timeout=30_000)
+    page.wait_for_timeout(500)
 
 
-def test_ch02_slideshow_shows_slides_with_math(page, server, screenshot):
-    slides = open_slideshow(page, server, "02_sse_mse.ipynb")
-    assert "/rise/02_sse_mse.ipynb" in slides.url
-    present = slides.locator(PRESENT)
-    present.locator("h1").first.wait_for(timeout=60_000)
-    assert "02 — Sum of squared errors" in present.locator("h1").first.inner_text()
-    assert "<!-- nav -->" not in present.inner_text() and "Contents" not in present.inner_text()  # nav is skipped
-    n_slides = slides.locator(".reveal .slides > section").count()
-    assert n_slides >= 8, f"only {n_slides} top-level slides: the slide metadata is missing?"
+def on_screen(page):
+    return page.locator(ON_SCREEN)
 
-    # next slide until one shows math: "## 1. The formulas" is three slides in
-    for _ in range(12):
-        if slides.locator(f"{PRESENT} {MATH}").count():
+
+def next_slide(page) -> None:
+    page.keyboard.press("Space")
+    page.wait_for_timeout(400)
+
+
+def code_wider_than_the_slide(page) -> list[str]:
+    """Code inputs on screen that scroll sideways or reach past the deck's right edge."""
+    return page.evaluate(
+        """(sel) => { const panel = document.querySelector('.jp-Deck.jp-NotebookPanel').getBoundingClientRect();
+            return [...document.querySelectorAll(sel + '.jp-CodeCell .jp-InputArea-editor')].filter((e) => {
+              const s = e.querySelector('.cm-scroller'), r = e.getBoundingClientRect();
+              return (s && s.scrollWidth > s.clientWidth + 1) || r.right > panel.right + 1;
+            }).map((e) => e.textContent.slice(0, 60)); }""",
+        ON_SCREEN,
+    )
+
+
+def test_ch02_deck_after_run_all(page, run_notebook, screenshot):
+    page.set_viewport_size({"width": 1024, "height": 768})
+    warnings = track_warnings(page)
+    run_notebook("02_sse_mse.ipynb")
+    assert active_cell_index(page) > 10  # Run All leaves a late cell active: the deck must still open at the top
+
+    present_from_the_top(page)
+    title = on_screen(page).first
+    assert "02 — Sum of squared errors" in title.locator("h1").inner_text()
+    screenshot("deck_ch02_title")
+    size = float(title.locator(".jp-RenderedMarkdown li").first.evaluate("(e) => getComputedStyle(e).fontSize")[:-2])
+    assert size >= 20, f"slide text is {size} px"
+
+    seen_math = seen_explorer = False
+    for _ in range(80):  # through the slides until the outlier explorer, checking every code slide on the way
+        next_slide(page)
+        assert not code_wider_than_the_slide(page)
+        if not seen_math and page.locator(f"{ON_SCREEN} {MATH}").count():
+            seen_math = True
+            assert page.locator(f"{ON_SCREEN} mjx-merror").count() == 0
+            screenshot("deck_ch02_math")
+        if page.locator(f"{ON_SCREEN} .course-explorer").count():
+            seen_explorer = True
             break
-        slides.keyboard.press("Space")
-        slides.wait_for_timeout(700)
-    math = slides.locator(f"{PRESENT} {MATH}")
-    assert math.count() >= 1, "no MathJax output on any of the first slides"
-    assert slides.locator(f"{PRESENT} mjx-merror").count() == 0
-    assert "The formulas" in slides.locator(PRESENT).inner_text()
-    slides.wait_for_timeout(500)
-    screenshot("ch02_slides_formulas", slides)
-    unexpected = [e for e in slides.console_errors if not RISE_APP_KNOWN_ERRORS.search(e)]
+    assert seen_math, "no slide showed typeset maths"
+    assert seen_explorer, "no explorer reached in 80 slides"
+
+    explorer = page.locator(f"{ON_SCREEN} .course-explorer").first
+    explorer.locator("canvas.course-figure").wait_for(timeout=30_000)  # a live canvas, not a text placeholder
+    box, view = explorer.bounding_box(), page.viewport_size
+    assert box["width"] > 200 and box["height"] > 100, box
+    assert box["x"] >= 0 and box["x"] + box["width"] <= view["width"], f"explorer runs off the slide: {box}"
+    page.wait_for_timeout(500)
+    screenshot("deck_ch02_explorer")
+
+    cell_index = on_screen(page).first.evaluate("(e) => [...e.parentElement.children].indexOf(e)")
+    readout = explorer.locator("[class*='course-readout-']").first
+    before = readout.text_content()
+    explorer.locator(".noUi-handle").first.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "([el, old]) => el.textContent !== old", arg=[readout.element_handle(), before], timeout=10_000
+    )
+    # the key moved the explorer, not the deck
+    assert on_screen(page).first.evaluate("(e) => [...e.parentElement.children].indexOf(e)") == cell_index
+    screenshot("deck_ch02_explorer_moved")
+
+    # a click on the slide beside the explorer hands the keys back to the deck
+    cell = on_screen(page).first.bounding_box()
+    page.mouse.click(cell["x"] + 4, cell["y"] + cell["height"] - 4)
+    next_slide(page)
+    assert on_screen(page).first.evaluate("(e) => [...e.parentElement.children].indexOf(e)") != cell_index
+
+    page.keyboard.press("Shift+Escape")  # one key back to the live notebook
+    page.wait_for_function("() => !document.body.dataset.jpDeckMode", timeout=10_000)
+    assert page.locator(".jp-NotebookPanel .jp-Cell").count() > 5
+
+    assert not page.console_errors, page.console_errors
+    unexpected = [w for w in warnings if not KNOWN_WARNINGS.search(w)]
     assert not unexpected, unexpected
+    assert not [w for w in warnings if re.search(r"mathjax|JupyterLab 3|rendermime", w, re.IGNORECASE)]
 
 
-def test_math_in_notebook_view_survives_mathjax3_extension(page, server, screenshot):
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_every_chapter_opens_as_a_deck(page, server, name):
+    page.set_viewport_size({"width": 1024, "height": 768})
+    lab.open_notebook(page, server, name)
+    present_from_the_top(page)
+    assert on_screen(page).first.locator("h1").count() == 1, "the deck did not open at the title slide"
+    for _ in range(3):
+        next_slide(page)
+        assert not code_wider_than_the_slide(page)
+    page.keyboard.press("Shift+Escape")
+    page.wait_for_function("() => !document.body.dataset.jpDeckMode", timeout=10_000)
+    assert not page.console_errors, page.console_errors
+
+
+def test_math_in_notebook_view_with_no_extra_renderer(page, server, screenshot):
+    warnings = track_warnings(page)
     loaded = []
     page.on("request", lambda r: loaded.append(r.url) if "mathjax3-extension" in r.url else None)
     lab.open_notebook(page, server, "02_sse_mse.ipynb")
@@ -87,8 +162,10 @@ def test_math_in_notebook_view_survives_mathjax3_extension(page, server, screens
     assert page.locator("mjx-merror").count() == 0
     assert "$$" not in cell.inner_text(), "raw TeX is showing"
     screenshot("ch02_formulas_notebook_view", cell)
-    print("jupyterlab-mathjax3 assets requested by Lab:", loaded or "none")
+    assert not loaded, "the Lab-3 jupyterlab-mathjax3 renderer is still installed"
     assert not page.console_errors, page.console_errors
+    unexpected = [w for w in warnings if not KNOWN_WARNINGS.search(w)]
+    assert not unexpected, unexpected
 
 
 def test_japanese_ui_with_one_setting(page, tmp_path, monkeypatch, screenshot):
