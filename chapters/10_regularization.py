@@ -6,7 +6,7 @@
 # * what overfitting (過学習) looks like: the training loss goes to zero while the loss on data the network never saw stops falling and rises again;
 # * why we keep three sets of data: training data (訓練データ), validation data (検証データ) and test data (テストデータ);
 # * L2 weight decay (荷重減衰, Weight decay): the penalty $\frac{\lambda}{2}\lVert W\rVert^2$, its gradient $\lambda W$, and what it does to the curves;
-# * early stopping: keep the weights of the epoch that did best on validation data;
+# * early stopping (早期終了): keep the weights of the epoch that did best on validation data;
 # * dropout (Dropout): what it does and where it sits in a network.
 
 # %% [markdown]
@@ -179,7 +179,7 @@ plt.show()
 # **underfits** (学習不足) and is poor on training and validation data alike.
 
 # %% [markdown]
-# ## 4. Early stopping
+# ## 4. Early stopping (早期終了)
 #
 # The plain run was best on validation data around epoch 20; everything after that made it worse. **Early stopping**
 # uses that directly: measure the validation loss after every epoch, remember the weights of the best epoch, and stop
