@@ -125,7 +125,7 @@ print(f"training took {history.seconds:.2f} s for {len(history.losses)} steps")
 net_loop = TwoLayerNet.create(64, 100, 10, output="softmax", loss="cross_entropy", seed=0)  # section 3's start
 rng = np.random.default_rng(settings["seed"])  # the same shuffles as helpers.train
 lr, batch_size = settings["lr"], settings["batch_size"]
-for epoch in range(settings["epochs"]):
+for _ in range(settings["epochs"]):
     order = rng.permutation(len(X_train))  # a new random order every epoch
     for begin in range(0, len(X_train) - batch_size + 1, batch_size):  # full batches only
         batch = order[begin : begin + batch_size]
@@ -294,8 +294,7 @@ check("09.3", answer_09_3)
 
 # %%
 def train_step(params, X, T, lr):
-    W1, b1, W2, b2 = params["W1"], params["b1"], params["W2"], params["b2"]
-    ...  # forward, backward, update: your code here
+    ...  # your code here: forward, backward, then update; return a new dict
 
 
 check("09.4", train_step)

@@ -35,7 +35,7 @@ import numpy as np
 from helpers import losses
 from helpers.checks import MIN_DIGITS, judge_number
 from helpers.graph import shopping_graph
-from helpers.layers import Affine, AddLayer, Dropout, SoftmaxWithLoss
+from helpers.layers import AddLayer, Affine, Dropout, SoftmaxWithLoss
 from helpers.network import LayerNet, TwoLayerNet, l2_penalty_grad, sigmoid, sigmoid_grad, train
 from helpers.numdiff import numerical_diff, numerical_gradient
 
@@ -224,6 +224,14 @@ _BIAS_GRADS = {
     "d": ("dout itself, shape (32, 100)", lambda d: d),
 }
 
+
+def _is_bias_gradient(option: Callable[[np.ndarray], np.ndarray]) -> bool:
+    """Does ``option(dout)`` have b's shape and the value the Affine layer's backward stores in ``db``?"""
+    layer, dout = _affine_batch()
+    value = option(dout)
+    return bool(np.shape(value) == layer.b.shape and np.allclose(layer.db, value))
+
+
 _U4 = np.array([[2.0, 1.0, 0.1], [0.5, 2.5, -1.0], [0.0, 0.0, 3.0], [1.0, -1.0, 0.0]])
 _T4 = np.eye(3)[[0, 1, 2, 2]]
 _LOSS_LAYER_GRADS = {
@@ -239,7 +247,8 @@ def _loss_layer_sends(grad: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> b
     numeric = numerical_gradient(lambda u: losses.cross_entropy_from_logits(u, _T4), _U4)
     layer = SoftmaxWithLoss()
     layer.forward(_U4, _T4)
-    return bool(np.allclose(grad(layer.y, _T4), numeric, atol=1e-8) and np.allclose(layer.backward(), numeric, atol=1e-8))
+    by_layer = layer.backward()
+    return bool(np.allclose(grad(layer.y, _T4), numeric, atol=1e-8) and np.allclose(by_layer, numeric, atol=1e-8))
 
 
 # Four samples; the probabilities of their correct labels are 0.5, 0.8, 0.25 and 1.0.
@@ -259,10 +268,14 @@ def _nll_claims() -> dict[str, Callable[[], bool]]:
     ce = [losses.cross_entropy(Y, labels, delta=0) for Y in models]
     lik = [_likelihood(Y, labels) for Y in models]
     return {
-        "a": lambda: all(math.isclose(-math.log(L) / 6, E) for L, E in zip(lik, ce, strict=True))
-        and (ce[0] < ce[1]) == (lik[0] > lik[1]),
+        "a": lambda: (
+            all(math.isclose(-math.log(L) / 6, E) for L, E in zip(lik, ce, strict=True))
+            and (ce[0] < ce[1]) == (lik[0] > lik[1])
+        ),
         "b": lambda: all(math.isclose(L, 6 * E) for L, E in zip(lik, ce, strict=True)),
-        "c": lambda: all(math.isclose(L, float(np.sum(Y[np.arange(6), labels]))) for L, Y in zip(lik, models, strict=True)),
+        "c": lambda: all(
+            math.isclose(L, float(np.sum(Y[np.arange(6), labels]))) for L, Y in zip(lik, models, strict=True)
+        ),
     }
 
 
@@ -583,7 +596,7 @@ QUESTIONS: tuple[Question, ...] = (
         "08",
         "An Affine layer (Affineレイヤ) $Y = XW + b$ gets a mini-batch $X$ of shape (32, 64); $W$ has shape "
         "(64, 100). What is the shape of $\\partial L/\\partial W = X^\\top \\cdot \\text{dout}$?",
-        lambda: _only({k: (lambda shape=shape: str(_affine_batch()[0].dW.shape) == shape) for k, shape in _SHAPES.items()}),
+        lambda: _only({k: (lambda s=shape: str(_affine_batch()[0].dW.shape) == s) for k, shape in _SHAPES.items()}),
         options=dict(_SHAPES),
         hint="A gradient has the shape of its parameter; (64, 32)·(32, 100) confirms it.",
         explanation="(64, 100), W's own shape: the product Xᵀ·dout sums the 32 samples' contributions.",
@@ -591,14 +604,9 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         28,
         "08",
-        "The same Affine layer: dout $= \\partial L/\\partial Y$ has shape (32, 100). Which is $\\partial L/\\partial b$?",
-        lambda: _only(
-            {
-                k: (lambda f=f: bool(np.shape(f(_affine_batch()[1])) == (100,))
-                    and np.allclose(_affine_batch()[0].db, f(_affine_batch()[1])))
-                for k, (_, f) in _BIAS_GRADS.items()
-            }
-        ),  # fmt: skip
+        "The same Affine layer: dout $= \\partial L/\\partial Y$ has shape (32, 100). "
+        "Which is $\\partial L/\\partial b$?",
+        lambda: _only({k: (lambda f=f: _is_bias_gradient(f)) for k, (_, f) in _BIAS_GRADS.items()}),
         options=_numbers(_BIAS_GRADS),
         hint="b is added to every row of the batch; the copies send their gradients back added together.",
         explanation="The sum over the batch, shape (100,): the 1/B of the mean was already applied by the loss layer.",

@@ -244,9 +244,7 @@ def test_partial_derivatives_as_in_the_book():
     assert numerical_diff(lambda w2: 3.0**2 + w2**2, 4.0) == 7.999999999999119
 
 
-@pytest.mark.parametrize(
-    "point, printed", [([3.0, 4.0], "[6. 8.]"), ([0.0, 2.0], "[0. 4.]"), ([3.0, 0.0], "[6. 0.]")]
-)
+@pytest.mark.parametrize("point, printed", [([3.0, 4.0], "[6. 8.]"), ([0.0, 2.0], "[0. 4.]"), ([3.0, 0.0], "[6. 0.]")])
 def test_numerical_gradient_at_the_books_points(point, printed):
     grad = helpers.numerical_gradient(lambda w: w[0] ** 2 + w[1] ** 2, np.array(point))
     assert str(grad) == printed
@@ -259,5 +257,5 @@ def test_steepest_descent_on_the_elongated_bowl_points_across_the_valley():
     np.testing.assert_allclose(down, [0.7, -4.0], atol=1e-9)
     assert abs(down[1]) > 5 * abs(down[0])  # mostly along w2, though the minimum is far along w1
     # the arrows of the plot are perpendicular to the contour lines: -∇f · tangent = 0
-    tangent = np.array([2 * 2.0, -(-7.0) / 10])  # along the level set of w1²/20 + w2² at (-7, 2)
+    tangent = np.array([2 * 2.0, 7.0 / 10])  # (∂f/∂w2, −∂f/∂w1) at (-7, 2): along the level set
     assert abs(down @ tangent) < 1e-8
