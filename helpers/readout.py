@@ -155,12 +155,14 @@ class LiveReadout(anywidget.AnyWidget):
         *,
         reach: int = 10,
         budget: float = 0.010,
+        clock: Callable[[], float] = time.perf_counter,
     ) -> dict[str, dict[str, str]]:
         """Compute ``readout`` for every slider's next ``reach`` steps each way, nearest first.
 
         Call it right after :meth:`show` with the same ``values``.  Stops early
         once ``budget`` seconds are spent (whole rings of steps only), then sends
-        the table.  Returns it (``{slider: {value key: text}}``).
+        the table.  Returns it (``{slider: {value key: text}}``).  ``clock`` (seconds)
+        is injectable so that tests do not depend on the machine's speed.
         """
         values = self.with_tracked(values)
         sliders = {name: c for name, c in self._controls.items() if isinstance(c, _SLIDERS)}
@@ -171,12 +173,12 @@ class LiveReadout(anywidget.AnyWidget):
                 return self._tracked[name][1](value)
             return readout(**{**{k: v for k, v in values.items() if k not in self._tracked}, name: value})
 
-        start = time.perf_counter()
+        start = clock()
         for k in range(reach + 1):
             for name, control in sliders.items():
                 for value in {stepped(control, values[name], k), stepped(control, values[name], -k)} - {None}:
                     table[name][value_key(value, self._decimals[name])] = text(name, value)
-            if time.perf_counter() - start > budget:
+            if clock() - start > budget:
                 break
         self._ahead = {"turn": self._turn, "table": table}
         self.tables_made += 1

@@ -4,7 +4,6 @@ against what its explorer really shows after that move."""
 from __future__ import annotations
 
 import functools
-import time
 
 import ipywidgets as widgets
 import matplotlib as mpl
@@ -76,13 +75,15 @@ def test_table_holds_the_next_steps_each_way_within_the_range():
 def test_table_stops_at_its_time_budget_after_a_whole_ring():
     s = slider("x", min=-10, max=10, step=0.1, value=0, name="x")
     r = LiveReadout({"x": s})
+    now = [0.0]
 
-    def slow(x):
-        time.sleep(0.004)
+    def slow(x):  # each readout costs 4 ms of a fake clock, whatever the machine's speed
+        now[0] += 0.004
         return square(x)
 
-    table = r.look_ahead(slow, {"x": 0.0}, reach=10, budget=0.010)
-    assert 3 <= len(table["x"]) < 21 and len(table["x"]) % 2 == 1  # rings of ±k, not a half ring
+    table = r.look_ahead(slow, {"x": 0.0}, reach=10, budget=0.010, clock=lambda: now[0])
+    # ring 0 (1 value) ends at 4 ms, ring 1 (2 values) at 12 ms > 10 ms: stop after whole ring 1
+    assert sorted(table["x"], key=float) == ["-0.1", "0.0", "0.1"]
 
 
 def test_int_slider_and_other_controls():

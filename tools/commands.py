@@ -17,7 +17,7 @@ Teachers and developers (the full course, not its student edition)
     lint | unit | nbval | browser [pytest options]   one part of `test`
     record [NN ...]      rebuild notebooks/ from chapters/ in a clean kernel
     student [...]        the student edition (tools/student.py)
-    bench                benchmarks/: training speed, explorer latency
+    bench                benchmarks/: training speed, nbval against its floor, explorer latency
     classroom-test       the classroom hub's tests (as root; CI runs them)
     bench-classroom      the load test: N students on one hub (as root; --students N)
     clean-venv           delete .venv/ and the .venv-3.NN/ folders of --every-python
@@ -457,7 +457,7 @@ def cmd_student(args: argparse.Namespace) -> int:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     py = install(VENV, "dev")
-    for script in ("bench_train.py", "bench_explorers.py"):
+    for script in ("bench_train.py", "bench_nbval.py", "bench_explorers.py"):
         run([py, ROOT / "benchmarks" / script])
     return 0
 
