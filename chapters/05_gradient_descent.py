@@ -361,7 +361,7 @@ print("-∇f at (-7, 2):", -helpers.numerical_gradient(bowl, np.array([-7.0, 2.0
 # the valley, not at the minimum.
 
 # %%
-fig, axes = plt.subplots(1, 2, figsize=(10, 3.6), width_ratios=(1, 2), layout="constrained")
+fig, axes = plt.subplots(1, 2, figsize=(10, 3.6), width_ratios=(1, 2))
 for ax, fn, name, w1_max in ((axes[0], f2, "w1² + w2²", 3), (axes[1], bowl, "w1²/20 + w2²", 8)):
     g1, g2 = np.meshgrid(np.linspace(-w1_max, w1_max, 2 * w1_max + 1), np.linspace(-3, 3, 7))
     points = np.column_stack([g1.ravel(), g2.ravel()])

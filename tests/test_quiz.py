@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
@@ -188,3 +189,15 @@ def test_glossary_search_box_needs_no_emoji_font():
     box = glossary.search_box().box
     assert box.description.isascii() and box.description.strip()  # 🔍 is an empty box without an emoji font
     assert box.layout.width and "em" in box.layout.width  # wide enough for its placeholder
+
+
+def test_the_counts_chapters_11_and_12_print():
+    """Chapter 11 prints "72 terms", chapter 12 "34 questions; Score: 0 / 34" and 26 of 34 as the 75 % mark."""
+    from helpers import glossary
+
+    assert len(glossary.TERMS) == 72
+    assert len(quiz.QUESTIONS) == 34 and quiz.Quiz().score() == "Score: 0 / 34"
+    assert math.ceil(0.75 * len(quiz.QUESTIONS)) == 26
+    box = glossary.search_box()
+    box.set("交差エントロピー")
+    assert [t.english for t in box.matches] == ["cross-entropy error", "binary cross-entropy", "weighted cross-entropy"]
