@@ -9,7 +9,8 @@
 # * clipping vs adding $\varepsilon$ (`delta`), and what float32 changes compared with float64;
 # * class imbalance (クラス不均衡): the accuracy paradox, and class-weighted cross-entropy as a remedy;
 # * label smoothing (ラベル平滑化) against noisy labels and over-confidence, and why cross-entropy is not for regression;
-# * entropy (エントロピー), KL divergence (KLダイバージェンス) and H(p, q) = H(p) + KL(p‖q) — a favourite of E資格.
+# * entropy (エントロピー), KL divergence (KLダイバージェンス) and H(p, q) = H(p) + KL(p‖q) — a favourite of E資格;
+# * cross-entropy as the negative log-likelihood (負の対数尤度): minimising it is maximum likelihood estimation (最尤推定).
 #
 # The article [[src:001]] lists five problems of cross-entropy (交差エントロピー誤差) and a remedy for each. Four of them
 # are *demonstrated* here first, each followed by its remedy: numerical instability, class imbalance, noisy labels and
@@ -423,6 +424,79 @@ print("equal up to rounding:", np.isclose(helpers.losses.cross_entropy_dist(p, q
 print("KL(p‖q) =", helpers.kl_divergence(p, q), "  KL(q‖p) =", helpers.kl_divergence(q, p))
 
 # %% [markdown]
+# ## 8. Cross-entropy as negative log-likelihood (尤度, 最尤推定)
+#
+# Where does the $-\log$ come from? Statistics gives a second answer. The article [[src:003]] describes cross-entropy
+# as the negative logarithm of the **likelihood** (尤度), a function that says how well a model fits the data.
+#
+# Read the model's output as probabilities: for sample $n$ it gives the correct label $t_n$ the probability
+# $y_{n,t_n}$. If the samples are independent, the probability the model gives to *all* the correct labels together is
+# the product
+#
+# $$L = \prod_{n=1}^{N} y_{n,t_n} .$$
+#
+# Seen as a function of the model's weights, $L$ is the **likelihood**: it is large when the model finds the labels
+# we observed probable. **Maximum likelihood estimation** (最尤推定) chooses the weights that make $L$ as large as
+# possible.
+#
+# Now take the logarithm. It is increasing, so the same weights make $\log L$ largest, and it turns the product into
+# a sum. Change the sign and divide by $N$:
+#
+# $$-\frac{1}{N}\log L = -\frac{1}{N}\sum_{n} \log y_{n,t_n} = -\frac{1}{N}\sum_{n}\sum_{k} t_{nk}\log y_{nk} = E .$$
+#
+# This is the batch-mean cross-entropy of chapter 03 (with one-hot $t$ only the correct label's term is left). So
+# **minimising cross-entropy is maximising the likelihood**, and $L = e^{-N E}$. That is why cross-entropy is also
+# called the **negative log-likelihood** (負の対数尤度, NLL; PyTorch's `NLLLoss`). Check it on three samples:
+
+# %%
+Y3 = np.array([[0.7, 0.2, 0.1], [0.1, 0.8, 0.1], [0.3, 0.3, 0.4]])  # (N, K) = (3, 3)
+labels3 = np.array([0, 1, 2])
+picked = Y3[np.arange(3), labels3]  # each sample's probability of its correct label
+likelihood = np.prod(picked)
+print("probabilities of the correct labels:", picked, "  likelihood L =", likelihood)
+print("-log(L) / N =", -np.log(likelihood) / 3, "  cross-entropy:", helpers.cross_entropy(Y3, labels3, delta=0))
+
+# %% [markdown]
+# The same number (here without $\varepsilon$, `delta=0`, since no probability is 0).
+#
+# **Minimising one is maximising the other, with numbers.** The simplest model has one weight: it predicts the same
+# probability $p$ of class 1 for every sample. Our data are ten labels, seven of them 1. Then
+# $L(p) = p^7 (1 - p)^3$ and the mean binary cross-entropy is $E(p) = -\frac{1}{10}\big(7 \log p + 3 \log(1 - p)\big)$.
+# Try every $p$ from 0.01 to 0.99:
+
+# %%
+labels10 = np.array([1, 1, 0, 1, 1, 0, 1, 1, 0, 1])
+ps = np.linspace(0.01, 0.99, 99)
+L_p = np.array([np.prod(np.where(labels10 == 1, p, 1 - p)) for p in ps])
+E_p = np.array([helpers.binary_cross_entropy(np.full(10, p), labels10, delta=0) for p in ps])
+print(f"largest likelihood at p = {ps[L_p.argmax()]:.2f}   smallest cross-entropy at p = {ps[E_p.argmin()]:.2f}")
+print(f"there: L = {L_p.max():.10f}   E = {E_p.min():.10f}   exp(-10 E) = {np.exp(-10 * E_p.min()):.10f}")
+
+# %% [markdown]
+# Both choose $p = 0.7$: the share of 1s in the data, the maximum likelihood estimate. Left: the likelihood with its
+# maximum; right: the cross-entropy with its minimum, at the same $p$ (dotted line).
+
+# %%
+fig, (ax_l, ax_e) = plt.subplots(1, 2, figsize=(9, 3.2))
+ax_l.plot(ps, L_p, color=COLORS["prediction"], linestyle=LINESTYLES["prediction"], label="likelihood L(p)")
+ax_e.plot(ps, E_p, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="cross-entropy E(p)")
+for ax in (ax_l, ax_e):
+    ax.axvline(0.7, color=COLORS["neutral"], linestyle=":", label="p = 0.7")
+    ax.set(xlabel="p (predicted probability of class 1)")
+    ax.legend(loc="upper left" if ax is ax_l else "upper center")
+ax_l.set(title="尤度 (likelihood): maximum", ylabel="L(p)")
+ax_e.set(title="cross-entropy: minimum", ylabel="E(p)", ylim=(0, 3))
+plt.show()
+
+# %% [markdown]
+# Why work with the log in practice? A likelihood is a product of many numbers below 1. For the 1347 training digits
+# of chapter 09, even if the model gave every correct label the probability 0.5, the product would be too small for
+# float64 (underflow, アンダーフロー) and becomes exactly 0; its log, a sum, is an ordinary number:
+
+# %%
+print("0.5 ** 1347 =", 0.5**1347, "   -log L = -1347 · log 0.5 =", -1347 * np.log(0.5))
+
+# %% [markdown]
 # ## Exercises
 #
 # Replace each `...` with your code and run the cell: the check answers ✓ or gives a hint.
@@ -478,6 +552,18 @@ answer_04_4 = np.sum(p3 * np.log(p3 / q3))
 check("04.4", answer_04_4)
 
 # %% [markdown]
+# **Exercise 04.5.** A network's mean cross-entropy over a batch of $N = 8$ samples is $E = 0.25$. What is the
+# likelihood $L$ it gives to the eight correct labels together?
+
+# %%
+answer_04_5 = ...  # your code here
+check("04.5", answer_04_5)
+
+# %% tags=["solution"]
+answer_04_5 = np.exp(-8 * 0.25)  # E = -(1/N) log L, so L = exp(-N E)
+check("04.5", answer_04_5)
+
+# %% [markdown]
 # ## Summary
 #
 # * Naive softmax overflows: the book's `[1010, 1000, 990]` gives `nan, nan, nan`; `exp(789)` is `inf` in float64
@@ -490,3 +576,6 @@ check("04.4", answer_04_4)
 # * Label smoothing (α = 0.1 → 0.91 / 0.01) makes certainty costly; the minimum loss becomes $H(t')$.
 # * Cross-entropy needs distributions: not for regression.
 # * $H(p, q) = H(p) + \mathrm{KL}(p\|q)$; for p = [.5, .5], q = [.8, .2]: KL = 0.22314355131420976.
+# * Cross-entropy is the negative log-likelihood per sample, $E = -\frac{1}{N}\log L$ with the likelihood (尤度)
+#   $L = \prod_n y_{n,t_n}$: minimising it is maximum likelihood estimation (最尤推定). Ten labels with seven 1s: both
+#   choose $p = 0.7$. The log also keeps the product from underflowing ($0.5^{1347}$ is 0.0 in float64).

@@ -317,6 +317,63 @@ print("sum, η = 0.05/32:  w =", w_s, "  mean, η = 0.05: w =", w_m, "  same:", 
 # not depend on the batch size, and you can change $B$ without retuning $\eta$.
 
 # %% [markdown]
+# ## 7. Several weights: partial derivatives and the gradient (偏微分, 勾配)
+#
+# A network's loss depends on many weights at once. Take the book's function of two weights (DLFS §4.3, there with
+# $x_0, x_1$): $f(w_1, w_2) = w_1^2 + w_2^2$. A **partial derivative** (偏微分) $\partial f/\partial w_1$ is the slope
+# when only $w_1$ moves and $w_2$ stays fixed. So fix $w_2$ and use the 1-D numerical derivative of section 4. At
+# $(w_1, w_2) = (3, 4)$, as in the book:
+
+# %%
+def f2(w):
+    return w[0] ** 2 + w[1] ** 2  # the book's function_2
+
+
+print("∂f/∂w1 at (3, 4):", helpers.numdiff.numerical_diff(lambda w1: w1**2 + 4.0**2, 3.0))  # w2 fixed at 4
+print("∂f/∂w2 at (3, 4):", helpers.numdiff.numerical_diff(lambda w2: 3.0**2 + w2**2, 4.0))  # w1 fixed at 3
+
+# %% [markdown]
+# The exact values are $2w_1 = 6$ and $2w_2 = 8$. The vector of all partial derivatives is the **gradient** (勾配),
+# $\nabla f = (\partial f/\partial w_1, \partial f/\partial w_2)$. `helpers.numerical_gradient` computes it one weight at a
+# time with central differences; the book's three points give the book's results:
+
+# %%
+for point in ([3.0, 4.0], [0.0, 2.0], [3.0, 0.0]):
+    print(point, "->", helpers.numerical_gradient(f2, np.array(point)))
+
+# %% [markdown]
+# **What the gradient means.** At every point, $-\nabla f$ points in the direction in which $f$ falls fastest, and
+# its length says how steep that is. Gradient descent steps along it: $w \leftarrow w - \eta\,\nabla f$ for all
+# weights at once. At the explorer's start $(-7, 2)$ on the elongated bowl $w_1^2/20 + w_2^2$ of section 5:
+
+# %%
+def bowl(w):
+    return w[0] ** 2 / 20 + w[1] ** 2
+
+
+print("-∇f at (-7, 2):", -helpers.numerical_gradient(bowl, np.array([-7.0, 2.0])))
+
+# %% [markdown]
+# The steepest way down is mostly along $w_2$ (−4.0), hardly along $w_1$ (0.7), although the minimum lies far along
+# $w_1$. That is why section 5's path zig-zags across the valley. The arrows below draw $-\nabla f$ on a grid, over
+# the contour lines (等高線). Left, the book's round bowl: every arrow points at the minimum (the star), longer where
+# the bowl is steeper. Right, the elongated bowl: the arrows cross the contour lines at right angles and point across
+# the valley, not at the minimum.
+
+# %%
+fig, axes = plt.subplots(1, 2, figsize=(10, 3.6), width_ratios=(1, 2))
+for ax, fn, name, w1_max in ((axes[0], f2, "w1² + w2²", 3), (axes[1], bowl, "w1²/20 + w2²", 8)):
+    g1, g2 = np.meshgrid(np.linspace(-w1_max, w1_max, 2 * w1_max + 1), np.linspace(-3, 3, 7))
+    points = np.column_stack([g1.ravel(), g2.ravel()])
+    down = np.array([-helpers.numerical_gradient(fn, pt) for pt in points])  # −∇f at every grid point
+    c1, c2 = np.meshgrid(np.linspace(-w1_max, w1_max, 101), np.linspace(-3, 3, 61))  # a finer grid for the contours
+    ax.contour(c1, c2, fn(np.array([c1, c2])), levels=6, colors=COLORS["neutral"], linewidths=0.8)
+    ax.quiver(points[:, 0], points[:, 1], down[:, 0], down[:, 1], color=COLORS["gradient"], angles="xy")
+    ax.plot(0, 0, marker="*", markersize=14, color=COLORS["target"], linestyle="none")
+    ax.set(xlabel="w1", ylabel="w2", title=f"−∇f for f = {name}", aspect="equal")
+plt.show()
+
+# %% [markdown]
 # ## Exercises
 #
 # Replace each `...` with your code and run the cell: the check answers ✓ or gives a hint.
@@ -336,10 +393,11 @@ answer_05_1 = w
 check("05.1", answer_05_1)
 
 # %% [markdown]
-# **Exercise 05.2.** The 2-D bowl of section 5 depends on two weights. Its **gradient** (勾配) is the vector of its
-# two **partial derivatives** (偏微分): $\partial f/\partial w_1$ is the slope when only $w_1$ moves and $w_2$ stays
-# fixed, and the same the other way round. Write `numerical_gradient_2d(f, w)`: for a function `f` of an array
-# `w = [w1, w2]`, return the array of the two central differences with $h = 10^{-4}$ — move one weight at a time.
+# **Exercise 05.2.** Section 7 used `helpers.numerical_gradient`; now write it yourself for two weights. The **gradient**
+# (勾配) is the vector of the two **partial derivatives** (偏微分): $\partial f/\partial w_1$ is the slope when only $w_1$
+# moves and $w_2$ stays fixed, and the same the other way round. Write `numerical_gradient_2d(f, w)`: for a function
+# `f` of an array `w = [w1, w2]`, return the array of the two central differences with $h = 10^{-4}$ — move one weight
+# at a time, without fixing the other by hand in a `lambda` as section 7 did.
 
 # %%
 def numerical_gradient_2d(f, w):
@@ -386,4 +444,6 @@ check("05.3", answer_05_3)
 # * Mini-batch SGD: $N/B$ steps per epoch; small $B$ = more, noisier updates; compare batch sizes over several seeds,
 #   not one run; the mean's $1/B$ keeps $\eta$ independent of $B$.
 # * A function of several weights has one partial derivative (偏微分) per weight; together they form the gradient
-#   (勾配), measured numerically one weight at a time.
+#   (勾配), measured numerically one weight at a time: for the book's $w_1^2 + w_2^2$, $[6, 8]$ at $(3, 4)$.
+#   $-\nabla f$ points where $f$ falls fastest, at right angles to the contour lines; on an elongated bowl that is
+#   across the valley, not at the minimum.

@@ -4,6 +4,7 @@
 # **What you will learn**
 #
 # * to train chapter 06's two-layer network on real handwritten digits with mini-batch (ミニバッチ) SGD and cross-entropy, watching a progress bar and a live loss curve;
+# * what `helpers.train` does inside: the training loop written out, and one training step (forward, backward, update) that you write yourself;
 # * the words of a training run: training data (訓練データ) and test data (テストデータ), learning rate (学習率), batch size, epoch (エポック);
 # * that the same network trained with squared error learns visibly more slowly — chapter 06's σ′ argument on real data;
 # * to read a confusion matrix (混同行列) and look at the digits the network gets wrong.
@@ -106,7 +107,47 @@ print(f"training took {history.seconds:.2f} s for {len(history.losses)} steps")
 # than new ones. A large gap would be **overfitting** (過学習); here it is small.
 
 # %% [markdown]
-# ## 4. The same training with squared error
+# ## 4. Inside `helpers.train`: the loop, written out
+#
+# `helpers.train` is no black box. Here is its loop in plain code. Every epoch shuffles the training samples (with a
+# seeded generator), cuts the shuffled order into mini-batches of 32 (a last, incomplete batch is skipped, as in
+# chapter 05) and takes **one training step** per mini-batch:
+#
+# 1. **forward** (順伝播): the mini-batch goes through the layers, and the loss is computed;
+# 2. **backward** (逆伝播): the gradient of every weight and bias, layer by layer from the loss back to the input
+#    (chapter 08);
+# 3. **update**: $w \leftarrow w - \eta\,\partial L/\partial w$ for every parameter — only after *all* gradients are known.
+#
+# `net.gradient` does steps 1 and 2 and returns the gradients as a dict (`"W1"`, `"b1"`, `"W2"`, `"b2"`); `net.step`
+# does step 3. The loop starts from the same seeded weights as section 3 and uses the same seed for the shuffles.
+
+# %%
+net_loop = TwoLayerNet.create(64, 100, 10, output="softmax", loss="cross_entropy", seed=0)  # section 3's start
+rng = np.random.default_rng(settings["seed"])  # the same shuffles as helpers.train
+lr, batch_size = settings["lr"], settings["batch_size"]
+for _ in range(settings["epochs"]):
+    order = rng.permutation(len(X_train))  # a new random order every epoch
+    for begin in range(0, len(X_train) - batch_size + 1, batch_size):  # full batches only
+        batch = order[begin : begin + batch_size]
+        grads = net_loop.gradient(X_train[batch], y_train[batch])  # forward and backward
+        net_loop.step(grads, lr)  # update every parameter
+print(f"test accuracy after our loop: {net_loop.accuracy(X_test, y_test):.2%}")
+
+# %% [markdown]
+# The same accuracy as `helpers.train` in section 3. In fact the two networks are identical, every weight to the last
+# bit, because they took the same steps in the same order:
+
+# %%
+same = all(np.array_equal(net_loop.params()[name], net.params()[name]) for name in net.params())
+print("the same weights as helpers.train:", same)
+
+# %% [markdown]
+# What `helpers.train` adds around this loop is bookkeeping: it measures the loss and accuracy after every epoch (the
+# `history`), calls the progress display, and can stop early (chapter 10). What `net.gradient` and `net.step` do
+# inside, you write yourself in plain numpy in exercise 09.4.
+
+# %% [markdown]
+# ## 5. The same training with squared error
 #
 # Now the identical network, seed and settings, but with ½ squared error on the softmax output (one-hot targets).
 # Its output δ is not $y - t$: the softmax derivative stays in, and it is small whenever the output is confidently wrong
@@ -144,7 +185,7 @@ ax_acc.legend(loc="lower right")
 plt.show()
 
 # %% [markdown]
-# ## 5. The confusion matrix (混同行列)
+# ## 6. The confusion matrix (混同行列)
 #
 # Row $i$, column $j$ counts the test digits whose true class is $i$ and which the network called $j$.
 # A perfect classifier has numbers only on the diagonal.
@@ -171,7 +212,7 @@ ax.grid(False)
 plt.show()
 
 # %% [markdown]
-# ## 6. The digits it gets wrong
+# ## 7. The digits it gets wrong
 #
 # Every misclassified test digit, titled "true → predicted". Several are hard for a person too at 8×8 pixels.
 
@@ -243,9 +284,41 @@ answer_09_3 = cm[8, 8] / cm[8].sum()  # row 8: every true 8; column 8 of it: tho
 check("09.3", answer_09_3)
 
 # %% [markdown]
+# **Exercise 09.4.** Write one training step yourself, in plain numpy. `train_step(params, X, T, lr)` gets the
+# parameters of a two-layer network as a dict (`"W1"` of shape (D, H), `"b1"` (H,), `"W2"` (H, M), `"b2"` (M,), as
+# `net.params()` gives them), a mini-batch `X` of shape (B, D) with one-hot targets `T` of shape (B, M), and the
+# learning rate `lr`. The network is this chapter's: sigmoid hidden layer, softmax output, cross-entropy loss (the mean
+# over the batch). Do the forward pass, the backward pass (chapter 08's formulas) and then the update, and **return a
+# new dict** with the updated parameters; leave `params` itself unchanged. `helpers.sigmoid` and `helpers.softmax` may
+# help. The check runs your function on small random networks and compares it with `net.gradient` and `net.step`.
+
+# %%
+def train_step(params, X, T, lr):
+    ...  # your code here: forward, backward, then update; return a new dict
+
+
+check("09.4", train_step)
+
+# %% tags=["solution"]
+def train_step(params, X, T, lr):
+    W1, b1, W2, b2 = params["W1"], params["b1"], params["W2"], params["b2"]
+    Z1 = helpers.sigmoid(X @ W1 + b1)  # forward: (B, H)
+    Y = helpers.softmax(Z1 @ W2 + b2)  # (B, M)
+    dU2 = (Y - T) / len(X)  # backward: the 1/B of the mean loss, once
+    dW2, db2 = Z1.T @ dU2, dU2.sum(axis=0)  # (H, B)·(B, M) = (H, M)
+    dU1 = (dU2 @ W2.T) * Z1 * (1 - Z1)  # the old W2: no update yet
+    dW1, db1 = X.T @ dU1, dU1.sum(axis=0)  # (D, B)·(B, H) = (D, H)
+    return {"W1": W1 - lr * dW1, "b1": b1 - lr * db1, "W2": W2 - lr * dW2, "b2": b2 - lr * db2}  # new arrays
+
+
+check("09.4", train_step)
+
+# %% [markdown]
 # ## Summary
 #
 # * Mini-batch SGD repeats: take 32 training samples, run forward and backward (chapter 06), step $w \leftarrow w - \eta\,\partial E/\partial w$; 42 steps make an epoch.
+# * The loop of `helpers.train` fits in a few lines (shuffle, cut into batches, `net.gradient`, `net.step`); written out, it gives the same weights to the last bit.
+# * One training step: forward, backward with $(Y - T)/B$ at the output, update only after every gradient is computed, and return new weights.
 # * 64-100-10 with sigmoid hidden units, softmax + cross-entropy, $\eta = 2.0$, 20 epochs: 97.56 % test accuracy in a few seconds at most (the time depends on the machine).
 # * With ½ squared error the same network learns more slowly at first and ends lower — the σ′ / softmax-derivative factor of chapter 06.
 # * A confusion matrix shows *which* classes are confused; looking at the mistakes shows *why*.

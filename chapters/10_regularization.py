@@ -6,7 +6,7 @@
 # * what overfitting (過学習) looks like: the training loss goes to zero while the loss on data the network never saw stops falling and rises again;
 # * why we keep three sets of data: training data (訓練データ), validation data (検証データ) and test data (テストデータ);
 # * L2 weight decay (荷重減衰, Weight decay): the penalty $\frac{\lambda}{2}\lVert W\rVert^2$, its gradient $\lambda W$, and what it does to the curves;
-# * early stopping: keep the weights of the epoch that did best on validation data;
+# * early stopping (早期終了): keep the weights of the epoch that did best on validation data;
 # * dropout (Dropout): what it does and where it sits in a network.
 
 # %% [markdown]
@@ -31,7 +31,7 @@ use_course_style()
 #
 # A network with many weights and few examples can learn the examples by heart instead of the pattern behind them.
 # That is **overfitting** (過学習): it does well on its training data (訓練データ) and worse on new data — it does not
-# **generalise** (汎化). The loss function itself does nothing against it: the article 「交差エントロピー損失について」
+# **generalise** (汎化). The loss function itself does nothing against it: the article [[src:001]]
 # lists overfitting among the problems of cross-entropy and names dropout and L1/L2 regularisation (正則化) as remedies.
 #
 # To see it in a few seconds, train on only **5 images per digit** (50 in all) from chapter 09's 8×8 digits. Two
@@ -179,7 +179,7 @@ plt.show()
 # **underfits** (学習不足) and is poor on training and validation data alike.
 
 # %% [markdown]
-# ## 4. Early stopping
+# ## 4. Early stopping (早期終了)
 #
 # The plain run was best on validation data around epoch 20; everything after that made it worse. **Early stopping**
 # uses that directly: measure the validation loss after every epoch, remember the weights of the best epoch, and stop
@@ -192,8 +192,10 @@ hist_stop = train(stopped, X_small, y_small, X_val=X_val, y_val=y_val, **setting
 print(f"stopped after epoch {hist_stop.stopped_epoch}; best epoch {hist_stop.best_epoch}, validation loss {min(hist_stop.val_loss):.3f}")
 
 # %% [markdown]
-# It costs nothing extra — it even saves the epochs after the best one — which is why almost every real training run
-# uses it.
+# The run ended at epoch 30, ten epochs (the patience) after its best epoch 20, instead of running all 150 epochs, and
+# the network has the weights of epoch 20. So early stopping costs nothing extra — it needs only the validation loss,
+# which we measure anyway — and it saves time: the epochs that would only have made the network worse are never
+# trained. That is why almost every real training run uses it.
 
 # %% [markdown]
 # ## 5. Only now: the test set
@@ -235,7 +237,15 @@ print("training:", drop.forward(np.ones((1, 6)), train=True))
 print("test:    ", drop.forward(np.ones((1, 6)), train=False))
 
 # %% [markdown]
-# Backward, the gradient passes exactly through the units that were kept (the same mask), like ReLU's mask in chapter 08.
+# Backward, the gradient passes only through the units that were kept (the same mask), like ReLU's mask in chapter 08,
+# and it is scaled by the same $1/(1 - \text{ratio})$: the layer multiplies its input by mask $/(1 - \text{ratio})$, so
+# that is also its derivative. One more training pass (a new random mask), then a gradient of ones sent back:
+
+# %%
+print("forward: ", drop.forward(np.ones((1, 6)), train=True))
+print("backward:", drop.backward(np.ones((1, 6))))
+
+# %% [markdown]
 # Other remedies an E資格 candidate should be able to name: more training data, data augmentation, a smaller network,
 # and batch normalisation (Batch Normalization).
 

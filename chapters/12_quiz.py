@@ -62,5 +62,5 @@ print(quiz.score())
 # %% [markdown]
 # ## Summary
 #
-# * 18 or more of 24 (75 %): well prepared for these topics; below that, the hints say which chapter to revisit.
+# * 26 or more of 34 (75 %): well prepared for these topics; below that, the hints say which chapter to revisit.
 # * The glossary (chapter 11) has every term in English and 日本語.

@@ -151,6 +151,11 @@ class Exercise:
         Typical mistakes and their own hints: the callable computes what the slip gives
         (for ``kind="function"`` it is a function called on each case), the string is
         the hint shown when the answer matches it.
+    run : callable, optional
+        For ``kind="function"``: ``run(fn, *case)`` gives what is compared, for the learner's
+        function, ``expected`` and every slip alike (default ``fn(*case)``).  Lets a check look at
+        more than the return value, e.g. whether ``fn`` changed its arguments; ``None`` when
+        ``fn`` returned ``None``.
     """
 
     key: str
@@ -162,6 +167,12 @@ class Exercise:
     cases: list[tuple] = field(default_factory=list)
     success: str = ""
     slips: tuple[tuple[Callable[..., Any], str], ...] = ()
+    run: Callable[..., Any] | None = None
+
+    def call(self, fn: Callable[..., Any], case: tuple) -> Any:
+        """``fn`` on a deep copy of ``case``, through :attr:`run` if given."""
+        args = copy.deepcopy(case)
+        return self.run(fn, *args) if self.run is not None else fn(*args)
 
 
 def exercise(key: str) -> Exercise:
@@ -211,9 +222,7 @@ def _slip_hint(ex: Exercise, answer: Any) -> str | None:
     for slip, hint in ex.slips:
         try:
             if ex.kind == "function":
-                matches = all(
-                    _judge(answer(*copy.deepcopy(case)), slip(*copy.deepcopy(case)), ex) == OK for case in ex.cases
-                )
+                matches = all(_judge(ex.call(answer, case), ex.call(slip, case), ex) == OK for case in ex.cases)
             else:
                 matches = _judge(answer, slip(), ex) == OK
         except Exception:  # a slip that cannot be computed for this answer is not the learner's slip
@@ -249,8 +258,8 @@ def evaluate(key: str, answer: Any) -> Result:
                     f"✗ Exercise {key}: expected a function, got {type(answer).__name__}. {ex.hint}",
                 )
             for case in ex.cases:
-                expected = ex.expected(*copy.deepcopy(case))  # first, on its own copy
-                got = answer(*copy.deepcopy(case))
+                expected = ex.call(ex.expected, case)  # first, on its own copy
+                got = ex.call(answer, case)
                 if got is None:
                     return Result(
                         False,

@@ -26,7 +26,10 @@ CHAPTER_FILES = {
     "04": "04_ce_in_practice.ipynb",
     "05": "05_gradient_descent.ipynb",
     "06": "06_backprop.ipynb",
+    "07": "07_computational_graph.ipynb",
+    "08": "08_layers.ipynb",
     "09": "09_training.ipynb",
+    "10": "10_regularization.ipynb",
 }
 
 
@@ -65,11 +68,23 @@ TERMS: tuple[Term, ...] = (
     ),
     Term("regression", "回帰", "Predicting a real number; squared error is the usual loss.", "01"),
     Term("classification", "分類", "Predicting a class; cross-entropy is the usual loss.", "01"),
+    Term(
+        "least squares",
+        "最小二乗法",
+        "Choosing the weights that make the sum of squared errors smallest, e.g. the best line through points.",
+        "01",
+    ),
     # 02 — squared errors
     Term(
         "sum of squared errors (SSE)",
         "2乗和誤差",
         "Σ(y − t)²; the book's form ½Σ(y − t)² has the gradient y − t.",
+        "02",
+    ),
+    Term(
+        "sum of squared errors (other spelling)",
+        "二乗和誤差",
+        "The same term as 2乗和誤差, written with the kanji 二; books and exam questions use both spellings.",
         "02",
     ),
     Term(
@@ -159,7 +174,31 @@ TERMS: tuple[Term, ...] = (
     ),
     Term("entropy", "エントロピー", "H(p) = −Σ p log p: the average surprise of a distribution.", "04"),
     Term("KL divergence", "KLダイバージェンス", "KL(p‖q) = Σ p log(p/q) ≥ 0; H(p, q) = H(p) + KL(p‖q).", "04"),
+    Term(
+        "likelihood",
+        "尤度",
+        "L = Π_n y_(n, t_n): the probability the model gives to all the observed labels, as a function of the weights.",
+        "04",
+    ),
+    Term(
+        "maximum likelihood estimation",
+        "最尤推定",
+        "Choosing the weights that make the likelihood largest; for a classifier, minimising cross-entropy.",
+        "04",
+    ),
+    Term(
+        "negative log-likelihood (NLL)",
+        "負の対数尤度",
+        "−log L; divided by the number of samples N it is the mean cross-entropy: E = −(1/N) log L.",
+        "04",
+    ),
     # 05 — gradient descent
+    Term(
+        "partial derivative",
+        "偏微分",
+        "∂f/∂w_i: the slope of f when only w_i moves and every other weight stays fixed.",
+        "05",
+    ),
     Term("gradient", "勾配", "The vector of partial derivatives of the loss; it points uphill.", "05"),
     Term(
         "gradient descent", "勾配降下法", "Repeat w ← w − η ∂L/∂w: step against the gradient to lower the loss.", "05"
@@ -183,6 +222,12 @@ TERMS: tuple[Term, ...] = (
     ),
     Term("batch size", "バッチサイズ", "The number of samples in a mini-batch (e.g. 32, 64, 128, 256).", "05"),
     Term("epoch", "エポック", "One pass over the whole training set.", "05"),
+    Term(
+        "hyperparameter",
+        "ハイパーパラメータ",
+        "A setting people choose instead of learning it: learning rate, batch size, number of epochs, λ.",
+        "05",
+    ),
     # 06 — backpropagation
     Term(
         "chain rule",
@@ -194,6 +239,12 @@ TERMS: tuple[Term, ...] = (
         "backpropagation",
         "誤差逆伝播法",
         "Computing every gradient by passing the deltas δ backward from the output with the chain rule.",
+        "06",
+    ),
+    Term(
+        "forward propagation",
+        "順伝播",
+        "Computing from the input to the output: every layer's output from the one before, up to the loss.",
         "06",
     ),
     Term(
@@ -228,6 +279,44 @@ TERMS: tuple[Term, ...] = (
         "Comparing backpropagation's gradient with a numerical one (relative error ≈ 1e-7 or less).",
         "06",
     ),
+    # 07 — computational graphs
+    Term(
+        "computational graph",
+        "計算グラフ",
+        "A calculation drawn as nodes (operations) joined by edges (values); gradients flow back along the edges.",
+        "07",
+    ),
+    Term(
+        "backward propagation",
+        "逆伝播",
+        "Passing gradients from the output back to the inputs: at each node, local derivative × arriving gradient.",
+        "07",
+    ),
+    # 08 — layers
+    Term(
+        "layer",
+        "レイヤ",
+        "A building block with forward(x) and backward(dout); a network is layers in a row.",
+        "08",
+    ),
+    Term(
+        "Affine layer",
+        "Affineレイヤ",
+        "Y = X·W + b; backward dX = dout·Wᵀ, dW = Xᵀ·dout, db = the sum of dout over the batch.",
+        "08",
+    ),
+    Term(
+        "ReLU function",
+        "ReLU関数",
+        "max(0, x); its derivative is 1 for x > 0 and 0 otherwise, so it does not shrink gradients as σ′ does.",
+        "08",
+    ),
+    Term(
+        "Softmax-with-Loss layer",
+        "Softmax-with-Lossレイヤ",
+        "Softmax and cross-entropy as one layer; on a batch of B samples its backward is (Y − T) / B.",
+        "08",
+    ),
     # 09 — training
     Term(
         "training data / test data",
@@ -241,12 +330,61 @@ TERMS: tuple[Term, ...] = (
         "Fitting the training data so closely that the test loss rises while the training loss falls.",
         "09",
     ),
+    Term(
+        "teacher data (labelled data)",
+        "教師データ",
+        "Inputs together with their correct labels; this course says training data (訓練データ) and correct label.",
+        "09",
+    ),
     Term("loss curve", "損失曲線", "The loss plotted against steps or epochs to monitor training.", "09"),
     Term(
         "confusion matrix",
         "混同行列",
         "A table counting, for each true class, how often each class was predicted.",
         "09",
+    ),
+    # 10 — overfitting and regularisation
+    Term(
+        "generalisation",
+        "汎化",
+        "Doing well on new data, not only on the training data; overfitting is poor generalisation.",
+        "10",
+    ),
+    Term(
+        "underfitting",
+        "学習不足",
+        "A model too simple or too constrained: poor on training and validation data alike.",
+        "10",
+    ),
+    Term(
+        "validation data",
+        "検証データ",
+        "Held-out data for choosing settings (λ, the epoch to stop at); the test data are then used once.",
+        "10",
+    ),
+    Term(
+        "regularisation",
+        "正則化",
+        "Any change to training that fights overfitting, e.g. weight decay, early stopping, dropout.",
+        "10",
+    ),
+    Term(
+        "weight decay",
+        "荷重減衰",
+        "L2 regularisation: add λ/2·Σ‖W‖² to the loss, so λW to each weight gradient; biases are not decayed.",
+        "10",
+    ),
+    Term(
+        "early stopping",
+        "早期終了",
+        "Stop when the validation loss has not improved for some epochs, and keep the weights of the best epoch.",
+        "10",
+    ),
+    Term(
+        "dropout",
+        "Dropout",
+        "Switch hidden units off at random in training only; the kept ones are scaled by 1/(1 − ratio).",
+        "10",
     ),
 )
 

@@ -11,7 +11,7 @@ Two ways to take it, sharing one score:
 >>> quiz.answer(1, 0.0195)            # doctest: +ELLIPSIS
 ✓ Question 1: correct! ...
 >>> quiz.score()
-'Score: 1 / 24'
+'Score: 1 / 34'
 >>> quiz.reset()
 
 or ``quiz.show()`` in a notebook: one box per question (radio buttons or a number
@@ -20,6 +20,7 @@ field, a Check button, the feedback) and the score at the top.
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import re
@@ -33,7 +34,9 @@ import numpy as np
 
 from helpers import losses
 from helpers.checks import MIN_DIGITS, judge_number
-from helpers.network import TwoLayerNet, sigmoid, sigmoid_grad
+from helpers.graph import shopping_graph
+from helpers.layers import AddLayer, Affine, Dropout, SoftmaxWithLoss
+from helpers.network import LayerNet, TwoLayerNet, l2_penalty_grad, sigmoid, sigmoid_grad, train
 from helpers.numdiff import numerical_diff, numerical_gradient
 
 __all__ = ["Question", "Quiz", "QUESTIONS", "answer", "score", "reset", "show", "question"]
@@ -183,6 +186,121 @@ def _numbers(d: dict[str, tuple[str, Any]]) -> dict[str, str]:
 
 def _net() -> TwoLayerNet:
     return TwoLayerNet(**NET)
+
+
+# ---- chapters 04 (likelihood) and 07–10: graphs, layers, training, regularisation ----------
+
+_ADD_SENDS = {
+    "a": ("dout to both inputs", lambda dout, x, y: (dout, dout)),
+    "b": ("dout / 2 to each input", lambda dout, x, y: (dout / 2, dout / 2)),
+    "c": ("dout × y to x and dout × x to y", lambda dout, x, y: (dout * y, dout * x)),
+    "d": ("dout to x and 0 to y", lambda dout, x, y: (dout, 0.0)),
+}
+
+
+def _add_node_sends(send: Callable[[float, float, float], tuple[float, float]]) -> bool:
+    node = AddLayer()
+    node.forward(3.0, 5.0)
+    return bool(np.allclose(node.backward(2.0), send(2.0, 3.0, 5.0)))
+
+
+_SHAPES = {"a": "(32, 100)", "b": "(64, 100)", "c": "(100, 64)", "d": "(32, 64)"}
+
+
+def _affine_batch() -> tuple[Affine, np.ndarray]:
+    """An Affine layer 64 → 100 after forward and backward on a batch of 32: its dW and db are set."""
+    rng = np.random.default_rng(0)
+    layer = Affine(rng.standard_normal((64, 100)), np.zeros(100))
+    layer.forward(rng.standard_normal((32, 64)))
+    dout = rng.standard_normal((32, 100))
+    layer.backward(dout)
+    return layer, dout
+
+
+_BIAS_GRADS = {
+    "a": ("dout.sum(axis=0), shape (100,)", lambda d: d.sum(axis=0)),
+    "b": ("dout.mean(axis=0), shape (100,)", lambda d: d.mean(axis=0)),
+    "c": ("dout.sum(axis=1), shape (32,)", lambda d: d.sum(axis=1)),
+    "d": ("dout itself, shape (32, 100)", lambda d: d),
+}
+
+
+def _is_bias_gradient(option: Callable[[np.ndarray], np.ndarray]) -> bool:
+    """Does ``option(dout)`` have b's shape and the value the Affine layer's backward stores in ``db``?"""
+    layer, dout = _affine_batch()
+    value = option(dout)
+    return bool(np.shape(value) == layer.b.shape and np.allclose(layer.db, value))
+
+
+_U4 = np.array([[2.0, 1.0, 0.1], [0.5, 2.5, -1.0], [0.0, 0.0, 3.0], [1.0, -1.0, 0.0]])
+_T4 = np.eye(3)[[0, 1, 2, 2]]
+_LOSS_LAYER_GRADS = {
+    "a": ("Y − T", lambda Y, T: Y - T),
+    "b": ("(Y − T) / B", lambda Y, T: (Y - T) / len(Y)),
+    "c": ("B (Y − T)", lambda Y, T: len(Y) * (Y - T)),
+    "d": ("(Y − T) · Y (1 − Y)", lambda Y, T: (Y - T) * Y * (1 - Y)),
+}
+
+
+def _loss_layer_sends(grad: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> bool:
+    """Compare an option with the numerical gradient of the batch-mean cross-entropy of softmax(U)."""
+    numeric = numerical_gradient(lambda u: losses.cross_entropy_from_logits(u, _T4), _U4)
+    layer = SoftmaxWithLoss()
+    layer.forward(_U4, _T4)
+    by_layer = layer.backward()
+    return bool(np.allclose(grad(layer.y, _T4), numeric, atol=1e-8) and np.allclose(by_layer, numeric, atol=1e-8))
+
+
+# Four samples; the probabilities of their correct labels are 0.5, 0.8, 0.25 and 1.0.
+_Y_NLL = np.array([[0.5, 0.5], [0.8, 0.2], [0.75, 0.25], [1.0, 0.0]])
+_LABELS_NLL = np.array([0, 0, 1, 0])
+
+
+def _likelihood(Y: np.ndarray, labels: np.ndarray) -> float:
+    return float(np.prod(Y[np.arange(len(Y)), labels]))
+
+
+def _nll_claims() -> dict[str, Callable[[], bool]]:
+    """Each option's claim, checked on two random models of the same labels."""
+    rng = np.random.default_rng(0)
+    labels = rng.integers(0, 3, 6)
+    models = [losses.softmax(rng.standard_normal((6, 3))) for _ in range(2)]
+    ce = [losses.cross_entropy(Y, labels, delta=0) for Y in models]
+    lik = [_likelihood(Y, labels) for Y in models]
+    return {
+        "a": lambda: (
+            all(math.isclose(-math.log(L) / 6, E) for L, E in zip(lik, ce, strict=True))
+            and (ce[0] < ce[1]) == (lik[0] > lik[1])
+        ),
+        "b": lambda: all(math.isclose(L, 6 * E) for L, E in zip(lik, ce, strict=True)),
+        "c": lambda: all(
+            math.isclose(L, float(np.sum(Y[np.arange(6), labels]))) for L, Y in zip(lik, models, strict=True)
+        ),
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def _steps_of_chapter_09() -> float:
+    """SGD steps helpers.train takes for 1347 samples, batch 32, 20 epochs (counted on a tiny network)."""
+    net = LayerNet.create((1, 1), output="identity")
+    return float(len(train(net, np.zeros((1347, 1)), np.zeros(1347), lr=0.1, batch_size=32, epochs=20).losses))
+
+
+_TEST_TIME_DROPOUT = {
+    "a": ("passes every unit unchanged", lambda x: x),
+    "b": ("multiplies every unit by 0.5", lambda x: 0.5 * x),
+    "c": ("switches half of the units off at random, as in training", None),
+    "d": ("multiplies every unit by 2", lambda x: 2 * x),
+}
+
+
+def _dropout_at_test(option: str) -> bool:
+    x = np.arange(1.0, 9.0).reshape(2, 4)
+    out = Dropout(0.5, seed=0).forward(x, train=False)
+    rule = _TEST_TIME_DROPOUT[option][1]
+    if rule is None:  # the random claim: some units off
+        return bool(np.any(out == 0))
+    return bool(np.array_equal(out, rule(x)))
 
 
 QUESTIONS: tuple[Question, ...] = (
@@ -453,6 +571,106 @@ QUESTIONS: tuple[Question, ...] = (
         },
         hint="Move the weight a tiny bit: does the number of correct answers change?",
         explanation="A tiny change of a weight rarely flips a prediction, so the gradient is 0 — no direction to move.",
+    ),
+    Question(
+        25,
+        "07",
+        "The book's shopping graph (計算グラフ): 2 apples at 100 yen each, tax 1.1, "
+        "price = apple × apple_num × tax. Backpropagate 1 from the price. Compute ∂price/∂apple_num.",
+        lambda: float(shopping_graph().evaluate(apple=100, apple_num=2, tax=1.1).grads["apple_num"]),
+        hint="A multiply node sends back the arriving gradient times its *other* input: first 1 × tax, then × apple.",
+        explanation="1 × 1.1 × 100 = 110 (110.00000000000001 in floating point): one more apple costs 110 yen.",
+    ),
+    Question(
+        26,
+        "07",
+        "In backward propagation (逆伝播), what does an **add** node $z = x + y$ send to its two inputs when the "
+        "gradient dout arrives from the right?",
+        lambda: _only({k: (lambda send=send: _add_node_sends(send)) for k, (_, send) in _ADD_SENDS.items()}),
+        options=_numbers(_ADD_SENDS),
+        hint="The local derivatives of x + y are ∂z/∂x = 1 and ∂z/∂y = 1; multiply each by dout.",
+        explanation="dout to both: an add node passes the gradient on unchanged (a multiply node swaps its inputs).",
+    ),
+    Question(
+        27,
+        "08",
+        "An Affine layer (Affineレイヤ) $Y = XW + b$ gets a mini-batch $X$ of shape (32, 64); $W$ has shape "
+        "(64, 100). What is the shape of $\\partial L/\\partial W = X^\\top \\cdot \\text{dout}$?",
+        lambda: _only({k: (lambda s=shape: str(_affine_batch()[0].dW.shape) == s) for k, shape in _SHAPES.items()}),
+        options=dict(_SHAPES),
+        hint="A gradient has the shape of its parameter; (64, 32)·(32, 100) confirms it.",
+        explanation="(64, 100), W's own shape: the product Xᵀ·dout sums the 32 samples' contributions.",
+    ),
+    Question(
+        28,
+        "08",
+        "The same Affine layer: dout $= \\partial L/\\partial Y$ has shape (32, 100). "
+        "Which is $\\partial L/\\partial b$?",
+        lambda: _only({k: (lambda f=f: _is_bias_gradient(f)) for k, (_, f) in _BIAS_GRADS.items()}),
+        options=_numbers(_BIAS_GRADS),
+        hint="b is added to every row of the batch; the copies send their gradients back added together.",
+        explanation="The sum over the batch, shape (100,): the 1/B of the mean was already applied by the loss layer.",
+    ),
+    Question(
+        29,
+        "08",
+        "Softmax-with-Loss on a mini-batch of $B$ samples, the loss being the **mean** cross-entropy over the batch "
+        "($Y$ = softmax outputs, $T$ = one-hot targets). What does its backward send to the layer below?",
+        lambda: _only({k: (lambda g=g: _loss_layer_sends(g)) for k, (_, g) in _LOSS_LAYER_GRADS.items()}),
+        options=_numbers(_LOSS_LAYER_GRADS),
+        hint="Each sample's loss has the gradient y − t; the mean multiplies every sample's loss by 1/B.",
+        explanation="(Y − T) / B: the only place the 1/B enters; no other layer divides by B again.",
+    ),
+    Question(
+        30,
+        "04",
+        "Four samples: the model gives their correct labels the probabilities 0.5, 0.8, 0.25 and 1.0. "
+        "Compute the negative log-likelihood per sample, $-\\frac{1}{N}\\log L$ with the likelihood "
+        "(尤度) $L = \\prod_n y_{n,t_n}$.",
+        lambda: losses.cross_entropy(_Y_NLL, _LABELS_NLL, delta=0),
+        hint="L = 0.5 · 0.8 · 0.25 · 1.0; then −log L / 4 (natural logarithm).",
+        explanation="−log(0.1) / 4 = 0.5756: exactly the mean cross-entropy of the four samples.",
+    ),
+    Question(
+        31,
+        "04",
+        "Why is minimising the mean cross-entropy $E$ over the training data maximum likelihood estimation (最尤推定)?",
+        lambda: _only(_nll_claims()),
+        options={
+            "a": "E = −(1/N) log L, and −log is decreasing: the smallest E comes with the largest likelihood L",
+            "b": "the likelihood L equals N · E, so both are largest together",
+            "c": "the likelihood is the sum of the correct labels' probabilities, like E",
+        },
+        hint="Write the likelihood as a product over the samples and take −(1/N) log of it.",
+        explanation="−(1/N) log L = −(1/N) Σ log y_(n,t_n) = E, so cross-entropy is the negative log-likelihood.",
+    ),
+    Question(
+        32,
+        "09",
+        "Chapter 09 trains on 1347 digits with batch size 32 for 20 epochs; `helpers.train` skips a last, "
+        "incomplete mini-batch in every epoch. How many SGD steps (weight updates) is that?",
+        _steps_of_chapter_09,
+        hint="Steps per epoch = 1347 // 32 (full batches only); times the number of epochs.",
+        explanation="42 steps per epoch × 20 epochs = 840.",
+    ),
+    Question(
+        33,
+        "10",
+        "Weight decay (荷重減衰) with $\\lambda = 0.1$ and learning rate $\\eta = 0.5$. If the data gradient of a "
+        "weight is 0, one SGD step multiplies the weight by what factor?",
+        lambda: float(1.0 - 0.5 * l2_penalty_grad([[1.0]], 0.1)[0, 0]),
+        hint="The penalty λ/2·w² adds λw to the gradient: w ← w − η(0 + λw).",
+        explanation="1 − ηλ = 0.95: every step shrinks the weights a little towards 0.",
+    ),
+    Question(
+        34,
+        "10",
+        "Dropout with ratio 0.5, built as in this course (in training the kept units are scaled by "
+        "1/(1 − ratio)). What does the layer do at **test** time?",
+        lambda: _only({k: (lambda k=k: _dropout_at_test(k)) for k in _TEST_TIME_DROPOUT}),
+        options={k: text for k, (text, _) in _TEST_TIME_DROPOUT.items()},
+        hint="The scaling in training already keeps the expected output the same as with all units on.",
+        explanation="It passes every unit unchanged. (The book instead multiplies by 1 − ratio at test time.)",
     ),
 )
 

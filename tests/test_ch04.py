@@ -266,3 +266,42 @@ def test_exercise_solutions_pass_and_wrong_answers_fail():
     assert evaluate("04.4", np.sum(p * np.log(p / q))).ok and evaluate("04.4", 0.085123).ok
     assert "other direction" in evaluate("04.4", np.sum(q * np.log(q / p))).message  # KL is not symmetric
     assert "no answer yet" in evaluate("04.1", ...).message
+
+
+# ---- section 8: cross-entropy as negative log-likelihood --------------------------------------
+
+
+def test_likelihood_of_three_samples_is_exp_of_minus_n_times_cross_entropy():
+    Y3 = np.array([[0.7, 0.2, 0.1], [0.1, 0.8, 0.1], [0.3, 0.3, 0.4]])
+    labels3 = np.array([0, 1, 2])
+    picked = Y3[np.arange(3), labels3]
+    assert str(picked) == "[0.7 0.8 0.4]"
+    likelihood = np.prod(picked)
+    assert likelihood == 0.22399999999999998 and likelihood == pytest.approx(0.7 * 0.8 * 0.4, rel=1e-15)
+    assert -np.log(likelihood) / 3 == 0.49870307570903244 == cross_entropy(Y3, labels3, delta=0)
+    assert math.exp(-3 * cross_entropy(Y3, labels3, delta=0)) == pytest.approx(likelihood, rel=1e-14)
+
+
+def test_minimising_cross_entropy_maximises_the_likelihood():
+    labels10 = np.array([1, 1, 0, 1, 1, 0, 1, 1, 0, 1])
+    ps = np.linspace(0.01, 0.99, 99)
+    L_p = np.array([np.prod(np.where(labels10 == 1, p, 1 - p)) for p in ps])
+    E_p = np.array([helpers.binary_cross_entropy(np.full(10, p), labels10, delta=0) for p in ps])
+    assert L_p.argmax() == E_p.argmin() == 69 and f"{ps[69]:.2f}" == "0.70" == f"{labels10.mean():.2f}"
+    assert f"{L_p.max():.10f}" == "0.0022235661" == f"{0.7**7 * 0.3**3:.10f}"
+    assert f"{E_p.min():.10f}" == "0.6108643021" == f"{-(7 * math.log(0.7) + 3 * math.log(0.3)) / 10:.10f}"
+    assert f"{np.exp(-10 * E_p.min()):.10f}" == "0.0022235661"
+    assert np.all(np.diff(np.sign(np.diff(E_p))) >= 0)  # one minimum: falls, then rises
+
+
+def test_the_likelihood_of_1347_samples_underflows_but_its_log_does_not():
+    assert 0.5**1347 == 0.0 and 0.5**1000 > 0
+    assert -1347 * np.log(0.5) == 933.6692522142463  # printed in full
+
+
+def test_exercise_likelihood_from_cross_entropy():
+    assert evaluate("04.5", math.exp(-2)).ok and evaluate("04.5", 0.1353).ok
+    assert "*one* average sample" in evaluate("04.5", math.exp(-0.25)).message
+    assert "log-likelihood" in evaluate("04.5", -2.0).message
+    assert "don't divide again" in evaluate("04.5", math.exp(-0.25 / 8)).message
+    assert "Solve for L" in evaluate("04.5", 0.5).message

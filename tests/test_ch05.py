@@ -233,3 +233,29 @@ def test_exercises():
     assert evaluate("05.2", good).ok and evaluate("05.2", book_style).ok
     assert "forward difference" in evaluate("05.2", forward).message
     assert evaluate("05.3", 0.05 / 128).ok and not evaluate("05.3", 0.05 * 128).ok
+
+
+# ---- section 7: partial derivatives and the gradient ------------------------------------------
+
+
+def test_partial_derivatives_as_in_the_book():
+    """DLFS §4.3: 6.00000000000378 and 7.999999999999119 at (3, 4)."""
+    assert numerical_diff(lambda w1: w1**2 + 4.0**2, 3.0) == 6.00000000000378
+    assert numerical_diff(lambda w2: 3.0**2 + w2**2, 4.0) == 7.999999999999119
+
+
+@pytest.mark.parametrize("point, printed", [([3.0, 4.0], "[6. 8.]"), ([0.0, 2.0], "[0. 4.]"), ([3.0, 0.0], "[6. 0.]")])
+def test_numerical_gradient_at_the_books_points(point, printed):
+    grad = helpers.numerical_gradient(lambda w: w[0] ** 2 + w[1] ** 2, np.array(point))
+    assert str(grad) == printed
+    np.testing.assert_allclose(grad, 2 * np.array(point), atol=1e-9)
+
+
+def test_steepest_descent_on_the_elongated_bowl_points_across_the_valley():
+    down = -helpers.numerical_gradient(lambda w: w[0] ** 2 / 20 + w[1] ** 2, np.array([-7.0, 2.0]))
+    assert str(down) == "[ 0.7 -4. ]"
+    np.testing.assert_allclose(down, [0.7, -4.0], atol=1e-9)
+    assert abs(down[1]) > 5 * abs(down[0])  # mostly along w2, though the minimum is far along w1
+    # the arrows of the plot are perpendicular to the contour lines: -∇f · tangent = 0
+    tangent = np.array([2 * 2.0, 7.0 / 10])  # (∂f/∂w2, −∂f/∂w1) at (-7, 2): along the level set
+    assert abs(down @ tangent) < 1e-8

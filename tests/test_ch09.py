@@ -129,3 +129,82 @@ def test_rerunning_the_training_cell_starts_from_fresh_weights():
     (cell,) = [c for c in nb.cells if c.cell_type == "code" and "history = helpers.train(net" in c.source]
     create = cell.source.find('net = TwoLayerNet.create(64, 100, 10, output="softmax", loss="cross_entropy", seed=0)')
     assert 0 <= create < cell.source.find("helpers.train(net")
+
+
+def test_the_loop_written_out_gives_helpers_train_bit_for_bit(data, runs):
+    """Section 4: the readable loop (net.gradient, net.step) trains the very network helpers.train trains."""
+    X_tr, X_te, y_tr, y_te = data
+    ce = runs[0]
+    net_loop = TwoLayerNet.create(64, 100, 10, output="softmax", loss="cross_entropy", seed=0)
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        order = rng.permutation(len(X_tr))
+        for begin in range(0, len(X_tr) - 32 + 1, 32):
+            batch = order[begin : begin + 32]
+            net_loop.step(net_loop.gradient(X_tr[batch], y_tr[batch]), 2.0)
+    assert f"{net_loop.accuracy(X_te, y_te):.2%}" == "97.56%"
+    assert all(np.array_equal(net_loop.params()[k], ce.params()[k]) for k in ce.params())
+    # and it can fail: one step fewer is a different network
+    net_loop.step(net_loop.gradient(X_tr[:32], y_tr[:32]), 2.0)
+    assert not all(np.array_equal(net_loop.params()[k], ce.params()[k]) for k in ce.params())
+
+
+def _learner_step(mistake: str | None = None):
+    """A train_step as a learner writes it, right or with one typical mistake (written independently of the bank)."""
+
+    def sig(a):
+        return 1 / (1 + np.exp(-a))
+
+    def train_step(params, X, T, lr):
+        p = params if mistake == "in place" else dict(params)
+        h = X @ p["W1"] + p["b1"]
+        z = sig(h)
+        s = z @ p["W2"] + p["b2"]
+        e = np.exp(s - s.max(axis=1, keepdims=True))
+        y = e / e.sum(axis=1, keepdims=True)
+        g_out = y - T if mistake == "no /B" else (y - T) / X.shape[0]
+        g_W2 = (g_out.T @ z) if mistake == "transpose" else (z.T @ g_out)
+        g_b2 = np.sum(g_out, axis=0)
+        if mistake == "early update":
+            p["W2"] = p["W2"] - lr * g_W2
+        g_h = g_out @ p["W2"].T * (z * (1 - z))
+        g_W1 = (g_h.T @ X) if mistake == "transpose" else (X.T @ g_h)
+        g_b1 = np.sum(g_h, axis=0)
+        if mistake == "in place":
+            p["W1"] -= lr * g_W1
+            p["b1"] -= lr * g_b1
+            p["W2"] -= lr * g_W2
+            p["b2"] -= lr * g_b2
+            return p
+        new = {"W1": p["W1"] - lr * g_W1, "b1": p["b1"] - lr * g_b1, "b2": p["b2"] - lr * g_b2}
+        new["W2"] = p["W2"] if mistake == "early update" else p["W2"] - lr * g_W2
+        return new
+
+    return train_step
+
+
+@pytest.mark.parametrize(
+    "mistake, words",
+    [
+        ("no /B", "B times too large"),
+        ("transpose", "transpose is on the wrong side"),
+        ("early update", "*old* W2"),
+        ("in place", "also changed the `params`"),
+    ],
+)
+def test_training_step_exercise_names_each_typical_mistake(mistake, words):
+    verdict = evaluate("09.4", _learner_step(mistake))
+    assert not verdict.ok and words in verdict.message, verdict.message
+    others = {"B times too large", "transpose is on the wrong side", "*old* W2", "also changed the `params`"} - {words}
+    assert not any(w in verdict.message for w in others)
+
+
+def test_training_step_exercise_accepts_the_right_step_and_explains_other_errors():
+    assert evaluate("09.4", _learner_step()).ok
+    stub = evaluate("09.4", lambda params, X, T, lr: None)
+    assert not stub.ok and "returned None" in stub.message
+    transposed = evaluate("09.4", lambda params, X, T, lr: {k: np.asarray(v).T[..., :2] for k, v in params.items()})
+    assert not transposed.ok and "of shape" in transposed.message
+    assert "keys W1, b1, W2, b2" in evaluate("09.4", lambda params, X, T, lr: [1.0]).message
+    wrong = evaluate("09.4", lambda params, X, T, lr: dict(params))  # no step at all: the general hint
+    assert not wrong.ok and "Forward: U1 = X @ W1 + b1" in wrong.message

@@ -3,6 +3,8 @@ dropout) and its exercises."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -108,6 +110,20 @@ def test_dropout_section():
     drop = Dropout(0.5, seed=0)
     np.testing.assert_array_equal(drop.forward(np.ones((1, 6)), train=True), [[2.0, 0.0, 0.0, 0.0, 2.0, 2.0]])
     np.testing.assert_array_equal(drop.forward(np.ones((1, 6)), train=False), np.ones((1, 6)))
+    # the backward cell: after a new training pass, the gradient has the mask *and* the 1/(1 − ratio) scale
+    np.testing.assert_array_equal(drop.forward(np.ones((1, 6)), train=True), [[2.0, 2.0, 2.0, 2.0, 2.0, 0.0]])
+    np.testing.assert_array_equal(drop.backward(np.ones((1, 6))), [[2.0, 2.0, 2.0, 2.0, 2.0, 0.0]])
+    np.testing.assert_array_equal(drop.backward(np.full((1, 6), 0.5)), [[1.0, 1.0, 1.0, 1.0, 1.0, 0.0]])
+
+
+def test_chapter_cites_its_source_article_and_gets_references():
+    """The source article is cited as [[src:001]] (so the build adds a References section), not in plain text."""
+    import nbformat
+
+    source = (Path(__file__).resolve().parent.parent / "chapters" / "10_regularization.py").read_text(encoding="utf-8")
+    assert "[[src:001]]" in source and "「交差エントロピー損失について」" not in source
+    nb = nbformat.read(Path(__file__).resolve().parent.parent / "notebooks" / "10_regularization.ipynb", as_version=4)
+    assert any(c.cell_type == "markdown" and "## References" in c.source for c in nb.cells)
 
 
 def test_exercises():

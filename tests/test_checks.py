@@ -116,3 +116,18 @@ def test_solution_source_is_the_chapter_sources_cell():
 def test_no_solutions_in_a_copy_without_chapter_sources(tmp_path):
     with pytest.raises(LookupError, match="student edition"):
         solution_source("05.3", tmp_path)
+
+
+def test_run_hook_sees_what_a_function_did_to_its_arguments():
+    """``run=`` lets a function exercise compare more than the return value (09.4: were the params left alone?)."""
+    ex = Exercise("00.9", expected=lambda a: [2 * a[0]], hint="", kind="function", run=lambda fn, a: [*fn(a), a[0]])
+
+    def doubles_in_place(a):
+        a[0] *= 2
+        return [a[0]]
+
+    case = ([1.0],)
+    assert ex.call(lambda a: [2 * a[0]], case) == [2.0, 1.0]
+    assert ex.call(doubles_in_place, case) == [2.0, 2.0]  # the change to the argument shows
+    assert case == ([1.0],)  # on a copy: the case itself stays as it was
+    assert Exercise("00.9", expected=len, hint="").call(len, ("abc",)) == 3  # without run: fn(*case)

@@ -178,7 +178,10 @@ def test_japanese_overrides_differ_from_the_default_only_by_the_locale():
 REQUIRED_TERMS = (
     "損失関数 2乗和誤差 平均二乗誤差 平均絶対誤差 交差エントロピー誤差 ソフトマックス関数 勾配降下法 ミニバッチ 連鎖律 "
     "誤差逆伝播法 恒等関数 活性化関数 正解ラベル 過学習 KLダイバージェンス エントロピー ラベル平滑化 学習率 数値微分 "
-    "勾配消失 シグモイド関数 one-hot表現 エポック 混同行列"
+    "勾配消失 シグモイド関数 one-hot表現 エポック 混同行列 "
+    # backpropagation as the book teaches it (issue 14)
+    "計算グラフ 順伝播 逆伝播 偏微分 勾配 尤度 最尤推定 正則化 荷重減衰 Affineレイヤ ReLU関数 教師データ 最小二乗法 "
+    "二乗和誤差 検証データ 早期終了 学習不足 Dropout ハイパーパラメータ 汎化"
 ).split()
 
 

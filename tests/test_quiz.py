@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
@@ -14,9 +15,9 @@ CHOICES = [q for q in quiz.QUESTIONS if q.kind == "choice"]
 
 
 def test_size_and_coverage():
-    assert 15 <= len(quiz.QUESTIONS) <= 25
+    assert 32 <= len(quiz.QUESTIONS) <= 40
     assert [q.number for q in quiz.QUESTIONS] == list(range(1, len(quiz.QUESTIONS) + 1))
-    assert {q.chapter for q in quiz.QUESTIONS} >= {"01", "02", "03", "04", "05", "06"}
+    assert {q.chapter for q in quiz.QUESTIONS} >= {"01", "02", "03", "04", "05", "06", "07", "08", "09", "10"}
     assert len(CHOICES) >= 5 and len(NUMBERS) >= 5
 
 
@@ -63,6 +64,32 @@ def test_seed_values():
     assert quiz.question(14).correct() == pytest.approx(0.2, abs=1e-9)
 
 
+def test_backpropagation_questions_reproduce_the_chapters():
+    """Questions 25–34 (graphs, layers, likelihood, training, regularisation): the chapters' own numbers."""
+    assert quiz.question(25).correct() == 110.00000000000001  # chapter 07: ∂price/∂apple_num
+    assert quiz.question(30).correct() == pytest.approx(-np.log(0.1) / 4, rel=1e-15)
+    assert quiz.question(32).correct() == 840.0 == (1347 // 32) * 20  # chapter 09: 42 steps × 20 epochs
+    assert quiz.question(33).correct() == 0.95
+    answers = {n: quiz.question(n).correct() for n in (26, 27, 28, 29, 31, 34)}
+    assert answers == {26: "a", 27: "b", 28: "a", 29: "b", 31: "a", 34: "a"}
+    assert "(Y − T) / B" == quiz.question(29).options["b"] and quiz.question(27).options["b"] == "(64, 100)"
+
+
+def test_layer_questions_follow_the_layers(monkeypatch):
+    """Break the Affine layer's db (a mean instead of a sum) and question 28's answer moves with it."""
+    from helpers import layers
+
+    real = layers.Affine.backward
+
+    def mean_db(self, dout):
+        dx = real(self, dout)
+        self.db = np.asarray(dout).mean(axis=0)
+        return dx
+
+    monkeypatch.setattr(layers.Affine, "backward", mean_db)
+    assert quiz.question(28).correct() == "b"
+
+
 def test_explanation_of_question_6_names_both_comparisons():
     """Q6's 1.609 is about 3× the book's 0.51 (Q5) and 160× the blog post's own 0.99 sample (0.0101)."""
     q5, q6 = quiz.question(5).correct(), quiz.question(6).correct()
@@ -77,7 +104,7 @@ def test_bad_responses_get_feedback_not_tracebacks():
     assert quiz.grade(1, None).message == "✗ Question 1: no answer yet."
     assert quiz.grade(1, "abc").message == "✗ Question 1: type a number such as 0.25 or 1e-7."
     assert quiz.grade(2, "z").message.startswith("✗ Question 2: answer with one of a, b, c, d")
-    with pytest.raises(ValueError, match="question number 1 … 24"):
+    with pytest.raises(ValueError, match="question number 1 … 34"):
         quiz.question(99)
 
 
@@ -162,3 +189,15 @@ def test_glossary_search_box_needs_no_emoji_font():
     box = glossary.search_box().box
     assert box.description.isascii() and box.description.strip()  # 🔍 is an empty box without an emoji font
     assert box.layout.width and "em" in box.layout.width  # wide enough for its placeholder
+
+
+def test_the_counts_chapters_11_and_12_print():
+    """Chapter 11 prints "72 terms", chapter 12 "34 questions; Score: 0 / 34" and 26 of 34 as the 75 % mark."""
+    from helpers import glossary
+
+    assert len(glossary.TERMS) == 72
+    assert len(quiz.QUESTIONS) == 34 and quiz.Quiz().score() == "Score: 0 / 34"
+    assert math.ceil(0.75 * len(quiz.QUESTIONS)) == 26
+    box = glossary.search_box()
+    box.set("交差エントロピー")
+    assert [t.english for t in box.matches] == ["cross-entropy error", "binary cross-entropy", "weighted cross-entropy"]

@@ -39,8 +39,13 @@ def all_keys() -> list[str]:
 
 
 def answer_from(text: str, key: str):
-    """The literal in the first **…** of ``text`` (number, choice, list, nested list, tuple), or the function its
-    `name = lambda …` defines."""
+    """The literal in the first **…** of ``text`` (number, choice, list, nested list, tuple), the function its
+    `name = lambda …` defines, or the function a fenced ```python block defines with `def` (a longer answer)."""
+    block = re.search(r"```python\n(.+?)```", text, flags=re.S)
+    if block:
+        namespace: dict = {"np": np}
+        exec(block.group(1), namespace)  # noqa: S102 - the course's own guide
+        return namespace[re.search(r"^def (\w+)", block.group(1), flags=re.M).group(1)]
     bold = re.search(r"\*\*(.+?)\*\*", text)
     if bold:
         literal = bold.group(1).strip()

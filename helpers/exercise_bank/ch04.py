@@ -77,6 +77,27 @@ EXERCISES = {
             ),
         ),
     ),
+    "04.5": Exercise(
+        "04.5",
+        expected=lambda: float(np.exp(-8 * 0.25)),
+        hint="The mean cross-entropy is the negative log-likelihood per sample: E = −(1/N) log L. Solve for L: "
+        "multiply by −N, then undo the log with np.exp.",
+        success="L = e^(−N E): a mean loss of 0.25 per sample leaves the labels only a 14 % joint probability.",
+        slips=(
+            (
+                lambda: float(np.exp(-0.25)),
+                "That is the likelihood of *one* average sample. E is a mean over N = 8 samples: log L = −N · E.",
+            ),
+            (
+                lambda: -8 * 0.25,
+                "That is log L, the log-likelihood. The likelihood itself is L = exp(log L).",
+            ),
+            (
+                lambda: float(np.exp(-0.25 / 8)),
+                "E is already divided by N: multiply by N = 8 to get −log L, don't divide again.",
+            ),
+        ),
+    ),
 }
 
 __all__ = ["EXERCISES"]

@@ -1,5 +1,6 @@
 """Chapter 09 exercises: training the two-layer network on the digits."""
 
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 import numpy as np
@@ -7,7 +8,8 @@ import numpy as np
 from helpers.checks import Exercise
 from helpers.data import load_digits_split
 from helpers.explorers.ch09 import confusion_matrix
-from helpers.network import TwoLayerNet, train
+from helpers.losses import softmax
+from helpers.network import TwoLayerNet, sigmoid, train
 
 
 @lru_cache(maxsize=1)
@@ -16,6 +18,73 @@ def _confusion() -> np.ndarray:
     net = TwoLayerNet.create(64, 100, 10, output="softmax", loss="cross_entropy", seed=0)
     train(net, X_tr, y_tr, lr=2.0, batch_size=32, epochs=20, seed=0)
     return confusion_matrix(y_te, net.predict(X_te))
+
+
+# ---- 09.4: one training step, written by the learner ----------------------------------------
+
+NAMES = ("W1", "b1", "W2", "b2")
+
+
+def _reference_step(params: dict, X: np.ndarray, T: np.ndarray, lr: float) -> dict:
+    """The step as the helpers take it: ``TwoLayerNet.gradient`` (the layers' backward), then ``step``."""
+    net = TwoLayerNet(*(params[k] for k in NAMES), output="softmax", loss="cross_entropy")
+    net.step(net.gradient(X, T), lr)
+    return net.params()
+
+
+def _slip_step(params: dict, X: np.ndarray, T: np.ndarray, lr: float, slip: str) -> dict:
+    """The same step in plain numpy with one typical mistake ``slip``."""
+    W1, b1, W2, b2 = (params[k] for k in NAMES)
+    Z1 = sigmoid(X @ W1 + b1)
+    Y = softmax(Z1 @ W2 + b2)
+    dU2 = (Y - T) if slip == "no /B" else (Y - T) / len(X)
+    dW2 = dU2.T @ Z1 if slip == "transpose" else Z1.T @ dU2
+    db2 = dU2.sum(axis=0)
+    W2_used = W2 - lr * dW2 if slip == "early update" else W2  # W2 already changed before its use below
+    dU1 = (dU2 @ W2_used.T) * Z1 * (1 - Z1)
+    dW1 = dU1.T @ X if slip == "transpose" else X.T @ dU1
+    db1 = dU1.sum(axis=0)
+    new = {"W1": W1 - lr * dW1, "b1": b1 - lr * db1, "W2": W2 - lr * dW2, "b2": b2 - lr * db2}
+    if slip == "in place":
+        for k in NAMES:
+            params[k] -= lr * {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}[k]
+        return params
+    return new
+
+
+def _run_step(step: Callable, params: dict, X: np.ndarray, T: np.ndarray, lr: float) -> np.ndarray | None:
+    """What 09.4 compares: the new parameters, flattened, then 1.0 if ``step`` changed the ``params`` it was given."""
+    before = {k: np.array(v, dtype=float) for k, v in params.items()}
+    new = step(params, X, T, lr)
+    if new is None:
+        return None
+    if not isinstance(new, Mapping) or sorted(new) != sorted(NAMES):
+        got = sorted(new) if isinstance(new, Mapping) else type(new).__name__
+        raise ValueError(f"train_step must return a dict with the keys W1, b1, W2, b2, got {got}")
+    for k in NAMES:
+        if np.shape(new[k]) != before[k].shape:
+            raise ValueError(f"train_step returned {k} of shape {np.shape(new[k])}; {k} has shape {before[k].shape}")
+    changed = sorted(params) != sorted(before) or any(
+        not np.array_equal(np.asarray(params[k], dtype=float), before[k]) for k in before
+    )
+    return np.concatenate([np.ravel(np.asarray(new[k], dtype=float)) for k in NAMES] + [[float(changed)]])
+
+
+def _step_cases() -> list[tuple]:
+    """Square layers (3-3-3), so a transposed dW has the right shape and only its numbers are wrong."""
+    cases = []
+    for seed, batch in ((0, 4), (1, 2)):
+        rng = np.random.default_rng(seed)
+        params = {
+            "W1": rng.standard_normal((3, 3)),
+            "b1": rng.standard_normal(3) * 0.1,
+            "W2": rng.standard_normal((3, 3)),
+            "b2": rng.standard_normal(3) * 0.1,
+        }
+        X = rng.uniform(0, 1, (batch, 3))
+        T = np.eye(3)[rng.integers(0, 3, batch)]
+        cases.append((params, X, T, 0.5))
+    return cases
 
 
 EXERCISES = {
@@ -56,6 +125,42 @@ EXERCISES = {
             (
                 lambda: float(np.trace(_confusion()) / _confusion().sum()),
                 "That is the accuracy over all digits. Recall of digit 8 uses row 8 only.",
+            ),
+        ),
+    ),
+    "09.4": Exercise(
+        "09.4",
+        expected=_reference_step,
+        kind="function",
+        cases=_step_cases(),
+        run=_run_step,
+        hint="Forward: U1 = X @ W1 + b1, Z1 = sigmoid(U1), Y = softmax(Z1 @ W2 + b2). Backward: dU2 = (Y − T) / B, "
+        "then dW2 = Z1.T @ dU2, db2 = dU2.sum(axis=0), dU1 = (dU2 @ W2.T) · Z1 (1 − Z1), dW1 = X.T @ dU1, "
+        "db1 = dU1.sum(axis=0). Update last: return a new dict with W1 − lr·dW1 and so on.",
+        success="Your step is the one `helpers.train` takes: put it in place of the two lines of section 4's loop "
+        "and you get the same network.",
+        slips=(
+            (
+                lambda p, X, T, lr: _slip_step(p, X, T, lr, "no /B"),
+                "Your step is B times too large: the loss is the *mean* over the batch, so the gradient at the "
+                "output is (Y − T) / B, with B = len(X) (chapter 08, section 5).",
+            ),
+            (
+                lambda p, X, T, lr: _slip_step(p, X, T, lr, "transpose"),
+                "A transpose is on the wrong side: dW = Z.T @ dU, of shape (D, B)·(B, H) = (D, H), the shape of W. "
+                "dU.T @ Z has the shape (H, D); the check uses square layers, so the wrong numbers did not raise "
+                "an error.",
+            ),
+            (
+                lambda p, X, T, lr: _slip_step(p, X, T, lr, "early update"),
+                "You updated W2 before the gradient had passed through it: dU1 = (dU2 @ W2.T) · Z1 (1 − Z1) needs the "
+                "*old* W2. Compute every gradient first, then update.",
+            ),
+            (
+                lambda p, X, T, lr: _slip_step(p, X, T, lr, "in place"),
+                "The new weights are right, but your function also changed the `params` it was given (e.g. "
+                "`params['W1'] -= ...`). Return new arrays and leave `params` as it was: code that keeps the old "
+                "weights (early stopping in chapter 10) would lose them.",
             ),
         ),
     ),
