@@ -12,8 +12,8 @@ Markdown file per chapter, prepared so that the rules judge the prose and nothin
 
 * a line break beside a Japanese character is joined away (Markdown shows none there, and a sentence
   broken over two source lines is one sentence);
-* formulas (``$...$``, ``$$...$$``) become inline code, which textlint does not read; code blocks stay
-  code blocks.
+* formulas become code (``$...$`` inline code, ``$$...$$`` a code block), which textlint does not judge as
+  prose; code blocks stay code blocks.
 
 The prh dictionary (the form of each term to use, and the variants that are errors) is generated from
 the course's glossary (:mod:`helpers.glossary`): each glossary term with known variants in
@@ -83,7 +83,7 @@ def prh_rules(terms: list[str] | None = None) -> dict:
 
 def prose(markdown: str) -> str:
     """A Japanese markdown cell as textlint should read it (see the module docstring)."""
-    text = _DISPLAY_MATH.sub(lambda m: "\n`" + " ".join(m.group(0).strip("$").split()) + "`\n", markdown)
+    text = _DISPLAY_MATH.sub(lambda m: "\n```\n" + m.group(0).strip("$").strip() + "\n```\n", markdown)
     parts = re.split(r"(```.*?```)", text, flags=re.DOTALL)  # code blocks stay as they are
     for i in range(0, len(parts), 2):
         part = _INLINE_MATH.sub(lambda m: "`" + m.group(1).replace("`", "'") + "`", parts[i])
