@@ -35,6 +35,7 @@ import numpy as np
 import helpers
 import helpers.explorers.ch01 as ch01
 from helpers.checks import check
+from helpers.i18n import tr  # figure text in the edition's language (English or 日本語)
 from helpers.style import COLORS, LINESTYLES, MARKERS, use_course_style
 
 use_course_style()
@@ -72,8 +73,8 @@ print("t:", np.round(t, 2))
 
 # %%
 fig, ax = plt.subplots()
-ax.plot(x, t, MARKERS["data"], color=COLORS["data"], label="data (x, t)")
-ax.set(xlabel="x (input)", ylabel="t (correct label, 正解ラベル)", title="The point cloud")
+ax.plot(x, t, MARKERS["data"], color=COLORS["data"], label=tr("data (x, t)", "データ (x, t)"))
+ax.set(xlabel=tr("x (input)", "x（入力）"), ylabel=tr("t (correct label, 正解ラベル)", "t（正解ラベル）"), title=tr("The point cloud", "点の集まり"))
 ax.legend(loc="upper left")
 plt.show()
 
@@ -105,10 +106,11 @@ lines = {"A": ch01.LINE_A, "B": ch01.LINE_B}
 xs = np.array([0.0, 5.0])
 fig, axes = plt.subplots(1, 2, figsize=(9, 3.4), sharey=True)
 for ax, (name, (w, b)) in zip(axes, lines.items(), strict=True):
-    ax.vlines(x, t, w * x + b, color=COLORS["neutral"], linestyle=":", label="residual (残差)")
-    ax.plot(x, t, MARKERS["data"], color=COLORS["data"], label="data")
-    ax.plot(xs, w * xs + b, color=COLORS["prediction"], linestyle=LINESTYLES["prediction"], label=f"line {name}")
-    ax.set(xlabel="x", title=f"line {name}: y = {w}·x + {b}")
+    ax.vlines(x, t, w * x + b, color=COLORS["neutral"], linestyle=":", label=tr("residual (残差)", "残差"))
+    ax.plot(x, t, MARKERS["data"], color=COLORS["data"], label=tr("data", "データ"))
+    line = tr(f"line {name}", f"直線{name}")
+    ax.plot(xs, w * xs + b, color=COLORS["prediction"], linestyle=LINESTYLES["prediction"], label=line)
+    ax.set(xlabel="x", title=f"{line}: y = {w}·x + {b}")
     ax.legend(loc="upper left")
 axes[0].set_ylabel("t")
 plt.show()
@@ -267,9 +269,9 @@ for name, (w, b) in candidates.items():
 w_grid = np.linspace(0.5, 3.5, 301)
 mse_curve = [ch01.line_losses(w, b_best, x, t)[1] for w in w_grid]
 fig, ax = plt.subplots()
-ax.plot(w_grid, mse_curve, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="MSE (b fixed at b*)")
-ax.plot([w_best], [ch01.line_losses(w_best, b_best, x, t)[1]], "*", color=COLORS["target"], markersize=14, label="least squares")
-ax.set(xlabel="slope w (重み)", ylabel="MSE", title="The loss as a function of a weight")
+ax.plot(w_grid, mse_curve, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label=tr("MSE (b fixed at b*)", "平均二乗誤差（b = b* に固定）"))
+ax.plot([w_best], [ch01.line_losses(w_best, b_best, x, t)[1]], "*", color=COLORS["target"], markersize=14, label=tr("least squares", "最小二乗法"))
+ax.set(xlabel=tr("slope w (重み)", "傾き w（重み）"), ylabel="MSE", title=tr("The loss as a function of a weight", "重みの関数としての損失"))
 ax.legend()
 plt.show()
 
@@ -348,9 +350,9 @@ print("distinct accuracy values over 1001 thresholds:", len(set(acc)))
 # %%
 fig, (ax_acc, ax_loss) = plt.subplots(1, 2, figsize=(9, 3.4))
 ax_acc.plot(thetas, acc, color=COLORS["gradient"])
-ax_acc.set(xlabel="threshold θ", ylabel="accuracy (正解率)", title="accuracy: flat steps")
+ax_acc.set(xlabel=tr("threshold θ", "しきい値 θ"), ylabel=tr("accuracy (正解率)", "認識精度"), title=tr("accuracy: flat steps", "認識精度：平らな階段"))
 ax_loss.plot(thetas, bce, color=COLORS["loss"], linestyle=LINESTYLES["loss"])
-ax_loss.set(xlabel="threshold θ", ylabel="cross-entropy loss", title="loss: smooth, one valley")
+ax_loss.set(xlabel=tr("threshold θ", "しきい値 θ"), ylabel=tr("cross-entropy loss", "交差エントロピー誤差"), title=tr("loss: smooth, one valley", "損失：なめらかな1つの谷"))
 for ax in (ax_acc, ax_loss):
     ax.plot(x_cls, np.full_like(x_cls, ax.get_ylim()[0]), "|", color=COLORS["neutral"], markersize=12)
 plt.show()

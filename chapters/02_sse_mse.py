@@ -35,6 +35,7 @@ import numpy as np
 import helpers
 import helpers.explorers.ch02
 from helpers.checks import check
+from helpers.i18n import tr  # figure text in the edition's language (English or 日本語)
 from helpers.style import COLORS, LINESTYLES, use_course_style
 
 use_course_style()
@@ -397,11 +398,12 @@ for name, loss in loss_fns.items():
 # %%
 r = np.linspace(-4, 4, 201)
 fig, ax = plt.subplots()
-ax.plot(r, r**2, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="squared  r²")
-ax.plot(r, np.abs(r), color=COLORS["gradient"], linestyle=LINESTYLES["gradient"], label="absolute |r|")
+ax.plot(r, r**2, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label=tr("squared  r²", "2乗  r²"))
+ax.plot(r, np.abs(r), color=COLORS["gradient"], linestyle=LINESTYLES["gradient"], label=tr("absolute |r|", "絶対値 |r|"))
 huber = np.where(np.abs(r) <= 1, 0.5 * r**2, np.abs(r) - 0.5)
-ax.plot(r, huber, color=COLORS["target"], linestyle=LINESTYLES["target"], label="Huber (threshold 1)")
-ax.set(xlabel="residual r = y − t (残差)", ylabel="penalty", ylim=(0, 8), title="Penalty per point")
+ax.plot(r, huber, color=COLORS["target"], linestyle=LINESTYLES["target"], label=tr("Huber (threshold 1)", "Huber損失（しきい値 1）"))
+ax.set(xlabel=tr("residual r = y − t (残差)", "残差 r = y − t"), ylabel=tr("penalty", "ペナルティ"), ylim=(0, 8))
+ax.set_title(tr("Penalty per point", "点ごとのペナルティ"))
 ax.legend()
 plt.show()
 

@@ -229,6 +229,26 @@ def test_nav_links_in_japanese(monkeypatch):
     )
 
 
+def _japanese_prose(slug: str) -> str:
+    return "\n".join(twin.source for _, _, twin in record.twins(_source_cells(slug)) if twin is not None)
+
+
+@pytest.mark.parametrize("slug", sorted(course.TRANSLATED))
+def test_glossary_terms_are_the_ones_the_japanese_chapter_uses(slug):
+    """Each glossary term a translated chapter introduces appears in its Japanese prose in the glossary's form
+    (each part of 正解率（認識精度）); a variant such as クロスエントロピー誤差 is textlint's (prh) to catch."""
+    from helpers.glossary import TERMS
+
+    number, text = slug[:2], _japanese_prose(slug)
+    missing = [
+        f"{term.japanese} ({term.english})"
+        for term in TERMS
+        if term.chapter == number
+        and any(part not in text for part in re.split(r"\s*/\s*|（|）", term.japanese) if part.strip())
+    ]
+    assert not missing, f"{slug}: the Japanese prose does not use the glossary's form of {missing}"
+
+
 def test_every_chapter_has_a_japanese_title():
     assert all(ch.title_ja for ch in course.CHAPTERS), [ch.slug for ch in course.CHAPTERS if not ch.title_ja]
 
