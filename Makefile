@@ -1,6 +1,7 @@
 # The course's commands live in run.py (Python alone: Windows, macOS, Linux); these targets are
 # aliases for `python run.py TARGET`, kept for those who type make. `python run.py help` lists them.
 #   make lab      set up (once) and open your own copies of the course in JupyterLab
+#   make lab-ja   the same for the Japanese edition (my-work/ja/, menus in Japanese)
 #   make test     set up (once), then lint, unit tests, nbval on every notebook, browser tests
 #   make record   re-execute notebooks from chapters/*.py in a clean kernel (NB=02 for one)
 #   make reset CH=02   restore a chapter in my-work/, keeping your version beside it
@@ -12,9 +13,9 @@
 PYTHON ?= $(if $(wildcard .venv/bin/python),.venv/bin/python,python3)
 RUN := $(PYTHON) run.py
 
-.PHONY: classroom-test bench-classroom setup lab test test-every-python lint unit nbval browser record student reset status japanese english bench clean-venv
+.PHONY: classroom-test bench-classroom setup lab lab-ja test test-every-python lint unit nbval browser record student reset status japanese english bench clean-venv
 
-setup lab test lint unit nbval browser status japanese english bench clean-venv:
+setup lab lab-ja test lint unit nbval browser status japanese english bench clean-venv:
 	$(RUN) $@
 
 test-every-python:

@@ -14,6 +14,22 @@
 # * the notation: which letter means what, in this course, in the book and in PyTorch;
 # * that the interactive widgets work in your kernel — and what to do when they don't.
 
+# %% [markdown] lang="ja"
+# # 00 — はじめに
+#
+# ようこそ！ このコースでは、**損失関数（loss function）** と **誤差逆伝播法（backpropagation）** を学びます。
+# 損失関数はモデルの予測がどれだけ外れているかを1つの数値で表すもので、誤差逆伝播法はその数値から、すべての重みをどう直せばよいかを求める方法です。
+# 値はすべて自分の手で計算し、そのあとでスライダーや点をドラッグして、損失がどう変わるかを目で確かめます。
+#
+# **この章で学ぶこと**
+#
+# * 章の順番と、それぞれの章の役割（このページは目次も兼ねています）
+# * 自分用のノートブックのコピーがどこにあり、壊してしまった章をどう元に戻すか
+# * **Restart & Run All** と *記録された出力* とは何か、そしてコースがそれを確かめる理由
+# * 演習が ✓ や ✗ で答えを判定するしくみと、解答を開いて見比べる方法
+# * 記号の約束：このコース、本、PyTorchで、どの文字が何を表すか
+# * 対話的なウィジェットがあなたのカーネルで動くかどうか、動かないときの対処法
+
 # %% [markdown]
 # ## Contents
 #
@@ -35,10 +51,38 @@
 # | [11 Glossary / 用語集](11_glossary.ipynb) | every key term in English and 日本語 |
 # | [12 E資格 checkpoint quiz](12_quiz.ipynb) | check yourself before the exam |
 
+# %% [markdown] lang="ja"
+# ## 目次
+#
+# 章は順番に進めてください。どの章も、その前の章を踏まえています。
+# 英語版だけの章には（英語）と付けてあり、リンクは英語版のノートブックを開きます。
+#
+# | 章 | 内容 |
+# |---|---|
+# | [00 はじめに](00_start_here.ipynb) | このページ：コースの使い方とウィジェットのテスト |
+# | [01 なぜ損失関数が必要なのか](01_why_loss.ipynb) | 学習とは重みを調整すること。損失関数はモデルの成績表。認識精度を損失関数にできない理由 |
+# | [02 2乗和誤差と平均二乗誤差を一歩ずつ](02_sse_mse.ipynb) | 2乗和誤差と平均二乗誤差を一歩ずつ計算する。½の意味、浮動小数点数、外れ値 |
+# | [03 Cross-entropy error（英語）](../03_cross_entropy.ipynb) | 交差エントロピー誤差：正解クラスの確率の −log。ε = 1e-7 の理由 |
+# | [04 Cross-entropy in practice（英語）](../04_ce_in_practice.ipynb) | オーバーフローとlog-softmax、クラス不均衡、ラベル平滑化、エントロピーとKLダイバージェンス |
+# | [05 Minimising the loss: gradient descent（英語）](../05_gradient_descent.ipynb) | 勾配降下法：傾きに沿って坂を下る。学習率、ミニバッチ |
+# | [06 Backpropagation, derived（英語）](../06_backprop.ipynb) | 連鎖律とδ。小さなネットワークの途中の値をすべて計算する |
+# | [07 Computational graphs: backpropagation in pictures（英語）](../07_computational_graph.ipynb) | 計算グラフ：図の上で順伝播と逆伝播。本の買い物の例を最後の桁まで |
+# | [08 Layers: forward, backward, and the batch form（英語）](../08_layers.ipynb) | ReLU、シグモイド、Affine、Softmax-with-Lossの各レイヤ。形状つきのバッチ処理、勾配消失 |
+# | [09 Putting it together: training a network（英語）](../09_training.ipynb) | 手書き数字で2層ニューラルネットワークを学習させ、損失曲線をリアルタイムで見る |
+# | [10 Overfitting and regularisation（英語）](../10_regularization.ipynb) | 過学習、荷重減衰（Weight decay）、早期終了、Dropout |
+# | [11 Glossary / 用語集（英語）](../11_glossary.ipynb) | 重要な用語を英語と日本語で |
+# | [12 E資格 checkpoint quiz（英語）](../12_quiz.ipynb) | 試験の前に理解を確かめる |
+
 # %% [markdown]
 # ## Setup
 # Every chapter starts with a cell like this one: it imports numpy, the course's `helpers` package and applies the
 # course plot style. Run it first (click into it and press **Shift+Enter**).
+
+# %% [markdown] lang="ja"
+# ## 準備
+#
+# どの章も、このようなセルから始まります。numpyとコースの `helpers` パッケージをインポートし、コースのグラフのスタイルを設定します。
+# 最初にこのセルを実行してください（セルをクリックして **Shift+Enter** を押します）。
 
 # %%
 import matplotlib.pyplot as plt
@@ -66,6 +110,20 @@ use_course_style()
 # stay untouched, and `python run.py lab` never overwrites a file you already have — it only adds chapters that are
 # new.
 
+# %% [markdown] lang="ja"
+# ## 1. 自分用のコピー：`my-work/ja/`
+#
+# コースのフォルダでターミナルを開き、次のコマンドで日本語版を始めます。
+#
+# ```
+# python run.py lab-ja
+# ```
+#
+# （Windowsでは `py run.py lab-ja`）。最初の1回は、コースが作られたときとまったく同じバージョンのパッケージでPython環境を作るので、数分かかります。
+# そのあと、すべての章を **`my-work/ja/`** にコピーし、メニューが日本語のJupyterLabをそこで開きます。
+# 目の前のノートブックは *あなた自身の* コピーです。書き換えても、壊しても、メモを書き込んでもかまいません。
+# `notebooks/ja/` にある元のノートブックはそのまま残り、`python run.py lab-ja` がすでにあるファイルを上書きすることもありません。新しく増えた章を追加するだけです。
+
 # %% [markdown]
 # ### Getting a chapter back
 # If a chapter is beyond repair, restore the original from a terminal (here chapter 02):
@@ -77,6 +135,17 @@ use_course_style()
 # (or `make reset CH=02`). Your version is **not** deleted: it is renamed to something like
 # `my-work/02_sse_mse.mine-20250101-120000.ipynb` and kept beside the restored original, so you can still copy your
 # notes out of it.
+
+# %% [markdown] lang="ja"
+# ### 章を元に戻す
+#
+# どうにもならないほど章を壊してしまったら、ターミナルから元のノートブックを復元します（ここでは02章）。
+#
+# ```
+# python run.py reset --ja 02
+# ```
+#
+# あなたの版は **削除されません**。`my-work/ja/02_sse_mse.mine-20250101-120000.ipynb` のような名前に変えて、復元した元のノートブックの隣に残すので、メモをあとから書き写せます。
 
 # %% [markdown]
 # ## 2. Restart & Run All, and recorded outputs
@@ -94,6 +163,22 @@ use_course_style()
 # This cell shows the idea: it always prints the same thing, on every machine, because the random generator is
 # seeded. The course seeds every random number it uses.
 
+# %% [markdown] lang="ja"
+# ## 2. Restart & Run All と記録された出力
+#
+# ノートブックは、実行したことをすべて、実行した順番に覚えています。ページ上のセルの順番ではありません。
+# セルを順番どおりに実行しなかったり、上のほうのセルを書き換えたりすると、その下の出力が、もう存在しないコードの結果を表していることがあります。
+# これを直すのは、メニューの1項目 **Kernel → Restart Kernel and Run All Cells…** です。
+# 日本語のメニューでは「カーネル」→「カーネルを再起動してすべてのセルを実行」です。
+# すべてを忘れてから、初めて開いた人と同じように、先頭からすべてのセルを実行します。何かがおかしいと思ったら、いつでも使ってください。
+#
+# どのノートブックも、出力があらかじめ入った状態で届きます。これが **記録された出力** です。
+# 新しいカーネルでノートブックを先頭から最後まで実行して作ったもので、コースのテストは各ノートブックを実行し直して、表示される数値をすべて記録と比べます（*nbval* というツールを使います）。
+# 何も変えずに実行して同じ桁が表示されれば、あなたの環境は正しく設定されています。違う値が表示されたら、環境のどこかが違っています。
+#
+# 次のセルはその考え方を示します。乱数生成器にシードを与えているので、どのマシンでも、いつ実行しても同じ結果が表示されます。
+# このコースは、使う乱数すべてにシードを与えています。
+
 # %%
 rng = np.random.default_rng(0)
 print(rng.integers(1, 7, size=5))  # five throws of a die, the same five every time
@@ -105,12 +190,22 @@ print(rng.integers(1, 7, size=5))  # five throws of a die, the same five every t
 # results depend on them. This check compares what is installed in *this kernel* with those pins. Every line should
 # start with ✓; a ✗ line says what differs and what to do.
 
+# %% [markdown] lang="ja"
+# ## 3. 環境はコースを記録したときと同じですか？
+#
+# 最後の桁が変わる結果もあるので、コースは `requirements.txt` ですべてのパッケージのバージョンを固定しています。
+# 次のチェックは、*このカーネル* にインストールされているものとその固定バージョンを比べます。
+# どの行も ✓ で始まるはずです。✗ の行には、何が違うのか、どうすればよいかが書かれています。
+
 # %%
 print(helpers.explorers.ch00.environment_report())
 
 # %% [markdown]
 # For the curious, the exact versions. The tests do not compare this cell's output with the recording: its numbers
 # are allowed to differ between machines.
+
+# %% [markdown] lang="ja"
+# 興味のある人のために、正確なバージョンを表示します。このセルの出力はマシンごとに違ってよいので、テストは記録と比べません。
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -120,7 +215,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 python = Path(sys.executable)
-course_folder = Path.cwd().parent  # notebooks/ and my-work/ sit in the course folder
+here = Path.cwd()  # notebooks/, my-work/ or their Japanese editions ja/ inside them
+course_folder = here.parent.parent if here.name == "ja" else here.parent
 where = python.relative_to(course_folder) if python.is_relative_to(course_folder) else python
 print("Python", sys.version.split()[0], "at", where.as_posix())
 for name in helpers.explorers.ch00.KEY_PACKAGES:
@@ -139,6 +235,18 @@ for name in helpers.explorers.ch00.KEY_PACKAGES:
 # If both happen, everything works: widgets (ipywidgets), the round trip to Python, and live plots (the course's
 # own canvas, built on anywidget).
 
+# %% [markdown] lang="ja"
+# ## 4. ウィジェットは動きますか？ テスト用のスライダー
+#
+# このコースには **エクスプローラー** がたくさん出てきます。スライダー（または、ドラッグできる点）と、損失を知らせる1行のテキスト、それに合わせて動くグラフの組み合わせです。
+# 次に示すのは最も小さなエクスプローラーです。**スライダーをドラッグしてください**（または、つまみをクリックして矢印キーを押します）。
+# 次の2つが同時に起こるはずです。
+#
+# * スライダーの下のテキストが、たとえば `x = 2.00 → x² = 4` のように変わる
+# * グラフのオレンジ色の三角形が放物線に沿って動く
+#
+# 両方が起これば、すべて動いています。ウィジェット（ipywidgets）も、Pythonとのやりとりも、動くグラフ（anywidgetで作ったコース独自のキャンバス）もです。
+
 # %%
 # NBVAL_IGNORE_OUTPUT
 # Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
@@ -148,6 +256,10 @@ square
 # %% [markdown]
 # Every explorer can also be driven from code — this is exactly what the slider does, and it is how the course's
 # tests check explorers. Here the slider is set to 2 and then to −0.5 (watch the slider above move, too):
+
+# %% [markdown] lang="ja"
+# どのエクスプローラーもコードから動かせます。スライダーがしていることはまさにこれで、コースのテストもこの方法でエクスプローラーを確かめています。
+# ここではスライダーを2にしてから −0.5 にします（上のスライダーも動くのを見てください）。
 
 # %%
 for x in (2.0, -0.5):
@@ -170,12 +282,32 @@ square.set(x=1.5)
 # The same fixes apply to every explorer in the course. If the slider still does not work, check that every
 # line of the environment check above starts with ✓.
 
+# %% [markdown] lang="ja"
+# ### ウィジェットが動かないとき
+#
+# スライダーの代わりに、次のどれかが表示されることがあります。
+#
+# | 表示されるもの | 意味 | 対処法 |
+# |---|---|---|
+# | `Error displaying widget: model not found` | 前のカーネルのセッションのウィジェットが表示されている（ノートブックを開き直した、など） | **Kernel → Restart Kernel and Run All Cells…** を実行する。ウィジェットはそのカーネルが動いている間しか存在しない |
+# | `VBox(children=(FloatSlider(value=1.5, …` や `FigureCanvas(480×260 px)` のような文字だけ | このJupyterLabはウィジェットに対応していない（別にインストールしたJupyter、または古いNotebook） | それを閉じて、`python run.py lab-ja` でコースを始める。ipywidgetsとanywidgetが入ったコースのJupyterLabが開く |
+# | いつまでも終わらない `Loading widget...` | ブラウザがまだウィジェットのコードを読み込んでいない | ブラウザのタブを再読み込みし（F5）、カーネルを再起動してすべてのセルを実行する |
+# | スライダーは動くが数値が変わらない | カーネルが処理中か、止まっているか、再起動された | カーネルの状態（右上か下のバー）を見て、再起動し、すべてのセルを実行する |
+#
+# どのエクスプローラーでも対処法は同じです。それでもスライダーが動かないときは、上の環境チェックのすべての行が ✓ で始まっているか確かめてください。
+
 # %% [markdown]
 # ## 5. Japanese text in plots
 #
 # Key terms appear with their Japanese name beside them, the first time they are used — loss function (損失関数),
 # correct label (正解ラベル) — and the plots use Japanese too. The course style includes a Japanese font; the plot
 # below should show the kanji clearly, with no empty boxes (□).
+
+# %% [markdown] lang="ja"
+# ## 5. グラフの中の日本語
+#
+# 日本語版では、重要な用語を初めて使うところで英語を併記します。たとえば、損失関数（loss function）、正解ラベル（correct label）のようにです。
+# グラフにも日本語を使います。コースのスタイルは日本語フォントを含んでいるので、次のグラフの漢字は、空の四角（□）ではなく、はっきり表示されるはずです。
 
 # %%
 fig, ax = plt.subplots(figsize=(5.6, 1.6))
@@ -206,6 +338,29 @@ plt.show()
 # loss, with the letters swapped. $\hat y$ appears in the course only where a source is quoted.
 # Function arguments keep one order everywhere: prediction first, target second — `loss(y_pred, y_true)`.
 
+# %% [markdown] lang="ja"
+# ## 6. 記号の約束：1つの文字に1つの意味
+#
+# このコースは、本（斎藤康毅『ゼロから作るDeep Learning』）の記号をどこでも使います。
+#
+# * $y$ は **予測**、つまりモデルの出力です。
+# * $t$ は **正解ラベル**（target）、つまり予測と比べる正解です。
+#
+# ほかの文献では、同じものに別の文字を使うことがあります。それらを読むときは、次の表で読み替えてください。
+#
+# | 意味 | このコースと本 | 元になった記事 | PyTorch |
+# |---|---|---|---|
+# | 予測（モデルの出力） | $y$、コードでは `y` や `y_pred` | $\hat y$ や $p$（と `y_pred`） | `input`（損失関数の第1引数） |
+# | 正解ラベル | $t$、コードでは `t` や `y_true` | $y$ や $t$（と `y_true`） | `target` |
+# | ソフトマックス関数に入る前のスコア（ロジット、logit） | $a$ | — | `nn.CrossEntropyLoss` の `input` |
+# | $\log$ の中に足す小さな定数 | $\varepsilon$（イプシロン）、コードの引数は `delta` | `delta`、`1e-7` や `1e-15` | `eps` |
+# | 誤差逆伝播法の誤差信号 $\partial E/\partial u$ | $\delta$（デルタ） | $\delta$ | （`loss.backward()` が計算する） |
+# | 学習率（learning rate） | $\eta$（イータ）、コードでは `lr` | $\eta$ | `lr` |
+#
+# つまり、記事に $E = \sum (y - \hat y)^2$ とあれば、このコースでは $E = \sum (y - t)^2$ と書きます。
+# 文字を入れ替えただけで、同じ損失関数です。$\hat y$ は、出典を引用するところでしか使いません。
+# 関数の引数の順番もどこでも同じで、予測が先、正解ラベルが後です：`loss(y_pred, y_true)`。
+
 # %% [markdown]
 # ## 7. Exercises and solutions
 #
@@ -217,12 +372,31 @@ plt.show()
 # you click it, so open it only when you want to compare. Running that cell runs the solution on a copy of your
 # variables, so it never changes your own answer. The edition a teacher hands out to students has no solutions.
 
+# %% [markdown] lang="ja"
+# ## 7. 演習と解答
+#
+# 各章の最後には2〜4問の演習があります。演習は、あなたのコードを書く `...` のあるセルと、それに続く `check(...)` でできています。
+# `check(...)` は **✓** か、**ヒントつきの ✗** を返します。答えそのものは見せず、長いエラーで止まることもありません。
+# 答えを数値で書き写すときは、有効数字を4桁以上にしてください（0.49ではなく0.4889）。
+#
+# このコースの完全版では、各演習の下に閉じた箱があり、その中に解答例が入っています。
+# クリックするまで閉じたままなので、見比べたくなったときだけ開いてください。
+# そのセルは、あなたの変数のコピーを使って解答のコードを動かすので、あなた自身の答えが変わることはありません。
+# 先生が生徒に配る版には解答が入っていません。
+
 # %% [markdown]
 # ## Exercises
 #
 # Try the mechanism on two warm-ups. Replace each `...` and run the cell.
 #
 # **Exercise 00.1.** Move the test slider to x = −2.5 and type the value of x² it reports.
+
+# %% [markdown] lang="ja"
+# ## 演習
+#
+# まず2つの練習問題で、しくみを試してみましょう。それぞれの `...` を書き換えて、セルを実行してください。
+#
+# **演習 00.1** テスト用のスライダーを x = −2.5 に動かし、表示された x² の値を入力してください。
 
 # %%
 answer_00_1 = ...  # your answer here
@@ -240,6 +414,14 @@ check("00.1", answer_00_1)
 # * a) run the next cell
 # * b) Kernel → Restart Kernel and Run All Cells…
 # * c) save the notebook
+
+# %% [markdown] lang="ja"
+# **演習 00.2** ノートブックの上のほうのセルを書き換えました。その下の出力をすべて信頼できる状態に戻すのはどの操作ですか。
+# `"a"` のように、記号を文字列で答えてください。
+#
+# * a) 次のセルを実行する
+# * b) Kernel → Restart Kernel and Run All Cells…（カーネルを再起動してすべてのセルを実行）
+# * c) ノートブックを保存する
 
 # %%
 answer_00_2 = ...  # "a", "b" or "c"
@@ -260,3 +442,13 @@ check("00.2", answer_00_2)
 # * $y$ is the prediction, $t$ the target; $\varepsilon$ the tiny constant inside $\log$, $\delta$ the error
 #   signal of backpropagation.
 # * Exercises answer ✓ or ✗ with a hint; a solution stays closed until you open it.
+
+# %% [markdown] lang="ja"
+# ## まとめ
+#
+# * 章は順番に、`my-work/ja/` にある自分のコピーで進めます（`python run.py lab-ja` で開きます）。
+#   壊れた章は `python run.py reset --ja NN` で元に戻せます。あなたの版は残ります。
+# * 迷ったら **Kernel → Restart Kernel and Run All Cells…** を実行します。出力は記録された出力と一致するはずです。
+# * テスト用のスライダーを動かすと、数値と三角形が動くはずです。文字やエラーが表示されたら、カーネルを再起動してすべてのセルを実行し、`python run.py lab-ja` のJupyterLabを使い、タブを再読み込みしてください。
+# * $y$ は予測、$t$ は正解ラベル。$\varepsilon$ は $\log$ の中の小さな定数で、$\delta$ は誤差逆伝播法の誤差信号です。
+# * 演習は ✓ か、ヒントつきの ✗ で答えます。解答は、開くまで閉じたままです。

@@ -11,8 +11,22 @@
 #   regression (回帰) → squared error, classification (分類) → cross-entropy;
 # * to fit a line yourself with sliders — and by dragging the data — while SSE and MSE answer live.
 
+# %% [markdown] lang="ja"
+# # 01 — なぜ損失関数が必要なのか
+#
+# **この章で学ぶこと**
+#
+# * モデルにとって「学習」とは何か：予測が正解ラベル（correct label）に合うまで、重み（weight）を調整することです。
+# * 「2本の直線のどちらがよく当てはまるか」を決めるには **1つの数値** が必要なこと、そしてそれを与えるのが損失関数（loss function）であることを学びます。損失関数はモデルの成績表で、値が低いほど良い成績です。
+# * 損失関数の4つの役割：モデルの評価、最適化の推進、モデルの比較、学習の監視です。
+# * 認識精度（accuracy）を損失関数にできない理由（ほとんどの場所で平らだから）と、タスクに合う損失関数の選び方です。回帰（regression）なら2乗誤差、分類（classification）なら交差エントロピー誤差を使います。
+# * スライダーで、そしてデータをドラッグして、自分で直線を当てはめます。そのあいだ、2乗和誤差と平均二乗誤差がリアルタイムで答えます。
+
 # %% [markdown]
 # ## Setup
+
+# %% [markdown] lang="ja"
+# ## 準備
 
 # %%
 import matplotlib.pyplot as plt
@@ -21,6 +35,7 @@ import numpy as np
 import helpers
 import helpers.explorers.ch01 as ch01
 from helpers.checks import check
+from helpers.i18n import tr  # figure text in the edition's language (English or 日本語)
 from helpers.style import COLORS, LINESTYLES, MARKERS, use_course_style
 
 use_course_style()
@@ -36,6 +51,15 @@ use_course_style()
 # the **target** (chapter 00's notation table). Here are 20 points from the course's seeded data set; the target
 # $t$ of each point is what the line should predict from its $x$.
 
+# %% [markdown] lang="ja"
+# ## 1. 学習とは重みを調整すること
+#
+# 記事 [[src:003]] は、学習を一文で定義しています。「学習とは、予測と正解ラベルが最大限に一致するように重みパラメータを最適に調整すること」です。
+#
+# これを示す最も小さなモデルは直線 $y = w\,x + b$ で、パラメータは2つです。傾き $w$（重み）と切片 $b$（バイアス、bias）です。
+# コース全体と同じく、$y$ は **予測**、$t$ は **正解ラベル** です（00章の記号の表を見てください）。
+# 次に示すのは、コースのシードつきデータセットの20個の点です。各点の正解ラベル $t$ は、直線がその $x$ から予測すべき値です。
+
 # %%
 x, t = helpers.data.toy_regression()  # 20 points, seed 0: the same on every machine
 print("x:", np.round(x, 2))
@@ -44,10 +68,13 @@ print("t:", np.round(t, 2))
 # %% [markdown]
 # The points rise from left to right with some scatter: a line should fit them well, but which one?
 
+# %% [markdown] lang="ja"
+# 点は左から右へ、ばらつきながら上がっていきます。直線でうまく当てはめられそうですが、どの直線がよいでしょうか。
+
 # %%
 fig, ax = plt.subplots()
-ax.plot(x, t, MARKERS["data"], color=COLORS["data"], label="data (x, t)")
-ax.set(xlabel="x (input)", ylabel="t (correct label, 正解ラベル)", title="The point cloud")
+ax.plot(x, t, MARKERS["data"], color=COLORS["data"], label=tr("data (x, t)", "データ (x, t)"))
+ax.set(xlabel=tr("x (input)", "x（入力）"), ylabel=tr("t (correct label, 正解ラベル)", "t（正解ラベル）"), title=tr("The point cloud", "点の集まり"))
 ax.legend(loc="upper left")
 plt.show()
 
@@ -63,15 +90,27 @@ plt.show()
 # The dotted segments are the **residuals (残差)**: for each point, the vertical gap between the target $t$ and the
 # line's prediction $y$. Look at both panels and decide before reading on.
 
+# %% [markdown] lang="ja"
+# ## 2. 同じ点を通る2本の直線：どちらがよく当てはまるか
+#
+# 記事 [[src:003]] は、1つの点の集まりに2本の直線を引いて、どちらがよく当てはまるかを問いかけます。ここでの2つの候補は次のとおりです。
+#
+# * 直線A：$y = 1.5\,x + 2.0$（傾きが緩く、高いところから始まる）
+# * 直線B：$y = 2.5\,x + 0.2$（傾きが急で、低いところから始まる）
+#
+# 点線は **残差（residual）** です。各点について、正解ラベル $t$ と直線の予測 $y$ との縦方向のずれを表します。
+# 先を読む前に、両方のグラフを見て、どちらがよいか決めてみてください。
+
 # %%
 lines = {"A": ch01.LINE_A, "B": ch01.LINE_B}
 xs = np.array([0.0, 5.0])
 fig, axes = plt.subplots(1, 2, figsize=(9, 3.4), sharey=True)
 for ax, (name, (w, b)) in zip(axes, lines.items(), strict=True):
-    ax.vlines(x, t, w * x + b, color=COLORS["neutral"], linestyle=":", label="residual (残差)")
-    ax.plot(x, t, MARKERS["data"], color=COLORS["data"], label="data")
-    ax.plot(xs, w * xs + b, color=COLORS["prediction"], linestyle=LINESTYLES["prediction"], label=f"line {name}")
-    ax.set(xlabel="x", title=f"line {name}: y = {w}·x + {b}")
+    ax.vlines(x, t, w * x + b, color=COLORS["neutral"], linestyle=":", label=tr("residual (残差)", "残差"))
+    ax.plot(x, t, MARKERS["data"], color=COLORS["data"], label=tr("data", "データ"))
+    line = tr(f"line {name}", f"直線{name}")
+    ax.plot(xs, w * xs + b, color=COLORS["prediction"], linestyle=LINESTYLES["prediction"], label=line)
+    ax.set(xlabel="x", title=f"{line}: y = {w}·x + {b}")
     ax.legend(loc="upper left")
 axes[0].set_ylabel("t")
 plt.show()
@@ -81,6 +120,11 @@ plt.show()
 # middle. Is a few large misses worse than many small ones? Two people can answer this differently, and so can one
 # person on two days. To decide in the same way every time — and to let a computer decide — we need to turn all
 # twenty residuals into **one number**.
+
+# %% [markdown] lang="ja"
+# 決めるのは難しいでしょう。直線Aは右側の点を大きく外しています。直線Bは左側の点と、真ん中のいくつかの点を外しています。
+# 少数の大きな外れと、多数の小さな外れのどちらが悪いのでしょうか。人によって答えは違いますし、同じ人でも日によって違う答えを出すことがあります。
+# 毎回同じやり方で決めるには、そしてコンピュータに決めさせるには、20個の残差すべてを **1つの数値** にまとめる必要があります。
 
 # %% [markdown]
 # ## 3. One number: the loss, the model's report card
@@ -97,6 +141,21 @@ plt.show()
 #
 # Chapter 02 takes these apart step by step; here we only use them. First by hand, for line A:
 
+# %% [markdown] lang="ja"
+# ## 3. 1つの数値：損失関数はモデルの成績表
+#
+# **損失関数** は、予測が正解ラベルからどれだけ離れているかを測り、1つの数値を返します。
+# 記事 [[src:002]] はこれをモデルの **成績表** と呼んでいます。ただし「点数が低いほどよくできました」という、普通とは逆の成績表です。
+# 損失関数は **コスト関数（cost function）** や **目的関数（objective function）** とも呼ばれます。
+#
+# 直線の場合によく使うのは **2乗和誤差（sum of squared errors, SSE）** です。各残差を2乗して足し合わせます。
+# 2乗するので、上への外れと下への外れが打ち消し合わず、大きな外れほど重く数えられます。
+# これを点の数 $N$ で割ると **平均二乗誤差（mean squared error, MSE）** になります。
+#
+# $$\text{SSE} = \sum_{i=1}^{N} (y_i - t_i)^2, \qquad \text{MSE} = \frac{1}{N}\sum_{i=1}^{N} (y_i - t_i)^2$$
+#
+# 02章でこれらを一歩ずつ分解します。ここでは使うだけです。まず直線Aについて、手で計算してみましょう。
+
 # %%
 w, b = ch01.LINE_A
 residuals = (w * x + b) - t
@@ -105,6 +164,9 @@ print("MSE of line A:", np.sum(residuals**2) / len(x))
 
 # %% [markdown]
 # `helpers` gives the same numbers (prediction first, target second — the course's fixed argument order):
+
+# %% [markdown] lang="ja"
+# `helpers` でも同じ数値になります（予測が先、正解ラベルが後という、コースで決まった引数の順番です）。
 
 # %%
 for name, (w, b) in lines.items():
@@ -116,6 +178,10 @@ for name, (w, b) in lines.items():
 # **Line B fits better**: MSE 1.2420 against 1.3128 — too close for the eye to decide. The number decides it,
 # the same way on every machine, and it can be computed by a program thousands of times a second. That is what a loss
 # is for.
+
+# %% [markdown] lang="ja"
+# **直線Bのほうがよく当てはまります**。平均二乗誤差は1.2420で、直線Aの1.3128より小さい値です。目で見て決めるには差が小さすぎます。
+# 数値なら、どのマシンでも同じように決まり、プログラムで1秒間に何千回でも計算できます。損失関数はそのためにあるのです。
 
 # %% [markdown]
 # ## 4. The best line of all: least squares (最小二乗法)
@@ -129,6 +195,17 @@ for name, (w, b) in lines.items():
 # and numpy's `polyfit` (a degree-1 polynomial fit) solves the same problem another way — the two agree to
 # about 15 significant digits, the limit of floating point:
 
+# %% [markdown] lang="ja"
+# ## 4. 最良の直線：最小二乗法（least squares）
+#
+# 低いほど良いのなら、*最良の* 直線があるはずです。2乗誤差が最も小さくなる直線です。
+# 2乗誤差を最小にする重みを求める方法を **最小二乗法** と呼びます（[[src:003]]）。直線の場合は、次のように式で解けます。
+#
+# $$w^* = \frac{\sum_i (x_i - \bar x)(t_i - \bar t)}{\sum_i (x_i - \bar x)^2}, \qquad b^* = \bar t - w^*\,\bar x,$$
+#
+# numpyの `polyfit`（1次の多項式による当てはめ）は、同じ問題を別の方法で解きます。
+# 2つの答えは有効数字15桁ほどまで一致します。これが浮動小数点数の限界です。
+
 # %%
 w_best, b_best = ch01.least_squares(x, t)
 print("closed form:", w_best, b_best)
@@ -136,6 +213,9 @@ print("np.polyfit: ", *np.polyfit(x, t, 1))
 
 # %% [markdown]
 # Its report card, next to the two candidates and the true line $y = 2x + 1$ the data was generated from:
+
+# %% [markdown] lang="ja"
+# 最小二乗法の直線の成績表を、2つの候補と、データを生成した真の直線 $y = 2x + 1$ と並べてみましょう。
 
 # %%
 candidates = {"A": ch01.LINE_A, "B": ch01.LINE_B, "true line": (2.0, 1.0), "least squares": (w_best, b_best)}
@@ -149,6 +229,12 @@ for name, (w, b) in candidates.items():
 # line, the true one included, can score lower here. Its small win comes from fitting this sample's random noise.
 # On new points from the same source the true line would usually do better. A model that fits the noise of its
 # own data is the beginning of **overfitting** (過学習); chapter 09 measures models on data they have not seen.
+
+# %% [markdown] lang="ja"
+# 最小二乗法の直線は、2つの候補に大差で勝ちます。真の直線にもわずかに勝ちますが、これは発見ではありません。
+# 最小二乗法は、この20個の点で2乗誤差が最も低くなる直線として *定義* されているので、真の直線を含めて、ほかのどの直線もここではそれより低くなれないのです。
+# わずかな勝ちは、このサンプルのランダムなノイズに合わせたことによるものです。同じところから取った新しい点では、たいてい真の直線のほうが良い成績になります。
+# 自分のデータのノイズにまで合わせてしまうモデルは、**過学習（overfitting）** の始まりです。09章では、モデルを見たことのないデータで測ります。
 
 # %% [markdown]
 # ## 5. The four jobs of a loss
@@ -166,19 +252,36 @@ for name, (w, b) in candidates.items():
 # Job 2 in a picture: fix $b = b^*$ and plot the MSE for every slope $w$. The loss is a smooth valley whose bottom is
 # the least-squares slope; on either side, the slope of the curve says which way to move $w$ to go downhill.
 
+# %% [markdown] lang="ja"
+# ## 5. 損失関数の4つの役割
+#
+# E資格のまとめ記事 [[src:000]] は、モデルに損失関数が必要な理由を4つ挙げています。1つ目と3つ目はすでに見ました。
+#
+# 1. **モデルのパフォーマンスの評価**：1つの数値で、モデルがどれだけ良いかがわかります。直線Aの平均二乗誤差は1.3128です。
+# 2. **パラメータの最適化**：学習では、損失が小さくなる方向へ重みを変えていきます。
+# 3. **適切なモデルの選択**：損失の低いモデルを選びます。BはAに勝ち、最小二乗法の直線は両方に勝ちます。
+# 4. **学習の進行状況の監視**：学習中は損失が下がっていくのを見守ります。下がらなくなったら、学習率やモデルなど、どこかを直す必要があります。
+#
+# 2つ目の役割を図で見てみましょう。$b = b^*$ に固定して、あらゆる傾き $w$ について平均二乗誤差をプロットします。
+# 損失はなめらかな谷になり、その底が最小二乗法の傾きです。谷のどちら側にいても、曲線の傾きが、坂を下るには $w$ をどちらへ動かせばよいかを教えてくれます。
+
 # %%
 w_grid = np.linspace(0.5, 3.5, 301)
 mse_curve = [ch01.line_losses(w, b_best, x, t)[1] for w in w_grid]
 fig, ax = plt.subplots()
-ax.plot(w_grid, mse_curve, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="MSE (b fixed at b*)")
-ax.plot([w_best], [ch01.line_losses(w_best, b_best, x, t)[1]], "*", color=COLORS["target"], markersize=14, label="least squares")
-ax.set(xlabel="slope w (重み)", ylabel="MSE", title="The loss as a function of a weight")
+ax.plot(w_grid, mse_curve, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label=tr("MSE (b fixed at b*)", "平均二乗誤差（b = b* に固定）"))
+ax.plot([w_best], [ch01.line_losses(w_best, b_best, x, t)[1]], "*", color=COLORS["target"], markersize=14, label=tr("least squares", "最小二乗法"))
+ax.set(xlabel=tr("slope w (重み)", "傾き w（重み）"), ylabel="MSE", title=tr("The loss as a function of a weight", "重みの関数としての損失"))
 ax.legend()
 plt.show()
 
 # %% [markdown]
 # Job 4 in numbers: **gradient descent (勾配降下法)** — chapter 05 — starts from line A and repeatedly nudges $w$ and $b$
 # downhill, 0.03 times the slope of the MSE each time. Printing the loss every so often is how you monitor it:
+
+# %% [markdown] lang="ja"
+# 4つ目の役割を数値で見てみましょう。**勾配降下法（gradient descent）**（05章）は直線Aから出発し、毎回、平均二乗誤差の傾きの0.03倍だけ $w$ と $b$ を坂の下へ動かします。
+# ときどき損失を表示するのが、学習を監視する方法です。
 
 # %%
 w, b, lr = *ch01.LINE_A, 0.03
@@ -192,12 +295,22 @@ for step in range(301):
 # The loss falls quickly, then levels off just above the least-squares value 0.483421: the weights are closing in on
 # $w^*, b^*$. Had the loss stopped falling at 1.0, you would know something was wrong.
 
+# %% [markdown] lang="ja"
+# 損失はすぐに下がり、そのあと最小二乗法の値0.483421のすぐ上で落ち着きます。重みが $w^*, b^*$ に近づいているのです。
+# もし損失が1.0で下がらなくなったら、何かがおかしいとわかります。
+
 # %% [markdown]
 # ## 6. Why accuracy cannot be the loss
 #
 # For classification, the score people care about is **accuracy (正解率)**: the share of samples classified correctly.
 # Why not train on accuracy directly? Take 20 points on a line, 10 of class 0 and 10 of class 1, and the simplest
 # classifier with one parameter: *class 1 if x > θ*.
+
+# %% [markdown] lang="ja"
+# ## 6. 認識精度を損失関数にできない理由
+#
+# 分類で人が気にするスコアは **認識精度**、つまり正しく分類できたサンプルの割合です（正解率ともいいます）。
+# では、認識精度を直接使って学習すればよいのではないでしょうか。直線上の20個の点（クラス0が10個、クラス1が10個）と、パラメータが1つだけの最も単純な分類器「*x > θ ならクラス1*」で考えてみましょう。
 
 # %%
 x_cls, labels = ch01.threshold_data()
@@ -214,6 +327,12 @@ print("labels:", labels)
 #   of class 0 costs $-\log(1 - y)$, and the loss is the mean over the points. A confident mistake (y near 0 for a
 #   point of class 1) costs a lot. Chapter 03 explains this loss in detail.
 
+# %% [markdown] lang="ja"
+# θを動かしたときの認識精度と損失関数を比べます。損失関数を使うには、分類器が *どれくらい確信しているか* を答えなければなりません。新しい言葉が2つ出てきます。
+#
+# * **シグモイド関数（sigmoid function）** $\sigma(z) = 1/(1 + e^{-z})$ はS字形の曲線で、どんな数値も確率に変えます。$z$ が大きな負の数なら0に近く、$z = 0$ で0.5、大きな正の数なら1に近くなります。分類器は、クラス1である確率を $y = \sigma(2(x - θ))$ と予測します。
+# * **二値交差エントロピー（binary cross-entropy）** は、そのような確率を採点します。クラス1の点は $-\log y$、クラス0の点は $-\log(1 - y)$ だけ損失が加わり、損失はそれらの点の平均です。自信満々の間違い（クラス1の点で $y$ が0に近い）は大きな損失になります。この損失関数は03章で詳しく説明します。
+
 # %%
 thetas = np.linspace(-2.5, 2.5, 1001)
 acc = [ch01.accuracy(th, x_cls, labels) for th in thetas]
@@ -224,12 +343,16 @@ print("distinct accuracy values over 1001 thresholds:", len(set(acc)))
 # Left: accuracy is a **staircase**. It only changes when θ crosses a data point, and is perfectly flat in between.
 # Right: the cross-entropy loss is a **smooth curve** with a clear bottom. The ticks at the bottom mark the data points.
 
+# %% [markdown] lang="ja"
+# 左：認識精度は **階段** です。θがデータ点をまたいだときにしか変わらず、そのあいだは完全に平らです。
+# 右：交差エントロピー誤差は、はっきりした底をもつ **なめらかな曲線** です。下端の目盛りはデータ点の位置を表します。
+
 # %%
 fig, (ax_acc, ax_loss) = plt.subplots(1, 2, figsize=(9, 3.4))
 ax_acc.plot(thetas, acc, color=COLORS["gradient"])
-ax_acc.set(xlabel="threshold θ", ylabel="accuracy (正解率)", title="accuracy: flat steps")
+ax_acc.set(xlabel=tr("threshold θ", "しきい値 θ"), ylabel=tr("accuracy (正解率)", "認識精度"), title=tr("accuracy: flat steps", "認識精度：平らな階段"))
 ax_loss.plot(thetas, bce, color=COLORS["loss"], linestyle=LINESTYLES["loss"])
-ax_loss.set(xlabel="threshold θ", ylabel="cross-entropy loss", title="loss: smooth, one valley")
+ax_loss.set(xlabel=tr("threshold θ", "しきい値 θ"), ylabel=tr("cross-entropy loss", "交差エントロピー誤差"), title=tr("loss: smooth, one valley", "損失：なめらかな1つの谷"))
 for ax in (ax_acc, ax_loss):
     ax.plot(x_cls, np.full_like(x_cls, ax.get_ylim()[0]), "|", color=COLORS["neutral"], markersize=12)
 plt.show()
@@ -237,6 +360,10 @@ plt.show()
 # %% [markdown]
 # Optimisers follow the **slope** (the gradient, 勾配) of the loss. Measure the slope of both curves at θ = 0.3 with a
 # small step h: accuracy's slope is exactly 0 — it gives no hint which way to move — while the loss's slope is not.
+
+# %% [markdown] lang="ja"
+# 最適化の手法は、損失の **傾き**（勾配、gradient）をたどります。θ = 0.3で、小さな幅 `h` を使って両方の曲線の傾きを測ってみましょう。
+# 認識精度の傾きはちょうど0で、どちらへ動けばよいかの手がかりになりません。一方、損失の傾きは0ではありません。
 
 # %%
 h = 1e-4
@@ -248,6 +375,10 @@ print(f"slope of the loss at θ = 0.3: {loss_slope:.4f}  (positive: move θ left
 # %% [markdown]
 # That is the whole argument: accuracy is **piecewise constant** — its gradient is 0 almost everywhere and undefined
 # at the jumps — so gradient-based learning cannot use it. We *train* on a smooth loss and *report* accuracy.
+
+# %% [markdown] lang="ja"
+# 議論はこれで全部です。認識精度は **区分的に一定** で、その勾配はほとんどの場所で0、段差のところでは定義されません。
+# そのため、勾配を使う学習には使えません。学習にはなめらかな損失関数を *使い*、認識精度は結果として *報告* します。
 
 # %% [markdown]
 # ## 7. Which loss for which task?
@@ -262,6 +393,19 @@ print(f"slope of the loss at θ = 0.3: {loss_slope:.4f}  (positive: move θ left
 # Minimising the squared error is exactly the least-squares method of section 4 ([[src:003]]: 二乗誤差を最小化するように
 # 重みパラメータを決定する手法を最小二乗法と呼びます). Chapter 03 shows why cross-entropy, not squared error, suits probabilities.
 
+# %% [markdown] lang="ja"
+# ## 7. タスクに合う損失関数
+#
+# 記事 [[src:000]]、[[src:002]]、[[src:003]] は、次の単純なルールで一致しています。
+#
+# | タスク | 予測するもの | よく使う損失関数 | 章 |
+# |---|---|---|---|
+# | **回帰** — 価格、気温、直線の $t$ | 実数 | 2乗誤差：2乗和誤差、½·2乗和誤差、平均二乗誤差 | [02](02_sse_mse.ipynb) |
+# | **分類** — 0〜9の数字、スパムかどうか、S/M/L | クラスごとの確率 | 交差エントロピー誤差（cross-entropy error） | [03（英語）](../03_cross_entropy.ipynb)、[04（英語）](../04_ce_in_practice.ipynb) |
+#
+# 2乗誤差を最小にすることは、4節の最小二乗法そのものです（[[src:003]]：「二乗誤差を最小化するように重みパラメータを決定する手法を最小二乗法と呼びます」）。
+# 確率には2乗誤差ではなく交差エントロピー誤差が合う理由は、03章で示します。
+
 # %% [markdown]
 # ## 8. Explorer: fit the line yourself
 #
@@ -274,6 +418,14 @@ print(f"slope of the loss at θ = 0.3: {loss_slope:.4f}  (positive: move θ left
 # * Right: the MSE of *every* line as a map (yellow = low). The triangle is your line, the star the best one; click
 #   the map to try that line.
 
+# %% [markdown] lang="ja"
+# ## 8. エクスプローラー：自分で直線を当てはめる
+#
+# * **slope w**（傾き）と **intercept b**（切片）を動かすと、オレンジ色の直線、その残差、表示される値がついてきます。直線Bの平均二乗誤差1.2420を破り、さらに0.5より下を目指してみましょう。
+# * **show least squares** をクリックすると、最良の直線（緑）とその損失が現れます。
+# * マウスで **どの点でも** 上下にドラッグできます。残差、損失、最小二乗法の直線、右のマップがすべて反応します。1つの点を遠くへ動かして、たった1つの外れ値（outlier）が最良の直線をどれだけ引っ張るか見てみましょう。**reset points** で点は元に戻ります。
+# * 右側は、*あらゆる* 直線の平均二乗誤差を表すマップです（黄色ほど低い）。三角形はあなたの直線、星は最良の直線です。マップをクリックすると、その直線を試せます。
+
 # %%
 # NBVAL_IGNORE_OUTPUT
 # Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
@@ -283,6 +435,9 @@ fit
 # %% [markdown]
 # Driven from code: line B, then the least-squares optimum revealed, then point 19 (the rightmost) dragged down to
 # 5, then the points reset.
+
+# %% [markdown] lang="ja"
+# コードから動かしてみます。直線Bにしてから最小二乗法の最適解を表示し、点19（いちばん右の点）を5まで下げ、最後に点を元に戻します。
 
 # %%
 fit.explorer.set(w=2.5, b=0.2)
@@ -298,6 +453,10 @@ fit.explorer.set(w=1.0, b=3.0, best=False)
 # One moved point dragged the least-squares slope from 2.025 down to 1.745 and tripled the best MSE: squared error
 # listens hard to outliers (chapter 02 compares it with gentler losses).
 
+# %% [markdown] lang="ja"
+# 1つの点を動かしただけで、最小二乗法の傾きは2.025から1.745に下がり、最良の平均二乗誤差は3倍になりました。
+# 2乗誤差は外れ値に強く引っ張られるのです（02章では、もっと穏やかな損失関数と比べます）。
+
 # %% [markdown]
 # ## Exercises
 #
@@ -306,6 +465,15 @@ fit.explorer.set(w=1.0, b=3.0, best=False)
 # **Exercise 01.1.** Section 4's least-squares line won on its own 20 points. Is it also better on *new* points?
 # Draw 20 new points from the same source with `x_new, t_new = helpers.data.toy_regression(20, seed=1)` and compute
 # the **MSE** of the least-squares line ($w^*$, $b^*$ of section 4) on them, with numpy.
+
+# %% [markdown] lang="ja"
+# ## 演習
+#
+# それぞれの `...` をあなたのコードに置き換えて、セルを実行してください。チェックが ✓ を返すか、ヒントを出します。
+#
+# **演習 01.1** 4節の最小二乗法の直線は、自分の20個の点では勝ちました。では、*新しい* 点でも良いのでしょうか。
+# `x_new, t_new = helpers.data.toy_regression(20, seed=1)` で、同じところから新しい20個の点を取ります。
+# 最小二乗法の直線（4節の $w^*$、$b^*$）の、その点での **平均二乗誤差** をnumpyで計算してください。
 
 # %%
 answer_01_1 = ...  # your code here
@@ -320,6 +488,9 @@ check("01.1", answer_01_1)
 # %% [markdown]
 # **Exercise 01.2.** Write the report card of a line: `sse_of_line(w, b, x, t)` returns the sum of squared errors of
 # the predictions $y = w x + b$ against the targets `t` (lists allowed).
+
+# %% [markdown] lang="ja"
+# **演習 01.2** 直線の成績表を書きましょう。`sse_of_line(w, b, x, t)` は、予測 $y = w x + b$ の正解ラベル `t` に対する2乗和誤差を返します（リストも受け付けるようにします）。
 
 # %%
 def sse_of_line(w, b, x, t):
@@ -340,6 +511,10 @@ check("01.2", sse_of_line)
 # **Exercise 01.3.** With the classification points `x_cls`, `labels` of section 6: by how much does the accuracy change
 # when the threshold moves from θ = 0.30 to θ = 0.35? (Use `ch01.accuracy(theta, x_cls, labels)`.)
 
+# %% [markdown] lang="ja"
+# **演習 01.3** 6節の分類の点 `x_cls`、`labels` を使います。しきい値をθ = 0.30からθ = 0.35に動かすと、認識精度はどれだけ変わりますか。
+# `ch01.accuracy(theta, x_cls, labels)` を使ってください。
+
 # %%
 answer_01_3 = ...  # your code here
 check("01.3", answer_01_3)
@@ -358,3 +533,12 @@ check("01.3", answer_01_3)
 # * Accuracy is a staircase: zero gradient almost everywhere, so it cannot be minimised by following slopes; train on a
 #   smooth loss, report accuracy.
 # * Regression (回帰) → squared error (chapter 02); classification (分類) → cross-entropy (chapter 03).
+
+# %% [markdown] lang="ja"
+# ## まとめ
+#
+# * 学習とは、予測が正解ラベルに合うように重み（直線なら $w$ と $b$）を調整することです（[[src:003]]）。
+# * 「どちらの直線がよく当てはまるか」を決めるには1つの数値が必要です。それが **損失関数** で、低いほど良いモデルの成績表です（[[src:002]]）。ここでの点では、直線Aの平均二乗誤差は1.3128、直線Bは1.2420、最小二乗法の直線は0.4834でした。
+# * 損失関数の役割は、モデルの評価、最適化の推進、モデルの比較、学習の監視です（[[src:000]]）。
+# * 認識精度は階段です。勾配がほとんどの場所で0なので、傾きをたどって最小化できません。学習にはなめらかな損失関数を使い、認識精度は報告に使います。
+# * 回帰には2乗誤差（02章）、分類には交差エントロピー誤差（03章）を使います。

@@ -34,6 +34,8 @@ readout     the readout widget that shows the next move's text at
             once (Python computes it ahead)                       (all)
 numberbox   a number box that sets its slider in the page         (04, 05)
 checks      exercise checks that answer ✓ or ✗ with a hint        (all)
+i18n        the edition's language (English or 日本語) and tr(en, ja)
+            for every string a helper shows the learner          (all)
 
 One vocabulary
 --------------

@@ -6,7 +6,8 @@ A notebook shows a matplotlib figure as a PNG, and JupyterLab draws a PNG as an 
 ``<img alt="…">`` — which JupyterLab, GitHub and an HTML export prefer to the bare PNG.
 
 The text is what :func:`describe` gave the figure, or else one built from what the figure says about
-itself: its titles, axis labels and legend entries.  Nothing here knows a chapter.
+itself: its titles, axis labels and legend entries, in the edition's language (:mod:`helpers.i18n`:
+「図: 損失（x軸: w、y軸: L(w)）。」 in the Japanese edition).  Nothing here knows a chapter.
 
 >>> import matplotlib.pyplot as plt
 >>> fig, ax = plt.subplots()
@@ -27,6 +28,8 @@ import io
 
 from matplotlib.figure import Figure
 
+from helpers.i18n import tr
+
 __all__ = ["alt_text", "describe", "enable", "figure_html"]
 
 _ATTR = "_course_alt_text"
@@ -42,21 +45,22 @@ def describe(fig: Figure, text: str) -> None:
 
 
 def _panel(ax) -> str:
-    parts = []
     title = ax.get_title() or ax.get_title("left") or ax.get_title("right")
-    labels = [f"{axis} axis: {text}" for axis, text in (("x", ax.get_xlabel()), ("y", ax.get_ylabel())) if text]
+    axis_label = {"x": tr("x axis", "x軸"), "y": tr("y axis", "y軸")}
+    labels = [f"{axis_label[axis]}: {text}" for axis, text in (("x", ax.get_xlabel()), ("y", ax.get_ylabel())) if text]
     legend = ax.get_legend()
     if legend is not None:
         entries = [t.get_text() for t in legend.get_texts() if t.get_text()]
         if entries:
-            labels.append("legend: " + ", ".join(entries))
+            labels.append(tr("legend: ", "凡例: ") + tr(", ", "、").join(entries))
+    separator = tr("; ", "、")
     if not title and not labels:
         texts = [t.get_text() for t in ax.texts if t.get_text().strip()]
-        return "; ".join(texts)
-    parts.append(title or "a plot")
-    if labels:
-        parts.append("(" + "; ".join(labels) + ")")
-    return " ".join(parts)
+        return separator.join(texts)
+    title = title or tr("a plot", "グラフ")
+    if not labels:
+        return title
+    return tr(f"{title} ({separator.join(labels)})", f"{title}（{separator.join(labels)}）")
 
 
 def alt_text(fig: Figure) -> str:
@@ -66,12 +70,15 @@ def alt_text(fig: Figure) -> str:
         return given
     panels = [p for p in (_panel(ax) for ax in fig.axes if ax.get_visible()) if p]
     suptitle = fig._suptitle.get_text() if getattr(fig, "_suptitle", None) is not None else ""
-    head = f"Figure: {suptitle}. " if suptitle else "Figure: "
     if not panels:
-        return head.rstrip(": ") + " (no text in the picture)."
+        return tr(f"Figure: {suptitle}" if suptitle else "Figure", f"図: {suptitle}" if suptitle else "図") + tr(
+            " (no text in the picture).", "（文字のない図）。"
+        )
+    head = tr(f"Figure: {suptitle}. " if suptitle else "Figure: ", f"図: {suptitle}。" if suptitle else "図: ")
     if len(panels) == 1:
-        return f"{head}{panels[0]}."
-    return head + f"{len(panels)} panels. " + " ".join(f"Panel {i}: {p}." for i, p in enumerate(panels, 1))
+        return head + panels[0] + tr(".", "。")
+    count = tr(f"{len(panels)} panels. ", f"{len(panels)}枚のパネル。")
+    return head + count + tr(" ", "").join(tr(f"Panel {i}: {p}.", f"パネル{i}: {p}。") for i, p in enumerate(panels, 1))
 
 
 def figure_html(fig: Figure) -> str:

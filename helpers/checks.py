@@ -13,6 +13,10 @@ digits (``0.49``) gets "close — give more digits", not a hint about the method
 The verdict shows as the quiz's feedback does — coloured ✓ / ✗, wrapped at words,
 Markdown (``*emphasis*``, ``**bold**``, `` `code` ``) honoured — while its plain-text
 form (what nbval compares, and what a terminal prints) stays the message itself.
+
+Every message exists in English and Japanese (:mod:`helpers.i18n`): the Japanese edition's kernel
+gets 「✓ 演習 02.1: 正解です！」.  An exercise's ``hint``, ``success`` and slip hints may be a plain
+string or a :class:`helpers.i18n.Text` with both forms.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from helpers.i18n import Text, localize, tr
 
 __all__ = [
     "Exercise",
@@ -134,8 +140,9 @@ class Exercise:
         ``"NN.k"``: chapter and exercise number.
     expected : callable
         Returns the right answer, computed with ``helpers`` when checking.
-    hint : str
-        What to look at when the answer is wrong (not the answer).
+    hint : str or Text
+        What to look at when the answer is wrong (not the answer); a :class:`~helpers.i18n.Text`
+        gives it in both editions.
     rtol, atol : float
         Tolerances for a full-precision answer; a rounded number is judged by
         :func:`judge_number` (correct to the digits given, at least :data:`MIN_DIGITS`).
@@ -145,7 +152,7 @@ class Exercise:
     cases : list of tuples
         Arguments to call a learner's function with (``kind="function"``); each call
         gets its own deep copy, so a function that changes its input changes nothing else.
-    success : str
+    success : str or Text
         Said after ✓.
     slips : tuple of (callable, str)
         Typical mistakes and their own hints: the callable computes what the slip gives
@@ -160,13 +167,13 @@ class Exercise:
 
     key: str
     expected: Callable[..., Any]
-    hint: str
+    hint: str | Text
     rtol: float = 1e-9
     atol: float = 1e-12
     kind: str = "number"
     cases: list[tuple] = field(default_factory=list)
-    success: str = ""
-    slips: tuple[tuple[Callable[..., Any], str], ...] = ()
+    success: str | Text = ""
+    slips: tuple[tuple[Callable[..., Any], str | Text], ...] = ()
     run: Callable[..., Any] | None = None
 
     def call(self, fn: Callable[..., Any], case: tuple) -> Any:
@@ -228,12 +235,16 @@ def _slip_hint(ex: Exercise, answer: Any) -> str | None:
         except Exception:  # a slip that cannot be computed for this answer is not the learner's slip
             matches = False
         if matches:
-            return hint
+            return localize(hint)
     return None
 
 
+def _not_yet_hint(key: str, hint: str) -> Result:
+    return Result(False, tr(f"✗ Exercise {key}: not yet. Hint: {hint}", f"✗ 演習 {key}: まだです。ヒント: {hint}"))
+
+
 def _not_yet(key: str, ex: Exercise, answer: Any) -> Result:
-    return Result(False, f"✗ Exercise {key}: not yet. Hint: {_slip_hint(ex, answer) or ex.hint}")
+    return _not_yet_hint(key, _slip_hint(ex, answer) or localize(ex.hint))
 
 
 def evaluate(key: str, answer: Any) -> Result:
@@ -242,20 +253,31 @@ def evaluate(key: str, answer: Any) -> Result:
     if answer is None or answer is Ellipsis:
         return Result(
             False,
-            f"✗ Exercise {key}: no answer yet — replace the ... with your code and run the cell.",
+            tr(
+                f"✗ Exercise {key}: no answer yet — replace the ... with your code and run the cell.",
+                f"✗ 演習 {key}: まだ答えがありません。`...` をあなたのコードに置き換えて、セルを実行してください。",
+            ),
         )
     if _text_instead_of_number(answer, ex):
         return Result(
             False,
-            f"✗ Exercise {key}: your answer is text ({answer!r}), not a number. "
-            "Remove the quotes and give the number itself, e.g. `0.25` or an expression that computes it.",
+            tr(
+                f"✗ Exercise {key}: your answer is text ({answer!r}), not a number. "
+                "Remove the quotes and give the number itself, e.g. `0.25` or an expression that computes it.",
+                f"✗ 演習 {key}: 答えが数値ではなく文字列（{answer!r}）になっています。"
+                "引用符を外して、数値そのもの（例: `0.25`）か、それを計算する式を書いてください。",
+            ),
         )
     try:
         if ex.kind == "function":
             if not callable(answer):
+                kind, hint = type(answer).__name__, localize(ex.hint)
                 return Result(
                     False,
-                    f"✗ Exercise {key}: expected a function, got {type(answer).__name__}. {ex.hint}",
+                    tr(
+                        f"✗ Exercise {key}: expected a function, got {kind}. {hint}",
+                        f"✗ 演習 {key}: 関数を答えてください（受け取ったのは {kind} です）。{hint}",
+                    ),
                 )
             for case in ex.cases:
                 expected = ex.call(ex.expected, case)  # first, on its own copy
@@ -263,7 +285,10 @@ def evaluate(key: str, answer: Any) -> Result:
                 if got is None:
                     return Result(
                         False,
-                        f"✗ Exercise {key}: your function returned None — is a `return` missing?",
+                        tr(
+                            f"✗ Exercise {key}: your function returned None — is a `return` missing?",
+                            f"✗ 演習 {key}: 関数が None を返しました。`return` を書き忘れていませんか？",
+                        ),
                     )
                 if _judge(got, expected, ex) != OK:
                     return _not_yet(key, ex, answer)
@@ -271,22 +296,37 @@ def evaluate(key: str, answer: Any) -> Result:
         else:
             verdict = _judge(answer, ex.expected(), ex)
     except Exception as exc:  # a learner's code may fail in any way: report, don't crash
-        return Result(False, f"✗ Exercise {key}: your answer raised {type(exc).__name__}: {exc}. {ex.hint}")
+        name, hint = type(exc).__name__, localize(ex.hint)
+        return Result(
+            False,
+            tr(
+                f"✗ Exercise {key}: your answer raised {name}: {exc}. {hint}",
+                f"✗ 演習 {key}: 答えを計算するときに {name} が起きました: {exc}。{hint}",
+            ),
+        )
     if verdict == OK:
-        return Result(True, f"✓ Exercise {key}: correct! {ex.success}".rstrip())
+        success = localize(ex.success)
+        return Result(True, tr(f"✓ Exercise {key}: correct! {success}", f"✓ 演習 {key}: 正解です！ {success}").rstrip())
     slip = _slip_hint(ex, answer)  # a known slip is named even when few digits also make it look "close"
     if slip is not None:
-        return Result(False, f"✗ Exercise {key}: not yet. Hint: {slip}")
+        return _not_yet_hint(key, slip)
     if verdict == CLOSE:
         return Result(
             False,
-            f"✗ Exercise {key}: close — give more digits (at least {MIN_DIGITS} significant digits, "
-            "or the full value your code computes).",
+            tr(
+                f"✗ Exercise {key}: close — give more digits (at least {MIN_DIGITS} significant digits, "
+                "or the full value your code computes).",
+                f"✗ 演習 {key}: 惜しい！もっと桁数を増やしてください（有効数字{MIN_DIGITS}桁以上、"
+                "またはコードが計算した値そのもの）。",
+            ),
         )
     if verdict == ROUNDING:
         return Result(
             False,
-            f"✗ Exercise {key}: close — check the last digit: round to the nearest, don't cut the digits off.",
+            tr(
+                f"✗ Exercise {key}: close — check the last digit: round to the nearest, don't cut the digits off.",
+                f"✗ 演習 {key}: 惜しい！最後の桁を確かめてください。切り捨てではなく四捨五入します。",
+            ),
         )
     return _not_yet(key, ex, answer)
 
@@ -350,7 +390,12 @@ def solution_source(key: str, sources: Path | None = None) -> str:
     exercise(key)  # a clear error for a key that is no exercise
     cells = _solution_cells(key.split(".", 1)[0], sources or CHAPTER_SOURCES)
     if key not in cells:
-        raise LookupError(f"exercise {key}: this copy of the course has no solutions (it is the student edition)")
+        raise LookupError(
+            tr(
+                f"exercise {key}: this copy of the course has no solutions (it is the student edition)",
+                f"演習 {key}: このコースには解答が入っていません（生徒用の版です）",
+            )
+        )
     return cells[key]
 
 
@@ -363,13 +408,19 @@ class Solution:
     verdicts: tuple[Result, ...]
 
     def __repr__(self) -> str:  # text/plain: what nbval compares — the verdicts, not the code
-        said = " ".join("✓" if r.ok else r.message for r in self.verdicts) or "(no check ran)"
-        return f"Solution of exercise {self.key} (closed; open it in the notebook): {said}"
+        said = " ".join("✓" if r.ok else r.message for r in self.verdicts) or tr(
+            "(no check ran)", "（チェックは実行されませんでした）"
+        )
+        return tr(
+            f"Solution of exercise {self.key} (closed; open it in the notebook): {said}",
+            f"演習 {self.key} の解答（閉じています。ノートブックで開いてください）: {said}",
+        )
 
     def _repr_html_(self) -> str:
         verdicts = "".join(r._repr_html_() for r in self.verdicts)
+        summary = tr(f"Show the solution of exercise {self.key}", f"演習 {self.key} の解答を見る")
         return (
-            f'<details class="course-solution"><summary>Show the solution of exercise {self.key}</summary>'
+            f'<details class="course-solution"><summary>{summary}</summary>'
             f"<pre><code>{html.escape(self.code)}</code></pre>{verdicts}</details>"
         )
 

@@ -15,6 +15,7 @@ import matplotlib as mpl
 from matplotlib import font_manager
 
 from helpers import alt_text
+from helpers.i18n import tr
 
 __all__ = [
     "COLORS",
@@ -70,8 +71,12 @@ def japanese_font_path() -> Path:
     spec = importlib.util.find_spec("matplotlib_fontja")
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError(
-            "matplotlib-fontja is not installed; it provides the Japanese font for plots "
-            "(pip install -r requirements.txt)"
+            tr(
+                "matplotlib-fontja is not installed; it provides the Japanese font for plots "
+                "(pip install -r requirements.txt)",
+                "matplotlib-fontja がインストールされていません。グラフの日本語フォントはこのパッケージに入っています"
+                "（pip install -r requirements.txt）",
+            )
         )
     return Path(next(iter(spec.submodule_search_locations))) / "fonts" / "ipaexg.ttf"
 
@@ -91,7 +96,7 @@ def use_course_style() -> None:
         font_manager.fontManager.addfont(path)
     mpl.rcParams.update(
         {
-            "font.family": ["DejaVu Sans", _JAPANESE_FONT],
+            "font.family": ["DejaVu Sans", _JAPANESE_FONT],  # i18n: not prose
             "font.size": 11,
             "axes.titlesize": 12,
             "axes.labelsize": 11,

@@ -173,6 +173,32 @@ def test_lab_copies_the_chapters_and_opens_the_first(fake_course, monkeypatch, c
     assert "new chapter copied" in capsys.readouterr().out
 
 
+def test_lab_ja_opens_the_japanese_copies_with_japanese_menus(fake_course, monkeypatch, capsys):
+    tmp, calls = fake_course
+    (tmp / "notebooks" / "ja").mkdir()
+    (tmp / "notebooks" / "ja" / "00_start_here.ipynb").write_text(json.dumps({"cells": [], "name": "ja"}))
+    languages = []
+    monkeypatch.setattr(commands, "ensure_settings", lambda prefix, language=None: languages.append(language))
+    assert commands.main(["lab-ja", "--port=8899"]) == 0
+    lab = calls[-1]
+    assert lab[-1] == str(tmp / "my-work" / "ja" / "00_start_here.ipynb") and "--port=8899" in lab
+    assert f"--ServerApp.root_dir={tmp / 'my-work'}" in lab  # the English copies beside: the links to ../NN
+    assert languages == ["ja"]
+    assert sorted(p.name for p in (tmp / "my-work" / "ja").glob("*.ipynb")) == ["00_start_here.ipynb"]
+    assert sorted(p.name for p in (tmp / "my-work").glob("*.ipynb")) == ["00_start_here.ipynb", "01_why_loss.ipynb"]
+    # the learner's edit survives the next start, and reset --ja keeps it beside the original
+    mine = tmp / "my-work" / "ja" / "00_start_here.ipynb"
+    mine.write_text("my notes")
+    assert commands.main(["lab-ja"]) == 0 and mine.read_text() == "my notes"
+    assert commands.main(["reset", "--ja", "00"]) == 0
+    assert json.loads(mine.read_text())["name"] == "ja"
+    assert [p.read_text() for p in (tmp / "my-work" / "ja").glob("00_start_here.mine-*.ipynb")] == ["my notes"]
+    assert (tmp / "my-work" / "00_start_here.ipynb").is_file()  # the English copy was not touched
+    capsys.readouterr()
+    assert commands.main(["status"]) == 0
+    assert "Japanese edition (日本語版)" in capsys.readouterr().out
+
+
 def test_lab_no_venv_uses_this_python_with_the_same_copies_and_settings(fake_course, monkeypatch):
     tmp, calls = fake_course
     prefix = tmp / "conda-env"
@@ -236,7 +262,8 @@ def test_test_runs_lint_unit_nbval_browser_in_order(fake_course):
     assert commands.main(["test"]) == 0
     steps = [c for c in calls if c[0] != "install"]
     assert [s[1:4] for s in steps[:2]] == [["-m", "ruff", "check"], ["-m", "ruff", "format"]]
-    assert "--ignore=tests/browser" in steps[2] and "--nbval" in steps[3] and "tests/browser" in steps[4]
+    assert steps[2][1] == str(ROOT / "tools" / "ja_lint.py")  # textlint on the Japanese prose
+    assert "--ignore=tests/browser" in steps[3] and "--nbval" in steps[4] and "tests/browser" in steps[5]
     assert {c[1] for c in calls if c[0] == "install"} == {"dev"}
 
 

@@ -209,7 +209,16 @@ def test_swallowed_markdown_is_found(tmp_path):
     ]
 
 
-CONTENTS_ROW = re.compile(r"^# \| \[(\d\d) ([^\]]+)\]\((\d\d_\w+\.ipynb)\) \|", re.MULTILINE)
+CONTENTS_ROW = re.compile(r"^\| \[(\d\d) ([^\]]+)\]\(((?:\.\./)?\d\d_\w+\.ipynb)\) \|", re.MULTILINE)
+
+
+def contents_rows(lang: str = "en") -> dict[str, str]:
+    """``{link target: "NN title"}`` of chapter 00's contents table in edition ``lang`` (from its source)."""
+    cells = record.select_language(
+        jupytext.read(ROOT / "chapters" / f"{course.CONTENTS.slug}.py", fmt="py:percent").cells, lang
+    )
+    text = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+    return {m.group(3): f"{m.group(1)} {m.group(2)}" for m in CONTENTS_ROW.finditer(text)}
 
 
 def test_every_chapter_title_is_the_same_everywhere():
@@ -221,9 +230,10 @@ def test_every_chapter_title_is_the_same_everywhere():
             continue
         h1 = jupytext.read(ROOT / "chapters" / f"{ch.slug}.py", fmt="py:percent").cells[0].source.splitlines()[0]
         assert h1 == f"# {ch.number} — {ch.title}", f"{ch.slug}: H1 {h1!r}, tools/course.py {ch.title!r}"
-    contents = {m.group(3): f"{m.group(1)} {m.group(2)}" for m in CONTENTS_ROW.finditer(
-        (ROOT / "chapters" / f"{course.CONTENTS.slug}.py").read_text(encoding="utf-8"))}  # fmt: skip
-    assert contents == {ch.notebook: f"{ch.number} {ch.title}" for ch in course.CHAPTERS}
+    assert contents_rows("en") == {ch.notebook: f"{ch.number} {ch.title}" for ch in course.CHAPTERS}
+    # the Japanese edition's table: title_ja, and the English notebook (marked （英語）) until a chapter is translated
+    assert contents_rows("ja") == {course.link(ch, "ja")[1]: f"{ch.number} {course.link(ch, 'ja')[0]}"
+                                   for ch in course.CHAPTERS}  # fmt: skip
     guide = (ROOT / "docs" / "TEACHER_GUIDE.md").read_text(encoding="utf-8")
     headings = dict(re.findall(r"^### (\d\d) — (.+)$", guide, flags=re.MULTILINE))
     assert headings == {ch.number: ch.title for ch in course.CHAPTERS}
@@ -233,7 +243,11 @@ def test_every_chapter_title_is_the_same_everywhere():
 MACHINE_PATH = re.compile(r"(?<![\w.])(/(?:work|home|root|tmp|Users|opt|usr)/|[A-Z]:\\)")
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path",
+    NOTEBOOKS + sorted((ROOT / "notebooks" / "ja").glob("[0-9][0-9]_*.ipynb")),
+    ids=lambda p: p.parent.name + "/" + p.stem,
+)
 def test_no_machine_specific_path_is_recorded(path):
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:

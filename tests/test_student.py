@@ -117,6 +117,19 @@ def test_the_handout_has_what_a_learner_needs_and_nothing_a_teacher_keeps(handou
     assert "python run.py lab" in readme and "python run.py reset 02" in readme and "make" not in readme
 
 
+def test_the_handout_has_the_japanese_edition_without_solutions(handout):
+    japanese = sorted((ROOT / "notebooks" / "ja").glob("[0-9][0-9]_*.ipynb"))
+    assert japanese and sorted(p.name for p in (handout / "notebooks" / "ja").glob("*.ipynb")) == [
+        p.name for p in japanese
+    ]
+    for path in japanese:
+        student_nb = nbformat.read(handout / "notebooks" / "ja" / path.name, as_version=4)
+        assert not [c for c in student_nb.cells if student.is_solution(c)], path.name
+        assert len(student_nb.cells) < len(nbformat.read(path, as_version=4).cells)  # the solutions were there
+    readme = (handout / "README.ja.md").read_text(encoding="utf-8")
+    assert "python run.py lab-ja" in readme and "python run.py reset --ja 02" in readme
+
+
 def _run_py(handout: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "run.py", *args], cwd=handout, capture_output=True, text=True, timeout=timeout
@@ -128,7 +141,7 @@ def test_the_handouts_commands_are_the_learners(handout):
     in one clear line; reset and status work on the handout's own my-work/."""
     done = _run_py(handout, "help")
     assert done.returncode == 0, done.stderr
-    for command in ("lab", "status", "reset NN", "japanese | english", "setup"):
+    for command in ("lab", "lab-ja", "status", "reset [--ja] NN", "japanese | english", "setup"):
         assert f"    {command}" in done.stdout, command
     assert "Teachers and developers" not in done.stdout and "record" not in done.stdout
     for developer in ("record", "test", "student", "unit"):

@@ -121,9 +121,10 @@ def test_record_writes_only_under_notebooks(tmp_path, monkeypatch):
     assert record.main(["02"]) == 0
     after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     changed = {p for p in after if before.get(p) != after[p]} | (before.keys() - after.keys())
-    assert changed == {notebooks / "02_sse_mse.ipynb"}
-    out = nbformat.read(notebooks / "02_sse_mse.ipynb", as_version=4)
-    assert [o.text for c in out.cells if c.cell_type == "code" for o in c.outputs] == ["42\n"]
+    assert changed == {notebooks / "02_sse_mse.ipynb", notebooks / "ja" / "02_sse_mse.ipynb"}  # both editions
+    for edition in (notebooks, notebooks / "ja"):
+        out = nbformat.read(edition / "02_sse_mse.ipynb", as_version=4)
+        assert [o.text for c in out.cells if c.cell_type == "code" for o in c.outputs] == ["42\n"]
 
 
 # --- a learner's odd states: never a crash, never a lost file (issue 12, item 14) ---------------

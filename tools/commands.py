@@ -5,8 +5,10 @@ Learners
                          your edits) and open JupyterLab there; --no-venv uses the Python running
                          this (a conda environment made from environment.yml) instead of .venv/;
                          other options go to JupyterLab (--port=8890, --no-browser)
+    lab-ja [--no-venv]   the same for the Japanese edition (日本語版): your copies in my-work/ja/,
+                         JupyterLab's menus in Japanese
     status               which of your copies you edited, which chapters have a newer version
-    reset NN             restore chapter NN in my-work/; an edited copy is kept beside it
+    reset [--ja] NN      restore chapter NN in my-work/ (--ja: in my-work/ja/); an edited copy is kept beside it
     japanese | english   the language of JupyterLab's menus (restart the lab afterwards)
     setup                only the set-up: .venv/ with the learner's packages
 
@@ -49,6 +51,8 @@ LEARNER_REQUIREMENTS = ROOT / "requirements.txt"
 DEV_REQUIREMENTS = ROOT / "requirements-dev.txt"
 #: The browser tests' npm packages (axe-core for the accessibility audit), pinned by their lock file.
 NPM_TOOLS = ROOT / "tests" / "browser"
+#: textlint and its rules for the Japanese prose (tools/ja_lint.py), pinned by their lock file.
+TEXTLINT_TOOLS = ROOT / "tests" / "textlint"
 #: What nbval needs besides the learner's stack on the other Pythons (pinned as in requirements-dev.txt).
 NBVAL_TOOLS = ("pytest", "nbval")
 SETTINGS = {"en": ROOT / "jupyter" / "overrides.json", "ja": ROOT / "jupyter" / "overrides.ja.json"}
@@ -56,7 +60,7 @@ NBVAL_OPTIONS = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tes
 
 
 #: The commands a learner needs; the student edition (tools/student.py) has only these.
-LEARNER_COMMANDS = ("lab", "status", "reset", "japanese", "english", "setup", "help")
+LEARNER_COMMANDS = ("lab", "lab-ja", "status", "reset", "japanese", "english", "setup", "help")
 DEVELOPER_HEADING = "\nTeachers and developers"
 
 
@@ -167,7 +171,7 @@ def _stamp_text(kind: str) -> str:
     if kind != "learner":
         files.append(DEV_REQUIREMENTS)
     if kind == "dev":
-        files.append(NPM_TOOLS / "package-lock.json")
+        files += [NPM_TOOLS / "package-lock.json", TEXTLINT_TOOLS / "package-lock.json"]
     digest = hashlib.sha256(kind.encode())
     for f in files:
         digest.update(f.read_bytes())
@@ -228,7 +232,8 @@ def install(venv: Path = VENV, kind: str = "learner", python: Path | str = sys.e
             raise CourseError(
                 "the test tools need npm (Node.js) for the accessibility audit: install Node.js, then try again"
             )
-        run([npm, "ci", "--prefix", NPM_TOOLS, "--no-audit", "--no-fund", "--silent"])
+        for tools in (NPM_TOOLS, TEXTLINT_TOOLS):
+            run([npm, "ci", "--prefix", tools, "--no-audit", "--no-fund", "--silent"])
     stamps[kind].write_text(_stamp_text(kind), encoding="utf-8")
     if kind == "dev":
         stamps["learner"].write_text(_stamp_text("learner"), encoding="utf-8")
@@ -304,38 +309,62 @@ def _current_environment() -> Path:
     return Path(sys.executable)
 
 
+#: Where an edition's originals and the learner's copies live, inside notebooks/ and my-work/.
+EDITION_FOLDER = {"en": None, "ja": "ja"}
+
+
+def edition_paths(language: str) -> tuple[Path, Path]:
+    """``(originals, copies)`` of an edition: ``notebooks/`` and ``my-work/``, or their ``ja/`` folders."""
+    sub = EDITION_FOLDER[language]
+    if sub is None:
+        return workspace.ORIGINALS, workspace.WORK
+    return workspace.ORIGINALS / sub, workspace.WORK / sub
+
+
 def cmd_lab(args: argparse.Namespace) -> int:
+    """``lab``, or ``lab-ja``: the Japanese edition's copies (my-work/ja/) beside the English ones, whose
+    chapters the Japanese edition links to until they are translated; JupyterLab's menus in Japanese."""
+    language = "ja" if args.command == "lab-ja" else "en"
     if args.no_venv:
         py, prefix = _current_environment(), Path(sys.prefix)
     else:
         py, prefix = install(VENV, "learner"), VENV
     try:
-        ensure_settings(prefix)
+        ensure_settings(prefix, "ja" if language == "ja" else None)
     except OSError as exc:
         print(f"note: the course's JupyterLab settings could not be written into {prefix} ({exc.strerror or exc})")
-    first = workspace.first_notebook()
+    src, work = edition_paths(language)
+    first = workspace.first_notebook(src)
     try:
-        for line in workspace.sync_lines(workspace.sync()):
-            print(line)
+        for edition in dict.fromkeys(["en", language]):  # lab-ja: the English copies too, for its links
+            edition_src, edition_work = edition_paths(edition)
+            for line in workspace.sync_lines(workspace.sync(edition_work, edition_src)):
+                print(line)
     except workspace.WorkspaceError as exc:
-        if not (workspace.WORK / first).is_file():
+        if not (work / first).is_file():
             raise CourseError(f"{exc} — JupyterLab opens your copies there, so it cannot start") from exc
         print(f"{exc}\nJupyterLab starts anyway with the copies that are there: you can read and run them, "
               "but saving will fail until the folder is writable.")  # fmt: skip
     cmd = [py, "-m", "jupyterlab", "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={workspace.WORK}"]
     if getattr(os, "geteuid", lambda: 1)() == 0:
         cmd.append("--allow-root")  # Jupyter refuses root without it (containers, CI)
-    return run_foreground([*cmd, *args.jupyter_args, workspace.WORK / first])
+    return run_foreground([*cmd, *args.jupyter_args, work / first])
 
 
 def cmd_status(args: argparse.Namespace) -> int:
     for line in workspace.status_lines(workspace.status()):
         print(line)
+    src, work = edition_paths("ja")
+    if work.is_dir():
+        print(f"Japanese edition (日本語版), {workspace._shown(work)}/:")
+        for line in workspace.status_lines(workspace.status(work, src), work):
+            print("  " + line)
     return 0
 
 
 def cmd_reset(args: argparse.Namespace) -> int:
-    target, kept = workspace.reset(args.chapter)
+    src, work = edition_paths("ja" if args.ja else "en")
+    target, kept = workspace.reset(args.chapter, work, src)
     if kept:
         print(f"your version is kept as {workspace._shown(kept)}")
     print(f"restored {workspace._shown(target)}")
@@ -375,6 +404,7 @@ def lint() -> None:
     py = install(VENV, "dev")
     run([py, "-m", "ruff", "check", "."])
     run([py, "-m", "ruff", "format", "--check", "helpers", "tests", "tools", "benchmarks", "classroom", "run.py"])
+    run([py, ROOT / "tools" / "ja_lint.py"])  # textlint on the Japanese edition's prose
 
 
 def unit(extra: Sequence[str] = ()) -> None:
@@ -491,11 +521,16 @@ def parser() -> argparse.ArgumentParser:
     if full:
         s.add_argument("--dev", action="store_true", help="also the test tools (what `test` installs)")
     s.set_defaults(func=cmd_setup, dev=False)
-    s = sub.add_parser("lab", help="open your own copies of the course in JupyterLab")
-    s.add_argument("--no-venv", action="store_true", help="use this Python's environment (conda) instead of .venv/")
-    s.set_defaults(func=cmd_lab)
+    for name, text in (
+        ("lab", "open your own copies of the course in JupyterLab"),
+        ("lab-ja", "the Japanese edition (日本語版): your copies in my-work/ja/, menus in Japanese"),
+    ):
+        s = sub.add_parser(name, help=text)
+        s.add_argument("--no-venv", action="store_true", help="use this Python's environment (conda) instead of .venv/")
+        s.set_defaults(func=cmd_lab)
     sub.add_parser("status", help="which copies you edited; which chapters are newer").set_defaults(func=cmd_status)
     s = sub.add_parser("reset", help="restore a chapter in my-work/, keeping your edited copy beside it")
+    s.add_argument("--ja", action="store_true", help="the Japanese edition's copy (my-work/ja/)")
     s.add_argument("chapter", help="chapter number, e.g. 02")
     s.set_defaults(func=cmd_reset)
     for name in ("japanese", "english"):
@@ -562,7 +597,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         p = parser()
         args, unknown = p.parse_known_args(argv)
-        if unknown and getattr(args, "command", None) != "lab":
+        if unknown and getattr(args, "command", None) not in ("lab", "lab-ja"):
             p.error(f"unrecognized arguments: {' '.join(unknown)}")
         args.jupyter_args = unknown  # lab: passed on to JupyterLab (--port=8890, --no-browser, ...)
     if not getattr(args, "func", None):

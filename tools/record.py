@@ -3,12 +3,19 @@
     python run.py record              # every chapter in chapters/ (make record)
     python run.py record 02 05        # only chapters whose file name starts with 02 or 05
     python run.py record --fresh 09   # take every output from this run (see below)
+    python run.py record --lang en 02 # one edition only (default: both)
 
 ``chapters/NN_slug.py`` (jupytext py:percent) is the source a reviewer reads;
 ``notebooks/NN_slug.ipynb`` is built from it here, executed top to bottom by
 nbclient in a fresh kernel (so execution counts run 1..n), and written with its
 outputs for nbval to check.  Only files under ``notebooks/`` are written; a
 learner's copies live in ``my-work/`` and are never touched.
+
+**Two editions from one source.** Each English markdown cell of a source may be followed by its
+Japanese twin, ``# %% [markdown] lang="ja"``; code cells are written once.  The English edition
+(``notebooks/``) drops the twins; the Japanese one (``notebooks/ja/``, only the chapters in
+``course.TRANSLATED``) puts each twin in place of its English cell, and its kernel runs with
+``COURSE_LANG=ja`` (``helpers.i18n``), so the helpers' feedback is Japanese too.
 
 The build adds what chapter sources leave out: a previous · contents · next bar at the
 top and at the end (from ``tools/course.py``), solutions shown closed, a References section and a
@@ -29,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
 from pathlib import Path
 
@@ -45,24 +53,80 @@ ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
 NOTEBOOKS = ROOT / "notebooks"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+LANGUAGES = ("en", "ja")
+#: The cell metadata that marks a Japanese twin in a chapter source: ``# %% [markdown] lang="ja"``.
+LANG_KEY = "lang"
 
 
-def nav_cell(slug: str) -> nbformat.NotebookNode:
+def edition_folder(lang: str) -> Path:
+    """Where edition ``lang`` is written: ``notebooks/`` or ``notebooks/ja/``."""
+    return NOTEBOOKS / course.EDITION_FOLDER[lang] if course.EDITION_FOLDER[lang] else NOTEBOOKS
+
+
+def nav_cell(slug: str, lang: str = "en") -> nbformat.NotebookNode:
     """The previous · contents · next bar for chapter ``slug`` (tagged "nav")."""
-    return nbformat.v4.new_markdown_cell(course.nav_cell_source(slug), metadata={"tags": ["nav"]})
+    return nbformat.v4.new_markdown_cell(course.nav_cell_source(slug, lang), metadata={"tags": ["nav"]})
 
 
-def build(source: Path) -> nbformat.NotebookNode:
-    """Read a py:percent chapter into a notebook with the course's metadata, nav bars and slide metadata."""
+def is_twin(cell) -> bool:
+    """A Japanese twin: a markdown cell marked ``lang="ja"`` in the source."""
+    return cell.cell_type == "markdown" and cell.metadata.get(LANG_KEY) == "ja"
+
+
+def twins(cells: list) -> list[tuple[int, object, object | None]]:
+    """``(index, English cell, its Japanese twin or None)`` for every English markdown cell of a source."""
+    found = []
+    for i, cell in enumerate(cells):
+        if cell.cell_type != "markdown" or is_twin(cell):
+            continue
+        nxt = cells[i + 1] if i + 1 < len(cells) else None
+        found.append((i, cell, nxt if nxt is not None and is_twin(nxt) else None))
+    return found
+
+
+def select_language(cells: list, lang: str) -> list:
+    """The cells of edition ``lang``: English drops the twins; Japanese puts each twin in its English cell's place.
+
+    Raises
+    ------
+    ValueError
+        If a twin follows no English markdown cell, or a cell is marked with an unknown language.
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, got {lang!r}")
+    out = []
+    for i, cell in enumerate(cells):
+        marked = cell.metadata.get(LANG_KEY)
+        if marked is not None and (marked != "ja" or cell.cell_type != "markdown"):
+            raise ValueError(f'cell {i}: only a markdown cell can be marked, and only lang="ja"; got {marked!r}')
+        if is_twin(cell):
+            prev = cells[i - 1] if i else None
+            if prev is None or prev.cell_type != "markdown" or is_twin(prev):
+                raise ValueError(
+                    f"cell {i}: a Japanese twin must follow its English markdown cell:\n{cell.source[:200]}"
+                )
+            if lang == "ja":
+                twin = nbformat.from_dict(cell)
+                twin.metadata.pop(LANG_KEY)
+                out[-1] = twin
+            continue
+        out.append(cell)
+    return out
+
+
+def build(source: Path, lang: str = "en") -> nbformat.NotebookNode:
+    """Read a py:percent chapter into a notebook of edition ``lang`` with the course's metadata, nav bars
+    and slide metadata."""
     nb = jupytext.read(source, fmt="py:percent")
     nb.metadata.pop("jupytext", None)  # the pairing lives here, not in the notebook
     nb.metadata["kernelspec"] = KERNELSPEC
     nb.metadata["language_info"] = {"name": "python"}
+    nb.cells = select_language(nb.cells, lang)
     slug = source.stem
     if slug in {c.slug for c in course.CHAPTERS}:
-        nb.cells.insert(0, nav_cell(slug))
-        endmatter.apply(nb, slug)  # hidden solutions, references, the Next line
-        nb.cells.append(nav_cell(slug))
+        nb.cells.insert(0, nav_cell(slug, lang))
+        endmatter.apply(nb, slug, lang)  # hidden solutions, references, the Next line
+        nb.cells.append(nav_cell(slug, lang))
     slides.add_slide_metadata(nb)
     assign_cell_ids(nb)
     return nb
@@ -122,8 +186,8 @@ def keep_machine_dependent_text(new: nbformat.NotebookNode, old: nbformat.Notebo
             cell.outputs = prev.outputs
 
 
-def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
-    """Run every cell in a fresh kernel; stop at the first error."""
+def execute(nb: nbformat.NotebookNode, cwd: Path, lang: str = "en") -> nbformat.NotebookNode:
+    """Run every cell in a fresh kernel of edition ``lang`` (``COURSE_LANG``); stop at the first error."""
     client = NotebookClient(
         nb,
         timeout=300,
@@ -132,7 +196,7 @@ def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
         record_timing=False,  # timestamps would make every recording differ
         store_widget_state=False,  # widget models only live while a kernel runs
     )
-    client.execute()
+    client.execute(env={**os.environ, "COURSE_LANG": lang})
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
@@ -173,20 +237,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("chapters", nargs="*", help="chapter number prefixes, e.g. 02")
     parser.add_argument("--fresh", action="store_true", help="also take machine-dependent text from this run")
+    parser.add_argument("--lang", choices=LANGUAGES, action="append", help="only this edition (default: both)")
     args = parser.parse_args(argv)
-    NOTEBOOKS.mkdir(exist_ok=True)
     for source in select(args.chapters):
-        target = NOTEBOOKS / (source.stem + ".ipynb")
-        print(f"recording {_shown(source)} -> {_shown(target)}", flush=True)
-        nb = execute(build(source), NOTEBOOKS)
-        number_widget_models(nb, source.stem)
-        if target.exists() and not args.fresh:
-            keep_machine_dependent_text(nb, nbformat.read(target, as_version=4))
-        nbformat.validate(nb)
-        data = nbformat.writes(nb).rstrip("\n").encode("utf-8") + b"\n"  # "\n" on every OS, CRLF never
-        if not target.exists() or target.read_bytes() != data:
-            target.write_bytes(data)
+        for lang in args.lang or LANGUAGES:
+            if lang != "en" and source.stem not in course.TRANSLATED:
+                continue  # not translated yet: the Japanese edition links to the English notebook
+            record(source, lang, fresh=args.fresh)
     return 0
+
+
+def record(source: Path, lang: str = "en", fresh: bool = False) -> Path:
+    """Build, execute and write edition ``lang`` of chapter ``source``; return the notebook written."""
+    folder = edition_folder(lang)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / (source.stem + ".ipynb")
+    print(f"recording {_shown(source)} -> {_shown(target)}", flush=True)
+    nb = execute(build(source, lang), folder, lang)
+    number_widget_models(nb, source.stem if lang == "en" else f"{lang}/{source.stem}")
+    if target.exists() and not fresh:
+        keep_machine_dependent_text(nb, nbformat.read(target, as_version=4))
+    nbformat.validate(nb)
+    data = nbformat.writes(nb).rstrip("\n").encode("utf-8") + b"\n"  # "\n" on every OS, CRLF never
+    if not target.exists() or target.read_bytes() != data:
+        target.write_bytes(data)
+    return target
 
 
 if __name__ == "__main__":

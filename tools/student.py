@@ -7,7 +7,8 @@
 The handout holds what a learner needs to run the course and nothing a teacher keeps:
 
 * ``notebooks/``: every chapter without its solution cells (not hidden — gone, with their output);
-  the exercise stubs stay, with their recorded "✗ … no answer yet";
+  the exercise stubs stay, with their recorded "✗ … no answer yet"; ``notebooks/ja/``: the same for
+  the Japanese edition (日本語版: ``python run.py lab-ja``), with a Japanese ``README.ja.md``;
 * ``helpers/`` (the course's package, which checks answers at run time), ``pyproject.toml``,
   ``requirements.txt``, ``environment.yml``, ``binder/`` and ``jupyter/``;
 * the course's own command layer, ``run.py`` + ``tools/commands.py`` + ``tools/workspace.py``:
@@ -63,6 +64,24 @@ JupyterLab opens your own copies of the chapters in `my-work/`; start with `00_s
 lists the copies you edited; `python run.py help` lists every command.
 
 Every exercise checks your answer in the notebook (✓, or ✗ with a hint).
+
+日本語版は `python run.py lab-ja` で開きます（README.ja.md）。
+"""
+
+README_JA = """\
+# 損失関数と誤差逆伝播法 — 生徒用
+
+JupyterLabで学ぶ対話的なコースです。必要なのはPython 3.11、3.12または3.13だけです（Windowsでは `python` の代わりに
+`py` と入力します）。
+
+```bash
+python run.py lab-ja    # 初回はコースのパッケージを .venv/ にインストールします（数分かかります）
+```
+
+JupyterLabが日本語のメニューで開き、`my-work/ja/` にある自分用のコピーが表示されます。`00_start_here.ipynb` から始めて
+ください。`python run.py reset --ja 02` で02章を元に戻せます（あなたの版は隣に残ります）。
+
+どの演習も、ノートブックの中で答えを確かめます（✓、またはヒントつきの ✗）。
 """
 
 
@@ -123,6 +142,9 @@ def write_handout(out: Path = STUDENT, root: Path = ROOT, archive: bool = False)
             (out / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, out / name)
     write_student_edition(root / "notebooks", out / "notebooks")
+    if (root / "notebooks" / "ja").is_dir():
+        write_student_edition(root / "notebooks" / "ja", out / "notebooks" / "ja")
+        (out / "README.ja.md").write_text(README_JA, encoding="utf-8")
     (out / "README.md").write_text(README, encoding="utf-8")
     if archive:
         shutil.make_archive(str(out), "zip", root_dir=out.parent, base_dir=out.name)

@@ -38,6 +38,8 @@ def course_copy(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("course")
     for nb in sorted((ROOT / "notebooks").glob("*.ipynb")):
         shutil.copy2(nb, root / nb.name)
+    if (ROOT / "notebooks" / "ja").is_dir():  # the Japanese edition, beside the English one as in notebooks/
+        shutil.copytree(ROOT / "notebooks" / "ja", root / "ja")
     return root
 
 
