@@ -351,6 +351,7 @@ CONVERTED = ("helpers/checks.py", "helpers/alt_text.py", "helpers/style.py", "he
 #: Modules that say things to the learner in English only, still to convert (and why not yet).
 TO_DO = {
     "helpers/explorers/": "being rewritten on helpers/live/ (issue: live layer)",
+    "helpers/live/": "the new live layer (sliders, canvas, readout), being written: to convert once it lands",
     "helpers/widgets.py": "being replaced by helpers/live/",
     "helpers/canvas.py": "being rewritten (live layer)",
     "helpers/readout.py": "being rewritten (live layer)",
