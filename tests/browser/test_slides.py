@@ -11,6 +11,7 @@ the old Lab-3 MathJax renderer that RISE pulled in is gone, and no warning may n
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -27,6 +28,15 @@ KNOWN_WARNINGS = re.compile(
     r"|Connection lost, reconnecting"  # Restart & Run All restarts the kernel
     r"|is taking too long to activate|took [\d.]+ms to activate"  # Lab on a loaded machine (2 shared cores)
 )
+
+
+@pytest.fixture(autouse=True)
+def deck_off_afterwards(server):
+    """jupyterlab-deck saves "active": true in Lab's user settings while it presents, and Lab then opens every
+    notebook as a deck: whatever a test here did, the next test (of any file) gets the normal notebook view."""
+    yield
+    settings = Path(os.environ.get("JUPYTERLAB_SETTINGS_DIR", server.root / ".lab-user-settings"))
+    (settings / "@deathbeds" / "jupyterlab-deck" / "plugin.jupyterlab-settings").unlink(missing_ok=True)
 
 
 def track_warnings(page) -> list[str]:
