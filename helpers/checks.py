@@ -149,6 +149,11 @@ class Exercise:
     kind : str
         ``"number"``, ``"array"``, ``"choice"`` (a string such as ``"b"``) or
         ``"function"`` (the learner's callable is compared on ``cases``).
+    run : callable, optional
+        For ``kind="function"``: ``run(fn, *case)`` gives what is compared, for the learner's
+        function, ``expected`` and every slip alike (default ``fn(*case)``).  Lets a check look at
+        more than the return value, e.g. whether ``fn`` changed its arguments; ``None`` when
+        ``fn`` returned ``None``.
     cases : list of tuples
         Arguments to call a learner's function with (``kind="function"``); each call
         gets its own deep copy, so a function that changes its input changes nothing else.
@@ -158,11 +163,6 @@ class Exercise:
         Typical mistakes and their own hints: the callable computes what the slip gives
         (for ``kind="function"`` it is a function called on each case), the string is
         the hint shown when the answer matches it.
-    run : callable, optional
-        For ``kind="function"``: ``run(fn, *case)`` gives what is compared, for the learner's
-        function, ``expected`` and every slip alike (default ``fn(*case)``).  Lets a check look at
-        more than the return value, e.g. whether ``fn`` changed its arguments; ``None`` when
-        ``fn`` returned ``None``.
     """
 
     key: str
@@ -171,15 +171,10 @@ class Exercise:
     rtol: float = 1e-9
     atol: float = 1e-12
     kind: str = "number"
+    run: Callable[..., Any] | None = None
     cases: list[tuple] = field(default_factory=list)
     success: str | Text = ""
     slips: tuple[tuple[Callable[..., Any], str | Text], ...] = ()
-    run: Callable[..., Any] | None = None
-
-    def call(self, fn: Callable[..., Any], case: tuple) -> Any:
-        """``fn`` on a deep copy of ``case``, through :attr:`run` if given."""
-        args = copy.deepcopy(case)
-        return self.run(fn, *args) if self.run is not None else fn(*args)
 
 
 def exercise(key: str) -> Exercise:
@@ -195,6 +190,12 @@ def exercise(key: str) -> Exercise:
         return bank.EXERCISES[key]
     except KeyError:
         raise ValueError(f"key {key!r} is not an exercise; chapter {chapter} has {sorted(bank.EXERCISES)}") from None
+
+
+def _call(ex: Exercise, fn: Callable[..., Any], case: tuple) -> Any:
+    """``fn`` on a deep copy of ``case``, through ``ex.run`` if given (``kind="function"``)."""
+    args = copy.deepcopy(case)
+    return ex.run(fn, *args) if ex.run is not None else fn(*args)
 
 
 def _judge(answer: Any, expected: Any, ex: Exercise) -> str:
@@ -229,7 +230,7 @@ def _slip_hint(ex: Exercise, answer: Any) -> str | None:
     for slip, hint in ex.slips:
         try:
             if ex.kind == "function":
-                matches = all(_judge(ex.call(answer, case), ex.call(slip, case), ex) == OK for case in ex.cases)
+                matches = all(_judge(_call(ex, answer, case), _call(ex, slip, case), ex) == OK for case in ex.cases)
             else:
                 matches = _judge(answer, slip(), ex) == OK
         except Exception:  # a slip that cannot be computed for this answer is not the learner's slip
@@ -280,8 +281,8 @@ def evaluate(key: str, answer: Any) -> Result:
                     ),
                 )
             for case in ex.cases:
-                expected = ex.call(ex.expected, case)  # first, on its own copy
-                got = ex.call(answer, case)
+                expected = _call(ex, ex.expected, case)  # first, on its own copy
+                got = _call(ex, answer, case)
                 if got is None:
                     return Result(
                         False,

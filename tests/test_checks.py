@@ -127,7 +127,7 @@ def test_run_hook_sees_what_a_function_did_to_its_arguments():
         return [a[0]]
 
     case = ([1.0],)
-    assert ex.call(lambda a: [2 * a[0]], case) == [2.0, 1.0]
-    assert ex.call(doubles_in_place, case) == [2.0, 2.0]  # the change to the argument shows
+    assert checks._call(ex, lambda a: [2 * a[0]], case) == [2.0, 1.0]
+    assert checks._call(ex, doubles_in_place, case) == [2.0, 2.0]  # the change to the argument shows
     assert case == ([1.0],)  # on a copy: the case itself stays as it was
-    assert Exercise("00.9", expected=len, hint="").call(len, ("abc",)) == 3  # without run: fn(*case)
+    assert checks._call(Exercise("00.9", expected=len, hint=""), len, ("abc",)) == 3  # without run: fn(*case)
