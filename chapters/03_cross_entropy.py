@@ -36,7 +36,8 @@ use_course_style()
 #
 # $$H(p, q) = -\sum_k p_k \log q_k .$$
 #
-# In the book's notation the network's output is $y$ and the target is $t$ (the correct label, 正解ラベル):
+# In the book's notation the network's output is $y$ and the target is $t$ (the correct label, 正解ラベル; the book
+# also calls it 教師データ, teacher data):
 #
 # $$E = -\sum_k t_k \log y_k .$$
 #

@@ -426,27 +426,30 @@ print("KL(p‖q) =", helpers.kl_divergence(p, q), "  KL(q‖p) =", helpers.kl_di
 # %% [markdown]
 # ## 8. Cross-entropy as negative log-likelihood (尤度, 最尤推定)
 #
-# Where does the $-\log$ come from? Statistics gives a second answer. The article [[src:003]] describes cross-entropy
-# as the negative logarithm of the **likelihood** (尤度), a function that says how well a model fits the data.
+# Where does the $-\log$ come from? Section 7 gave one answer, from information theory; statistics gives a second
+# one. The article [[src:003]] describes cross-entropy as the negative logarithm of the **likelihood** (尤度), a
+# function that says how well a model fits the data.
 #
-# Read the model's output as probabilities: for sample $n$ it gives the correct label $t_n$ the probability
-# $y_{n,t_n}$. If the samples are independent, the probability the model gives to *all* the correct labels together is
-# the product
+# Read the model's output as probabilities: for sample $n$ with correct class $c_n$ it gives that class the
+# probability $y_{n,c_n}$. If the samples are independent, the probability the model gives to *all* the correct
+# labels together is the product
 #
-# $$L = \prod_{n=1}^{N} y_{n,t_n} .$$
+# $$L = \prod_{n=1}^{N} y_{n,c_n} .$$
 #
-# Seen as a function of the model's weights, $L$ is the **likelihood**: it is large when the model finds the labels
-# we observed probable. **Maximum likelihood estimation** (最尤推定) chooses the weights that make $L$ as large as
-# possible.
+# Seen as a function of the model's weights, $L$ is the **likelihood**: it is large when the model gives high
+# probability to the labels we observed. (In this section $L$ is the likelihood, not the loss; the loss is $E$.)
+# **Maximum likelihood estimation** (最尤推定) chooses the weights that make $L$ as large as possible.
 #
 # Now take the logarithm. It is increasing, so the same weights make $\log L$ largest, and it turns the product into
 # a sum. Change the sign and divide by $N$:
 #
-# $$-\frac{1}{N}\log L = -\frac{1}{N}\sum_{n} \log y_{n,t_n} = -\frac{1}{N}\sum_{n}\sum_{k} t_{nk}\log y_{nk} = E .$$
+# $$-\frac{1}{N}\log L = -\frac{1}{N}\sum_{n} \log y_{n,c_n} = -\frac{1}{N}\sum_{n}\sum_{k} t_{nk}\log y_{nk} = E .$$
 #
-# This is the batch-mean cross-entropy of chapter 03 (with one-hot $t$ only the correct label's term is left). So
+# This is the batch-mean cross-entropy of chapter 03 (with one-hot $t_n$, $t_{nk} = 1$ only for $k = c_n$, so only the
+# correct label's term is left). So
 # **minimising cross-entropy is maximising the likelihood**, and $L = e^{-N E}$. That is why cross-entropy is also
-# called the **negative log-likelihood** (負の対数尤度, NLL; PyTorch's `NLLLoss`). Check it on three samples:
+# called the **negative log-likelihood** (負の対数尤度, NLL). (In PyTorch, `NLLLoss` expects log-probabilities, not
+# probabilities: `CrossEntropyLoss` = `LogSoftmax` + `NLLLoss`.) Check it on three samples:
 
 # %%
 Y3 = np.array([[0.7, 0.2, 0.1], [0.1, 0.8, 0.1], [0.3, 0.3, 0.4]])  # (N, K) = (3, 3)
@@ -484,7 +487,7 @@ for ax in (ax_l, ax_e):
     ax.axvline(0.7, color=COLORS["neutral"], linestyle=":", label="p = 0.7")
     ax.set(xlabel="p (predicted probability of class 1)")
     ax.legend(loc="upper left" if ax is ax_l else "upper center")
-ax_l.set(title="尤度 (likelihood): maximum", ylabel="L(p)")
+ax_l.set(title="likelihood: maximum", ylabel="L(p)")
 ax_e.set(title="cross-entropy: minimum", ylabel="E(p)", ylim=(0, 3))
 plt.show()
 
@@ -577,5 +580,5 @@ check("04.5", answer_04_5)
 # * Cross-entropy needs distributions: not for regression.
 # * $H(p, q) = H(p) + \mathrm{KL}(p\|q)$; for p = [.5, .5], q = [.8, .2]: KL = 0.22314355131420976.
 # * Cross-entropy is the negative log-likelihood per sample, $E = -\frac{1}{N}\log L$ with the likelihood (尤度)
-#   $L = \prod_n y_{n,t_n}$: minimising it is maximum likelihood estimation (最尤推定). Ten labels with seven 1s: both
+#   $L = \prod_n y_{n,c_n}$: minimising it is maximum likelihood estimation (最尤推定). Ten labels with seven 1s: both
 #   choose $p = 0.7$. The log also keeps the product from underflowing ($0.5^{1347}$ is 0.0 in float64).

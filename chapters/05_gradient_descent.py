@@ -355,7 +355,8 @@ print("-∇f at (-7, 2):", -helpers.numerical_gradient(bowl, np.array([-7.0, 2.0
 
 # %% [markdown]
 # The steepest way down is mostly along $w_2$ (−4.0), hardly along $w_1$ (0.7), although the minimum lies far along
-# $w_1$. That is why section 5's path zig-zags across the valley. The arrows below draw $-\nabla f$ on a grid, over
+# $w_1$. That is why section 5's path heads across the valley first and then crawls along $w_1$ (with a large
+# $\eta > 0.5$, e.g. 0.9, it also zig-zags across). The arrows below draw $-\nabla f$ on a grid, over
 # the contour lines (等高線). Left, the book's round bowl: every arrow points at the minimum (the star), longer where
 # the bowl is steeper. Right, the elongated bowl: the arrows cross the contour lines at right angles and point across
 # the valley, not at the minimum.

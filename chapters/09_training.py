@@ -110,13 +110,14 @@ print(f"training took {history.seconds:.2f} s for {len(history.losses)} steps")
 # ## 4. Inside `helpers.train`: the loop, written out
 #
 # `helpers.train` is no black box. Here is its loop in plain code. Every epoch shuffles the training samples (with a
-# seeded generator), cuts the shuffled order into mini-batches of 32 (a last, incomplete batch is skipped, as in
-# chapter 05) and takes **one training step** per mini-batch:
+# seeded generator), cuts the shuffled order into mini-batches of 32 and takes **one training step** per mini-batch.
+# Only full batches are used: here $1347 = 42 \cdot 32 + 3$, and the 3 leftover samples get their turn after the next
+# shuffle. A training step has three parts:
 #
 # 1. **forward** (順伝播): the mini-batch goes through the layers, and the loss is computed;
 # 2. **backward** (逆伝播): the gradient of every weight and bias, layer by layer from the loss back to the input
 #    (chapter 08);
-# 3. **update**: $w \leftarrow w - \eta\,\partial L/\partial w$ for every parameter — only after *all* gradients are known.
+# 3. **update**: $w \leftarrow w - \eta\,\partial E/\partial w$ for every parameter — only after *all* gradients are known.
 #
 # `net.gradient` does steps 1 and 2 and returns the gradients as a dict (`"W1"`, `"b1"`, `"W2"`, `"b2"`); `net.step`
 # does step 3. The loop starts from the same seeded weights as section 3 and uses the same seed for the shuffles.
@@ -304,7 +305,7 @@ def train_step(params, X, T, lr):
     W1, b1, W2, b2 = params["W1"], params["b1"], params["W2"], params["b2"]
     Z1 = helpers.sigmoid(X @ W1 + b1)  # forward: (B, H)
     Y = helpers.softmax(Z1 @ W2 + b2)  # (B, M)
-    dU2 = (Y - T) / len(X)  # backward: the 1/B of the mean loss, once
+    dU2 = (Y - T) / len(X)  # backward: dU2 = δ2 / B, the 1/B of the mean loss, once
     dW2, db2 = Z1.T @ dU2, dU2.sum(axis=0)  # (H, B)·(B, M) = (H, M)
     dU1 = (dU2 @ W2.T) * Z1 * (1 - Z1)  # the old W2: no update yet
     dW1, db1 = X.T @ dU1, dU1.sum(axis=0)  # (D, B)·(B, H) = (D, H)

@@ -193,9 +193,9 @@ print(f"stopped after epoch {hist_stop.stopped_epoch}; best epoch {hist_stop.bes
 
 # %% [markdown]
 # The run ended at epoch 30, ten epochs (the patience) after its best epoch 20, instead of running all 150 epochs, and
-# the network has the weights of epoch 20. So early stopping costs nothing extra — it needs only the validation loss,
-# which we measure anyway — and it saves time: the epochs that would only have made the network worse are never
-# trained. That is why almost every real training run uses it.
+# the network has the weights of epoch 20. Early stopping costs little — validation data held out from training, and a
+# saved copy of the best weights — and it saves time: the remaining 120 epochs are never trained. That is why almost
+# every real training run uses it.
 
 # %% [markdown]
 # ## 5. Only now: the test set
@@ -214,10 +214,10 @@ for name, model in (("no regularisation", plain), ("weight decay 0.003", decayed
 # %% [markdown]
 # ## 6. Dropout
 #
-# **Dropout** (ドロップアウト) fights overfitting differently: during training, every hidden unit is switched off at
-# random (with probability `ratio`, often 0.5) — a new random choice at every step. The network cannot rely on any
-# single unit, so it learns redundant, more general features; it is like training many thinned networks at once and
-# averaging them.
+# **Dropout** (Japanese: Dropout, also ドロップアウト) fights overfitting differently: during training, every hidden
+# unit is switched off at random (with probability `ratio`, often 0.5) — a new random choice at every step. The
+# network cannot rely on any single unit, so it learns redundant, more general features; it is like training many
+# thinned networks at once and averaging them.
 #
 # **Where it goes:** as its own layer right after a hidden layer's activation — Affine → ReLU → **Dropout** → Affine … —
 # never after the output layer. **When:** only in training; at test time every unit is used. `helpers.layers.Dropout`

@@ -177,7 +177,7 @@ TERMS: tuple[Term, ...] = (
     Term(
         "likelihood",
         "尤度",
-        "L = Π_n y_(n, t_n): the probability the model gives to all the observed labels, as a function of the weights.",
+        "L = Π_n y_(n, c_n), c_n the correct class of sample n: the probability of all observed labels, given weights.",
         "04",
     ),
     Term(
@@ -226,7 +226,7 @@ TERMS: tuple[Term, ...] = (
         "hyperparameter",
         "ハイパーパラメータ",
         "A setting people choose instead of learning it: learning rate, batch size, number of epochs, λ.",
-        "05",
+        "10",
     ),
     # 06 — backpropagation
     Term(
@@ -333,8 +333,8 @@ TERMS: tuple[Term, ...] = (
     Term(
         "teacher data (labelled data)",
         "教師データ",
-        "Inputs together with their correct labels; this course says training data (訓練データ) and correct label.",
-        "09",
+        "The correct labels t_k (DLFS §4.2.1) or the labelled data (§4.1.2); here: 正解ラベル / 訓練データ.",
+        "03",
     ),
     Term("loss curve", "損失曲線", "The loss plotted against steps or epochs to monitor training.", "09"),
     Term(
@@ -365,7 +365,7 @@ TERMS: tuple[Term, ...] = (
     Term(
         "regularisation",
         "正則化",
-        "Any change to training that fights overfitting, e.g. weight decay, early stopping, dropout.",
+        "A preference for simple models in the loss (weight decay); in a wide sense also early stopping, dropout.",
         "10",
     ),
     Term(

@@ -595,7 +595,8 @@ QUESTIONS: tuple[Question, ...] = (
         27,
         "08",
         "An Affine layer (Affineレイヤ) $Y = XW + b$ gets a mini-batch $X$ of shape (32, 64); $W$ has shape "
-        "(64, 100). What is the shape of $\\partial L/\\partial W = X^\\top \\cdot \\text{dout}$?",
+        "(64, 100). With dout $= \\partial L/\\partial Y$, what is the shape of "
+        "$\\partial L/\\partial W = X^\\top \\cdot \\text{dout}$?",
         lambda: _only({k: (lambda s=shape: str(_affine_batch()[0].dW.shape) == s) for k, shape in _SHAPES.items()}),
         options=dict(_SHAPES),
         hint="A gradient has the shape of its parameter; (64, 32)·(32, 100) confirms it.",
@@ -626,7 +627,7 @@ QUESTIONS: tuple[Question, ...] = (
         "04",
         "Four samples: the model gives their correct labels the probabilities 0.5, 0.8, 0.25 and 1.0. "
         "Compute the negative log-likelihood per sample, $-\\frac{1}{N}\\log L$ with the likelihood "
-        "(尤度) $L = \\prod_n y_{n,t_n}$.",
+        "(尤度) $L = \\prod_n y_{n,c_n}$ ($c_n$ = the correct class of sample $n$).",
         lambda: losses.cross_entropy(_Y_NLL, _LABELS_NLL, delta=0),
         hint="L = 0.5 · 0.8 · 0.25 · 1.0; then −log L / 4 (natural logarithm).",
         explanation="−log(0.1) / 4 = 0.5756: exactly the mean cross-entropy of the four samples.",
@@ -642,7 +643,7 @@ QUESTIONS: tuple[Question, ...] = (
             "c": "the likelihood is the sum of the correct labels' probabilities, like E",
         },
         hint="Write the likelihood as a product over the samples and take −(1/N) log of it.",
-        explanation="−(1/N) log L = −(1/N) Σ log y_(n,t_n) = E, so cross-entropy is the negative log-likelihood.",
+        explanation="−(1/N) log L = −(1/N) Σ log y_(n,c_n) = E, so cross-entropy is the negative log-likelihood.",
     ),
     Question(
         32,

@@ -163,12 +163,12 @@ def _learner_step(mistake: str | None = None):
         e = np.exp(s - s.max(axis=1, keepdims=True))
         y = e / e.sum(axis=1, keepdims=True)
         g_out = y - T if mistake == "no /B" else (y - T) / X.shape[0]
-        g_W2 = (g_out.T @ z) if mistake == "transpose" else (z.T @ g_out)
+        g_W2 = (g_out.T @ z) if mistake in ("transpose", "transpose W2") else (z.T @ g_out)
         g_b2 = np.sum(g_out, axis=0)
         if mistake == "early update":
             p["W2"] = p["W2"] - lr * g_W2
         g_h = g_out @ p["W2"].T * (z * (1 - z))
-        g_W1 = (g_h.T @ X) if mistake == "transpose" else (X.T @ g_h)
+        g_W1 = (g_h.T @ X) if mistake in ("transpose", "transpose W1") else (X.T @ g_h)
         g_b1 = np.sum(g_h, axis=0)
         if mistake == "in place":
             p["W1"] -= lr * g_W1
@@ -187,7 +187,9 @@ def _learner_step(mistake: str | None = None):
     "mistake, words",
     [
         ("no /B", "B times too large"),
-        ("transpose", "transpose is on the wrong side"),
+        ("transpose", "In both weight gradients"),
+        ("transpose W2", "In dW2 the transpose"),
+        ("transpose W1", "In dW1 the transpose"),
         ("early update", "*old* W2"),
         ("in place", "also changed the `params`"),
     ],
@@ -195,7 +197,14 @@ def _learner_step(mistake: str | None = None):
 def test_training_step_exercise_names_each_typical_mistake(mistake, words):
     verdict = evaluate("09.4", _learner_step(mistake))
     assert not verdict.ok and words in verdict.message, verdict.message
-    others = {"B times too large", "transpose is on the wrong side", "*old* W2", "also changed the `params`"} - {words}
+    others = {
+        "B times too large",
+        "In both weight gradients",
+        "In dW2 the transpose",
+        "In dW1 the transpose",
+        "*old* W2",
+        "also changed the `params`",
+    } - {words}
     assert not any(w in verdict.message for w in others)
 
 
@@ -208,3 +217,4 @@ def test_training_step_exercise_accepts_the_right_step_and_explains_other_errors
     assert "keys W1, b1, W2, b2" in evaluate("09.4", lambda params, X, T, lr: [1.0]).message
     wrong = evaluate("09.4", lambda params, X, T, lr: dict(params))  # no step at all: the general hint
     assert not wrong.ok and "Forward: U1 = X @ W1 + b1" in wrong.message
+    assert "Z1.T @ dU2" not in wrong.message  # the general hint gives the order and shapes, not the whole solution

@@ -38,11 +38,11 @@ def _slip_step(params: dict, X: np.ndarray, T: np.ndarray, lr: float, slip: str)
     Z1 = sigmoid(X @ W1 + b1)
     Y = softmax(Z1 @ W2 + b2)
     dU2 = (Y - T) if slip == "no /B" else (Y - T) / len(X)
-    dW2 = dU2.T @ Z1 if slip == "transpose" else Z1.T @ dU2
+    dW2 = dU2.T @ Z1 if slip in ("transpose", "transpose W2") else Z1.T @ dU2
     db2 = dU2.sum(axis=0)
     W2_used = W2 - lr * dW2 if slip == "early update" else W2  # W2 already changed before its use below
     dU1 = (dU2 @ W2_used.T) * Z1 * (1 - Z1)
-    dW1 = dU1.T @ X if slip == "transpose" else X.T @ dU1
+    dW1 = dU1.T @ X if slip in ("transpose", "transpose W1") else X.T @ dU1
     db1 = dU1.sum(axis=0)
     new = {"W1": W1 - lr * dW1, "b1": b1 - lr * db1, "W2": W2 - lr * dW2, "b2": b2 - lr * db2}
     if slip == "in place":
@@ -134,11 +134,14 @@ EXERCISES = {
         kind="function",
         cases=_step_cases(),
         run=_run_step,
-        hint="Forward: U1 = X @ W1 + b1, Z1 = sigmoid(U1), Y = softmax(Z1 @ W2 + b2). Backward: dU2 = (Y − T) / B, "
-        "then dW2 = Z1.T @ dU2, db2 = dU2.sum(axis=0), dU1 = (dU2 @ W2.T) · Z1 (1 − Z1), dW1 = X.T @ dU1, "
-        "db1 = dU1.sum(axis=0). Update last: return a new dict with W1 − lr·dW1 and so on.",
-        success="Your step is the one `helpers.train` takes: put it in place of the two lines of section 4's loop "
-        "and you get the same network.",
+        hint="Work in this order. Forward: U1 = X @ W1 + b1, Z1 = sigmoid(U1), Y = softmax(Z1 @ W2 + b2). Backward, "
+        "from the output down: dU2 = (Y − T) / B (δ2 / B), then the gradients of W2 and b2, then dU1 (through W2 "
+        "and the sigmoid), then the gradients of W1 and b1 (chapter 08). Each gradient has the shape of its "
+        "parameter. Update last, into a new dict.",
+        success="Your step is the one `helpers.train` takes. To check it, put it in place of the two lines of "
+        "section 4's loop: give it one-hot targets (T = np.eye(10)[y_train[batch]]) and carry the parameters from "
+        "step to step (params = train_step(params, X_train[batch], T, lr)). You get the same network: the same "
+        "weights up to rounding (about 1e-15) and the same test accuracy.",
         slips=(
             (
                 lambda p, X, T, lr: _slip_step(p, X, T, lr, "no /B"),
@@ -147,9 +150,19 @@ EXERCISES = {
             ),
             (
                 lambda p, X, T, lr: _slip_step(p, X, T, lr, "transpose"),
-                "A transpose is on the wrong side: dW = Z.T @ dU, of shape (D, B)·(B, H) = (D, H), the shape of W. "
-                "dU.T @ Z has the shape (H, D); the check uses square layers, so the wrong numbers did not raise "
-                "an error.",
+                "In both weight gradients the transpose is on the wrong side. dW1 = X.T @ dU1: (D, B)·(B, H) = (D, H); "
+                "dW2 = Z1.T @ dU2: (H, B)·(B, M) = (H, M), the shapes of W1 and W2. The check uses square layers, "
+                "so the wrong shapes did not raise an error.",
+            ),
+            (
+                lambda p, X, T, lr: _slip_step(p, X, T, lr, "transpose W2"),
+                "In dW2 the transpose is on the wrong side (dW1 is right). dW2 = Z1.T @ dU2: (H, B)·(B, M) = (H, M), "
+                "the shape of W2. The check uses square layers, so the wrong shape did not raise an error.",
+            ),
+            (
+                lambda p, X, T, lr: _slip_step(p, X, T, lr, "transpose W1"),
+                "In dW1 the transpose is on the wrong side (dW2 is right). dW1 = X.T @ dU1: (D, B)·(B, H) = (D, H), "
+                "the shape of W1. The check uses square layers, so the wrong shape did not raise an error.",
             ),
             (
                 lambda p, X, T, lr: _slip_step(p, X, T, lr, "early update"),
