@@ -112,9 +112,7 @@ print(helpers.explorers.ch00.environment_report())
 # For the curious, the exact versions. The tests do not compare this cell's output with the recording: its numbers
 # are allowed to differ between machines.
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: exact versions and the Python path differ between machines.
+# %% tags=["nbval-ignore-output"]
 import sys
 from importlib.metadata import version
 from pathlib import Path
@@ -139,9 +137,7 @@ for name in helpers.explorers.ch00.KEY_PACKAGES:
 # If both happen, everything works: widgets (ipywidgets), the round trip to Python, and live plots (the course's
 # own canvas, built on anywidget).
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# %% tags=["nbval-ignore-output"]
 square = helpers.explorers.ch00.square_explorer()
 square
 

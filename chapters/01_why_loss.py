@@ -274,9 +274,7 @@ print(f"slope of the loss at θ = 0.3: {loss_slope:.4f}  (positive: move θ left
 # * Right: the MSE of *every* line as a map (yellow = low). The triangle is your line, the star the best one; click
 #   the map to try that line.
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# %% tags=["nbval-ignore-output"]
 fit = ch01.fit_explorer()
 fit
 

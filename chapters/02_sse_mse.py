@@ -262,9 +262,7 @@ plt.show()
 # ### Drag the outlier
 # Move the slider — or drag the purple point with the mouse — and watch the three losses. The dotted segments are the residuals.
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# %% tags=["nbval-ignore-output"]
 outliers = helpers.explorers.ch02.outlier_explorer()
 outliers
 
@@ -283,9 +281,7 @@ outliers.set(value=1.0)
 # still sum to 1. Left: the bars (orange = class 2) against the target (green diamonds). Right: MSE as a function of that
 # probability — the marker follows the slider. At p = 0.6 you are back at the book's example.
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# %% tags=["nbval-ignore-output"]
 explorer = helpers.explorers.ch02.probability_explorer(y, t)
 explorer
 

@@ -153,9 +153,7 @@ print("cross_entropy_from_logits:  ", helpers.cross_entropy_from_logits(a, 0))
 # (vermillion dotted line) at $s \approx 90$ — and float32's limit (purple) already at $s \approx 11$. Right: the naive
 # cross-entropy (dashed) stops at that line, the stable one (green) keeps going. Watch the readout turn to `inf`/`nan`.
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# %% tags=["nbval-ignore-output"]
 overflow = helpers.explorers.ch04.overflow_explorer()
 overflow
 

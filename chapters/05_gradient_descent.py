@@ -172,9 +172,7 @@ plt.show()
 # is the star. Try $\eta = 0.01$ (crawls), $0.1$ (1-D converges, 2-D still far along $w_1$), $0.9$ (zig-zags across the
 # steep direction but gets there with enough steps), and $1.05$ (both explode).
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# %% tags=["nbval-ignore-output"]
 descent = helpers.explorers.ch05.descent_explorer()
 descent
 

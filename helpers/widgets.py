@@ -53,6 +53,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import html
+import math
 import re
 import threading
 import time
@@ -132,6 +133,43 @@ def _check_number(value: object, what: str) -> float:
     return float(value)
 
 
+def page_value(value: float, lo: float, hi: float, step: float) -> float:
+    """``value`` as the page's slider (noUiSlider) holds it: on its step grid, in its arithmetic.
+
+    The page snaps every value it is given to its grid, computed through
+    percentages (``-0.5`` on a −3…3 slider with step 0.1 becomes
+    ``-0.49999999999999956``), and a slider whose snapped value differs from
+    the value it was given sends the snapped value back.  After Restart & Run
+    All such a late echo of an earlier value overwrote the last value a cell
+    set.  A value the page already holds is snapped to itself, so the kernel
+    sets every slider to this value and the page never has a reason to answer.
+    (The arithmetic mirrors noUiSlider 15's ``toStepping``, ``getStep`` and
+    ``fromStepping`` for one range; ``tests/test_widgets.py`` and the
+    browser's Run All test check it.)
+    """
+    if value >= hi:
+        return float(hi)
+    span = hi - lo
+    shift = value + abs(lo) if lo < 0 else value - lo
+    percent = 100 * shift / span / (100 / 100)
+    step_percent = 100 * step / span / (100 / 100)
+    if percent != 100:
+        percent = math.floor(percent / step_percent + 0.5) * step_percent  # JavaScript's Math.round
+    percent = max(0.0, min(percent, 100.0))
+    if percent >= 100:
+        return float(hi)
+    return float(percent * (100 / 100) * span / 100 + lo)
+
+
+class GridSlider(widgets.FloatSlider):
+    """A FloatSlider whose value is always the page's own value for it (see :func:`page_value`)."""
+
+    @traitlets.validate("value")
+    def _validate_value(self, proposal: dict) -> float:
+        value = min(max(proposal["value"], self.min), self.max)
+        return page_value(value, self.min, self.max, self.step)
+
+
 def slider(
     label: str,
     *,
@@ -198,7 +236,7 @@ def slider(
         format(start, readout_format)
     except (TypeError, ValueError):
         raise ValueError(f"readout_format must be a float format such as '.2f', got {readout_format!r}") from None
-    s = widgets.FloatSlider(
+    s = GridSlider(
         value=start,
         min=lo,
         max=hi,

@@ -277,3 +277,21 @@ def test_draggable_bad_arguments():
 
     with pytest.raises(TypeError, match="artist must be a matplotlib artist already placed"):
         draggable(fig, Line2D([0], [0]), s)
+
+
+def test_values_set_by_code_are_the_pages_own_values():
+    """After Run All the page echoed −0.49999999999999956 for a −0.5 set by code (issue 13): the
+    kernel now sets the page's own float, which the page snaps to itself, so it has nothing to send back."""
+    from helpers.widgets import page_value
+
+    assert page_value(-0.5, -3.0, 3.0, 0.1) == -0.49999999999999956  # as the browser sent it
+    assert page_value(1.5, -3.0, 3.0, 0.1) == 1.5
+    s = slider("x", min=-3.0, max=3.0, step=0.1, value=-0.5, name="x")
+    assert s.value == -0.49999999999999956
+    s.value = 9.0
+    assert s.value == 3.0
+    for lo, hi, step in [(-3, 3, 0.1), (-1, 5, 0.05), (-4, 6, 0.05), (0, 1, 0.01), (0.01, 1.1, 0.01), (1, 150, 1)]:
+        for i in range(round((hi - lo) / step) + 1):
+            v = page_value(lo + i * step, lo, hi, step)
+            assert page_value(v, lo, hi, step) == v, (lo, hi, step, i)
+            assert abs(v - (lo + i * step)) < 1e-9

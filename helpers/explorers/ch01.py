@@ -87,15 +87,22 @@ def threshold_loss(theta: float, x: ArrayLike, labels: ArrayLike, sharpness: flo
     return binary_cross_entropy(p, np.asarray(labels, dtype=float))
 
 
+def signed(text: str) -> str:
+    """A formatted number as a term added to a formula: ``"+ 0.20"``, ``"− 1.95"``, never ``"+ -1.95"``."""
+    if text.startswith("-") and float(text) != 0:
+        return f"− {text[1:]}"
+    return f"+ {text.lstrip('-')}"
+
+
 def _fit_readout(w, b, sse, mse, best, moved) -> str:
     text = (
-        f"<b>your line</b> ŷ = {w:.2f}·x + {b:.2f} &nbsp;→&nbsp; "
+        f"<b>your line</b> ŷ = {w:.2f}·x {signed(f'{b:.2f}')} &nbsp;→&nbsp; "
         f"SSE = {format_number(sse)} · MSE = <b>{format_number(mse)}</b>"
     )
     if best is not None:
         bw, bb, bsse, bmse = best
         text += (
-            f"<br>\n<b>least squares</b> ŷ = {format_number(bw, 4)}·x + {format_number(bb, 4)} &nbsp;→&nbsp; "
+            f"<br>\n<b>least squares</b> ŷ = {format_number(bw, 4)}·x {signed(format_number(bb, 4))} &nbsp;→&nbsp; "
             f"SSE = {format_number(bsse)} · MSE = <b>{format_number(bmse)}</b>"
         )
     if moved is not None:

@@ -21,6 +21,7 @@ import ipywidgets as widgets
 import numpy as np
 from numpy.typing import ArrayLike
 
+from helpers._validate import as_float_array, check_index
 from helpers.distributions import set_probability
 from helpers.losses import DELTA, cross_entropy, mean_squared_error, one_hot
 from helpers.style import COLORS, LINESTYLES, MARKERS
@@ -81,7 +82,11 @@ class BarsExplorer:
     """
 
     def __init__(self, y_pred: ArrayLike, correct: int = 2) -> None:
-        self.y = set_probability(y_pred, correct, float(np.asarray(y_pred, dtype=float)[correct]))  # validates
+        y = as_float_array(y_pred, "y_pred")
+        if y.ndim != 1:
+            raise ValueError(f"y_pred must be one prediction, shape (K,), got shape {y.shape}")
+        check_index(correct, "correct", y.size)
+        self.y = set_probability(y, correct, float(y[correct]))  # validates the probabilities
         self._start = self.y.copy()
         self.correct = int(correct)
         self.selected = self.correct
@@ -200,7 +205,9 @@ class BarsExplorer:
         return mean_squared_error(self.y, self.t)
 
     def _update(self, p: float) -> str:
-        if p != self.y[self.selected]:
+        # (a picked class's probability may lie between the slider's steps; the slider then shows it
+        # snapped to its grid, and that alone must not change the probabilities)
+        if abs(p - self.y[self.selected]) > STEP / 2 + 1e-12:
             self.y = set_probability(self.y, self.selected, float(p))
         self._draw()
         return self._readout()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from helpers._validate import check_positive
 from helpers.style import COLORS, LINESTYLES, MARKERS
 from helpers.widgets import Explorer, format_number, live_figure, slider
 
@@ -48,18 +49,32 @@ def grad_2d(w: np.ndarray) -> np.ndarray:
     return np.array([w[0] / 10.0, 2.0 * w[1]])
 
 
+def _check_descent(lr: object, steps: object) -> tuple[float, int]:
+    """``lr`` a positive number, ``steps`` a whole number >= 0 (2.0 is accepted, 2.5 is not)."""
+    lr = check_positive(lr, "lr")
+    if isinstance(steps, (float, np.floating)) and float(steps).is_integer():
+        steps = int(steps)
+    if isinstance(steps, bool) or not isinstance(steps, (int, float, np.integer, np.floating)):
+        raise TypeError(f"steps must be a whole number of steps (0, 1, 2, ...), got {steps!r}")
+    if not isinstance(steps, (int, np.integer)) or steps < 0:
+        raise ValueError(f"steps must be a whole number of steps (0, 1, 2, ...), got {steps!r}")
+    return lr, int(steps)
+
+
 def descend_1d(lr: float, steps: int, w0: float = W0_1D) -> np.ndarray:
     """Every w visited by ``w ← w − lr · dL/dw`` (``steps + 1`` values, the start included)."""
+    lr, steps = _check_descent(lr, steps)
     path = [float(w0)]
-    for _ in range(int(steps)):
+    for _ in range(steps):
         path.append(path[-1] - lr * grad_1d(path[-1]))
     return np.array(path)
 
 
 def descend_2d(lr: float, steps: int, start: tuple[float, float] = START_2D) -> np.ndarray:
     """Every point visited by ``w ← w − lr · ∇f(w)``, shape ``(steps + 1, 2)``."""
+    lr, steps = _check_descent(lr, steps)
     path = [np.array(start, dtype=float)]
-    for _ in range(int(steps)):
+    for _ in range(steps):
         path.append(path[-1] - lr * grad_2d(path[-1]))
     return np.array(path)
 
@@ -91,6 +106,11 @@ def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
     Left: ``L(w) = (w − 2)²`` with the visited points.  Right: contours of
     ``f = w1²/20 + w2²`` with the path from (−7, 2).  The same η drives both.
     """
+    lr, steps = _check_descent(lr, steps)
+    if not 0.01 <= lr <= 1.1 or not 1 <= steps <= 100:
+        raise ValueError(
+            f"lr must lie in [0.01, 1.1] and steps in 1..100 (the sliders' ranges), got lr={lr!r}, steps={steps!r}"
+        )
     fig = live_figure((9.0, 3.6))
     ax1, ax2 = fig.subplots(1, 2)
 

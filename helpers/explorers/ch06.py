@@ -167,6 +167,8 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
         (lists in the order of :data:`EDGES`).
     """
     net = worked_example_net() if net is None else net
+    if not isinstance(net, TwoLayerNet):
+        raise TypeError(f"net must be a TwoLayerNet (e.g. worked_example_net()), got {type(net).__name__}")
     if net.W1.shape != (2, 2) or net.W2.shape != (2, 1):
         raise ValueError(f"net must be a 2-2-1 network, got W1 {net.W1.shape} and W2 {net.W2.shape}")
     fw, bw = net.forward(x), net.backward(x, t)
