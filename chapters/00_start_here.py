@@ -167,6 +167,17 @@ square.set(x=1.5)
 # line of the environment check above starts with ✓.
 
 # %% [markdown]
+# ### For teachers: large text on a projector
+#
+# Click this switch to make the numbers of every explorer (its readout and its slider labels) large enough to read
+# from the back of a room. It works for every notebook open in this JupyterLab window; click again to switch it off.
+
+# %% tags=["nbval-ignore-output"]
+from helpers.widgets import large_text
+
+large_text()
+
+# %% [markdown]
 # ## 5. Japanese text in plots
 #
 # Key terms appear with their Japanese name beside them, the first time they are used — loss function (損失関数),

@@ -267,7 +267,7 @@ print(f"slope of the loss at θ = 0.3: {loss_slope:.4f}  (positive: move θ left
 #
 # * Move **slope w** and **intercept b**: the orange line, its residuals and the readout follow. Try to beat line B's
 #   MSE 1.2420, then get below 0.5.
-# * Click **show least squares** to reveal the best line (green) and its loss.
+# * Click the button **least squares: off** to switch the best line (green) and its loss on.
 # * **Drag any point** up or down with the mouse: the residuals, the losses, the least-squares line and the map all
 #   respond. Drag a point far away and watch how much a single outlier (外れ値) pulls the best line.
 #   **reset points** puts them back.

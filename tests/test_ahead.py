@@ -56,6 +56,8 @@ def painted(base: np.ndarray, message: dict, data: bytes) -> np.ndarray:
 def value_of(control, key: str):
     if isinstance(control.value, bool):
         return key == "true"
+    if isinstance(control.value, str):
+        return key
     return int(key) if isinstance(control.value, int) else float(key)
 
 

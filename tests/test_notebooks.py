@@ -244,3 +244,27 @@ def test_no_machine_specific_path_is_recorded(path):
             text = out.get("text", "") + "".join(v for k, v in data.items() if k.startswith("text/"))
             found = MACHINE_PATH.search(text)
             assert not found, f"{path.name}: a recorded output shows a path of the recording machine: {text[:160]!r}"
+
+
+EXPLORER_NOTEBOOKS = [p for p in NOTEBOOKS if p.stem[:2] in {"00", "01", "02", "03", "04", "05", "06", "09"}]
+
+
+@pytest.mark.parametrize("path", EXPLORER_NOTEBOOKS, ids=lambda p: p.stem)
+def test_a_static_export_shows_a_picture_of_every_explorer(path):
+    """GitHub, nbconvert and a fresh Lab have no kernel: each explorer's recorded output is its picture
+    (figure + readout + alt text), never "VBox(children=..." or "model not found"."""
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(path, as_version=4)
+    explorers = [
+        out for cell in nb.cells if cell.cell_type == "code" for out in cell.outputs
+        if "course-explorer" in out.get("metadata", {})
+    ]  # fmt: skip
+    assert explorers, f"{path.name}: no explorer output recorded"
+    for out in explorers:
+        assert "application/vnd.jupyter.widget-view+json" not in out.data, f"{path.name}: a widget view was saved"
+        assert {"image/png", "text/html", "text/plain"} <= set(out.data)
+    html_, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    pictures = re.findall(r'<div class="course-static-explorer">.*?(<img [^>]+>)', html_, re.S)
+    assert all('src="data:image/png;base64,' in img and re.search(r'alt="[^"]{10,}"', img) for img in pictures)
+    assert len(pictures) == len(explorers), f"{path.name}: {len(pictures)} pictures for {len(explorers)} explorers"

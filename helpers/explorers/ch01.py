@@ -172,15 +172,28 @@ class FitExplorer:
             "w": slider("slope w", min=-1.0, max=5.0, step=0.05, value=w0, name="slope"),
             "b": slider("intercept b", min=-4.0, max=6.0, step=0.05, value=b0, name="intercept"),
             "best": widgets.ToggleButton(
-                value=False, description="show least squares", icon="eye", layout=widgets.Layout(width="190px")
+                value=False, description="least squares: off", icon="eye-slash", layout=widgets.Layout(width="200px")
             ),
         }
         controls["best"].add_class("course-toggle-best")
+
+        def say_state(change: dict) -> None:  # the label says whether the line is shown
+            controls["best"].description = f"least squares: {'on' if change['new'] else 'off'}"
+            controls["best"].icon = "eye" if change["new"] else "eye-slash"
+
+        controls["best"].observe(say_state, names="value")
         reset = widgets.Button(description="reset points", icon="undo")
         reset.add_class("course-button-reset")
         reset.on_click(lambda _button: self.reset_points())
         self.explorer = Explorer(
-            controls, self._update, figure=fig, name="fit", footer=reset, readout=self._readout, predict=True
+            controls,
+            self._update,
+            figure=fig,
+            name="fit",
+            footer=reset,
+            readout=self._readout,
+            predict=True,
+            readout_lines=3,
         )
         self._connect_mouse(fig)
 
@@ -259,7 +272,7 @@ class FitExplorer:
         fig.canvas.mpl_connect("motion_notify_event", on_motion)
         fig.canvas.mpl_connect("button_release_event", on_release)
 
-    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
+    def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict]:
         return self.explorer._repr_mimebundle_(**kwargs)
 
 

@@ -25,7 +25,7 @@ from helpers._validate import as_float_array, check_index
 from helpers.distributions import set_probability
 from helpers.losses import DELTA, cross_entropy, mean_squared_error, one_hot
 from helpers.style import COLORS, LINESTYLES, MARKERS
-from helpers.widgets import Explorer, format_number, live_figure, slider
+from helpers.widgets import SLIDER_LABEL_WIDTH, SLIDER_WIDTH, Explorer, format_number, live_figure, slider
 
 __all__ = [
     "BarsExplorer",
@@ -119,8 +119,8 @@ class BarsExplorer:
             step=1,
             description=f"class to move (correct: {self.correct})",
             continuous_update=False,
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="420px"),
+            style={"description_width": SLIDER_LABEL_WIDTH},
+            layout=widgets.Layout(width=SLIDER_WIDTH, max_width="100%"),
         )
         self.class_picker.add_class("course-slider")
         self.class_picker.add_class("course-slider-ce-class")
@@ -299,8 +299,8 @@ class BarsExplorer:
         """Button up: the drag ends."""
         self._dragging = False
 
-    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
-        return self.widget._repr_mimebundle_(**kwargs)
+    def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict]:
+        return self.explorer._repr_mimebundle_(**kwargs)
 
 
 def bars_explorer(y_pred: ArrayLike, correct: int = 2) -> BarsExplorer:

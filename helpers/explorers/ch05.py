@@ -100,11 +100,17 @@ def _readout(lr: float, steps: int, path1: np.ndarray, path2: np.ndarray) -> str
     )
 
 
+#: The 2-D panel draws −∇f at ``1 / ARROW_SCALE`` of its length (in the plot's units), so the arrows stay inside it.
+ARROW_SCALE = 2.0
+
+
 def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
     """Sliders on the learning rate η (学習率) and the number of steps; both paths redrawn in place.
 
     Left: ``L(w) = (w − 2)²`` with the visited points.  Right: contours of
-    ``f = w1²/20 + w2²`` with the path from (−7, 2).  The same η drives both.
+    ``f = w1²/20 + w2²`` with the path from (−7, 2), and at each visited point an
+    arrow along −∇f (half its length): the way downhill, which the step follows
+    scaled by η.  The same η drives both.  ``explorer.arrows`` is that quiver.
     """
     lr, steps = _check_descent(lr, steps)
     if not 0.01 <= lr <= 1.1 or not 1 <= steps <= 100:
@@ -130,7 +136,13 @@ def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
     )
     ax2.plot([START_2D[0]], [START_2D[1]], MARKERS["target"], color=COLORS["target"], markersize=8)
     ax2.plot([0], [0], "*", color=COLORS["loss"], markersize=12)
-    ax2.set(xlim=(-10, 10), ylim=(-3, 3), xlabel="$w_1$", ylabel="$w_2$", title="2-D: f = w1²/20 + w2²")
+    # −∇f at every visited point (one arrow per point; unused ones masked): the direction each step takes
+    spots = np.zeros((101, 2))
+    arrows = ax2.quiver(
+        spots[:, 0], spots[:, 1], np.ma.masked_all(101), np.ma.masked_all(101),
+        angles="xy", scale_units="xy", scale=ARROW_SCALE, color=COLORS["loss"], width=0.006, minlength=0, zorder=3,
+    )  # fmt: skip
+    ax2.set(xlim=(-10, 10), ylim=(-3, 3), xlabel="$w_1$", ylabel="$w_2$", title="2-D: f = w1²/20 + w2²; arrows −∇f")
 
     def update(lr: float, steps: float) -> str:
         n = int(round(steps))
@@ -138,6 +150,13 @@ def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
         p2 = descend_2d(lr, n)
         path1_line.set_data(p1, (p1 - 2.0) ** 2)
         path2_line.set_data(p2[:, 0], p2[:, 1])
+        down = -np.array([grad_2d(w) for w in p2])
+        spots[:] = p2[-1]
+        spots[: len(p2)] = p2
+        u, v = np.ma.masked_all(101), np.ma.masked_all(101)
+        u[: len(p2)], v[: len(p2)] = down[:, 0], down[:, 1]
+        arrows.set_offsets(spots)
+        arrows.set_UVC(u, v)
         return _readout(lr, n, p1, p2)
 
     def readout(lr: float, steps: float) -> str:
@@ -148,4 +167,6 @@ def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
         "lr": slider("learning rate η", min=0.01, max=1.1, step=0.01, value=lr, name="lr", number_box=True),
         "steps": slider("steps", min=1, max=100, step=1, value=steps, name="steps", readout_format=".0f"),
     }
-    return Explorer(controls, update, figure=fig, name="descent", readout=readout, predict=True)
+    explorer = Explorer(controls, update, figure=fig, name="descent", readout=readout, predict=True)
+    explorer.arrows = arrows
+    return explorer

@@ -19,7 +19,7 @@ from numpy.typing import ArrayLike
 
 from helpers.network import TwoLayerNet, sigmoid_grad
 from helpers.style import COLORS
-from helpers.widgets import Explorer, format_number, live_figure
+from helpers.widgets import SLIDER_LABEL_WIDTH, SLIDER_WIDTH, Explorer, format_number, live_figure
 
 __all__ = ["X", "W1", "B1", "W2", "B2", "T", "LR", "worked_example_net", "backward_steps", "backward_explorer"]
 
@@ -243,8 +243,8 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
         step=1,
         description="backward step",
         continuous_update=True,
-        style={"description_width": "initial"},
-        layout=widgets.Layout(width="420px"),
+        style={"description_width": SLIDER_LABEL_WIDTH},
+        layout=widgets.Layout(width=SLIDER_WIDTH, max_width="100%"),
     )
     control.add_class("course-slider")
     control.add_class("course-slider-step")

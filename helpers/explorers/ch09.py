@@ -16,7 +16,7 @@ from numpy.typing import ArrayLike
 from helpers._validate import as_float_array, as_labels, check_positive
 from helpers.network import History, TwoLayerNet
 from helpers.style import COLORS, LINESTYLES
-from helpers.widgets import Explorer, format_number, live_figure, send_now
+from helpers.widgets import SLIDER_LABEL_WIDTH, SLIDER_WIDTH, Explorer, format_number, live_figure, send_now
 
 __all__ = ["TrainingMonitor", "confusion_matrix", "mistakes_explorer"]
 
@@ -176,8 +176,8 @@ def mistakes_explorer(net: TwoLayerNet, X: ArrayLike, labels: ArrayLike) -> Expl
         max=int(wrong.size),
         step=1,
         description="mistake",
-        style={"description_width": "initial"},
-        layout=widgets.Layout(width="420px"),
+        style={"description_width": SLIDER_LABEL_WIDTH},
+        layout=widgets.Layout(width=SLIDER_WIDTH, max_width="100%"),
     )
     control.add_class("course-slider")
     control.add_class("course-slider-mistake")
