@@ -21,6 +21,7 @@ import numpy as np
 import helpers
 import helpers.explorers.ch01 as ch01
 from helpers.checks import check
+from helpers.fit import LINE_A, LINE_B, accuracy, least_squares, line_losses, threshold_data, threshold_loss
 from helpers.style import COLORS, LINESTYLES, MARKERS, use_course_style
 
 use_course_style()
@@ -64,7 +65,7 @@ plt.show()
 # line's prediction $y$. Look at both panels and decide before reading on.
 
 # %%
-lines = {"A": ch01.LINE_A, "B": ch01.LINE_B}
+lines = {"A": LINE_A, "B": LINE_B}
 xs = np.array([0.0, 5.0])
 fig, axes = plt.subplots(1, 2, figsize=(9, 3.4), sharey=True)
 for ax, (name, (w, b)) in zip(axes, lines.items(), strict=True):
@@ -98,7 +99,7 @@ plt.show()
 # Chapter 02 takes these apart step by step; here we only use them. First by hand, for line A:
 
 # %%
-w, b = ch01.LINE_A
+w, b = LINE_A
 residuals = (w * x + b) - t
 print("SSE of line A:", np.sum(residuals**2))
 print("MSE of line A:", np.sum(residuals**2) / len(x))
@@ -130,7 +131,7 @@ for name, (w, b) in lines.items():
 # about 15 significant digits, the limit of floating point:
 
 # %%
-w_best, b_best = ch01.least_squares(x, t)
+w_best, b_best = least_squares(x, t)
 print("closed form:", w_best, b_best)
 print("np.polyfit: ", *np.polyfit(x, t, 1))
 
@@ -138,9 +139,9 @@ print("np.polyfit: ", *np.polyfit(x, t, 1))
 # Its report card, next to the two candidates and the true line $y = 2x + 1$ the data was generated from:
 
 # %%
-candidates = {"A": ch01.LINE_A, "B": ch01.LINE_B, "true line": (2.0, 1.0), "least squares": (w_best, b_best)}
+candidates = {"A": LINE_A, "B": LINE_B, "true line": (2.0, 1.0), "least squares": (w_best, b_best)}
 for name, (w, b) in candidates.items():
-    sse, mse = ch01.line_losses(w, b, x, t)
+    sse, mse = line_losses(w, b, x, t)
     print(f"{name:14s} w = {w:.4f}  b = {b:.4f}   SSE = {sse:8.4f}   MSE = {mse:.4f}")
 
 # %% [markdown]
@@ -168,10 +169,10 @@ for name, (w, b) in candidates.items():
 
 # %%
 w_grid = np.linspace(0.5, 3.5, 301)
-mse_curve = [ch01.line_losses(w, b_best, x, t)[1] for w in w_grid]
+mse_curve = [line_losses(w, b_best, x, t)[1] for w in w_grid]
 fig, ax = plt.subplots()
 ax.plot(w_grid, mse_curve, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="MSE (b fixed at b*)")
-ax.plot([w_best], [ch01.line_losses(w_best, b_best, x, t)[1]], "*", color=COLORS["target"], markersize=14, label="least squares")
+ax.plot([w_best], [line_losses(w_best, b_best, x, t)[1]], "*", color=COLORS["target"], markersize=14, label="least squares")
 ax.set(xlabel="slope w (重み)", ylabel="MSE", title="The loss as a function of a weight")
 ax.legend()
 plt.show()
@@ -181,10 +182,10 @@ plt.show()
 # downhill, 0.03 times the slope of the MSE each time. Printing the loss every so often is how you monitor it:
 
 # %%
-w, b, lr = *ch01.LINE_A, 0.03
+w, b, lr = *LINE_A, 0.03
 for step in range(301):
     if step in (0, 10, 50, 100, 300):
-        print(f"step {step:3d}:  w = {w:.4f}  b = {b:.4f}  MSE = {ch01.line_losses(w, b, x, t)[1]:.6f}")
+        print(f"step {step:3d}:  w = {w:.4f}  b = {b:.4f}  MSE = {line_losses(w, b, x, t)[1]:.6f}")
     r = w * x + b - t  # residuals
     w, b = w - lr * 2 * np.mean(r * x), b - lr * 2 * np.mean(r)
 
@@ -200,7 +201,7 @@ for step in range(301):
 # classifier with one parameter: *class 1 if x > θ*.
 
 # %%
-x_cls, labels = ch01.threshold_data()
+x_cls, labels = threshold_data()
 print("x:     ", np.round(x_cls, 2))
 print("labels:", labels)
 
@@ -216,8 +217,8 @@ print("labels:", labels)
 
 # %%
 thetas = np.linspace(-2.5, 2.5, 1001)
-acc = [ch01.accuracy(th, x_cls, labels) for th in thetas]
-bce = [ch01.threshold_loss(th, x_cls, labels) for th in thetas]
+acc = [accuracy(th, x_cls, labels) for th in thetas]
+bce = [threshold_loss(th, x_cls, labels) for th in thetas]
 print("distinct accuracy values over 1001 thresholds:", len(set(acc)))
 
 # %% [markdown]
@@ -240,8 +241,8 @@ plt.show()
 
 # %%
 h = 1e-4
-acc_slope = (ch01.accuracy(0.3 + h, x_cls, labels) - ch01.accuracy(0.3 - h, x_cls, labels)) / (2 * h)
-loss_slope = (ch01.threshold_loss(0.3 + h, x_cls, labels) - ch01.threshold_loss(0.3 - h, x_cls, labels)) / (2 * h)
+acc_slope = (accuracy(0.3 + h, x_cls, labels) - accuracy(0.3 - h, x_cls, labels)) / (2 * h)
+loss_slope = (threshold_loss(0.3 + h, x_cls, labels) - threshold_loss(0.3 - h, x_cls, labels)) / (2 * h)
 print(f"slope of accuracy at θ = 0.3: {acc_slope}")
 print(f"slope of the loss at θ = 0.3: {loss_slope:.4f}  (positive: move θ left)")
 
@@ -311,7 +312,7 @@ check("01.1", answer_01_1)
 
 # %% tags=["solution"]
 x_new, t_new = helpers.data.toy_regression(20, seed=1)
-w_ls, b_ls = ch01.least_squares(x, t)  # the least-squares line of the original 20 points
+w_ls, b_ls = least_squares(x, t)  # the least-squares line of the original 20 points
 answer_01_1 = np.mean((w_ls * x_new + b_ls - t_new) ** 2)
 check("01.1", answer_01_1)
 
@@ -336,14 +337,14 @@ check("01.2", sse_of_line)
 
 # %% [markdown]
 # **Exercise 01.3.** With the classification points `x_cls`, `labels` of section 6: by how much does the accuracy change
-# when the threshold moves from θ = 0.30 to θ = 0.35? (Use `ch01.accuracy(theta, x_cls, labels)`.)
+# when the threshold moves from θ = 0.30 to θ = 0.35? (Use `accuracy(theta, x_cls, labels)`.)
 
 # %%
 answer_01_3 = ...  # your code here
 check("01.3", answer_01_3)
 
 # %% tags=["solution"]
-answer_01_3 = ch01.accuracy(0.35, x_cls, labels) - ch01.accuracy(0.30, x_cls, labels)
+answer_01_3 = accuracy(0.35, x_cls, labels) - accuracy(0.30, x_cls, labels)
 check("01.3", answer_01_3)
 
 # %% [markdown]

@@ -28,6 +28,7 @@ import numpy as np
 
 import helpers
 import helpers.explorers.ch04
+import helpers.fit
 from helpers.checks import check
 from helpers.style import COLORS, LINESTYLES, use_course_style
 
@@ -285,7 +286,7 @@ print("helpers:", helpers.weighted_cross_entropy(constant, labels, weights))
 # (chapter 05) and compare. Accuracy goes *down* with the weights — and recall goes up from 40 % to 84 %.
 
 # %%
-fit = helpers.explorers.ch04.fit_logistic
+fit = helpers.fit.fit_logistic
 for name, cw in (("plain CE   ", [1.0, 1.0]), ("weighted CE", weights)):
     w, b = fit(X, labels, cw, lr=0.5, steps=300)
     pred = (X @ w + b > 0).astype(int)

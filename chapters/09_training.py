@@ -20,7 +20,7 @@ from IPython.display import display
 import helpers
 import helpers.explorers.ch09
 from helpers.checks import check
-from helpers.explorers.ch09 import confusion_matrix
+from helpers.fit import confusion_matrix
 from helpers.network import TwoLayerNet
 from helpers.style import COLORS, LINESTYLES, MARKERS, use_course_style
 

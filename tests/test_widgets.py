@@ -346,3 +346,20 @@ def test_the_recorder_keeps_an_explorers_picture_not_its_widget_view():
     kept, untouched = nb.cells[0].outputs
     assert sorted(kept.data) == ["image/png", "text/html", "text/plain"]
     assert "application/vnd.jupyter.widget-view+json" in untouched.data  # (not an explorer: left alone)
+
+
+LIVE_LAYER = {"widgets.py", "canvas.py", "readout.py", "numberbox.py", "quiz.py", "glossary.py", "__init__.py"}
+
+
+def test_teaching_modules_never_import_the_live_layer():
+    """The maths a chapter computes lives in teaching modules (helpers/fit.py, losses.py, network.py, graph.py …);
+    explorers import it, never the reverse."""
+    import re
+    from pathlib import Path
+
+    helpers_dir = Path(__file__).resolve().parents[1] / "helpers"
+    for path in sorted(helpers_dir.glob("*.py")):
+        if path.name in LIVE_LAYER:
+            continue
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(r"helpers\.(widgets|canvas|readout|numberbox|explorers)\b", source), path.name

@@ -7,8 +7,15 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from helpers.data import toy_regression
-from helpers.losses import binary_cross_entropy, mean_squared_error, sum_squared_error
-from helpers.network import sigmoid
+from helpers.fit import (  # noqa: F401 - re-exported: the chapter's maths, shown by the explorer
+    LINE_A,
+    LINE_B,
+    accuracy,
+    least_squares,
+    line_losses,
+    threshold_data,
+    threshold_loss,
+)
 from helpers.style import COLORS, LINESTYLES, MARKERS
 from helpers.widgets import Explorer, format_number, live_figure, slider
 
@@ -23,68 +30,6 @@ __all__ = [
     "FitExplorer",
     "fit_explorer",
 ]
-
-
-#: The two candidate lines of section 2, as (slope w, intercept b).
-LINE_A = (1.5, 2.0)
-LINE_B = (2.5, 0.2)
-
-
-def least_squares(x: ArrayLike, y: ArrayLike) -> tuple[float, float]:
-    """Slope and intercept of the least-squares line (最小二乗法), in closed form.
-
-    ``w = Σ(x − x̄)(y − ȳ) / Σ(x − x̄)²`` and ``b = ȳ − w x̄``: the line whose
-    sum of squared errors on ``(x, y)`` is the smallest possible.
-
-    Examples
-    --------
-    >>> least_squares([0, 1, 2], [1, 3, 5])
-    (2.0, 1.0)
-    """
-    x = np.asarray(x, dtype=float)
-    y = np.asarray(y, dtype=float)
-    if x.shape != y.shape or x.ndim != 1 or x.size < 2:
-        raise ValueError(f"x and y must be 1-D with the same length >= 2, got shapes {x.shape} and {y.shape}")
-    dx = x - x.mean()
-    if not np.any(dx):
-        raise ValueError("x must contain at least two different values to fit a line")
-    w = float(np.sum(dx * (y - y.mean())) / np.sum(dx**2))
-    return w, float(y.mean() - w * x.mean())
-
-
-def line_losses(w: float, b: float, x: ArrayLike, y: ArrayLike) -> tuple[float, float]:
-    """(SSE, MSE) of the line ``ŷ = w x + b`` on the points ``(x, y)``."""
-    y_pred = w * np.asarray(x, dtype=float) + b
-    return sum_squared_error(y_pred, y), mean_squared_error(y_pred, y)
-
-
-def threshold_data(n_per_class: int = 10, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
-    """A seeded 1-D two-class data set: class 0 around −1, class 1 around +1 (σ = 1).
-
-    Returns
-    -------
-    x : ndarray, shape (2 n_per_class,)
-        Sorted positions.
-    labels : ndarray of int64, same shape
-        0 or 1 (正解ラベル).
-    """
-    rng = np.random.default_rng(seed)
-    x = np.concatenate([rng.normal(-1.0, 1.0, n_per_class), rng.normal(1.0, 1.0, n_per_class)])
-    labels = np.repeat(np.array([0, 1], dtype=np.int64), n_per_class)
-    order = np.argsort(x)
-    return x[order], labels[order]
-
-
-def accuracy(theta: float, x: ArrayLike, labels: ArrayLike) -> float:
-    """Share of points classified correctly by "class 1 if x > theta" (正解率)."""
-    predicted = (np.asarray(x) > theta).astype(np.int64)
-    return float(np.mean(predicted == np.asarray(labels)))
-
-
-def threshold_loss(theta: float, x: ArrayLike, labels: ArrayLike, sharpness: float = 2.0) -> float:
-    """Binary cross-entropy of the soft classifier ``p(class 1) = σ(sharpness · (x − theta))``."""
-    p = sigmoid(sharpness * (np.asarray(x, dtype=float) - theta))
-    return binary_cross_entropy(p, np.asarray(labels, dtype=float))
 
 
 def signed(text: str) -> str:

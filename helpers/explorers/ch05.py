@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers._validate import check_positive
+from helpers.fit import (  # noqa: F401 - re-exported: the chapter's maths, shown by the explorer
+    CONVERGED,
+    START_2D,
+    W0_1D,
+    _check_descent,
+    descend_1d,
+    descend_2d,
+    grad_1d,
+    grad_2d,
+    loss_1d,
+    loss_2d,
+    verdict,
+)
 from helpers.style import COLORS, LINESTYLES, MARKERS
 from helpers.widgets import Explorer, format_number, live_figure, slider
 
@@ -20,72 +32,6 @@ __all__ = [
     "verdict",
     "descent_explorer",
 ]
-
-#: Start of the 1-D descent; the minimum of ``loss_1d`` is at w = 2.
-W0_1D = -2.0
-#: Start of the 2-D descent, as in the book's chapter 6 (f(x, y) = x²/20 + y² from (−7, 2)).
-START_2D = (-7.0, 2.0)
-#: Below this loss a run counts as converged (both minima are 0).
-CONVERGED = 1e-3
-
-
-def loss_1d(w: float) -> float:
-    """``L(w) = (w − 2)²``: minimum 0 at w = 2; curvature 2, so η > 1 diverges."""
-    return float((w - 2.0) ** 2)
-
-
-def grad_1d(w: float) -> float:
-    """``dL/dw = 2 (w − 2)``."""
-    return 2.0 * (w - 2.0)
-
-
-def loss_2d(w: np.ndarray) -> float:
-    """``f(w1, w2) = w1² / 20 + w2²``: a bowl 20 times steeper along w2 than along w1."""
-    return float(w[0] ** 2 / 20.0 + w[1] ** 2)
-
-
-def grad_2d(w: np.ndarray) -> np.ndarray:
-    """``∇f = (w1 / 10, 2 w2)``."""
-    return np.array([w[0] / 10.0, 2.0 * w[1]])
-
-
-def _check_descent(lr: object, steps: object) -> tuple[float, int]:
-    """``lr`` a positive number, ``steps`` a whole number >= 0 (2.0 is accepted, 2.5 is not)."""
-    lr = check_positive(lr, "lr")
-    if isinstance(steps, (float, np.floating)) and float(steps).is_integer():
-        steps = int(steps)
-    if isinstance(steps, bool) or not isinstance(steps, (int, float, np.integer, np.floating)):
-        raise TypeError(f"steps must be a whole number of steps (0, 1, 2, ...), got {steps!r}")
-    if not isinstance(steps, (int, np.integer)) or steps < 0:
-        raise ValueError(f"steps must be a whole number of steps (0, 1, 2, ...), got {steps!r}")
-    return lr, int(steps)
-
-
-def descend_1d(lr: float, steps: int, w0: float = W0_1D) -> np.ndarray:
-    """Every w visited by ``w ← w − lr · dL/dw`` (``steps + 1`` values, the start included)."""
-    lr, steps = _check_descent(lr, steps)
-    path = [float(w0)]
-    for _ in range(steps):
-        path.append(path[-1] - lr * grad_1d(path[-1]))
-    return np.array(path)
-
-
-def descend_2d(lr: float, steps: int, start: tuple[float, float] = START_2D) -> np.ndarray:
-    """Every point visited by ``w ← w − lr · ∇f(w)``, shape ``(steps + 1, 2)``."""
-    lr, steps = _check_descent(lr, steps)
-    path = [np.array(start, dtype=float)]
-    for _ in range(steps):
-        path.append(path[-1] - lr * grad_2d(path[-1]))
-    return np.array(path)
-
-
-def verdict(first_loss: float, last_loss: float) -> str:
-    """``"diverged"`` if the loss grew, ``"converged"`` below :data:`CONVERGED`, else ``"not there yet"``."""
-    if not np.isfinite(last_loss) or last_loss > first_loss:
-        return "diverged"
-    if last_loss < CONVERGED:
-        return "converged"
-    return "not there yet"
 
 
 def _readout(lr: float, steps: int, path1: np.ndarray, path2: np.ndarray) -> str:

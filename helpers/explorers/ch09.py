@@ -13,31 +13,13 @@ import ipywidgets as widgets
 import numpy as np
 from numpy.typing import ArrayLike
 
-from helpers._validate import as_float_array, as_labels, check_positive
+from helpers._validate import as_float_array, as_labels
+from helpers.fit import confusion_matrix  # noqa: F401 - re-exported: the chapter's maths
 from helpers.network import History, TwoLayerNet
 from helpers.style import COLORS, LINESTYLES
 from helpers.widgets import SLIDER_LABEL_WIDTH, SLIDER_WIDTH, Explorer, format_number, live_figure, send_now
 
 __all__ = ["TrainingMonitor", "confusion_matrix", "mistakes_explorer"]
-
-
-def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike, n_classes: int = 10) -> np.ndarray:
-    """Counts ``C[i, j]`` of samples with true class ``i`` predicted as ``j`` (混同行列).
-
-    Examples
-    --------
-    >>> confusion_matrix([0, 1, 1], [0, 1, 0], n_classes=2)
-    array([[1, 0],
-           [1, 1]])
-    """
-    n_classes = check_positive(n_classes, "n_classes", integer=True)
-    t = as_labels(y_true, "y_true", n_classes=n_classes, classes_from="n_classes")
-    p = as_labels(y_pred, "y_pred", n_classes=n_classes, classes_from="n_classes")
-    if t.shape != p.shape or t.ndim != 1:
-        raise ValueError(f"y_true and y_pred must be 1-D of the same length, got shapes {t.shape} and {p.shape}")
-    counts = np.zeros((n_classes, n_classes), dtype=np.int64)
-    np.add.at(counts, (t, p), 1)
-    return counts
 
 
 class TrainingMonitor:
