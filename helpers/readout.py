@@ -48,6 +48,7 @@ _CSS = """
 """
 
 _SLIDERS = (widgets.FloatSlider, widgets.IntSlider)
+_Selection = widgets.widget_selection._Selection
 
 
 def decimals_of(step: float) -> int:
@@ -115,8 +116,18 @@ class LiveReadout(anywidget.AnyWidget):
         return f"LiveReadout(controls={sorted(self._controls)})"
 
     def value_keys(self, values: Mapping[str, object]) -> dict[str, str]:
-        """``values`` as the browser writes them (see :func:`value_key`)."""
-        return {name: value_key(v, self._decimals.get(name, 6)) for name, v in values.items()}
+        """``values`` as the browser writes them (see :func:`value_key`).
+
+        A selection widget (``ToggleButtons``, ``Dropdown``) syncs its ``index``, not its value, to
+        the page: its key is that index.
+        """
+        keys = {}
+        for name, v in values.items():
+            control = self._controls.get(name)
+            if isinstance(control, _Selection) and v in control._options_values:
+                v = control._options_values.index(v)
+            keys[name] = value_key(v, self._decimals.get(name, 6))
+        return keys
 
     def track(self, name: str, control: widgets.ValueWidget, readout: Callable[[object], str]) -> None:
         """Also look ahead for a slider that is not one of the explorer's controls.

@@ -41,6 +41,14 @@ move is the same picture, sent without drawing it again.  A picture is used
 only over the frame it was drawn over, with exactly one control moved, and
 never once something else (a dragged point, a reset) changed the figure.
 
+Where a learner or a teacher meets it: every value set by code is the page's own
+slider value (:func:`page_value`), so after Restart & Run All the page ends on
+the last value a cell set; the figure is scaled down to the notebook's width
+(the pointer is scaled back); readouts are 16 px, and :func:`large_text` gives a
+teacher one switch for large text; an explorer's output also carries a static
+picture of its state (:meth:`Explorer.static_picture`), which the recorder keeps
+for GitHub, nbconvert and a fresh JupyterLab.
+
 Accessibility: every slider's handle gets an accessible name (its label); a
 slider can have a labelled number box bound to it in the browser
 (:mod:`helpers.numberbox`), so typing a value or pressing the arrow keys

@@ -45,9 +45,17 @@ LAST_SET = {
     "01_why_loss.ipynb": {"fit": {"slope": 1.0, "intercept": 3.0}},
     "02_sse_mse.ipynb": {"outlier": {"outlier": 1.0}, "probability": {"p": 0.6}},
     "05_gradient_descent.ipynb": {"descent": {"lr": 0.1, "steps": 30}},
+    "07_computational_graph.ipynb": {"graph": {"graph-apple-num": 2, "graph-apple": 100}},
 }
 
-NOTEBOOKS = ["00_start_here.ipynb", "01_why_loss.ipynb", "02_sse_mse.ipynb", "05_gradient_descent.ipynb"]
+NOTEBOOKS = [
+    "00_start_here.ipynb",
+    "01_why_loss.ipynb",
+    "02_sse_mse.ipynb",
+    "03_cross_entropy.ipynb",
+    "05_gradient_descent.ipynb",
+    "07_computational_graph.ipynb",
+]
 
 
 def kernel_state(server, name: str) -> dict:
