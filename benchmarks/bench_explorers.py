@@ -66,6 +66,7 @@ PROBES = r"""
         if (window.__benchKey !== null && window.__benchKey !== undefined && !(c.__benchFirst > window.__benchKey)) {
           c.__benchFirst = now;
         }
+        if (window.__benchPaints) window.__benchPaints.push(now);
       }
       return original.apply(this, args);
     };
@@ -73,7 +74,10 @@ PROBES = r"""
   document.addEventListener('load', (e) => {
     if (e.target && e.target.tagName === 'IMG') e.target.__benchLoaded = performance.now();
   }, true);
-  document.addEventListener('keydown', (e) => { window.__benchKey = e.timeStamp; }, true);
+  document.addEventListener('keydown', (e) => {
+    window.__benchKey = e.timeStamp;
+    if (window.__benchKeys) window.__benchKeys.push(e.timeStamp);
+  }, true);
 })();
 """
 
@@ -300,7 +304,38 @@ def measure_explorer(page, info: dict, moves: int) -> dict:
                 kernel.append(page.evaluate("() => window.__bench.kernelFrame()"))
             except Exception:  # noqa: BLE001 - recorded as missing
                 pass
-    return {"readout_ms": readouts, "figure_ms": figures, "kernel_ms": kernel, "burst": burst(page, info)}
+    held_ = held(page, info) if info["canvas"] else None
+    return {
+        "readout_ms": readouts,
+        "figure_ms": figures,
+        "kernel_ms": kernel,
+        "held": held_,
+        "burst": burst(page, info),
+    }
+
+
+def held(page, info: dict, presses: int = 20, gap_ms: int = 33) -> dict:
+    """A key held down: ``presses`` presses ``gap_ms`` apart (the key-repeat rate), away from the nearer end.
+
+    Per press: key press → the next paint of the figure (what a learner holding the key sees move);
+    then, after the last press, key press → the last paint once everything is quiet (the figure has
+    caught up with the value the key stopped at).
+    """
+    i = info["index"]
+    state = page.evaluate("(i) => window.__bench.arm(i)", i)
+    span = (state["max"] - state["min"]) or 1
+    key = "ArrowRight" if (state["now"] - state["min"]) / span < 0.5 else "ArrowLeft"
+    page.evaluate("() => { window.__benchKeys = []; window.__benchPaints = []; }")
+    for _ in range(presses):
+        page.keyboard.press(key)
+        page.wait_for_timeout(gap_ms)
+    wait_quiet(page, i, timeout_ms=20_000)
+    keys, paints = page.evaluate("() => [window.__benchKeys, window.__benchPaints]")
+    page.evaluate("() => { window.__benchKeys = null; window.__benchPaints = null; }")
+    per_press = [min((p for p in paints if p > k), default=None) for k in keys]
+    per_press = [p - k for p, k in zip(per_press, keys, strict=True) if p is not None]
+    caught_up = (max(paints) - keys[-1]) if paints and keys else None
+    return {"figure_ms": per_press, "caught_up_ms": caught_up}
 
 
 def burst(page, info: dict) -> dict:
@@ -381,17 +416,22 @@ def table(rows: list[dict]) -> str:
     base_fig = stats(base["figure_ms"])[0] if base and base["figure_ms"] else None
     lines = [
         "| explorer | slider | moves | readout median / p90 (ms) | figure median / p90 (ms) "
-        "| kernel's frame median / p90 (ms) | figure vs interact | burst of 10 |",
-        "|---|---|---|---|---|---|---|---|",
+        "| kernel's frame median / p90 (ms) | held key: figure median / p90, caught up (ms) "
+        "| figure vs interact | burst of 10 |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     fmt = lambda s: "—" if s is None else f"{s[0]:.0f} / {s[1]:.0f}"  # noqa: E731
     for row in rows:
         r, f, k = stats(row["readout_ms"]), stats(row["figure_ms"]), stats(row.get("kernel_ms", []))
         chapter = row["notebook"][:2] if not row["notebook"].startswith("zz_") else "—"
         ratio = "1×" if row is base else (f"{base_fig / f[0]:.1f}× faster" if base_fig and f else "—")
+        h = row.get("held") or {}
+        hs = stats(h.get("figure_ms") or [])
+        held_ = "—" if hs is None else f"{fmt(hs)}, {h['caught_up_ms']:.0f}"
         lines.append(
             f"| {chapter} {row['explorer']} | {row['slider']} | {len(row['readout_ms'])} "
-            f"| {fmt(r)} | {fmt(f)} | {fmt(k)} | {ratio} | {'same state' if row['burst']['ok'] else 'DIFFERS'} |"
+            f"| {fmt(r)} | {fmt(f)} | {fmt(k)} | {held_} | {ratio} "
+            f"| {'same state' if row['burst']['ok'] else 'DIFFERS'} |"
         )
     return "\n".join(lines)
 

@@ -207,9 +207,7 @@ print(helpers.explorers.ch00.environment_report())
 # %% [markdown] lang="ja"
 # 興味のある人のために、正確なバージョンを表示します。このセルの出力はマシンごとに違ってよいので、テストは記録と比べません。
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: exact versions and the Python path differ between machines.
+# %% tags=["nbval-ignore-output"]
 import sys
 from importlib.metadata import version
 from pathlib import Path
@@ -247,9 +245,7 @@ for name in helpers.explorers.ch00.KEY_PACKAGES:
 #
 # 両方が起これば、すべて動いています。ウィジェット（ipywidgets）も、Pythonとのやりとりも、動くグラフ（anywidgetで作ったコース独自のキャンバス）もです。
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# %% tags=["nbval-ignore-output"]
 square = helpers.explorers.ch00.square_explorer()
 square
 
@@ -295,6 +291,22 @@ square.set(x=1.5)
 # | スライダーは動くが数値が変わらない | カーネルが処理中か、止まっているか、再起動された | カーネルの状態（右上か下のバー）を見て、再起動し、すべてのセルを実行する |
 #
 # どのエクスプローラーでも対処法は同じです。それでもスライダーが動かないときは、上の環境チェックのすべての行が ✓ で始まっているか確かめてください。
+
+# %% [markdown]
+# ### For teachers: large text on a projector
+#
+# Click this switch to make the numbers of every explorer (its readout and its slider labels) large enough to read
+# from the back of a room. It works for every notebook open in this JupyterLab window; click again to switch it off.
+
+# %% [markdown] lang="ja"
+# ### 先生へ：プロジェクターでは大きな文字で
+#
+# このスイッチをクリックすると、すべてのエクスプローラーの数値（表示される値とスライダーの目盛り）が大きくなり、教室の後ろからでも読めます。このJupyterLabのウィンドウで開いているすべてのノートブックに効きます。もう一度クリックすると元に戻ります。
+
+# %% tags=["nbval-ignore-output"]
+from helpers.widgets import large_text
+
+large_text()
 
 # %% [markdown]
 # ## 5. Japanese text in plots

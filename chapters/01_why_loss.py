@@ -35,6 +35,7 @@ import numpy as np
 import helpers
 import helpers.explorers.ch01 as ch01
 from helpers.checks import check
+from helpers.fit import LINE_A, LINE_B, accuracy, least_squares, line_losses, threshold_data, threshold_loss
 from helpers.i18n import tr  # figure text in the edition's language (English or 日本語)
 from helpers.style import COLORS, LINESTYLES, MARKERS, use_course_style
 
@@ -102,7 +103,7 @@ plt.show()
 # 先を読む前に、両方のグラフを見て、どちらがよいか決めてみてください。
 
 # %%
-lines = {"A": ch01.LINE_A, "B": ch01.LINE_B}
+lines = {"A": LINE_A, "B": LINE_B}
 xs = np.array([0.0, 5.0])
 fig, axes = plt.subplots(1, 2, figsize=(9, 3.4), sharey=True)
 for ax, (name, (w, b)) in zip(axes, lines.items(), strict=True):
@@ -157,7 +158,7 @@ plt.show()
 # 02章でこれらを一歩ずつ分解します。ここでは使うだけです。まず直線Aについて、手で計算してみましょう。
 
 # %%
-w, b = ch01.LINE_A
+w, b = LINE_A
 residuals = (w * x + b) - t
 print("SSE of line A:", np.sum(residuals**2))
 print("MSE of line A:", np.sum(residuals**2) / len(x))
@@ -207,7 +208,7 @@ for name, (w, b) in lines.items():
 # 2つの答えは有効数字15桁ほどまで一致します。これが浮動小数点数の限界です。
 
 # %%
-w_best, b_best = ch01.least_squares(x, t)
+w_best, b_best = least_squares(x, t)
 print("closed form:", w_best, b_best)
 print("np.polyfit: ", *np.polyfit(x, t, 1))
 
@@ -218,9 +219,9 @@ print("np.polyfit: ", *np.polyfit(x, t, 1))
 # 最小二乗法の直線の成績表を、2つの候補と、データを生成した真の直線 $y = 2x + 1$ と並べてみましょう。
 
 # %%
-candidates = {"A": ch01.LINE_A, "B": ch01.LINE_B, "true line": (2.0, 1.0), "least squares": (w_best, b_best)}
+candidates = {"A": LINE_A, "B": LINE_B, "true line": (2.0, 1.0), "least squares": (w_best, b_best)}
 for name, (w, b) in candidates.items():
-    sse, mse = ch01.line_losses(w, b, x, t)
+    sse, mse = line_losses(w, b, x, t)
     print(f"{name:14s} w = {w:.4f}  b = {b:.4f}   SSE = {sse:8.4f}   MSE = {mse:.4f}")
 
 # %% [markdown]
@@ -267,10 +268,10 @@ for name, (w, b) in candidates.items():
 
 # %%
 w_grid = np.linspace(0.5, 3.5, 301)
-mse_curve = [ch01.line_losses(w, b_best, x, t)[1] for w in w_grid]
+mse_curve = [line_losses(w, b_best, x, t)[1] for w in w_grid]
 fig, ax = plt.subplots()
 ax.plot(w_grid, mse_curve, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label=tr("MSE (b fixed at b*)", "平均二乗誤差（b = b* に固定）"))
-ax.plot([w_best], [ch01.line_losses(w_best, b_best, x, t)[1]], "*", color=COLORS["target"], markersize=14, label=tr("least squares", "最小二乗法"))
+ax.plot([w_best], [line_losses(w_best, b_best, x, t)[1]], "*", color=COLORS["target"], markersize=14, label=tr("least squares", "最小二乗法"))
 ax.set(xlabel=tr("slope w (重み)", "傾き w（重み）"), ylabel="MSE", title=tr("The loss as a function of a weight", "重みの関数としての損失"))
 ax.legend()
 plt.show()
@@ -284,10 +285,10 @@ plt.show()
 # ときどき損失を表示するのが、学習を監視する方法です。
 
 # %%
-w, b, lr = *ch01.LINE_A, 0.03
+w, b, lr = *LINE_A, 0.03
 for step in range(301):
     if step in (0, 10, 50, 100, 300):
-        print(f"step {step:3d}:  w = {w:.4f}  b = {b:.4f}  MSE = {ch01.line_losses(w, b, x, t)[1]:.6f}")
+        print(f"step {step:3d}:  w = {w:.4f}  b = {b:.4f}  MSE = {line_losses(w, b, x, t)[1]:.6f}")
     r = w * x + b - t  # residuals
     w, b = w - lr * 2 * np.mean(r * x), b - lr * 2 * np.mean(r)
 
@@ -313,7 +314,7 @@ for step in range(301):
 # では、認識精度を直接使って学習すればよいのではないでしょうか。直線上の20個の点（クラス0が10個、クラス1が10個）と、パラメータが1つだけの最も単純な分類器「*x > θ ならクラス1*」で考えてみましょう。
 
 # %%
-x_cls, labels = ch01.threshold_data()
+x_cls, labels = threshold_data()
 print("x:     ", np.round(x_cls, 2))
 print("labels:", labels)
 
@@ -335,8 +336,8 @@ print("labels:", labels)
 
 # %%
 thetas = np.linspace(-2.5, 2.5, 1001)
-acc = [ch01.accuracy(th, x_cls, labels) for th in thetas]
-bce = [ch01.threshold_loss(th, x_cls, labels) for th in thetas]
+acc = [accuracy(th, x_cls, labels) for th in thetas]
+bce = [threshold_loss(th, x_cls, labels) for th in thetas]
 print("distinct accuracy values over 1001 thresholds:", len(set(acc)))
 
 # %% [markdown]
@@ -367,8 +368,8 @@ plt.show()
 
 # %%
 h = 1e-4
-acc_slope = (ch01.accuracy(0.3 + h, x_cls, labels) - ch01.accuracy(0.3 - h, x_cls, labels)) / (2 * h)
-loss_slope = (ch01.threshold_loss(0.3 + h, x_cls, labels) - ch01.threshold_loss(0.3 - h, x_cls, labels)) / (2 * h)
+acc_slope = (accuracy(0.3 + h, x_cls, labels) - accuracy(0.3 - h, x_cls, labels)) / (2 * h)
+loss_slope = (threshold_loss(0.3 + h, x_cls, labels) - threshold_loss(0.3 - h, x_cls, labels)) / (2 * h)
 print(f"slope of accuracy at θ = 0.3: {acc_slope}")
 print(f"slope of the loss at θ = 0.3: {loss_slope:.4f}  (positive: move θ left)")
 
@@ -411,7 +412,7 @@ print(f"slope of the loss at θ = 0.3: {loss_slope:.4f}  (positive: move θ left
 #
 # * Move **slope w** and **intercept b**: the orange line, its residuals and the readout follow. Try to beat line B's
 #   MSE 1.2420, then get below 0.5.
-# * Click **show least squares** to reveal the best line (green) and its loss.
+# * Click the button **least squares: off** to switch the best line (green) and its loss on.
 # * **Drag any point** up or down with the mouse: the residuals, the losses, the least-squares line and the map all
 #   respond. Drag a point far away and watch how much a single outlier (外れ値) pulls the best line.
 #   **reset points** puts them back.
@@ -422,13 +423,11 @@ print(f"slope of the loss at θ = 0.3: {loss_slope:.4f}  (positive: move θ left
 # ## 8. エクスプローラー：自分で直線を当てはめる
 #
 # * **slope w**（傾き）と **intercept b**（切片）を動かすと、オレンジ色の直線、その残差、表示される値がついてきます。直線Bの平均二乗誤差1.2420を破り、さらに0.5より下を目指してみましょう。
-# * **show least squares** をクリックすると、最良の直線（緑）とその損失が現れます。
+# * ボタン **least squares: off** をクリックすると、最良の直線（緑）とその損失が表示されます。
 # * マウスで **どの点でも** 上下にドラッグできます。残差、損失、最小二乗法の直線、右のマップがすべて反応します。1つの点を遠くへ動かして、たった1つの外れ値（outlier）が最良の直線をどれだけ引っ張るか見てみましょう。**reset points** で点は元に戻ります。
 # * 右側は、*あらゆる* 直線の平均二乗誤差を表すマップです（黄色ほど低い）。三角形はあなたの直線、星は最良の直線です。マップをクリックすると、その直線を試せます。
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# %% tags=["nbval-ignore-output"]
 fit = ch01.fit_explorer()
 fit
 
@@ -481,7 +480,7 @@ check("01.1", answer_01_1)
 
 # %% tags=["solution"]
 x_new, t_new = helpers.data.toy_regression(20, seed=1)
-w_ls, b_ls = ch01.least_squares(x, t)  # the least-squares line of the original 20 points
+w_ls, b_ls = least_squares(x, t)  # the least-squares line of the original 20 points
 answer_01_1 = np.mean((w_ls * x_new + b_ls - t_new) ** 2)
 check("01.1", answer_01_1)
 
@@ -509,18 +508,18 @@ check("01.2", sse_of_line)
 
 # %% [markdown]
 # **Exercise 01.3.** With the classification points `x_cls`, `labels` of section 6: by how much does the accuracy change
-# when the threshold moves from θ = 0.30 to θ = 0.35? (Use `ch01.accuracy(theta, x_cls, labels)`.)
+# when the threshold moves from θ = 0.30 to θ = 0.35? (Use `accuracy(theta, x_cls, labels)`.)
 
 # %% [markdown] lang="ja"
 # **演習 01.3** 6節の分類の点 `x_cls`、`labels` を使います。しきい値をθ = 0.30からθ = 0.35に動かすと、認識精度はどれだけ変わりますか。
-# `ch01.accuracy(theta, x_cls, labels)` を使ってください。
+# `accuracy(theta, x_cls, labels)` を使ってください。
 
 # %%
 answer_01_3 = ...  # your code here
 check("01.3", answer_01_3)
 
 # %% tags=["solution"]
-answer_01_3 = ch01.accuracy(0.35, x_cls, labels) - ch01.accuracy(0.30, x_cls, labels)
+answer_01_3 = accuracy(0.35, x_cls, labels) - accuracy(0.30, x_cls, labels)
 check("01.3", answer_01_3)
 
 # %% [markdown]

@@ -416,9 +416,7 @@ plt.show()
 #
 # スライダーを動かすか、紫色の点をマウスでドラッグして、3つの損失を見てください。点線は残差です。
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# %% tags=["nbval-ignore-output"]
 outliers = helpers.explorers.ch02.outlier_explorer()
 outliers
 
@@ -447,9 +445,7 @@ outliers.set(value=1.0)
 # 左は棒グラフ（オレンジ色がクラス2）と正解ラベル（緑のひし形）です。右は、その確率の関数としての平均二乗誤差で、印がスライダーについて動きます。
 # p = 0.6にすると、本の例に戻ります。
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# %% tags=["nbval-ignore-output"]
 explorer = helpers.explorers.ch02.probability_explorer(y, t)
 explorer
 

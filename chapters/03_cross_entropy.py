@@ -374,9 +374,7 @@ plt.show()
 # Right: the MSE along the same path, bounded by 0.2. Try: drag digit 9 up to 0.9; then drag digit 2 to 0.
 # (Each arrow key press moves the probability by 0.01; dragging a slider handle with the mouse applies when you let go.)
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# %% tags=["nbval-ignore-output"]
 bars = helpers.explorers.ch03.bars_explorer(y, correct=2)
 bars
 

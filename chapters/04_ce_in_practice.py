@@ -29,6 +29,7 @@ import numpy as np
 
 import helpers
 import helpers.explorers.ch04
+import helpers.fit
 from helpers.checks import check
 from helpers.style import COLORS, LINESTYLES, use_course_style
 
@@ -154,9 +155,7 @@ print("cross_entropy_from_logits:  ", helpers.cross_entropy_from_logits(a, 0))
 # (vermillion dotted line) at $s \approx 90$ — and float32's limit (purple) already at $s \approx 11$. Right: the naive
 # cross-entropy (dashed) stops at that line, the stable one (green) keeps going. Watch the readout turn to `inf`/`nan`.
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# %% tags=["nbval-ignore-output"]
 overflow = helpers.explorers.ch04.overflow_explorer()
 overflow
 
@@ -288,7 +287,7 @@ print("helpers:", helpers.weighted_cross_entropy(constant, labels, weights))
 # (chapter 05) and compare. Accuracy goes *down* with the weights — and recall goes up from 40 % to 84 %.
 
 # %%
-fit = helpers.explorers.ch04.fit_logistic
+fit = helpers.fit.fit_logistic
 for name, cw in (("plain CE   ", [1.0, 1.0]), ("weighted CE", weights)):
     w, b = fit(X, labels, cw, lr=0.5, steps=300)
     pred = (X @ w + b > 0).astype(int)

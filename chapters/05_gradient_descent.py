@@ -169,12 +169,11 @@ plt.show()
 #
 # Both panels use the same $\eta$ and step count. Left: $L(w) = (w - 2)^2$ from $w = -2$. Right: the contour lines of
 # the elongated bowl $f(w_1, w_2) = w_1^2/20 + w_2^2$ (the book's chapter 6 example), starting at $(-7, 2)$; the minimum
-# is the star. Try $\eta = 0.01$ (crawls), $0.1$ (1-D converges, 2-D still far along $w_1$), $0.9$ (zig-zags across the
+# is the star; the vermillion arrows are $-\nabla f$ (drawn at half length) at every point visited: the gradient points uphill,
+# so each step goes along the arrow, $\eta$ times its full length. Try $\eta = 0.01$ (crawls), $0.1$ (1-D converges, 2-D still far along $w_1$), $0.9$ (zig-zags across the
 # steep direction but gets there with enough steps), and $1.05$ (both explode).
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# %% tags=["nbval-ignore-output"]
 descent = helpers.explorers.ch05.descent_explorer()
 descent
 

@@ -326,9 +326,7 @@ plt.show()
 # edges being differentiated turn blue with $\partial E/\partial w$ written on them. The readout gives the formula
 # with its numbers. The last step applies one SGD update.
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# %% tags=["nbval-ignore-output"]
 stepper = helpers.explorers.ch06.backward_explorer()
 stepper
 

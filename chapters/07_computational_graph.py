@@ -218,9 +218,26 @@ print(graph2.local_rule("all_price", state2))
 print(graph2.local_rule("orange_price", state2))
 
 # %% [markdown]
-# <!-- EXPLORER (phase 2): chapter 07's graph explorer goes here. Sliders for apple, apple_num, orange,
-# orange_num and tax redraw draw_graph(graph2, graph2.evaluate(...)); picking a node shows
-# graph2.local_rule(node, state). Then a cell driving it from code for nbval. -->
+# ### Explorer: change an input, watch the graph
+#
+# Move a slider (or click its handle and press the arrow keys): every value above an arrow and every gradient below
+# it follows. Pick a node with its button, or click the node in the figure, to read its local rule under the numbers.
+# Which gradients change when you change `apple`? Which change when you change `tax`?
+
+# %% tags=["nbval-ignore-output"]
+import helpers.explorers.ch07
+
+shop = helpers.explorers.ch07.graph_explorer()
+shop
+
+# %% [markdown]
+# Driven from code: twice as many apples, then the × node that multiplies by the tax.
+
+# %%
+shop.set(apple_num=4)
+print(shop.readout_text)
+shop.set(apple_num=2, node="price")
+print(shop.readout_text)
 
 # %% [markdown]
 # ## 5. The chain rule, drawn

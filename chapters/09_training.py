@@ -21,7 +21,7 @@ from IPython.display import display
 import helpers
 import helpers.explorers.ch09
 from helpers.checks import check
-from helpers.explorers.ch09 import confusion_matrix
+from helpers.fit import confusion_matrix
 from helpers.network import TwoLayerNet
 from helpers.style import COLORS, LINESTYLES, MARKERS, use_course_style
 
@@ -76,9 +76,7 @@ print(net, "| steps per epoch:", steps_per_epoch)
 # epochs (drawing costs more than training). It falls steeply at first and then flattens; it is noisy because each
 # point comes from only 32 samples.
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: live progress bar and loss curve; their recorded text is only a widget placeholder.
+# %% tags=["nbval-ignore-output"]
 net = TwoLayerNet.create(64, 100, 10, output="softmax", loss="cross_entropy", seed=0)  # fresh weights on every run
 monitor = helpers.explorers.ch09.TrainingMonitor(settings["epochs"], steps_per_epoch)
 display(monitor.widget)
@@ -97,9 +95,7 @@ print(f"loss: first epoch {history.epoch_losses[0]:.4f}, last epoch {history.epo
 # %% [markdown]
 # And how long it took — this depends on the machine, so its output is not checked:
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: wall-clock time differs on every run.
+# %% tags=["nbval-ignore-output"]
 print(f"training took {history.seconds:.2f} s for {len(history.losses)} steps")
 
 # %% [markdown]
@@ -231,9 +227,7 @@ plt.show()
 # Move the slider to go through the misclassified digits. Right: the network's ten output probabilities; green is the
 # true digit, vermillion the (wrong) prediction. Some mistakes are confident, others are close calls.
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: a live widget; its text form is only a placeholder. The next cell checks its logic.
+# %% tags=["nbval-ignore-output"]
 mistakes = helpers.explorers.ch09.mistakes_explorer(net, X_test, y_test)
 mistakes
 
@@ -241,10 +235,10 @@ mistakes
 # Driven from code: the first three mistakes.
 
 # %%
-for k in range(3):
-    mistakes.set(index=k)
+for number in (1, 2, 3):
+    mistakes.set(number=number)
     print(mistakes.readout_text)
-mistakes.set(index=0)
+mistakes.set(number=1)
 
 # %% [markdown]
 # ## Exercises

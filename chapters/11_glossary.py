@@ -24,9 +24,7 @@ print(len(glossary.TERMS), "terms")
 #
 # Type in the box: the table keeps only the matching terms. Try `エントロピー`, `gradient` or `δ`.
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: a live search widget; its text form is only a placeholder. The next cell checks its logic.
+# %% tags=["nbval-ignore-output"]
 finder = glossary.search_box()
 finder
 

@@ -25,9 +25,7 @@ print(len(quiz.QUESTIONS), "questions;", quiz.score())
 #
 # Your score is at the top; the latest answer to each question counts. **Start again** clears every answer.
 
-# %%
-# NBVAL_IGNORE_OUTPUT
-# Why: the live quiz widget; its text form is only a placeholder. The next cells check its logic.
+# %% tags=["nbval-ignore-output"]
 quiz.show()
 
 # %% [markdown]

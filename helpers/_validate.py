@@ -14,6 +14,7 @@ __all__ = [
     "as_float_array",
     "as_labels",
     "check_delta",
+    "check_index",
     "check_positive",
     "check_probabilities",
     "check_same_shape",
@@ -211,3 +212,12 @@ def check_positive(value: Any, name: str, *, integer: bool = False) -> float | i
     if not np.isfinite(value) or value <= 0:
         raise ValueError(f"{name} must be {what}, got {value!r}")
     return int(value) if integer else float(value)
+
+
+def check_index(value: Any, name: str, size: int) -> int:
+    """Return ``value`` as an int, raising unless it is a whole number in ``0 .. size - 1``."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be a class index (an int from 0 to {size - 1}), got {value!r}")
+    if not 0 <= value < size:
+        raise ValueError(f"{name} must be a class index from 0 to {size - 1}, got {value!r}")
+    return int(value)

@@ -15,10 +15,14 @@ function render({ model, el }) {
   let showing = null; // on screen: { frame: id } or { entry, values }
   let ahead = { base: -1, values: null, table: {} }; // pictures drawn ahead of frame `base`
 
+  // The figure's own size, but never wider than the notebook (a projector at 1024x768 with the side bar
+  // open leaves ~590 px): the browser scales it down, keeping its shape; the pointer is scaled back below.
   const fitCss = () => {
     const [w, h] = model.get("_css_size");
     canvas.style.width = w + "px";
-    canvas.style.height = h + "px";
+    canvas.style.maxWidth = "100%";
+    canvas.style.height = "auto";
+    canvas.style.aspectRatio = w && h ? `${w} / ${h}` : "";
   };
   const label = () => canvas.setAttribute("aria-label", model.get("alt"));
   const bytes = (b) => (b instanceof ArrayBuffer ? new Uint8Array(b) : new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
@@ -125,8 +129,9 @@ function render({ model, el }) {
   // at most one message per animation frame.
   let motion = null, scheduled = false;
   const at = (e) => {
-    const r = canvas.getBoundingClientRect();
-    return { x: e.clientX - r.left, y: e.clientY - r.top, button: e.button };
+    const r = canvas.getBoundingClientRect(), [w, h] = model.get("_css_size");
+    const sx = r.width ? w / r.width : 1, sy = r.height ? h / r.height : 1; // shown smaller than drawn
+    return { x: (e.clientX - r.left) * sx, y: (e.clientY - r.top) * sy, button: e.button };
   };
   const send = (kind, e) => model.send({ event: "pointer", kind, ...at(e) });
   canvas.addEventListener("pointerdown", (e) => {

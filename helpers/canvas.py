@@ -55,8 +55,8 @@ _ESM = "\n".join(
 _POINTER_EVENTS = {"press": "button_press_event", "motion": "motion_notify_event", "release": "button_release_event"}
 
 _CSS = """
-.course-canvas { line-height: 0; }
-.course-canvas canvas.course-figure { display: block; touch-action: none; }
+.course-canvas { line-height: 0; max-width: 100%; min-width: 0; }
+.course-canvas canvas.course-figure { display: block; touch-action: none; max-width: 100%; }
 """
 
 

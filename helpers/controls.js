@@ -15,7 +15,7 @@ function watchControls(model, onChange) {
       controls[name] = null;
       model.widget_manager.get_model(id).then((control) => {
         controls[name] = control;
-        control.on("change:value", onChange);
+        control.on("change:value change:index", onChange);
         onChange();
       });
     }
@@ -25,10 +25,12 @@ function watchControls(model, onChange) {
   const loaded = () => Object.values(controls).filter(Boolean);
   return {
     ready: () => Object.keys(controls).length > 0 && loaded().length === Object.keys(controls).length,
-    current: () => Object.fromEntries(Object.entries(controls).map(([n, m]) => [n, key(n, m.get("value"))])),
+    // (a selection widget, e.g. ToggleButtons, syncs its index, not its value: helpers/readout.py keys it so)
+    current: () => Object.fromEntries(Object.entries(controls)
+      .map(([n, m]) => [n, key(n, m.get("value") !== undefined ? m.get("value") : m.get("index"))])),
     dispose() {
       model.off("change:_controls", load);
-      for (const control of loaded()) control.off("change:value", onChange);
+      for (const control of loaded()) control.off("change:value change:index", onChange);
     },
   };
 }

@@ -7,6 +7,9 @@ function render({ model, el }) {
   text.className = "course-readout-text";
   text.setAttribute("aria-live", "polite"); // screen readers hear the new loss
   el.appendChild(text);
+  const room = () => { text.style.minHeight = (model.get("lines") || 1) * 1.6 + "em"; }; // no jump when a line is added
+  room();
+  model.on("change:lines", room);
 
   let shown = null, shownFor = null; // the text on screen, and the control values it is for
   const show = (html, values) => {

@@ -30,7 +30,7 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
-__all__ = ["LiveReadout", "value_key", "stepped"]
+__all__ = ["LiveReadout", "LargeTextSwitch", "value_key", "stepped"]
 
 _HERE = Path(__file__).resolve().parent
 #: The browser half: controls.js (the controls as the page sees them) in front of readout.js.
@@ -38,13 +38,17 @@ _ESM = "\n".join((_HERE / name).read_text(encoding="utf-8") for name in ("contro
 
 _CSS = """
 .course-readout .course-readout-text {
-  font-size: var(--jp-widgets-font-size, 13px);
+  font-size: var(--course-readout-size, 16px);
   line-height: 1.6;
   padding: 2px 0 4px;
 }
+.course-large-text .course-readout .course-readout-text { font-size: var(--course-readout-large, 24px); }
+.course-large-text .course-slider .widget-label,
+.course-large-text .course-slider .widget-readout { font-size: 18px; }
 """
 
 _SLIDERS = (widgets.FloatSlider, widgets.IntSlider)
+_Selection = widgets.widget_selection._Selection
 
 
 def decimals_of(step: float) -> int:
@@ -96,6 +100,8 @@ class LiveReadout(anywidget.AnyWidget):
     _ahead = traitlets.Dict().tag(sync=True)
     #: Controls the kernel itself set in this turn, whose new values reach the page just after it.
     _held = traitlets.List().tag(sync=True)
+    #: Lines the readout can grow to: that much room is kept from the start, so nothing below it jumps.
+    lines = traitlets.Int(1).tag(sync=True)
 
     def __init__(self, controls: Mapping[str, widgets.ValueWidget]) -> None:
         decimals = {
@@ -110,8 +116,18 @@ class LiveReadout(anywidget.AnyWidget):
         return f"LiveReadout(controls={sorted(self._controls)})"
 
     def value_keys(self, values: Mapping[str, object]) -> dict[str, str]:
-        """``values`` as the browser writes them (see :func:`value_key`)."""
-        return {name: value_key(v, self._decimals.get(name, 6)) for name, v in values.items()}
+        """``values`` as the browser writes them (see :func:`value_key`).
+
+        A selection widget (``ToggleButtons``, ``Dropdown``) syncs its ``index``, not its value, to
+        the page: its key is that index.
+        """
+        keys = {}
+        for name, v in values.items():
+            control = self._controls.get(name)
+            if isinstance(control, _Selection) and v in control._options_values:
+                v = control._options_values.index(v)
+            keys[name] = value_key(v, self._decimals.get(name, 6))
+        return keys
 
     def track(self, name: str, control: widgets.ValueWidget, readout: Callable[[object], str]) -> None:
         """Also look ahead for a slider that is not one of the explorer's controls.
@@ -178,8 +194,39 @@ class LiveReadout(anywidget.AnyWidget):
             for name, control in sliders.items():
                 for value in {stepped(control, values[name], k), stepped(control, values[name], -k)} - {None}:
                     table[name][value_key(value, self._decimals[name])] = text(name, value)
-            if clock() - start > budget:
+            if k >= 1 and clock() - start > budget:  # (the next press each way, always)
                 break
         self._ahead = {"turn": self._turn, "table": table}
         self.tables_made += 1
         return table
+
+
+class LargeTextSwitch(anywidget.AnyWidget):
+    """A button that makes every explorer's readout and slider labels large (for a projector).
+
+    The page gets the class ``course-large-text`` on its body while it is on; its label says its state.
+    """
+
+    _esm = """
+function render({ model, el }) {
+  const button = document.createElement("button");
+  button.className = "course-large-text-switch jupyter-button";
+  const show = () => {
+    const on = model.get("on");
+    button.textContent = on ? "Large text: on" : "Large text: off";
+    button.setAttribute("aria-pressed", String(on));
+    document.body.classList.toggle("course-large-text", on);
+  };
+  button.addEventListener("click", () => { model.set("on", !model.get("on")); model.save_changes(); });
+  el.appendChild(button);
+  model.on("change:on", show);
+  show();
+  return () => model.off("change:on", show);
+}
+export default { render };
+"""
+    _css = ".course-large-text-switch { font-size: 16px; padding: 4px 12px; }"
+    on = traitlets.Bool(False).tag(sync=True)
+
+    def __repr__(self) -> str:
+        return f"Large text: {'on' if self.on else 'off'} (a switch: run the cell in JupyterLab to use it)"

@@ -41,6 +41,14 @@ move is the same picture, sent without drawing it again.  A picture is used
 only over the frame it was drawn over, with exactly one control moved, and
 never once something else (a dragged point, a reset) changed the figure.
 
+Where a learner or a teacher meets it: every value set by code is the page's own
+slider value (:func:`page_value`), so after Restart & Run All the page ends on
+the last value a cell set; the figure is scaled down to the notebook's width
+(the pointer is scaled back); readouts are 16 px, and :func:`large_text` gives a
+teacher one switch for large text; an explorer's output also carries a static
+picture of its state (:meth:`Explorer.static_picture`), which the recorder keeps
+for GitHub, nbconvert and a fresh JupyterLab.
+
 Accessibility: every slider's handle gets an accessible name (its label); a
 slider can have a labelled number box bound to it in the browser
 (:mod:`helpers.numberbox`), so typing a value or pressing the arrow keys
@@ -53,6 +61,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import html
+import math
 import re
 import threading
 import time
@@ -72,9 +81,9 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from helpers.canvas import FigureCanvas
-from helpers.readout import LiveReadout, stepped, value_key
+from helpers.readout import LargeTextSwitch, LiveReadout, stepped, value_key
 
-__all__ = ["Explorer", "slider", "live_figure", "format_number", "draggable", "send_now"]
+__all__ = ["Explorer", "slider", "live_figure", "format_number", "draggable", "send_now", "large_text"]
 
 _TAG = re.compile(r"<[^>]+>")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
@@ -130,6 +139,48 @@ def _check_number(value: object, what: str) -> float:
     if value != value or value in (float("inf"), float("-inf")):
         raise ValueError(f"{what} must be finite, got {value!r}")
     return float(value)
+
+
+#: Every course slider has the same label width and length, so their tracks line up across explorers.
+SLIDER_LABEL_WIDTH = "190px"
+SLIDER_WIDTH = "480px"
+
+
+def page_value(value: float, lo: float, hi: float, step: float) -> float:
+    """``value`` as the page's slider (noUiSlider) holds it: on its step grid, in its arithmetic.
+
+    The page snaps every value it is given to its grid, computed through
+    percentages (``-0.5`` on a −3…3 slider with step 0.1 becomes
+    ``-0.49999999999999956``), and a slider whose snapped value differs from
+    the value it was given sends the snapped value back.  After Restart & Run
+    All such a late echo of an earlier value overwrote the last value a cell
+    set.  A value the page already holds is snapped to itself, so the kernel
+    sets every slider to this value and the page never has a reason to answer.
+    (The arithmetic mirrors noUiSlider 15's ``toStepping``, ``getStep`` and
+    ``fromStepping`` for one range; ``tests/test_widgets.py`` and the
+    browser's Run All test check it.)
+    """
+    if value >= hi:
+        return float(hi)
+    span = hi - lo
+    shift = value + abs(lo) if lo < 0 else value - lo
+    percent = 100 * shift / span / (100 / 100)
+    step_percent = 100 * step / span / (100 / 100)
+    if percent != 100:
+        percent = math.floor(percent / step_percent + 0.5) * step_percent  # JavaScript's Math.round
+    percent = max(0.0, min(percent, 100.0))
+    if percent >= 100:
+        return float(hi)
+    return float(percent * (100 / 100) * span / 100 + lo)
+
+
+class GridSlider(widgets.FloatSlider):
+    """A FloatSlider whose value is always the page's own value for it (see :func:`page_value`)."""
+
+    @traitlets.validate("value")
+    def _validate_value(self, proposal: dict) -> float:
+        value = min(max(proposal["value"], self.min), self.max)
+        return page_value(value, self.min, self.max, self.step)
 
 
 def slider(
@@ -198,7 +249,7 @@ def slider(
         format(start, readout_format)
     except (TypeError, ValueError):
         raise ValueError(f"readout_format must be a float format such as '.2f', got {readout_format!r}") from None
-    s = widgets.FloatSlider(
+    s = GridSlider(
         value=start,
         min=lo,
         max=hi,
@@ -207,8 +258,8 @@ def slider(
         continuous_update=True,
         readout=True,
         readout_format=readout_format,
-        style={"description_width": "initial"},
-        layout=widgets.Layout(width="420px"),
+        style={"description_width": SLIDER_LABEL_WIDTH},
+        layout=widgets.Layout(width=SLIDER_WIDTH, max_width="100%"),
     )
     s.add_class("course-slider")
     s.add_class(f"course-slider-{name}")
@@ -254,6 +305,25 @@ def live_figure(figsize: tuple[float, float] = (6.4, 3.4), *, alt: str = "") -> 
     canvas = FigureCanvas(fig, alt=alt or "live figure: it follows the controls above it")
     canvas.add_class("course-canvas")
     return fig
+
+
+_LARGE_TEXT: LargeTextSwitch | None = None
+
+
+def large_text(on: bool | None = None) -> LargeTextSwitch:
+    """The teacher's switch for large readouts and slider labels on every explorer of the page.
+
+    ``large_text()`` returns the switch (display it, click it); ``large_text(True)`` also turns it on
+    from code.  There is one switch per kernel: every place it is shown shows the same state.
+    """
+    global _LARGE_TEXT
+    if on is not None and not isinstance(on, bool):
+        raise TypeError(f"on must be True, False or None (just show the switch), got {on!r}")
+    if _LARGE_TEXT is None:
+        _LARGE_TEXT = LargeTextSwitch()
+    if on is not None:
+        _LARGE_TEXT.on = on
+    return _LARGE_TEXT
 
 
 def send_now(figure: Figure) -> None:
@@ -504,6 +574,9 @@ class Explorer:
         ``save()`` returns that state and ``restore(state)`` puts it back after
         each picture drawn ahead.  ``tests/test_ahead.py`` checks every
         chapter's pictures against the frames of the real moves.
+    readout_lines : int, default 1
+        The most lines the readout shows; their room is kept from the start, so
+        nothing below the readout moves when it gains a line.
 
     Raises
     ------
@@ -530,6 +603,7 @@ class Explorer:
         footer: widgets.Widget | None = None,
         readout: Callable[..., str] | None = None,
         predict: bool | tuple[Callable[[], object], Callable[[object], None]] = False,
+        readout_lines: int = 1,
     ) -> None:
         if not isinstance(controls, Mapping):
             raise TypeError(f"controls must be a mapping of name -> widget, got {type(controls).__name__}")
@@ -568,7 +642,10 @@ class Explorer:
         self._pictures_over: tuple = ((-1, -1), None)
         self._previous: dict[str, object] | None = None
         self._picks: dict[str, tuple[widgets.ValueWidget, Callable[[object], dict]]] = {}
+        if isinstance(readout_lines, bool) or not isinstance(readout_lines, int) or not 1 <= readout_lines <= 6:
+            raise ValueError(f"readout_lines must be an int from 1 to 6, got {readout_lines!r}")
         self.readout = LiveReadout(self.controls)
+        self.readout.lines = readout_lines
         self.readout.add_class("course-readout")
         self.readout.add_class(f"course-readout-{name}")
         rows: list[widgets.Widget] = []
@@ -786,8 +863,42 @@ class Explorer:
         """The readout as plain text (tags removed, entities decoded)."""
         return html.unescape(_TAG.sub("", self.readout.value))
 
-    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
-        return self.widget._repr_mimebundle_(**kwargs)
+    def static_picture(self) -> dict[str, str]:
+        """The explorer as it is now, for every view without a live kernel (GitHub, nbconvert, a fresh Lab).
+
+        ``image/png``: the figure's last frame; ``text/html``: the readout above that
+        picture (with its alt text); ``text/plain``: the readout and the alt text.
+        """
+        text = self.readout_text
+        bundle = {"text/plain": text}
+        html_ = f'<div class="course-static-readout" style="font-size:16px;line-height:1.6">{self.readout.value}</div>'
+        canvas = self.figure.canvas if self.figure is not None else None
+        if canvas is not None and canvas._last_sent is not None:
+            import base64
+            import io
+
+            from matplotlib.image import imsave
+
+            png = io.BytesIO()
+            imsave(png, canvas._last_sent, format="png")
+            data = base64.b64encode(png.getvalue()).decode("ascii")
+            width = canvas.get_width_height()[0]
+            alt = html.escape(canvas.alt, quote=True)
+            bundle["image/png"] = data
+            bundle["text/plain"] = f"{text}\n[figure: {canvas.alt}]"
+            html_ += (
+                f'<img src="data:image/png;base64,{data}" alt="{alt}" '
+                f'style="max-width:100%;width:{width}px;height:auto">'
+            )
+        bundle["text/html"] = f'<div class="course-static-explorer">{html_}</div>'
+        return bundle
+
+    def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict]:
+        """The live widget, and its static picture for views that cannot show it
+        (the recorder keeps only the picture: ``tools/record.py``)."""
+        live = self.widget._repr_mimebundle_(**kwargs) or {}
+        bundle = {**self.static_picture(), **{k: v for k, v in live.items() if k != "text/plain"}}
+        return bundle, {"course-explorer": self.name}
 
 
 def _kernel_loop() -> asyncio.AbstractEventLoop | None:

@@ -56,6 +56,8 @@ def painted(base: np.ndarray, message: dict, data: bytes) -> np.ndarray:
 def value_of(control, key: str):
     if isinstance(control.value, bool):
         return key == "true"
+    if isinstance(control, widgets.widget_selection._Selection):  # keyed by its index, as the page syncs it
+        return control._options_values[int(key)]
     return int(key) if isinstance(control.value, int) else float(key)
 
 

@@ -137,12 +137,20 @@ def lines_of(fe):
     return fe.explorer.readout_text.splitlines()
 
 
-@pytest.mark.parametrize(("w", "b"), [(1.0, 3.0), (2.5, 0.2), (-1.0, 6.0), (2.05, 0.95)])
+def test_a_negative_intercept_reads_as_minus_not_plus_minus():
+    fe = ch01.fit_explorer()
+    fe.explorer.set(w=1.0, b=-1.95)
+    assert "ŷ = 1.00·x − 1.95 " in fe.explorer.readout_text
+    assert "+ -" not in fe.explorer.readout_text
+    assert [ch01.signed(t) for t in ("0.20", "-1.95", "-0.00", "1e-05")] == ["+ 0.20", "− 1.95", "+ 0.00", "+ 1e-05"]
+
+
+@pytest.mark.parametrize(("w", "b"), [(1.0, 3.0), (2.5, 0.2), (-1.0, 6.0), (2.05, 0.95), (1.5, -1.95)])
 def test_fit_explorer_readout_line_and_residuals_follow_the_sliders(w, b):
     fe = ch01.fit_explorer()
     fe.explorer.set(w=w, b=b)
     assert lines_of(fe) == [
-        f"your line ŷ = {w:.2f}·x + {b:.2f} \xa0→\xa0 SSE = {format_number(len(X) * mse(w, b))} "
+        f"your line ŷ = {w:.2f}·x {ch01.signed(f'{b:.2f}')} \xa0→\xa0 SSE = {format_number(len(X) * mse(w, b))} "
         f"· MSE = {format_number(mse(w, b))}"
     ]
     assert np.allclose(fe.line.get_ydata(), w * fe.line.get_xdata() + b)

@@ -117,6 +117,19 @@ def test_descent_explorer_paths_are_drawn():
     np.testing.assert_allclose(np.column_stack(path2.get_data()), [closed_form_2d(0.9, n) for n in range(11)])
 
 
+@pytest.mark.parametrize(("lr", "steps"), [(0.1, 30), (0.9, 5), (1.05, 100)])
+def test_descent_explorer_draws_minus_the_gradient_at_every_visited_point(lr, steps):
+    ex = ch05.descent_explorer()
+    ex.set(lr=lr, steps=steps)
+    path = ch05.descend_2d(lr, steps)
+    arrows = ex.arrows
+    shown = ~np.ma.getmaskarray(np.ma.array(arrows.U, mask=arrows.Umask))
+    assert shown.sum() == len(path)
+    np.testing.assert_allclose(arrows.get_offsets()[shown], path)
+    want = -np.array([ch05.grad_2d(w) for w in path])
+    np.testing.assert_allclose(np.column_stack([arrows.U[shown], arrows.V[shown]]), want)
+
+
 def test_gradients_match_numerical():
     for w in (-2.0, 0.5, 3.0):
         assert ch05.grad_1d(w) == pytest.approx(numerical_diff(ch05.loss_1d, w), rel=1e-7)

@@ -97,7 +97,8 @@ def test_mistakes_explorer(data, runs):
     assert ex.bars[8].get_height() == pytest.approx(p[8], rel=1e-12)
     assert matplotlib.colors.to_hex(ex.bars[8].get_facecolor()) == ch09.COLORS["loss"].lower()
     assert matplotlib.colors.to_hex(ex.bars[4].get_facecolor()) == ch09.COLORS["target"].lower()
-    ex.set(index=1)
+    assert ex.controls["number"].value == 1  # the slider reads as the readout counts: mistake 1 of 11
+    ex.set(number=2)
     assert "(test sample 46)" in ex.readout_text and "predicted digit 3" in ex.readout_text
     np.testing.assert_array_equal(ex.image.get_array(), X_te[46].reshape(8, 8))
 

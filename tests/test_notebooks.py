@@ -126,23 +126,25 @@ def test_no_error_or_stderr_recorded(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_every_ignored_output_says_why(path):
-    """nbval honours only the bare marker line, so the reason goes on the next line: ``# Why: …``."""
+def test_no_testing_markers_in_what_a_learner_reads(path):
+    """nbval's markers are for the tests, not for learners: a cell whose output nbval ignores carries the
+    cell tag ``nbval-ignore-output`` (jupytext: ``# %% tags=["nbval-ignore-output"]``), never a comment,
+    and every cell that shows a live widget carries that tag."""
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        lines = [line.strip() for line in cell.source.splitlines()]
-        tagged = "nbval-ignore-output" in cell.metadata.get("tags", [])
-        marked = [i for i, line in enumerate(lines) if "NBVAL_IGNORE_OUTPUT" in line]
-        for i in marked:
-            assert lines[i] == "# NBVAL_IGNORE_OUTPUT", (
-                f"{path.name}: nbval ignores nothing unless the marker stands alone on its line, got {lines[i]!r}"
-            )
-        if marked or tagged:
-            start = marked[0] + 1 if marked else 0
-            assert any(re.match(r"# Why: \S.{10,}", line) for line in lines[start : start + 2]), (
-                f"{path.name}: a cell ignores its output without a '# Why: …' line:\n{cell.source[:200]}"
+        assert "NBVAL" not in cell.source and "# Why:" not in cell.source, (
+            f"{path.name}: testing jargon in a learner's cell (use the cell tag):\n{cell.source[:200]}"
+        )
+        shows_widget = any(
+            "application/vnd.jupyter.widget-view+json" in out.get("data", {})
+            or "course-explorer" in out.get("metadata", {})
+            for out in cell.outputs
+        )
+        if shows_widget:
+            assert "nbval-ignore-output" in cell.metadata.get("tags", []), (
+                f"{path.name}: a cell showing a live widget lacks the nbval-ignore-output tag:\n{cell.source[:200]}"
             )
 
 
@@ -256,3 +258,27 @@ def test_no_machine_specific_path_is_recorded(path):
             text = out.get("text", "") + "".join(v for k, v in data.items() if k.startswith("text/"))
             found = MACHINE_PATH.search(text)
             assert not found, f"{path.name}: a recorded output shows a path of the recording machine: {text[:160]!r}"
+
+
+EXPLORER_NOTEBOOKS = [p for p in NOTEBOOKS if p.stem[:2] in {"00", "01", "02", "03", "04", "05", "06", "09"}]
+
+
+@pytest.mark.parametrize("path", EXPLORER_NOTEBOOKS, ids=lambda p: p.stem)
+def test_a_static_export_shows_a_picture_of_every_explorer(path):
+    """GitHub, nbconvert and a fresh Lab have no kernel: each explorer's recorded output is its picture
+    (figure + readout + alt text), never "VBox(children=..." or "model not found"."""
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(path, as_version=4)
+    explorers = [
+        out for cell in nb.cells if cell.cell_type == "code" for out in cell.outputs
+        if "course-explorer" in out.get("metadata", {})
+    ]  # fmt: skip
+    assert explorers, f"{path.name}: no explorer output recorded"
+    for out in explorers:
+        assert "application/vnd.jupyter.widget-view+json" not in out.data, f"{path.name}: a widget view was saved"
+        assert {"image/png", "text/html", "text/plain"} <= set(out.data)
+    html_, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    pictures = re.findall(r'<div class="course-static-explorer">.*?(<img [^>]+>)', html_, re.S)
+    assert all('src="data:image/png;base64,' in img and re.search(r'alt="[^"]{10,}"', img) for img in pictures)
+    assert len(pictures) == len(explorers), f"{path.name}: {len(pictures)} pictures for {len(explorers)} explorers"

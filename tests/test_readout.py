@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from helpers.data import load_digits_split
-from helpers.explorers import ch00, ch01, ch02, ch03, ch04, ch05, ch06, ch09
+from helpers.explorers import ch00, ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch09
 from helpers.network import TwoLayerNet
 from helpers.readout import LiveReadout, decimals_of, value_key
 from helpers.widgets import Explorer, slider
@@ -186,6 +186,7 @@ BUILDERS = {
     "04 overflow": lambda: ch04.overflow_explorer(),
     "05 descent": lambda: ch05.descent_explorer(),
     "06 backprop": lambda: ch06.backward_explorer(),
+    "07 graph": lambda: ch07.graph_explorer(),
     "09 mistakes": _digits_explorer,
 }
 

@@ -277,3 +277,89 @@ def test_draggable_bad_arguments():
 
     with pytest.raises(TypeError, match="artist must be a matplotlib artist already placed"):
         draggable(fig, Line2D([0], [0]), s)
+
+
+def test_values_set_by_code_are_the_pages_own_values():
+    """After Run All the page echoed −0.49999999999999956 for a −0.5 set by code (issue 13): the
+    kernel now sets the page's own float, which the page snaps to itself, so it has nothing to send back."""
+    from helpers.widgets import page_value
+
+    assert page_value(-0.5, -3.0, 3.0, 0.1) == -0.49999999999999956  # as the browser sent it
+    assert page_value(1.5, -3.0, 3.0, 0.1) == 1.5
+    s = slider("x", min=-3.0, max=3.0, step=0.1, value=-0.5, name="x")
+    assert s.value == -0.49999999999999956
+    s.value = 9.0
+    assert s.value == 3.0
+    for lo, hi, step in [(-3, 3, 0.1), (-1, 5, 0.05), (-4, 6, 0.05), (0, 1, 0.01), (0.01, 1.1, 0.01), (1, 150, 1)]:
+        for i in range(round((hi - lo) / step) + 1):
+            v = page_value(lo + i * step, lo, hi, step)
+            assert page_value(v, lo, hi, step) == v, (lo, hi, step, i)
+            assert abs(v - (lo + i * step)) < 1e-9
+
+
+def test_an_explorer_shows_a_static_picture_where_no_kernel_runs():
+    """GitHub, nbconvert and a fresh Lab cannot show a widget: the output also carries the figure as
+    it is (image/png, its last frame), with the readout above it and the figure's alt text."""
+    import base64
+    import io
+
+    from matplotlib.image import imread
+
+    from helpers.explorers.ch00 import square_explorer
+
+    ex = square_explorer(2.0)
+    bundle, metadata = ex._repr_mimebundle_()
+    assert metadata == {"course-explorer": "square"}
+    assert "application/vnd.jupyter.widget-view+json" in bundle  # live where a kernel runs
+    picture = imread(io.BytesIO(base64.b64decode(bundle["image/png"])), format="png")
+    np.testing.assert_array_equal((picture * 255).round().astype(np.uint8), ex.figure.canvas._last_sent)
+    assert "x² = 4" in bundle["text/plain"] and "VBox" not in bundle["text/plain"]
+    html_ = bundle["text/html"]
+    assert html_.count("<img ") == 1 and 'alt="' in html_ and "max-width:100%" in html_
+    assert "x² = 4" in html_
+
+
+def test_the_recorder_keeps_an_explorers_picture_not_its_widget_view():
+    import sys
+    from pathlib import Path
+
+    import nbformat
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import record
+
+    from helpers.explorers.ch00 import square_explorer
+
+    bundle, metadata = square_explorer()._repr_mimebundle_()
+    other = {"application/vnd.jupyter.widget-view+json": {"model_id": "x"}, "text/plain": "VBox()"}
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "ex",
+            outputs=[
+                nbformat.v4.new_output("display_data", data=bundle, metadata=metadata),
+                nbformat.v4.new_output("display_data", data=other),
+            ],
+        )
+    ]
+    record.keep_static_pictures(nb)
+    kept, untouched = nb.cells[0].outputs
+    assert sorted(kept.data) == ["image/png", "text/html", "text/plain"]
+    assert "application/vnd.jupyter.widget-view+json" in untouched.data  # (not an explorer: left alone)
+
+
+LIVE_LAYER = {"widgets.py", "canvas.py", "readout.py", "numberbox.py", "quiz.py", "glossary.py", "__init__.py"}
+
+
+def test_teaching_modules_never_import_the_live_layer():
+    """The maths a chapter computes lives in teaching modules (helpers/fit.py, losses.py, network.py, graph.py …);
+    explorers import it, never the reverse."""
+    import re
+    from pathlib import Path
+
+    helpers_dir = Path(__file__).resolve().parents[1] / "helpers"
+    for path in sorted(helpers_dir.glob("*.py")):
+        if path.name in LIVE_LAYER:
+            continue
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(r"helpers\.(widgets|canvas|readout|numberbox|explorers)\b", source), path.name

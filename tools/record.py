@@ -160,6 +160,19 @@ def number_widget_models(nb: nbformat.NotebookNode, name: str) -> None:
                         out.data[mime] = value.replace(old, ids[old])
 
 
+def keep_static_pictures(nb: nbformat.NotebookNode) -> None:
+    """An explorer's output keeps its static picture, not its widget view.
+
+    A widget view lives only as long as its kernel: saved, it shows "Error displaying widget:
+    model not found" in a fresh Lab and nothing on GitHub.  The explorer's picture of its state
+    (``Explorer.static_picture``) shows everywhere; running the cell brings the live explorer back.
+    """
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if "course-explorer" in out.get("metadata", {}):
+                out.get("data", {}).pop(WIDGET_VIEW, None)
+
+
 def output_ignored(cell) -> bool:
     """Whether nbval ignores this cell's output (its tag, or the marker comment)."""
     tags = cell.get("metadata", {}).get("tags", [])
@@ -254,6 +267,7 @@ def record(source: Path, lang: str = "en", fresh: bool = False) -> Path:
     target = folder / (source.stem + ".ipynb")
     print(f"recording {_shown(source)} -> {_shown(target)}", flush=True)
     nb = execute(build(source, lang), folder, lang)
+    keep_static_pictures(nb)
     number_widget_models(nb, source.stem if lang == "en" else f"{lang}/{source.stem}")
     if target.exists() and not fresh:
         keep_machine_dependent_text(nb, nbformat.read(target, as_version=4))

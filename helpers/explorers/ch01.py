@@ -7,8 +7,15 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from helpers.data import toy_regression
-from helpers.losses import binary_cross_entropy, mean_squared_error, sum_squared_error
-from helpers.network import sigmoid
+from helpers.fit import (  # noqa: F401 - re-exported: the chapter's maths, shown by the explorer
+    LINE_A,
+    LINE_B,
+    accuracy,
+    least_squares,
+    line_losses,
+    threshold_data,
+    threshold_loss,
+)
 from helpers.style import COLORS, LINESTYLES, MARKERS
 from helpers.widgets import Explorer, format_number, live_figure, slider
 
@@ -25,77 +32,22 @@ __all__ = [
 ]
 
 
-#: The two candidate lines of section 2, as (slope w, intercept b).
-LINE_A = (1.5, 2.0)
-LINE_B = (2.5, 0.2)
-
-
-def least_squares(x: ArrayLike, y: ArrayLike) -> tuple[float, float]:
-    """Slope and intercept of the least-squares line (最小二乗法), in closed form.
-
-    ``w = Σ(x − x̄)(y − ȳ) / Σ(x − x̄)²`` and ``b = ȳ − w x̄``: the line whose
-    sum of squared errors on ``(x, y)`` is the smallest possible.
-
-    Examples
-    --------
-    >>> least_squares([0, 1, 2], [1, 3, 5])
-    (2.0, 1.0)
-    """
-    x = np.asarray(x, dtype=float)
-    y = np.asarray(y, dtype=float)
-    if x.shape != y.shape or x.ndim != 1 or x.size < 2:
-        raise ValueError(f"x and y must be 1-D with the same length >= 2, got shapes {x.shape} and {y.shape}")
-    dx = x - x.mean()
-    if not np.any(dx):
-        raise ValueError("x must contain at least two different values to fit a line")
-    w = float(np.sum(dx * (y - y.mean())) / np.sum(dx**2))
-    return w, float(y.mean() - w * x.mean())
-
-
-def line_losses(w: float, b: float, x: ArrayLike, y: ArrayLike) -> tuple[float, float]:
-    """(SSE, MSE) of the line ``ŷ = w x + b`` on the points ``(x, y)``."""
-    y_pred = w * np.asarray(x, dtype=float) + b
-    return sum_squared_error(y_pred, y), mean_squared_error(y_pred, y)
-
-
-def threshold_data(n_per_class: int = 10, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
-    """A seeded 1-D two-class data set: class 0 around −1, class 1 around +1 (σ = 1).
-
-    Returns
-    -------
-    x : ndarray, shape (2 n_per_class,)
-        Sorted positions.
-    labels : ndarray of int64, same shape
-        0 or 1 (正解ラベル).
-    """
-    rng = np.random.default_rng(seed)
-    x = np.concatenate([rng.normal(-1.0, 1.0, n_per_class), rng.normal(1.0, 1.0, n_per_class)])
-    labels = np.repeat(np.array([0, 1], dtype=np.int64), n_per_class)
-    order = np.argsort(x)
-    return x[order], labels[order]
-
-
-def accuracy(theta: float, x: ArrayLike, labels: ArrayLike) -> float:
-    """Share of points classified correctly by "class 1 if x > theta" (正解率)."""
-    predicted = (np.asarray(x) > theta).astype(np.int64)
-    return float(np.mean(predicted == np.asarray(labels)))
-
-
-def threshold_loss(theta: float, x: ArrayLike, labels: ArrayLike, sharpness: float = 2.0) -> float:
-    """Binary cross-entropy of the soft classifier ``p(class 1) = σ(sharpness · (x − theta))``."""
-    p = sigmoid(sharpness * (np.asarray(x, dtype=float) - theta))
-    return binary_cross_entropy(p, np.asarray(labels, dtype=float))
+def signed(text: str) -> str:
+    """A formatted number as a term added to a formula: ``"+ 0.20"``, ``"− 1.95"``, never ``"+ -1.95"``."""
+    if text.startswith("-") and float(text) != 0:
+        return f"− {text[1:]}"
+    return f"+ {text.lstrip('-')}"
 
 
 def _fit_readout(w, b, sse, mse, best, moved) -> str:
     text = (
-        f"<b>your line</b> ŷ = {w:.2f}·x + {b:.2f} &nbsp;→&nbsp; "
+        f"<b>your line</b> ŷ = {w:.2f}·x {signed(f'{b:.2f}')} &nbsp;→&nbsp; "
         f"SSE = {format_number(sse)} · MSE = <b>{format_number(mse)}</b>"
     )
     if best is not None:
         bw, bb, bsse, bmse = best
         text += (
-            f"<br>\n<b>least squares</b> ŷ = {format_number(bw, 4)}·x + {format_number(bb, 4)} &nbsp;→&nbsp; "
+            f"<br>\n<b>least squares</b> ŷ = {format_number(bw, 4)}·x {signed(format_number(bb, 4))} &nbsp;→&nbsp; "
             f"SSE = {format_number(bsse)} · MSE = <b>{format_number(bmse)}</b>"
         )
     if moved is not None:
@@ -165,15 +117,28 @@ class FitExplorer:
             "w": slider("slope w", min=-1.0, max=5.0, step=0.05, value=w0, name="slope"),
             "b": slider("intercept b", min=-4.0, max=6.0, step=0.05, value=b0, name="intercept"),
             "best": widgets.ToggleButton(
-                value=False, description="show least squares", icon="eye", layout=widgets.Layout(width="190px")
+                value=False, description="least squares: off", icon="eye-slash", layout=widgets.Layout(width="200px")
             ),
         }
         controls["best"].add_class("course-toggle-best")
+
+        def say_state(change: dict) -> None:  # the label says whether the line is shown
+            controls["best"].description = f"least squares: {'on' if change['new'] else 'off'}"
+            controls["best"].icon = "eye" if change["new"] else "eye-slash"
+
+        controls["best"].observe(say_state, names="value")
         reset = widgets.Button(description="reset points", icon="undo")
         reset.add_class("course-button-reset")
         reset.on_click(lambda _button: self.reset_points())
         self.explorer = Explorer(
-            controls, self._update, figure=fig, name="fit", footer=reset, readout=self._readout, predict=True
+            controls,
+            self._update,
+            figure=fig,
+            name="fit",
+            footer=reset,
+            readout=self._readout,
+            predict=True,
+            readout_lines=3,
         )
         self._connect_mouse(fig)
 
@@ -252,7 +217,7 @@ class FitExplorer:
         fig.canvas.mpl_connect("motion_notify_event", on_motion)
         fig.canvas.mpl_connect("button_release_event", on_release)
 
-    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
+    def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict]:
         return self.explorer._repr_mimebundle_(**kwargs)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from helpers._validate import as_float_array, check_index, check_probabilities, check_same_shape
 from helpers.distributions import set_probability
 from helpers.losses import (
     half_sum_squared_error,
@@ -49,8 +50,13 @@ def probability_explorer(y_pred: ArrayLike, y_true: ArrayLike, index: int = 2) -
     Explorer
         ``explorer.set(p=0.9)`` moves the slider from code.
     """
-    y0 = np.array(y_pred, dtype=float)
-    t = np.array(y_true, dtype=float)
+    y0 = as_float_array(y_pred, "y_pred")
+    t = as_float_array(y_true, "y_true")
+    if y0.ndim != 1:
+        raise ValueError(f"y_pred must be one prediction, shape (K,), got shape {y0.shape}")
+    check_same_shape(y0, t, "y_pred", "y_true")
+    check_probabilities(y0, "y_pred", must_sum_to_one=True)
+    check_index(index, "index", y0.size)
     classes = np.arange(y0.size)
 
     fig = live_figure((8.4, 3.2))

@@ -21,10 +21,11 @@ import ipywidgets as widgets
 import numpy as np
 from numpy.typing import ArrayLike
 
+from helpers._validate import as_float_array, check_index
 from helpers.distributions import set_probability
 from helpers.losses import DELTA, cross_entropy, mean_squared_error, one_hot
 from helpers.style import COLORS, LINESTYLES, MARKERS
-from helpers.widgets import Explorer, format_number, live_figure, slider
+from helpers.widgets import SLIDER_LABEL_WIDTH, SLIDER_WIDTH, Explorer, format_number, live_figure, slider
 
 __all__ = [
     "BarsExplorer",
@@ -81,7 +82,11 @@ class BarsExplorer:
     """
 
     def __init__(self, y_pred: ArrayLike, correct: int = 2) -> None:
-        self.y = set_probability(y_pred, correct, float(np.asarray(y_pred, dtype=float)[correct]))  # validates
+        y = as_float_array(y_pred, "y_pred")
+        if y.ndim != 1:
+            raise ValueError(f"y_pred must be one prediction, shape (K,), got shape {y.shape}")
+        check_index(correct, "correct", y.size)
+        self.y = set_probability(y, correct, float(y[correct]))  # validates the probabilities
         self._start = self.y.copy()
         self.correct = int(correct)
         self.selected = self.correct
@@ -114,8 +119,8 @@ class BarsExplorer:
             step=1,
             description=f"class to move (correct: {self.correct})",
             continuous_update=False,
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="420px"),
+            style={"description_width": SLIDER_LABEL_WIDTH},
+            layout=widgets.Layout(width=SLIDER_WIDTH, max_width="100%"),
         )
         self.class_picker.add_class("course-slider")
         self.class_picker.add_class("course-slider-ce-class")
@@ -200,7 +205,9 @@ class BarsExplorer:
         return mean_squared_error(self.y, self.t)
 
     def _update(self, p: float) -> str:
-        if p != self.y[self.selected]:
+        # (a picked class's probability may lie between the slider's steps; the slider then shows it
+        # snapped to its grid, and that alone must not change the probabilities)
+        if abs(p - self.y[self.selected]) > STEP / 2 + 1e-12:
             self.y = set_probability(self.y, self.selected, float(p))
         self._draw()
         return self._readout()
@@ -292,8 +299,8 @@ class BarsExplorer:
         """Button up: the drag ends."""
         self._dragging = False
 
-    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
-        return self.widget._repr_mimebundle_(**kwargs)
+    def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict]:
+        return self.explorer._repr_mimebundle_(**kwargs)
 
 
 def bars_explorer(y_pred: ArrayLike, correct: int = 2) -> BarsExplorer:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from helpers.losses import cross_entropy_from_logits, weighted_cross_entropy
-from helpers.network import sigmoid
+from helpers.fit import fit_logistic, weighted_loss  # noqa: F401 - re-exported: the chapter's maths
+from helpers.losses import cross_entropy_from_logits
 from helpers.style import COLORS, LINESTYLES, MARKERS
 from helpers.widgets import Explorer, format_number, live_figure, slider
 
@@ -53,56 +53,6 @@ def naive_cross_entropy(logits: ArrayLike, label: int) -> float:
 def overflow_scale(base: ArrayLike = BASE_LOGITS, dtype: str = "float64") -> float:
     """The scale ``s`` above which ``exp(s · max(base))`` overflows in ``dtype``."""
     return LN_MAX[dtype] / float(np.max(base))
-
-
-def fit_logistic(
-    X: ArrayLike,
-    labels: ArrayLike,
-    class_weights: ArrayLike = (1.0, 1.0),
-    *,
-    lr: float = 0.5,
-    steps: int = 300,
-) -> tuple[np.ndarray, float]:
-    """Logistic regression trained by gradient descent on (weighted) cross-entropy.
-
-    The model is ``p = σ(X @ w + b)``, the probability of class 1.  Its loss is
-    :func:`helpers.losses.weighted_cross_entropy` of ``[1 − p, p]``; with weights
-    ``(1, 1)`` that is the plain mean cross-entropy.  The gradient with respect
-    to the logit of sample ``n`` is ``w_{c_n} (p_n − t_n) / Σ w_{c_n}``.
-
-    Parameters
-    ----------
-    X : array_like, shape (N, D)
-    labels : array_like of int, shape (N,)
-        0 or 1.
-    class_weights : array_like, shape (2,)
-    lr : float
-        Learning rate (学習率).
-    steps : int
-        Full-batch gradient-descent steps, starting from zero weights.
-
-    Returns
-    -------
-    w : ndarray, shape (D,)
-    b : float
-    """
-    X = np.asarray(X, dtype=float)
-    t = np.asarray(labels)
-    cw = np.asarray(class_weights, dtype=float)[t]
-    cw = cw / cw.sum()
-    w, b = np.zeros(X.shape[1]), 0.0
-    for _ in range(steps):
-        p = sigmoid(X @ w + b)
-        g = cw * (p - t)  # ∂loss/∂logit for each sample
-        w = w - lr * (X.T @ g)
-        b = b - lr * float(g.sum())
-    return w, b
-
-
-def weighted_loss(X: ArrayLike, labels: ArrayLike, w: np.ndarray, b: float, class_weights: ArrayLike) -> float:
-    """The loss :func:`fit_logistic` minimises, via :func:`helpers.losses.weighted_cross_entropy`."""
-    p = sigmoid(np.asarray(X, dtype=float) @ w + b)
-    return weighted_cross_entropy(np.column_stack([1 - p, p]), labels, class_weights)
 
 
 def _overflow_readout(scale: float) -> str:

@@ -4,6 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 
+from helpers.fit import (  # noqa: F401 - re-exported: the chapter's maths, shown by the explorer
+    CONVERGED,
+    START_2D,
+    W0_1D,
+    _check_descent,
+    descend_1d,
+    descend_2d,
+    grad_1d,
+    grad_2d,
+    loss_1d,
+    loss_2d,
+    verdict,
+)
 from helpers.style import COLORS, LINESTYLES, MARKERS
 from helpers.widgets import Explorer, format_number, live_figure, slider
 
@@ -20,58 +33,6 @@ __all__ = [
     "descent_explorer",
 ]
 
-#: Start of the 1-D descent; the minimum of ``loss_1d`` is at w = 2.
-W0_1D = -2.0
-#: Start of the 2-D descent, as in the book's chapter 6 (f(x, y) = x²/20 + y² from (−7, 2)).
-START_2D = (-7.0, 2.0)
-#: Below this loss a run counts as converged (both minima are 0).
-CONVERGED = 1e-3
-
-
-def loss_1d(w: float) -> float:
-    """``L(w) = (w − 2)²``: minimum 0 at w = 2; curvature 2, so η > 1 diverges."""
-    return float((w - 2.0) ** 2)
-
-
-def grad_1d(w: float) -> float:
-    """``dL/dw = 2 (w − 2)``."""
-    return 2.0 * (w - 2.0)
-
-
-def loss_2d(w: np.ndarray) -> float:
-    """``f(w1, w2) = w1² / 20 + w2²``: a bowl 20 times steeper along w2 than along w1."""
-    return float(w[0] ** 2 / 20.0 + w[1] ** 2)
-
-
-def grad_2d(w: np.ndarray) -> np.ndarray:
-    """``∇f = (w1 / 10, 2 w2)``."""
-    return np.array([w[0] / 10.0, 2.0 * w[1]])
-
-
-def descend_1d(lr: float, steps: int, w0: float = W0_1D) -> np.ndarray:
-    """Every w visited by ``w ← w − lr · dL/dw`` (``steps + 1`` values, the start included)."""
-    path = [float(w0)]
-    for _ in range(int(steps)):
-        path.append(path[-1] - lr * grad_1d(path[-1]))
-    return np.array(path)
-
-
-def descend_2d(lr: float, steps: int, start: tuple[float, float] = START_2D) -> np.ndarray:
-    """Every point visited by ``w ← w − lr · ∇f(w)``, shape ``(steps + 1, 2)``."""
-    path = [np.array(start, dtype=float)]
-    for _ in range(int(steps)):
-        path.append(path[-1] - lr * grad_2d(path[-1]))
-    return np.array(path)
-
-
-def verdict(first_loss: float, last_loss: float) -> str:
-    """``"diverged"`` if the loss grew, ``"converged"`` below :data:`CONVERGED`, else ``"not there yet"``."""
-    if not np.isfinite(last_loss) or last_loss > first_loss:
-        return "diverged"
-    if last_loss < CONVERGED:
-        return "converged"
-    return "not there yet"
-
 
 def _readout(lr: float, steps: int, path1: np.ndarray, path2: np.ndarray) -> str:
     l1_first, l1_last = loss_1d(path1[0]), loss_1d(path1[-1])
@@ -85,12 +46,23 @@ def _readout(lr: float, steps: int, path1: np.ndarray, path2: np.ndarray) -> str
     )
 
 
+#: The 2-D panel draws −∇f at ``1 / ARROW_SCALE`` of its length (in the plot's units), so the arrows stay inside it.
+ARROW_SCALE = 2.0
+
+
 def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
     """Sliders on the learning rate η (学習率) and the number of steps; both paths redrawn in place.
 
     Left: ``L(w) = (w − 2)²`` with the visited points.  Right: contours of
-    ``f = w1²/20 + w2²`` with the path from (−7, 2).  The same η drives both.
+    ``f = w1²/20 + w2²`` with the path from (−7, 2), and at each visited point an
+    arrow along −∇f (half its length): the way downhill, which the step follows
+    scaled by η.  The same η drives both.  ``explorer.arrows`` is that quiver.
     """
+    lr, steps = _check_descent(lr, steps)
+    if not 0.01 <= lr <= 1.1 or not 1 <= steps <= 100:
+        raise ValueError(
+            f"lr must lie in [0.01, 1.1] and steps in 1..100 (the sliders' ranges), got lr={lr!r}, steps={steps!r}"
+        )
     fig = live_figure((9.0, 3.6))
     ax1, ax2 = fig.subplots(1, 2)
 
@@ -110,7 +82,13 @@ def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
     )
     ax2.plot([START_2D[0]], [START_2D[1]], MARKERS["target"], color=COLORS["target"], markersize=8)
     ax2.plot([0], [0], "*", color=COLORS["loss"], markersize=12)
-    ax2.set(xlim=(-10, 10), ylim=(-3, 3), xlabel="$w_1$", ylabel="$w_2$", title="2-D: f = w1²/20 + w2²")
+    # −∇f at every visited point (one arrow per point; unused ones masked): the direction each step takes
+    spots = np.zeros((101, 2))
+    arrows = ax2.quiver(
+        spots[:, 0], spots[:, 1], np.ma.masked_all(101), np.ma.masked_all(101),
+        angles="xy", scale_units="xy", scale=ARROW_SCALE, color=COLORS["loss"], width=0.006, minlength=0, zorder=3,
+    )  # fmt: skip
+    ax2.set(xlim=(-10, 10), ylim=(-3, 3), xlabel="$w_1$", ylabel="$w_2$", title="2-D: f = w1²/20 + w2²; arrows −∇f")
 
     def update(lr: float, steps: float) -> str:
         n = int(round(steps))
@@ -118,6 +96,13 @@ def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
         p2 = descend_2d(lr, n)
         path1_line.set_data(p1, (p1 - 2.0) ** 2)
         path2_line.set_data(p2[:, 0], p2[:, 1])
+        down = -np.array([grad_2d(w) for w in p2])
+        spots[:] = p2[-1]
+        spots[: len(p2)] = p2
+        u, v = np.ma.masked_all(101), np.ma.masked_all(101)
+        u[: len(p2)], v[: len(p2)] = down[:, 0], down[:, 1]
+        arrows.set_offsets(spots)
+        arrows.set_UVC(u, v)
         return _readout(lr, n, p1, p2)
 
     def readout(lr: float, steps: float) -> str:
@@ -128,4 +113,6 @@ def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
         "lr": slider("learning rate η", min=0.01, max=1.1, step=0.01, value=lr, name="lr", number_box=True),
         "steps": slider("steps", min=1, max=100, step=1, value=steps, name="steps", readout_format=".0f"),
     }
-    return Explorer(controls, update, figure=fig, name="descent", readout=readout, predict=True)
+    explorer = Explorer(controls, update, figure=fig, name="descent", readout=readout, predict=True)
+    explorer.arrows = arrows
+    return explorer

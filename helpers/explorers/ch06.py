@@ -19,7 +19,7 @@ from numpy.typing import ArrayLike
 
 from helpers.network import TwoLayerNet, sigmoid_grad
 from helpers.style import COLORS
-from helpers.widgets import Explorer, format_number, live_figure
+from helpers.widgets import SLIDER_LABEL_WIDTH, SLIDER_WIDTH, Explorer, format_number, live_figure
 
 __all__ = ["X", "W1", "B1", "W2", "B2", "T", "LR", "worked_example_net", "backward_steps", "backward_explorer"]
 
@@ -167,6 +167,8 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
         (lists in the order of :data:`EDGES`).
     """
     net = worked_example_net() if net is None else net
+    if not isinstance(net, TwoLayerNet):
+        raise TypeError(f"net must be a TwoLayerNet (e.g. worked_example_net()), got {type(net).__name__}")
     if net.W1.shape != (2, 2) or net.W2.shape != (2, 1):
         raise ValueError(f"net must be a 2-2-1 network, got W1 {net.W1.shape} and W2 {net.W2.shape}")
     fw, bw = net.forward(x), net.backward(x, t)
@@ -241,8 +243,8 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
         step=1,
         description="backward step",
         continuous_update=True,
-        style={"description_width": "initial"},
-        layout=widgets.Layout(width="420px"),
+        style={"description_width": SLIDER_LABEL_WIDTH},
+        layout=widgets.Layout(width=SLIDER_WIDTH, max_width="100%"),
     )
     control.add_class("course-slider")
     control.add_class("course-slider-step")

@@ -13,29 +13,13 @@ import ipywidgets as widgets
 import numpy as np
 from numpy.typing import ArrayLike
 
+from helpers._validate import as_float_array, as_labels
+from helpers.fit import confusion_matrix  # noqa: F401 - re-exported: the chapter's maths
 from helpers.network import History, TwoLayerNet
 from helpers.style import COLORS, LINESTYLES
-from helpers.widgets import Explorer, format_number, live_figure, send_now
+from helpers.widgets import SLIDER_LABEL_WIDTH, SLIDER_WIDTH, Explorer, format_number, live_figure, send_now
 
 __all__ = ["TrainingMonitor", "confusion_matrix", "mistakes_explorer"]
-
-
-def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike, n_classes: int = 10) -> np.ndarray:
-    """Counts ``C[i, j]`` of samples with true class ``i`` predicted as ``j`` (混同行列).
-
-    Examples
-    --------
-    >>> confusion_matrix([0, 1, 1], [0, 1, 0], n_classes=2)
-    array([[1, 0],
-           [1, 1]])
-    """
-    t = np.asarray(y_true, dtype=np.int64)
-    p = np.asarray(y_pred, dtype=np.int64)
-    if t.shape != p.shape or t.ndim != 1:
-        raise ValueError(f"y_true and y_pred must be 1-D of the same length, got shapes {t.shape} and {p.shape}")
-    counts = np.zeros((n_classes, n_classes), dtype=np.int64)
-    np.add.at(counts, (t, p), 1)
-    return counts
 
 
 class TrainingMonitor:
@@ -122,11 +106,17 @@ def mistakes_explorer(net: TwoLayerNet, X: ArrayLike, labels: ArrayLike) -> Expl
     Returns
     -------
     Explorer
-        Control ``index`` (0 … number of mistakes − 1); ``explorer.mistakes`` holds
+        Control ``number`` (1 … number of mistakes, as the readout counts them); ``explorer.mistakes`` holds
         their row numbers in ``X``; ``explorer.image``, ``explorer.bars`` the artists.
     """
-    x = np.asarray(X, dtype=float)
-    lab = np.asarray(labels, dtype=np.int64)
+    if not isinstance(net, TwoLayerNet):
+        raise TypeError(f"net must be a trained TwoLayerNet, got {type(net).__name__}")
+    x = as_float_array(X, "X")
+    if x.ndim != 2 or x.shape[1] != 64:
+        raise ValueError(f"X must hold 8x8 images as rows, shape (N, 64), got shape {x.shape}")
+    lab = as_labels(labels, "labels", n_classes=10, classes_from="the digits (0-9)")
+    if lab.shape != (x.shape[0],):
+        raise ValueError(f"labels must have one label per row of X ({x.shape[0]}), got shape {lab.shape}")
     probs = net.forward(x).y
     pred = probs.argmax(axis=1)
     wrong = np.flatnonzero(pred != lab)
@@ -142,8 +132,8 @@ def mistakes_explorer(net: TwoLayerNet, X: ArrayLike, labels: ArrayLike) -> Expl
     ax_bar.set(xticks=np.arange(10), ylim=(0, 1.05), xlabel="digit", ylabel="probability (softmax)")
     ax_bar.set_title("the network's output y")
 
-    def update(index: int) -> str:
-        k = int(index)
+    def update(number: int) -> str:
+        k = int(number) - 1
         row = wrong[k]
         image.set_data(x[row].reshape(8, 8))
         ax_img.set_title(f"true {lab[row]}, predicted {pred[row]}")
@@ -151,10 +141,10 @@ def mistakes_explorer(net: TwoLayerNet, X: ArrayLike, labels: ArrayLike) -> Expl
             bar.set_height(probs[row, digit])
             colour = COLORS["target"] if digit == lab[row] else COLORS["neutral"]
             bar.set_color(COLORS["loss"] if digit == pred[row] else colour)
-        return readout(index)
+        return readout(number)
 
-    def readout(index: int) -> str:
-        k = int(index)
+    def readout(number: int) -> str:
+        k = int(number) - 1
         row = wrong[k]
         return (
             f"<b>mistake {k + 1} of {wrong.size}</b> (test sample {row}): true digit {lab[row]} "
@@ -163,16 +153,16 @@ def mistakes_explorer(net: TwoLayerNet, X: ArrayLike, labels: ArrayLike) -> Expl
         )
 
     control = widgets.IntSlider(
-        value=0,
-        min=0,
-        max=int(wrong.size - 1),
+        value=1,
+        min=1,
+        max=int(wrong.size),
         step=1,
-        description="mistake #",
-        style={"description_width": "initial"},
-        layout=widgets.Layout(width="420px"),
+        description="mistake",
+        style={"description_width": SLIDER_LABEL_WIDTH},
+        layout=widgets.Layout(width=SLIDER_WIDTH, max_width="100%"),
     )
     control.add_class("course-slider")
     control.add_class("course-slider-mistake")
-    explorer = Explorer({"index": control}, update, figure=fig, name="mistakes", readout=readout, predict=True)
+    explorer = Explorer({"number": control}, update, figure=fig, name="mistakes", readout=readout, predict=True)
     explorer.mistakes, explorer.image, explorer.bars, explorer.probabilities = wrong, image, bars, probs
     return explorer

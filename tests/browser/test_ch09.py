@@ -32,6 +32,8 @@ def test_ch09_trains_and_browses_mistakes(page, run_notebook, screenshot):
         timeout=10_000,
     )
     assert "predicted digit 3" in lab.readout(page, "mistakes")
+    # the slider counts as the readout does (it read 5 beside "mistake 6 of 11" before)
+    assert page.locator(".course-slider-mistake .widget-readout").first.text_content().strip() == "2"
     page.wait_for_timeout(800)
     screenshot("ch09_mistakes_explorer", page.locator(".course-explorer-mistakes").first)
     check_explorers(page, "09_training.ipynb", screenshot)  # every explorer by keyboard, and the console
