@@ -368,6 +368,7 @@ NO_PROSE = (
     "helpers/_validate.py",
     "helpers/data.py",
     "helpers/distributions.py",
+    "helpers/fit.py",
     "helpers/layers.py",
     "helpers/losses.py",
     "helpers/network.py",
