@@ -128,10 +128,9 @@ def outlier_explorer(prediction: float = 1.0) -> Explorer:
         MARKERS["other"],
         color=COLORS["other"],
         markersize=12,
-        label="drag me",
-    )
+    )  # not in the legend: a legend marker looking like the point invites dragging the legend
     segments = ax_pts.vlines(idx, y_pred, data, color=COLORS["neutral"], linestyle=":")
-    ax_pts.set(ylim=(-0.2, 6.2), xlabel="sample", ylabel="value", title="residuals (残差)")
+    ax_pts.set(ylim=(-0.2, 6.2), xlabel="sample", ylabel="value", title="residuals (残差): drag the last point")
     ax_pts.legend(loc="upper left")
     names = ["MSE", "MAE", "Huber"]
     loss_bars = ax_bar.bar(
