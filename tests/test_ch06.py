@@ -187,3 +187,15 @@ def test_exercise_06_4_from_a_fresh_network():
     for _ in range(2):
         net.step(net.backward(ch06.X, 1.0), 0.1)
     assert "fresh network" in evaluate("06.4", net.loss(ch06.X, 1.0)).message
+
+
+def test_highlighted_edges_show_through_their_labels(explorer):
+    """A label's white backing must not hide the highlighted edge it sits on (issue: label covered the edge)."""
+    explorer.set(step=3)  # h1's step: the edge h1 → y is highlighted
+    ax = explorer.figure.axes[0]
+    labels = [t for t in ax.texts if t.get_text().startswith("w=")]
+    highlighted = [lbl for lbl, line in zip(labels, ax.lines, strict=True) if line.get_linewidth() == 3.0]
+    idle = [lbl for lbl, line in zip(labels, ax.lines, strict=True) if line.get_linewidth() != 3.0]
+    assert highlighted and idle
+    assert all(lbl.get_bbox_patch().get_alpha() <= 0.5 for lbl in highlighted)
+    assert all(lbl.get_bbox_patch().get_alpha() >= 0.9 for lbl in idle)

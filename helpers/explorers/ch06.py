@@ -49,6 +49,8 @@ RADIUS = 0.22
 #: Colours of a node: not reached yet, the current step, δ already known.
 NODE_IDLE, NODE_CURRENT, NODE_DONE = "white", COLORS["prediction"], "#F5DEB3"
 EDGE_IDLE, EDGE_CURRENT = COLORS["neutral"], COLORS["gradient"]
+#: Opacity of the white backing of an edge's label: on an idle edge, and on the highlighted one (which shows through).
+BACKING, BACKING_OVER_CURRENT = 0.9, 0.45
 
 
 def worked_example_net() -> TwoLayerNet:
@@ -188,7 +190,7 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
         (line,) = ax.plot([xa, xb], [ya, yb], color=EDGE_IDLE, linewidth=1.5, zorder=1)
         lx, ly = xa + frac * (xb - xa), ya + frac * (yb - ya)
         label = ax.text(lx, ly, f"w={f4(params[p][idx])}", ha="center", va="center", fontsize=8.5, zorder=3,
-                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9})  # fmt: skip
+                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": BACKING})  # fmt: skip
         edge_lines.append(line)
         edge_texts.append(label)
     node_patches, node_texts, delta_texts = {}, {}, {}
@@ -229,6 +231,8 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
             current = e in s.edges
             edge_lines[e].set_color(EDGE_CURRENT if current else EDGE_IDLE)
             edge_lines[e].set_linewidth(3.0 if current else 1.5)
+            # the highlighted edge shows through its label's backing, which would otherwise hide part of it
+            edge_texts[e].get_bbox_patch().set_alpha(BACKING_OVER_CURRENT if current else BACKING)
         loss_text.set_text(f"E = {f4(bw.loss)}" if k < 6 else f"E = {f4(bw.loss)}\n→ {loss_after}")
         return readout(step)
 
