@@ -111,7 +111,6 @@ def test_outlier_explorer_slider_and_drag():
     assert heights == pytest.approx([mean_squared_error(np.ones(8), DIRTY), 0.5625, huber_loss(np.ones(8), DIRTY)])
 
 
-
 def test_outlier_explorer_legend_has_no_marker_like_the_draggable_point():
     """A legend entry drawn like the point invites dragging the legend; the title names the point instead."""
     ax = outlier_explorer().figure.axes[0]
@@ -119,6 +118,7 @@ def test_outlier_explorer_legend_has_no_marker_like_the_draggable_point():
     draggable = ax.lines[-1]  # the last point, drawn last
     assert draggable.get_marker() not in [getattr(h, "get_marker", lambda: None)() for h in handles], labels
     assert "drag the last point" in ax.get_title()
+
 
 @pytest.mark.parametrize(
     ("key", "right", "wrong"),
