@@ -66,7 +66,7 @@ def least_squares(x: ArrayLike, y: ArrayLike) -> tuple[float, float]:
 
 
 def line_losses(w: float, b: float, x: ArrayLike, y: ArrayLike) -> tuple[float, float]:
-    """(SSE, MSE) of the line ``ŷ = w x + b`` on the points ``(x, y)``."""
+    """(SSE, MSE) of the predictions ``w x + b`` against the targets ``y`` (the course writes them t) at ``x``."""
     y_pred = w * np.asarray(x, dtype=float) + b
     return sum_squared_error(y_pred, y), mean_squared_error(y_pred, y)
 

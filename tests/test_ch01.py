@@ -140,7 +140,7 @@ def lines_of(fe):
 def test_a_negative_intercept_reads_as_minus_not_plus_minus():
     fe = ch01.fit_explorer()
     fe.explorer.set(w=1.0, b=-1.95)
-    assert "ŷ = 1.00·x − 1.95 " in fe.explorer.readout_text
+    assert "y = 1.00·x − 1.95 " in fe.explorer.readout_text
     assert "+ -" not in fe.explorer.readout_text
     assert [ch01.signed(t) for t in ("0.20", "-1.95", "-0.00", "1e-05")] == ["+ 0.20", "− 1.95", "+ 0.00", "+ 1e-05"]
 
@@ -150,7 +150,7 @@ def test_fit_explorer_readout_line_and_residuals_follow_the_sliders(w, b):
     fe = ch01.fit_explorer()
     fe.explorer.set(w=w, b=b)
     assert lines_of(fe) == [
-        f"your line ŷ = {w:.2f}·x {ch01.signed(f'{b:.2f}')} \xa0→\xa0 SSE = {format_number(len(X) * mse(w, b))} "
+        f"your line y = {w:.2f}·x {ch01.signed(f'{b:.2f}')} \xa0→\xa0 SSE = {format_number(len(X) * mse(w, b))} "
         f"· MSE = {format_number(mse(w, b))}"
     ]
     assert np.allclose(fe.line.get_ydata(), w * fe.line.get_xdata() + b)
@@ -167,7 +167,7 @@ def test_fit_explorer_reveals_least_squares():
     w, b = np.polyfit(X, Y, 1)
     second = lines_of(fe)[1]
     assert second == (
-        f"least squares ŷ = 2.025·x + 0.9987 \xa0→\xa0 SSE = {format_number(len(X) * mse(w, b))} "
+        f"least squares y = 2.025·x + 0.9987 \xa0→\xa0 SSE = {format_number(len(X) * mse(w, b))} "
         f"· MSE = {format_number(mse(w, b))}"
     )
     assert "SSE = 9.66842 · MSE = 0.483421" in second
@@ -186,9 +186,9 @@ def test_moving_a_point_moves_the_losses_and_the_best_line():
     assert text[0].endswith(
         f"SSE = {format_number(len(X) * mse(2.5, 0.2, X, y))} · MSE = {format_number(mse(2.5, 0.2, X, y))}"
     )
-    assert text[1].startswith("least squares ŷ = 1.745·x + 1.374")
+    assert text[1].startswith("least squares y = 1.745·x + 1.374")
     assert text[1].endswith(f"MSE = {format_number(mse(w_best, b_best, X, y))}") and "1.56233" in text[1]
-    assert text[2] == "you moved point 19 to y = 5.00"
+    assert text[2] == "you moved point 19 to t = 5.00"
     assert fe.points.get_ydata()[19] == 5.0
     assert np.allclose(
         fe.image.get_array(),

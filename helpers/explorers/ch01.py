@@ -41,17 +41,17 @@ def signed(text: str) -> str:
 
 def _fit_readout(w, b, sse, mse, best, moved) -> str:
     text = (
-        f"<b>your line</b> ŷ = {w:.2f}·x {signed(f'{b:.2f}')} &nbsp;→&nbsp; "
+        f"<b>your line</b> y = {w:.2f}·x {signed(f'{b:.2f}')} &nbsp;→&nbsp; "
         f"SSE = {format_number(sse)} · MSE = <b>{format_number(mse)}</b>"
     )
     if best is not None:
         bw, bb, bsse, bmse = best
         text += (
-            f"<br>\n<b>least squares</b> ŷ = {format_number(bw, 4)}·x {signed(format_number(bb, 4))} &nbsp;→&nbsp; "
+            f"<br>\n<b>least squares</b> y = {format_number(bw, 4)}·x {signed(format_number(bb, 4))} &nbsp;→&nbsp; "
             f"SSE = {format_number(bsse)} · MSE = <b>{format_number(bmse)}</b>"
         )
     if moved is not None:
-        text += f"<br>\nyou moved point {moved[0]} to y = {moved[1]:.2f}"
+        text += f"<br>\nyou moved point {moved[0]} to t = {moved[1]:.2f}"
     return text
 
 
@@ -222,6 +222,6 @@ class FitExplorer:
 
 
 def fit_explorer(seed: int = 0) -> FitExplorer:
-    """The chapter's explorer over ``toy_regression(seed=seed)``, starting from the line ŷ = 1·x + 3."""
+    """The chapter's explorer over ``toy_regression(seed=seed)``, starting from the line y = 1·x + 3."""
     x, y = toy_regression(seed=seed)
     return FitExplorer(x, y)

@@ -23,7 +23,7 @@ def slider_value(page, name: str) -> float:
 
 
 def losses_shown(text: str, which: str) -> tuple[str, str]:
-    m = re.search(which + r" ŷ = .*?SSE = (\S+) · MSE = (\S+)", text)
+    m = re.search(which + r" y = .*?SSE = (\S+) · MSE = (\S+)", text)
     assert m, f"no {which} losses in readout {text!r}"
     return m.group(1), m.group(2)
 
@@ -69,7 +69,7 @@ def test_ch01_runs_sliders_toggle_and_drag_move_the_loss(page, run_notebook, scr
     for _ in range(4):
         page.keyboard.press("ArrowRight")
     w1 = round(w0 + 0.2, 2)
-    wait_for_text(page, f"ŷ = {w1:.2f}·x + {b0:.2f}")
+    wait_for_text(page, f"y = {w1:.2f}·x + {b0:.2f}")
     assert slider_value(page, "slope") == w1
     assert losses_shown(lab.readout(page, "fit"), "your line") == expected(w1, b0)
 
@@ -93,10 +93,10 @@ def test_ch01_runs_sliders_toggle_and_drag_move_the_loss(page, run_notebook, scr
         page.mouse.move(px, py + dy, steps=3)
         page.wait_for_timeout(250)
     page.mouse.up()
-    wait_for_text(page, f"you moved point {index} to y = ")
+    wait_for_text(page, f"you moved point {index} to t = ")
     page.wait_for_timeout(500)  # let the last motion event's update arrive
     text = lab.readout(page, "fit")
-    m = re.search(r"you moved point (\d+) to y = (\S+)", text)
+    m = re.search(r"you moved point (\d+) to t = (\S+)", text)
     assert m and int(m.group(1)) == index
     y_new = float(m.group(2))
     assert y_new < Y[index] - 1  # dragged down by at least a unit (90 px is about five)

@@ -84,7 +84,7 @@ def test_slider_tracks_line_up_across_chapters_and_the_readout_does_not_jump(pag
     figure = explorer.locator("canvas.course-figure")
     top = figure.bounding_box()["y"]
     explorer.locator(".course-toggle-best").click()  # the readout gains a line
-    lab.wait_for_readout(page, "fit", "least squares ŷ")
+    lab.wait_for_readout(page, "fit", "least squares y")
     assert explorer.locator(".course-toggle-best").text_content().strip() == "least squares: on"
     assert abs(figure.bounding_box()["y"] - top) < 1, "the figure moved when the readout gained a line"
     m = page.evaluate(MEASURE)
