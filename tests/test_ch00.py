@@ -86,3 +86,13 @@ def test_exercise_00_1_accepts_the_square_and_rejects_the_negative():
 def test_exercise_00_2_is_restart_and_run_all():
     assert evaluate("00.2", "b").ok and evaluate("00.2", " B ").ok
     assert not evaluate("00.2", "a").ok and not evaluate("00.2", "c").ok
+
+
+def test_package_check_names_the_python_command_not_make():
+    """Windows learners have no make: the fix a missing or mismatched package names is the Python command."""
+    from helpers.explorers.ch00 import PackageCheck
+
+    missing = PackageCheck("numpy", None, "2.4.6").line()
+    mismatched = PackageCheck("numpy", "2.0.0", "2.4.6").line()
+    assert "python run.py lab" in missing and "python run.py setup" in mismatched
+    assert "make" not in missing + mismatched

@@ -78,13 +78,13 @@ class PackageCheck:
     def line(self) -> str:
         """One stable line for the notebook: no version numbers unless something is wrong."""
         if self.installed is None:
-            return f"✗ {self.name:18s} is not installed — run `make lab` (it installs requirements.txt)"
+            return f"✗ {self.name:18s} is not installed — run `python run.py lab` (it installs requirements.txt)"
         if self.pinned is None:
             return f"? {self.name:18s} {self.installed} is installed, but requirements.txt has no pin for it"
         if not self.ok:
             return (
                 f"✗ {self.name:18s} {self.installed} is installed but the course pins {self.pinned}: "
-                "recorded numbers and widgets may differ — run `make setup`"
+                "recorded numbers and widgets may differ — run `python run.py setup`"
             )
         return f"✓ {self.name:18s} matches requirements.txt"
 
