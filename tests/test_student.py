@@ -187,15 +187,20 @@ def test_python_run_py_lab_starts_jupyterlab_in_the_handout(handout):
                 break
         assert f"127.0.0.1:{port}/lab" in "".join(seen), "".join(seen)[-2000:]
         url = f"http://127.0.0.1:{port}/api/contents/00_start_here.ipynb?content=0"
-        for _ in range(60):  # the log line can come a moment before the server answers
+        deadline = time.monotonic() + 300  # the log line can come a while before the server answers on a busy machine
+        while True:
             try:
                 with urllib.request.urlopen(url, timeout=10) as reply:
                     served = json.load(reply)
                 break
             except OSError:
-                time.sleep(0.5)
-        else:
-            raise AssertionError(f"JupyterLab never answered on port {port}: {''.join(seen)[-2000:]}")
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"JupyterLab never answered on port {port}: {''.join(seen)[-2000:]}") from None
+                try:
+                    proc.wait(timeout=0.5)  # the polling interval; it returns only if JupyterLab has exited
+                except subprocess.TimeoutExpired:
+                    continue
+                raise AssertionError(f"JupyterLab exited ({proc.returncode}): {''.join(seen)[-2000:]}") from None
         assert served["name"] == "00_start_here.ipynb"  # from the handout's my-work/
     finally:
         proc.terminate()
