@@ -5,10 +5,16 @@ folder (``pip install --no-compile``: no ``__pycache__``, which Python writes on
 first import), and its size on disk is printed, with the ten largest packages.
 The learner's and the hub's installs are what issue targets bound (≤ 450 MB).
 
+``--image`` weighs the course image for Zero to JupyterHub as ``classroom/Dockerfile`` builds it: the
+hub's requirements with ``--no-compile``, the course installed, then ``classroom/slim_image.py`` (no hub
+pages, no test suites, bytecode for what a student's server and kernel import), counted *with* that
+bytecode; then it runs chapter 02 in that environment, so a slimming that breaks a chapter fails here.
+
 Run::
 
     python benchmarks/bench_install.py                 # learner and hub
     python benchmarks/bench_install.py requirements.txt
+    python benchmarks/bench_install.py --image         # the course image (Kubernetes route)
 """
 
 from __future__ import annotations
@@ -25,14 +31,14 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ("requirements.txt", "classroom/requirements.txt")
 
 
-def tree_bytes(path: Path, *, disk: bool = False) -> int:
-    """Bytes of every file under ``path`` (symlinks not followed, ``__pycache__`` skipped).
+def tree_bytes(path: Path, *, disk: bool = False, bytecode: bool = False) -> int:
+    """Bytes of every file under ``path`` (symlinks not followed, ``__pycache__`` skipped unless ``bytecode``).
 
     ``disk=True`` counts the blocks the files occupy (what ``du`` shows) instead of their lengths.
     """
     total = 0
     for folder, dirs, files in os.walk(path):
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        dirs[:] = [d for d in dirs if bytecode or d != "__pycache__"]
         stats = [os.lstat(os.path.join(folder, f)) for f in files]
         total += sum(st.st_blocks * 512 if disk else st.st_size for st in stats)
     return total
@@ -58,10 +64,36 @@ def measure(requirements: Path) -> None:
     print("  largest: " + ", ".join(f"{name} {size / mb:.0f}" for size, name in sizes[:10]))
 
 
+def measure_image() -> None:
+    """The course image: what ``classroom/Dockerfile`` installs and slims, bytecode included; then chapter 02."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env_dir = Path(tmp) / "venv"
+        venv.create(env_dir, with_pip=True)
+        py = env_dir / "bin" / "python"
+        pip = [str(py), "-m", "pip", "install", "-q", "--no-compile", "--disable-pip-version-check"]
+        subprocess.run([*pip, "-r", str(ROOT / "classroom" / "requirements.txt")], check=True, cwd=ROOT / "classroom")
+        subprocess.run([*pip, "--no-deps", str(ROOT)], check=True, cwd=tmp)
+        subprocess.run([str(py), str(ROOT / "classroom" / "slim_image.py")], check=True, cwd=tmp)
+        total = tree_bytes(env_dir, bytecode=True)
+        notebook = ROOT / "notebooks" / "02_sse_mse.ipynb"
+        run = [str(py), "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute", "--output-dir", tmp,
+               "--ExecutePreprocessor.kernel_name=python3", str(notebook)]  # fmt: skip
+        ran = subprocess.run(run, capture_output=True, text=True, cwd=tmp, env={**os.environ, "PYTHONPATH": ""})
+    mb = 1024 * 1024
+    print(f"course image (classroom/Dockerfile): {total / mb:.0f} MB with its bytecode")
+    if ran.returncode:
+        raise SystemExit(f"chapter 02 failed in the slimmed image:\n{ran.stderr[-2000:]}")
+    print("  chapter 02 runs in it (nbconvert --execute)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", default=DEFAULT, help="requirements files (default: learner and hub)")
+    parser.add_argument("--image", action="store_true", help="the course image for Kubernetes, bytecode included")
     args = parser.parse_args()
+    if args.image:
+        measure_image()
+        return
     for name in args.files:
         path = (ROOT / name).resolve()
         if not path.is_file():
