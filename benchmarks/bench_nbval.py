@@ -65,6 +65,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.repeats < 1:
         parser.error(f"--repeats must be a whole number ≥ 1, got {args.repeats}")
+    load_before = os.getloadavg()[0]
     course = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
     with tempfile.TemporaryDirectory(prefix=".bench-nbval-", dir=ROOT) as tmp:  # under ROOT: same pytest rootdir
         floor_paths = []
@@ -79,7 +80,15 @@ def main() -> None:
     c, f = statistics.median(course_s), statistics.median(floor_s)
     print(f"nbval, {len(course)} course notebooks: {c:.1f} s (runs: {', '.join(f'{s:.1f}' for s in course_s)})")
     print(f"nbval, {len(course)} one-cell notebooks: {f:.1f} s (runs: {', '.join(f'{s:.1f}' for s in floor_s)})")
-    print(f"ratio course / floor: {c / f:.2f} (target ≤ 2.5); load average {os.getloadavg()[0]:.1f}")
+    editions = ", ".join(
+        f"{sum(1 for p in course if p.parent == d)} in {d.relative_to(ROOT)}"
+        for d in dict.fromkeys(p.parent for p in course)
+    )
+    print(f"notebooks: {editions}")
+    print(
+        f"ratio course / floor: {c / f:.2f} (target ≤ 2.5); "
+        f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
+    )
 
 
 if __name__ == "__main__":

@@ -60,7 +60,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-import helpers.explorers.ch00
+import helpers
 from helpers.checks import check
 from helpers.style import COLORS, use_course_style
 

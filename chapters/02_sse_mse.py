@@ -33,7 +33,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import helpers
-import helpers.explorers.ch02
 from helpers.checks import check
 from helpers.i18n import tr  # figure text in the edition's language (English or 日本語)
 from helpers.style import COLORS, LINESTYLES, use_course_style

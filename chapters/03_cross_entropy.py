@@ -18,7 +18,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import helpers
-import helpers.explorers.ch03
 from helpers.checks import check
 from helpers.losses import binary_cross_entropy, cross_entropy, mean_squared_error, one_hot
 from helpers.style import COLORS, LINESTYLES, use_course_style

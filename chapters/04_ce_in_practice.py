@@ -28,7 +28,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import helpers
-import helpers.explorers.ch04
 import helpers.fit
 from helpers.checks import check
 from helpers.style import COLORS, LINESTYLES, use_course_style

@@ -22,7 +22,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import helpers
-import helpers.explorers.ch05
 from helpers.checks import check
 from helpers.style import COLORS, LINESTYLES, use_course_style
 

@@ -18,7 +18,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import helpers
-import helpers.explorers.ch06
 from helpers.checks import check
 from helpers.network import TwoLayerNet, sigmoid, sigmoid_grad
 from helpers.style import COLORS, LINESTYLES, use_course_style

@@ -19,7 +19,6 @@ import numpy as np
 from IPython.display import display
 
 import helpers
-import helpers.explorers.ch09
 from helpers.checks import check
 from helpers.fit import confusion_matrix
 from helpers.network import TwoLayerNet

@@ -82,6 +82,9 @@ data     toy_regression, imbalanced_classification, load_digits_split,
          load_digits_small
 """
 
+import importlib
+import importlib.util
+
 from helpers import data, layers, losses, network, numdiff, steps
 from helpers.data import imbalanced_classification, load_digits_split, toy_regression
 from helpers.losses import (
@@ -144,3 +147,34 @@ __all__ = [
     "train",
     "weighted_cross_entropy",
 ]
+
+#: Submodules loaded on first use (``helpers.explorers.ch05.descent_explorer()``, ``helpers.graph``…), so that
+#: ``import helpers`` and a chapter's set-up cell do not pay for matplotlib, ipywidgets and the live layer
+#: before a figure or an explorer is shown.  ``import helpers.NAME`` works as always.
+_LAZY_SUBMODULES = frozenset(
+    {
+        "alt_text",
+        "canvas",
+        "checks",
+        "distributions",
+        "exercise_bank",
+        "explorers",
+        "fit",
+        "glossary",
+        "graph",
+        "i18n",
+        "live",
+        "numberbox",
+        "quiz",
+        "readout",
+        "style",
+        "widgets",
+    }
+)
+
+
+def __getattr__(name: str):
+    """``helpers.NAME`` for a submodule not imported yet: import it now (PEP 562)."""
+    if name in _LAZY_SUBMODULES and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -81,12 +81,74 @@ def alt_text(fig: Figure) -> str:
     return head + count + tr(" ", "").join(tr(f"Panel {i}: {p}.", f"パネル{i}: {p}。") for i, p in enumerate(panels, 1))
 
 
-def figure_html(fig: Figure) -> str:
-    """``fig`` as an ``<img>`` with its text alternative (the PNG the inline backend would show)."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", bbox_inches="tight")
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'<img class="course-figure" src="data:image/png;base64,{data}" alt="{html.escape(alt_text(fig))}">'
+def figure_html(fig: Figure, png: str | None = None) -> str:
+    """``fig`` as an ``<img>`` with its text alternative (the PNG the inline backend would show).
+
+    ``png`` is the figure's PNG, base64-encoded, when the caller has it already; otherwise the
+    figure is rendered here.
+    """
+    if png is None:
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", bbox_inches="tight")
+        png = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'<img class="course-figure" src="data:image/png;base64,{png}" alt="{html.escape(alt_text(fig))}">'
+
+
+# The HTML form embeds the very PNG the inline backend shows beside it.  Rendering a figure is most of what
+# showing it costs, so the PNG is rendered once: within one call of the shell's ``display_formatter.format``,
+# the HTML formatter (IPython runs it before the PNG one) renders it with the PNG formatter and leaves it here,
+# and the PNG formatter, called next for the same figure, takes it.  Each ``format`` call starts and ends empty,
+# so a figure changed between two displays is always rendered anew.
+_rendered: dict[str, object] = {}
+
+
+def _forget_between_formats(display_formatter) -> None:
+    """Empty ``_rendered`` before and after every ``display_formatter.format`` call (once per formatter)."""
+    original = display_formatter.format
+    if getattr(original, "_course_alt_text", False):
+        return
+
+    def format(*args, **kwargs):
+        _rendered.clear()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            _rendered.clear()
+
+    format._course_alt_text = True  # type: ignore[attr-defined]
+    display_formatter.format = format
+
+
+def _reuse_png(render):
+    """The PNG formatter ``render`` that first takes a PNG the HTML formatter has just rendered for the figure."""
+
+    def png(fig: Figure):
+        figure, data = _rendered.pop("figure", None), _rendered.pop("png", None)
+        return data if figure is fig else render(fig)
+
+    png._course_alt_text_render = render  # type: ignore[attr-defined]
+    return png
+
+
+def _register(display_formatter) -> None:
+    """Register the HTML form of figures (with their text alternative) on an IPython ``DisplayFormatter``."""
+    formatters = display_formatter.formatters
+    render = formatters["image/png"].lookup_by_type(Figure) if Figure in formatters["image/png"] else None
+    render = getattr(render, "_course_alt_text_render", render)
+    if render is None:  # no inline PNG: the HTML form renders its own
+        formatters["text/html"].for_type(Figure, figure_html)
+        return
+
+    def html_form(fig: Figure) -> str:
+        data = render(fig)
+        if not isinstance(data, (str, bytes)):  # an empty figure, or PNG with metadata (retina): render apart
+            return figure_html(fig)
+        _rendered.update(figure=fig, png=data)
+        return figure_html(fig, data if isinstance(data, str) else base64.b64encode(data).decode("ascii"))
+
+    _forget_between_formats(display_formatter)
+    formatters["image/png"].for_type(Figure, _reuse_png(render))
+    formatters["text/html"].for_type(Figure, html_form)
 
 
 def enable() -> None:
@@ -105,7 +167,7 @@ def enable() -> None:
         pass
 
     def register(*_args) -> None:
-        shell.display_formatter.formatters["text/html"].for_type(Figure, figure_html)
+        _register(shell.display_formatter)
 
     register()
     if getattr(shell, "_course_alt_text_hooks", False):

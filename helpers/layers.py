@@ -170,14 +170,18 @@ class ReLU(_Layer):
 
     def forward(self, x: ArrayLike) -> np.ndarray:
         """``x`` where ``x > 0``, else 0 (any shape)."""
-        arr = as_float_array(x, "x")
+        return self._fwd(as_float_array(x, "x"))
+
+    def _fwd(self, arr: np.ndarray) -> np.ndarray:
         self.mask = arr <= 0  # where the gradient will be stopped
         self._out_shape = arr.shape
         return np.where(self.mask, 0.0, arr)
 
     def backward(self, dout: ArrayLike) -> np.ndarray:
         """``dout`` where the input was positive, else 0 — a new array (``dout`` is not changed)."""
-        grad = _check_dout(dout, self._need_forward(), "ReLU")
+        return self._bwd(_check_dout(dout, self._need_forward(), "ReLU"))
+
+    def _bwd(self, grad: np.ndarray) -> np.ndarray:
         return np.where(self.mask, 0.0, grad)
 
 
@@ -241,13 +245,18 @@ class Sigmoid(_Layer):
 
     def forward(self, x: ArrayLike) -> np.ndarray:
         """``σ(x)`` elementwise (any shape)."""
-        self.out = _sigmoid(as_float_array(x, "x"))
+        return self._fwd(as_float_array(x, "x"))
+
+    def _fwd(self, arr: np.ndarray) -> np.ndarray:
+        self.out = _sigmoid(arr)
         self._out_shape = self.out.shape
         return self.out.copy()
 
     def backward(self, dout: ArrayLike) -> np.ndarray:
         """``y (1 − y) · dout``."""
-        grad = _check_dout(dout, self._need_forward(), "Sigmoid")
+        return self._bwd(_check_dout(dout, self._need_forward(), "Sigmoid"))
+
+    def _bwd(self, grad: np.ndarray) -> np.ndarray:
         return self.out * (1.0 - self.out) * grad
 
 
@@ -272,13 +281,18 @@ class Softmax(_Layer):
         arr = as_float_array(x, "x")
         if arr.ndim != 2:
             raise ValueError(f"x must be a batch of shape (B, K), got shape {arr.shape}")
+        return self._fwd(arr)
+
+    def _fwd(self, arr: np.ndarray) -> np.ndarray:
         self.out = _softmax(arr)
         self._out_shape = arr.shape
         return self.out.copy()
 
     def backward(self, dout: ArrayLike) -> np.ndarray:
         """``y · (dout − Σ_row dout · y)``: every output depends on every input of its row."""
-        grad = _check_dout(dout, self._need_forward(), "Softmax")
+        return self._bwd(_check_dout(dout, self._need_forward(), "Softmax"))
+
+    def _bwd(self, grad: np.ndarray) -> np.ndarray:
         y = self.out
         return y * (grad - np.sum(grad * y, axis=-1, keepdims=True))
 
@@ -338,6 +352,9 @@ class Affine(_Layer):
         if arr.ndim != 2 or arr.shape[1] != d:
             hint = f"; for one sample use x.reshape(1, {d})" if arr.shape == (d,) else ""
             raise ValueError(f"X must be a batch of shape (B, {d}), got shape {arr.shape}{hint}")
+        return self._fwd(arr)
+
+    def _fwd(self, arr: np.ndarray) -> np.ndarray:
         self.X = arr
         out = arr @ self.W + self.b
         self._out_shape = out.shape
@@ -345,7 +362,9 @@ class Affine(_Layer):
 
     def backward(self, dout: ArrayLike) -> np.ndarray:
         """Store ``dW = Xᵀ · dout`` and ``db = Σ_batch dout``; return ``dX = dout · Wᵀ``."""
-        grad = _check_dout(dout, self._need_forward(), "Affine")
+        return self._bwd(_check_dout(dout, self._need_forward(), "Affine"))
+
+    def _bwd(self, grad: np.ndarray) -> np.ndarray:
         self.dW = self.X.T @ grad  # (D, B) · (B, H) = (D, H): sums the B samples' contributions
         self.db = grad.sum(axis=0)  # b was added to every row, so its gradient collects every row
         return grad @ self.W.T  # (B, H) · (H, D) = (B, D)
@@ -386,7 +405,9 @@ class Dropout(_Layer):
 
     def forward(self, x: ArrayLike, train: bool = True) -> np.ndarray:
         """A new mask for every call in training; the identity at test time."""
-        arr = as_float_array(x, "x")
+        return self._fwd(as_float_array(x, "x"), train)
+
+    def _fwd(self, arr: np.ndarray, train: bool = True) -> np.ndarray:
         if train:
             self.scale = (self.rng.random(arr.shape) >= self.ratio) / (1.0 - self.ratio)
         else:
@@ -396,7 +417,9 @@ class Dropout(_Layer):
 
     def backward(self, dout: ArrayLike) -> np.ndarray:
         """``dout`` times the same mask (and scale) as the last forward pass."""
-        grad = _check_dout(dout, self._need_forward(), "Dropout")
+        return self._bwd(_check_dout(dout, self._need_forward(), "Dropout"))
+
+    def _bwd(self, grad: np.ndarray) -> np.ndarray:
         return grad * self.scale
 
 
@@ -422,9 +445,19 @@ class _LossLayer(_Layer):
     def backward(self, dout: float = 1.0) -> np.ndarray:
         """``dout · (Y − T) / B``: the gradient of the batch-mean loss with respect to ``X``."""
         self._need_forward()
-        grad = _check_dout(dout, (), type(self).__name__)
+        return self._bwd(_check_dout(dout, (), type(self).__name__))
+
+    def _bwd(self, grad: float = 1.0) -> np.ndarray:
         batch = self.t.shape[0]
         return grad * (self.y - self.t) / batch
+
+    def _loss(self, x: np.ndarray, t: np.ndarray) -> float:
+        """The loss of scores ``x`` ``(B, K)`` against targets ``t`` of the same shape, both checked already."""
+        raise NotImplementedError  # pragma: no cover - each loss layer defines it
+
+    def _output(self, x: np.ndarray) -> np.ndarray:
+        """:meth:`output` of a checked float array."""
+        raise NotImplementedError  # pragma: no cover - each loss layer defines it
 
 
 class SoftmaxWithLoss(_LossLayer):
@@ -456,6 +489,9 @@ class SoftmaxWithLoss(_LossLayer):
             check_probabilities(t, "T", must_sum_to_one=True)
         else:
             raise ValueError(f"T must be one-hot of shape {x.shape} or labels of shape {x.shape[:1]}, got {t.shape}")
+        return self._loss(x, t)
+
+    def _loss(self, x: np.ndarray, t: np.ndarray) -> float:
         shifted = x - x.max(axis=1, keepdims=True)  # max-shift against overflow
         e = np.exp(shifted)
         total = e.sum(axis=1, keepdims=True)
@@ -466,7 +502,10 @@ class SoftmaxWithLoss(_LossLayer):
 
     def output(self, X: ArrayLike) -> np.ndarray:
         """``softmax(X)`` row by row."""
-        return _softmax(as_float_array(X, "X"))
+        return self._output(as_float_array(X, "X"))
+
+    def _output(self, x: np.ndarray) -> np.ndarray:
+        return _softmax(x)
 
 
 class SigmoidWithLoss(_LossLayer):
@@ -489,13 +528,19 @@ class SigmoidWithLoss(_LossLayer):
         """Binary cross-entropy of ``σ(X)`` against targets ``T`` in [0, 1], same shape as ``X``."""
         x, t = self._inputs(X, T)
         check_probabilities(t, "T")
+        return self._loss(x, t)
+
+    def _loss(self, x: np.ndarray, t: np.ndarray) -> float:
         self.y, self.t = _sigmoid(x), t
         self._out_shape = ()
         return float(np.sum(np.logaddexp(0.0, x) - t * x) / x.shape[0])
 
     def output(self, X: ArrayLike) -> np.ndarray:
         """``σ(X)``: one probability per output."""
-        return _sigmoid(as_float_array(X, "X"))
+        return self._output(as_float_array(X, "X"))
+
+    def _output(self, x: np.ndarray) -> np.ndarray:
+        return _sigmoid(x)
 
 
 class IdentityWithLoss(_LossLayer):
@@ -514,11 +559,16 @@ class IdentityWithLoss(_LossLayer):
 
     def forward(self, X: ArrayLike, T: ArrayLike) -> float:
         """``½ Σ (X − T)² / B``."""
-        x, t = self._inputs(X, T)
+        return self._loss(*self._inputs(X, T))
+
+    def _loss(self, x: np.ndarray, t: np.ndarray) -> float:
         self.y, self.t = x, t
         self._out_shape = ()
         return float(0.5 * np.sum((x - t) ** 2) / x.shape[0])
 
     def output(self, X: ArrayLike) -> np.ndarray:
         """``X`` itself (a new array): the identity output."""
-        return as_float_array(X, "X").copy()
+        return self._output(as_float_array(X, "X"))
+
+    def _output(self, x: np.ndarray) -> np.ndarray:
+        return x.copy()

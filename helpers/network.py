@@ -68,6 +68,21 @@ __all__ = [
 ]
 
 _HIDDEN = {"relu": ReLU, "sigmoid": Sigmoid}
+
+#: The course's layers, whose internal ``_fwd`` / ``_bwd`` / ``_loss`` / ``_output`` skip the input checks of the
+#: public methods.  A network checks its inputs and targets once (``gradient``, ``loss``, ``train``), then runs
+#: these on the float arrays it made, step after step: the same arithmetic, so the same numbers to the last bit.
+#: Any other layer (a subclass, a layer of the learner's own) is called through its public methods.
+_CHECKED_INSIDE = frozenset(
+    {Affine, ReLU, Sigmoid, Softmax, Dropout, SoftmaxWithLoss, SigmoidWithLoss, IdentityWithLoss}
+)
+
+
+def _loss_of(loss_layer: Any, scores: np.ndarray, t: np.ndarray) -> float:
+    """``loss_layer.forward(scores, t)`` for targets ``t`` the network has checked (output-shaped floats)."""
+    return loss_layer._loss(scores, t) if type(loss_layer) in _CHECKED_INSIDE else loss_layer.forward(scores, t)
+
+
 _OUTPUT = {"softmax": SoftmaxWithLoss, "sigmoid": SigmoidWithLoss, "identity": IdentityWithLoss}
 
 OUTPUTS = ("identity", "softmax", "sigmoid")
@@ -262,7 +277,12 @@ class LayerNet:
         """The input and every layer's output, in order (``Dropout`` active only with ``train``)."""
         outs = [X]
         for layer in self.layers:
-            outs.append(layer.forward(outs[-1], train=train) if isinstance(layer, Dropout) else layer.forward(outs[-1]))
+            if type(layer) in _CHECKED_INSIDE:  # the course's own layers: inputs checked once, at the network's door
+                outs.append(layer._fwd(outs[-1], train) if type(layer) is Dropout else layer._fwd(outs[-1]))
+            elif isinstance(layer, Dropout):  # a layer of the learner's own: its public forward
+                outs.append(layer.forward(outs[-1], train=train))
+            else:
+                outs.append(layer.forward(outs[-1]))
         return outs
 
     def scores(self, X: ArrayLike, *, train: bool = False) -> np.ndarray:
@@ -302,10 +322,11 @@ class LayerNet:
         ``douts[i]`` is ``∂L/∂(output of layer i)``; ``douts[-1]`` is what the loss layer sends back.
         """
         outs = self._forward(X, train=True)
-        data_loss = self.loss_layer.forward(outs[-1], T)
-        douts = [self.loss_layer.backward(1.0)]
+        data_loss = _loss_of(self.loss_layer, outs[-1], T)
+        last = self.loss_layer
+        douts = [last._bwd(1.0) if type(last) in _CHECKED_INSIDE else last.backward(1.0)]
         for layer in reversed(self.layers):
-            douts.insert(0, layer.backward(douts[0]))
+            douts.insert(0, layer._bwd(douts[0]) if type(layer) in _CHECKED_INSIDE else layer.backward(douts[0]))
         return data_loss, outs, douts[1:]
 
     def _grads(self) -> dict[str, np.ndarray]:
@@ -880,8 +901,9 @@ def _labels_of(t: np.ndarray) -> np.ndarray:
 def _measure(net: LayerNet, x: np.ndarray, t: np.ndarray) -> tuple[float, float]:
     """Data loss (no weight-decay term) and accuracy from one forward pass over a whole set."""
     scores = net._forward(x)[-1]
-    correct = net._classes(net.loss_layer.output(scores)) == _labels_of(t)
-    return net.loss_layer.forward(scores, t), float(np.mean(correct))
+    fast = type(net.loss_layer) in _CHECKED_INSIDE
+    correct = net._classes(net.loss_layer._output(scores) if fast else net.loss_layer.output(scores)) == _labels_of(t)
+    return _loss_of(net.loss_layer, scores, t), float(np.mean(correct))
 
 
 def _sgd_loop(

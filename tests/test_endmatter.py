@@ -111,3 +111,40 @@ def test_alt_text_is_built_from_the_figure_or_given():
     with pytest.raises(ValueError):
         describe(fig, " ")
     plt.close(fig)
+
+
+def test_a_shown_figure_is_rendered_once_and_anew_after_a_change():
+    """The HTML form (with the text alternative) and the PNG are one rendering, never a stale one."""
+    import matplotlib
+
+    matplotlib.use("agg")
+    import matplotlib.pyplot as plt
+    from IPython.core.formatters import DisplayFormatter
+    from IPython.core.pylabtools import print_figure
+    from matplotlib.figure import Figure
+
+    from helpers import alt_text
+
+    renders = []
+
+    def render(fig):
+        renders.append(fig)
+        return print_figure(fig, "png", base64=True)
+
+    shown = DisplayFormatter()
+    shown.formatters["image/png"].for_type(Figure, render)  # as the inline backend does
+    alt_text._register(shown)
+    alt_text._register(shown)  # registered again before and after each cell: still one rendering
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [1, 0])
+    ax.set_title("first")
+    data, _ = shown.format(fig)
+    assert len(renders) == 1
+    assert f"base64,{data['image/png']}" in data["text/html"] and 'alt="Figure: first."' in data["text/html"]
+    html_only, _ = shown.format(fig, include={"text/html"})
+    ax.set_title("second")
+    png_only, _ = shown.format(fig, include={"image/png"})
+    assert len(renders) == 3  # the PNG after the change is rendered anew, not the one the HTML form had
+    assert png_only["image/png"] not in html_only["text/html"]
+    assert png_only["image/png"] == print_figure(fig, "png", base64=True)
+    plt.close(fig)

@@ -209,3 +209,35 @@ def test_backward_returns_backward_record():
     b = worked_example().backward(X_EX, 1.0)
     assert isinstance(b, Backward)
     assert set(b.grads()) == {"W1", "b1", "W2", "b2"}
+
+
+def test_training_checks_once_yet_gives_the_numbers_of_the_public_layers():
+    """train() runs the course's layers through their internal _fwd/_bwd, inputs checked once; a net of
+    subclassed layers (public forward/backward, every input checked) gives the same numbers to the last bit."""
+    from helpers import layers as L
+    from helpers.data import load_digits_split
+    from helpers.network import LayerNet, train
+
+    class Checked:  # mixin: a learner's own layer class goes through the public methods
+        pass
+
+    def public(layer):
+        cls = type(layer)
+        twin = type(f"Public{cls.__name__}", (cls, Checked), {})
+        layer.__class__ = twin
+        return layer
+
+    X, _, y, _ = load_digits_split()
+    X, y = X[:200], y[:200]
+    for kwargs in ({"hidden": "sigmoid"}, {"hidden": "relu", "dropout": 0.2, "weight_decay": 0.01}):
+        fast = LayerNet.create((64, 30, 10), seed=0, **kwargs)
+        slow = LayerNet.create((64, 30, 10), seed=0, **kwargs)
+        slow.layers = [public(layer) for layer in slow.layers]
+        slow.loss_layer = public(slow.loss_layer)
+        assert not any(type(layer) in (L.Affine, L.ReLU, L.Sigmoid, L.Dropout) for layer in slow.layers)
+        h_fast = train(fast, X, y, lr=0.5, batch_size=16, epochs=3, seed=0, X_val=X[:50], y_val=y[:50])
+        h_slow = train(slow, X, y, lr=0.5, batch_size=16, epochs=3, seed=0, X_val=X[:50], y_val=y[:50])
+        assert h_fast.losses == h_slow.losses
+        assert h_fast.val_loss == h_slow.val_loss and h_fast.train_accuracy == h_slow.train_accuracy
+        for name, value in fast.params().items():
+            assert np.array_equal(value, slow.params()[name]), name
