@@ -236,7 +236,7 @@ def _japanese_prose(slug: str) -> str:
 @pytest.mark.parametrize("slug", sorted(course.TRANSLATED))
 def test_glossary_terms_are_the_ones_the_japanese_chapter_uses(slug):
     """Each glossary term a translated chapter introduces appears in its Japanese prose in the glossary's form
-    (each part of 正解率（認識精度）); a variant such as クロスエントロピー誤差 is textlint's (prh) to catch."""
+    (each part of 訓練データ / テストデータ); a variant such as クロスエントロピー誤差 is textlint's (prh) to catch."""
     from helpers.glossary import TERMS
 
     number, text = slug[:2], _japanese_prose(slug)
