@@ -24,6 +24,7 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.patches import Circle, FancyArrowPatch
 
+from helpers.i18n import tr
 from helpers.layers import AddLayer, MulLayer, _operand
 from helpers.style import COLORS
 
@@ -155,20 +156,32 @@ class ComputationalGraph:
         node, v, g = self.nodes[name], state.values, state.grads
         up = g.get(name, 0)
         if node.op == "input":
-            return f"input {name} = {_fmt(v[name])}: ∂{self.output}/∂{name} = {_fmt(up)}"
+            return tr(
+                f"input {name} = {_fmt(v[name])}: ∂{self.output}/∂{name} = {_fmt(up)}",
+                f"入力 {name} = {_fmt(v[name])}: ∂{self.output}/∂{name} = {_fmt(up)}",
+            )
         a, b = node.inputs
+        forward = (
+            f"{name} = {a} {_SYMBOL[node.op]} {b} = {_fmt(v[a])} {_SYMBOL[node.op]} {_fmt(v[b])} = {_fmt(v[name])}"
+        )
         if node.op == "mul":
-            return (
-                f"× node: {name} = {a} × {b} = {_fmt(v[a])} × {_fmt(v[b])} = {_fmt(v[name])}. "
-                f"Local derivatives: ∂{name}/∂{a} = {b} = {_fmt(v[b])}, ∂{name}/∂{b} = {a} = {_fmt(v[a])} "
-                f"(the inputs swap). Backward: upstream {_fmt(up)} × local → "
+            grads = (
                 f"∂{self.output}/∂{a} = {_fmt(up)} × {_fmt(v[b])} = {_fmt(up * v[b])}, "
                 f"∂{self.output}/∂{b} = {_fmt(up)} × {_fmt(v[a])} = {_fmt(up * v[a])}"
             )
-        return (
-            f"+ node: {name} = {a} + {b} = {_fmt(v[a])} + {_fmt(v[b])} = {_fmt(v[name])}. "
-            f"Local derivatives: ∂{name}/∂{a} = ∂{name}/∂{b} = 1. Backward: the upstream gradient "
-            f"{_fmt(up)} passes on unchanged to {a} and {b}"
+            local = f"∂{name}/∂{a} = {b} = {_fmt(v[b])}, ∂{name}/∂{b} = {a} = {_fmt(v[a])}"
+            return tr(
+                f"× node: {forward}. Local derivatives: {local} (the inputs swap). "
+                f"Backward: upstream {_fmt(up)} × local → {grads}",
+                f"乗算ノード（×）: {forward}。局所的な微分: {local}（入力がひっくり返ります）。"
+                f"逆伝播: 上流の勾配 {_fmt(up)} × 局所的な微分 → {grads}",
+            )
+        local = f"∂{name}/∂{a} = ∂{name}/∂{b} = 1"
+        return tr(
+            f"+ node: {forward}. Local derivatives: {local}. Backward: the upstream gradient "
+            f"{_fmt(up)} passes on unchanged to {a} and {b}",
+            f"加算ノード（+）: {forward}。局所的な微分: {local}。逆伝播: 上流の勾配 "
+            f"{_fmt(up)} がそのまま {a} と {b} に流れます",
         )
 
 

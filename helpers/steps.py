@@ -13,6 +13,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from helpers._validate import check_delta
+from helpers.i18n import tr
 from helpers.losses import DELTA, _one_hot_like, _pair, _probs_and_targets
 
 __all__ = [
@@ -48,11 +49,15 @@ class SquaredErrorSteps:
     mse: float
 
     def __str__(self) -> str:
-        return (
+        return tr(
             f"Step 1  differences y - t      (差分):          {self.diff}\n"
             f"Step 2  squared (y - t)**2     (二乗した差分):  {self.squared}\n"
             f"Step 3  sum     SSE            (2乗和誤差):     {self.sse!r}\n"
-            f"Step 4  mean    SSE / n = MSE  (平均二乗誤差):  {self.mse!r}"
+            f"Step 4  mean    SSE / n = MSE  (平均二乗誤差):  {self.mse!r}",
+            f"ステップ1  差分 y - t:                        {self.diff}\n"
+            f"ステップ2  差分の二乗 (y - t)**2:             {self.squared}\n"
+            f"ステップ3  合計 SSE（2乗和誤差）:             {self.sse!r}\n"
+            f"ステップ4  平均 SSE / n = MSE（平均二乗誤差）: {self.mse!r}",
         )
 
 
@@ -114,10 +119,13 @@ class CrossEntropySteps:
     loss: float
 
     def __str__(self) -> str:
-        return (
+        return tr(
             f"Step 1: t * np.log(y + delta):\n {self.t_log_y}\n"
             f"Step 2: -np.sum(step1):\n {self.neg_sum!r}\n"
-            f"Final Loss:\n {self.loss!r}"
+            f"Final Loss:\n {self.loss!r}",
+            f"ステップ1: t * np.log(y + delta):\n {self.t_log_y}\n"
+            f"ステップ2: -np.sum(step1):\n {self.neg_sum!r}\n"
+            f"最終的な損失:\n {self.loss!r}",
         )
 
 

@@ -236,7 +236,7 @@ def _japanese_prose(slug: str) -> str:
 @pytest.mark.parametrize("slug", sorted(course.TRANSLATED))
 def test_glossary_terms_are_the_ones_the_japanese_chapter_uses(slug):
     """Each glossary term a translated chapter introduces appears in its Japanese prose in the glossary's form
-    (each part of 正解率（認識精度）); a variant such as クロスエントロピー誤差 is textlint's (prh) to catch."""
+    (each part of 訓練データ / テストデータ); a variant such as クロスエントロピー誤差 is textlint's (prh) to catch."""
     from helpers.glossary import TERMS
 
     number, text = slug[:2], _japanese_prose(slug)
@@ -247,6 +247,87 @@ def test_glossary_terms_are_the_ones_the_japanese_chapter_uses(slug):
         and any(part not in text for part in re.split(r"\s*/\s*|（|）", term.japanese) if part.strip())
     ]
     assert not missing, f"{slug}: the Japanese prose does not use the glossary's form of {missing}"
+
+
+def _glossary_pairs() -> list[tuple[str, str]]:
+    """``(English name, Japanese form)`` of every glossary term, one pair per part (``training data / test data``
+    gives two); what is in parentheses is left out on both sides (``parameter (weight)`` → パラメータ)."""
+    from helpers.glossary import TERMS
+
+    pairs = []
+    for term in TERMS:
+        english = [re.sub(r"\s*\(.*?\)", "", part).strip() for part in term.english.split(" / ")]
+        japanese = [part.split("（")[0].strip() for part in term.japanese.split(" / ")]
+        if len(english) == len(japanese) and "other spelling" not in term.english:
+            pairs += [(e, j) for e, j in zip(english, japanese, strict=True) if e and j]
+    return pairs
+
+
+_NOT_PROSE = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|`[^`]*`|\[[^\]]*\]\([^)]*\)", re.DOTALL)
+
+
+def terms_not_in_the_glossary_form(cells) -> list[str]:
+    """``"cell k: english → 日本語"`` for every English markdown cell that names a glossary term in its prose
+    (formulas, code and link texts, such as the title of a chapter not translated yet, left out) whose Japanese
+    twin does not write the glossary's Japanese form of it."""
+    found = []
+    for i, cell, twin in record.twins(cells):
+        if twin is None:
+            continue
+        prose = _NOT_PROSE.sub(" ", cell.source)
+        for english, japanese in _glossary_pairs():
+            if re.search(rf"(?<![\w-]){re.escape(english)}(?![\w-])", prose, re.IGNORECASE) and (
+                japanese not in twin.source
+            ):
+                found.append(f"cell {i}: {english} → {japanese}")
+    return found
+
+
+@pytest.mark.parametrize("slug", sorted(course.TRANSLATED))
+def test_the_japanese_chapters_use_the_glossary_terms(slug):
+    """Wherever an English cell of a translated chapter names a glossary term, its Japanese twin uses the glossary's
+    Japanese form: so each glossary term is the one the Japanese chapters use, and the test grows with
+    ``course.TRANSLATED`` (a term no translated chapter names yet is not checked)."""
+    found = terms_not_in_the_glossary_form(_source_cells(slug))
+    assert not found, f"{slug}: the Japanese twin does not use the glossary's term:\n" + "\n".join(found)
+
+
+def test_a_term_outside_the_glossary_form_is_named():
+    cells = jupytext.reads(
+        '# %% [markdown]\n# The cross-entropy error is small.\n\n# %% [markdown] lang="ja"\n'
+        "# クロスエントロピー誤差は小さい。\n\n# %% [markdown]\n# The loss function.\n\n"
+        '# %% [markdown] lang="ja"\n# 損失関数。\n',
+        fmt="py:percent",
+    ).cells
+    assert terms_not_in_the_glossary_form(cells) == ["cell 0: cross-entropy error → 交差エントロピー誤差"]
+
+
+def test_glossary_follows_ja_style():
+    """JA_STYLE.md's forms: log-sum-exp stays in Latin letters, accuracy is 認識精度 (正解率 a variant named in its
+    definition), the weighted sum is 総入力."""
+    from helpers.glossary import lookup
+
+    assert lookup("log-sum-exp").japanese == "log-sum-exp"
+    assert lookup("accuracy").japanese == "認識精度" and "正解率" in lookup("accuracy").definition.ja
+    assert lookup("weighted sum (total input)").japanese == "総入力"
+    assert "重み付き和" in lookup("総入力").definition.ja
+
+
+def test_glossary_in_japanese(monkeypatch):
+    from helpers import glossary
+
+    monkeypatch.setenv("COURSE_LANG", "ja")
+    table = glossary.markdown_table()
+    assert table.startswith("| English | 日本語 | 意味 | 章 |")
+    assert "| cross-entropy error | 交差エントロピー誤差 | −Σ t log y です。" in table
+    box = glossary.search_box()
+    assert box.box.description == "検索" and box.count.value == "72語中72語"
+    box.set("認識")  # the Japanese names are searched, the Japanese definitions not (the same matches in both)
+    assert [t.japanese for t in box.matches] == ["認識精度"]
+    box.set("zzzz")
+    assert "一致する用語がありません" in box.table.value
+    monkeypatch.setenv("COURSE_LANG", "en")
+    assert glossary.markdown_table().startswith("| English | 日本語 | definition | chapter |")
 
 
 def test_every_chapter_has_a_japanese_title():
@@ -311,6 +392,159 @@ def test_a_hint_given_in_both_languages_follows_the_edition(monkeypatch):
     assert checks.evaluate("00.1", 2.0).message == "✗ Exercise 00.1: not yet. Hint: Look again."
 
 
+def _bank_texts():
+    """``(key, field, Text)`` for every text of the exercise bank given in both languages."""
+    from helpers.exercise_bank import ch00  # noqa: F401  (the package has no index: walk its modules)
+
+    bank = ROOT / "helpers" / "exercise_bank"
+    for path in sorted(bank.glob("ch[0-9][0-9].py")):
+        module = __import__(f"helpers.exercise_bank.{path.stem}", fromlist=["EXERCISES"])
+        for key, ex in module.EXERCISES.items():
+            fields = [("hint", ex.hint), ("success", ex.success)] + [
+                (f"slip {i}", h) for i, (_, h) in enumerate(ex.slips)
+            ]
+            yield from ((key, name, text) for name, text in fields if isinstance(text, i18n.Text))
+
+
+def test_exercise_texts_have_the_same_numbers_in_both_languages():
+    """A success message is printed in both recorded editions (test_both_editions_print_the_same_numbers): its
+    numbers, and a hint's, are the same in English and Japanese (ゼロ / ひとつ where the English has words)."""
+    texts = list(_bank_texts())
+    assert len(texts) >= 110
+    differ = [
+        f"{key} {name}: {NUMBER.findall(text.en)} vs {NUMBER.findall(text.ja)}"
+        for key, name, text in texts
+        if sorted(NUMBER.findall(text.en)) != sorted(NUMBER.findall(text.ja))
+    ]
+    assert not differ, "\n".join(differ)
+
+
+def test_exercise_checks_answer_in_japanese(monkeypatch):
+    """✓ with the success message, ✗ with a slip's own hint and with the general hint, in the Japanese edition."""
+    from helpers.checks import evaluate
+    from helpers.exercise_bank.ch01 import _accuracy_change
+    from helpers.exercise_bank.ch02 import Y_WRONG, T
+    from helpers.losses import half_sum_squared_error
+
+    monkeypatch.setenv("COURSE_LANG", "ja")
+    assert evaluate("01.3", _accuracy_change()).message == (
+        "✓ 演習 01.3: 正解です！ ゼロです。二つのしきい値のあいだに点がひとつもないので、認識精度では区別できません。"
+        "勾配がゼロでは、勾配降下法はたどる手がかりがありません。"
+    )
+    slip = evaluate("02.1", half_sum_squared_error(Y_WRONG, T)).message
+    assert (
+        slip
+        == "✗ 演習 02.1: まだです。ヒント: それは本の形の ½·SSE です。MSEは差の二乗の合計を要素の数 10 で割ります。"
+    )
+    assert evaluate("02.3", 1.0).message.startswith(
+        "✗ 演習 02.3: まだです。ヒント: 予測 1.0 と [1, 1, 1, 5] のMSEとMAE"
+    )
+    monkeypatch.setenv("COURSE_LANG", "en")
+    assert evaluate("02.1", half_sum_squared_error(Y_WRONG, T)).message.startswith(
+        "✗ Exercise 02.1: not yet. Hint: That"
+    )
+
+
+def _quiz_texts():
+    from helpers import quiz
+
+    for q in quiz.QUESTIONS:
+        fields = [("prompt", q.prompt), ("hint", q.hint), ("explanation", q.explanation)]
+        yield from ((q.number, name, text) for name, text in fields + list(q.options.items()))
+
+
+def test_quiz_says_everything_in_both_languages_with_the_same_numbers():
+    """Every prompt, hint and explanation, and every option in words, is a Text; numbers and formulas are the same in
+    both (an option that is only a formula or code stays one str); choice stems in the exam's register."""
+    from helpers import quiz
+
+    texts = list(_quiz_texts())
+    english_only = [f"Q{n} {name}" for n, name, text in texts if not isinstance(text, i18n.Text) and PROSE.search(text)]
+    assert not english_only, english_only
+    differ = [
+        f"Q{n} {name}: {NUMBER.findall(text.en)} vs {NUMBER.findall(text.ja)}"
+        for n, name, text in texts
+        if isinstance(text, i18n.Text) and sorted(NUMBER.findall(text.en)) != sorted(NUMBER.findall(text.ja))
+    ]
+    assert not differ, "\n".join(differ)
+    stems = [q for q in quiz.QUESTIONS if q.kind == "choice" and "最も適切なものを選べ" not in q.prompt.ja]
+    assert not stems, [q.number for q in stems]
+    polite = ("です。", "ます。", "ません。", "）。")
+    assert all(q.explanation.ja.endswith(polite) for q in quiz.QUESTIONS), "explanations in です・ます"
+
+
+def test_quiz_answers_in_japanese(monkeypatch):
+    from helpers import quiz
+
+    monkeypatch.setenv("COURSE_LANG", "ja")
+    assert quiz.grade(1, 0.0195).message.startswith("✓ 問1: 正解です！ 0.0195 です（")
+    assert quiz.grade(1, None).message == "✗ 問1: まだ答えがありません。"
+    assert quiz.grade(2, "z").message == "✗ 問2: a, b, c, d のいずれかで答えてください。"
+    assert quiz.grade(22, "-0.13").message.startswith("✗ 問22: 惜しい！")
+    assert quiz.grade(24, "a").message == (
+        "✗ 問24: まだです。ヒント: 重みをほんの少し動かしたとき、正解の数は変わるでしょうか。（01章で扱っています。）"
+    )
+    attempt = quiz.Quiz()
+    attempt.answer(1, 0.0195)
+    assert attempt.score() == "得点: 1 / 34"
+    text = quiz.static_text()
+    assert text.startswith("E資格 確認クイズ: 全34問") and "24. 認識精度を勾配降下法の損失" in text
+    assert "   b) 区分的に一定で、微分がほとんどいたるところで0になる" in text and "Answer" not in text
+    assert (
+        "（ノートブックを実行すると" not in quiz.static_html() and "全34問に解答して採点できます" in quiz.static_html()
+    )
+
+
+def test_environment_report_in_japanese(monkeypatch, tmp_path):
+    """Chapter 00's check of the installed stack, in both editions with the same numbers."""
+    from helpers.explorers.ch00 import environment_report
+
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("numpy==0.0.1\n", encoding="utf-8")
+    packages = ("numpy", "no-such-package-here", "pytest")
+    english = environment_report(packages, requirements)
+    monkeypatch.setenv("COURSE_LANG", "ja")
+    japanese = environment_report(packages, requirements)
+    lines = japanese.splitlines()
+    assert lines[0].startswith("✗ numpy") and "がインストールされていますが、コースの指定は 0.0.1 です。" in lines[0]
+    assert "がインストールされていません。`python run.py lab-ja` を実行してください" in lines[1]
+    assert "requirements.txt にバージョンの指定がありません" in lines[2]
+    assert lines[3] == "3個のパッケージのうち3個が、コースの指定と異なります（上を参照）。"
+    assert sorted(NUMBER.findall(english)) == sorted(NUMBER.findall(japanese))
+    requirements.write_text("", encoding="utf-8")
+    assert (
+        environment_report((), requirements)
+        == "0個のパッケージすべてが、コースを記録したときのバージョンと一致しています。"
+    )
+
+
+def test_steps_print_in_japanese(monkeypatch):
+    from helpers.steps import cross_entropy_steps, squared_error_steps
+
+    y, t = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0], [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
+    english = str(squared_error_steps(y, t)), str(cross_entropy_steps(y, t))
+    monkeypatch.setenv("COURSE_LANG", "ja")
+    japanese = str(squared_error_steps(y, t)), str(cross_entropy_steps(y, t))
+    assert japanese[0].splitlines()[3] == "ステップ4  平均 SSE / n = MSE（平均二乗誤差）: 0.019500000000000007"
+    assert japanese[1].splitlines()[-2:] == ["最終的な損失:", " 0.510825457099338"]
+    for en, ja in zip(english, japanese, strict=True):
+        assert "Step" in en and "Step" not in ja and sorted(NUMBER.findall(en)) == sorted(NUMBER.findall(ja))
+
+
+def test_graph_rules_in_japanese(monkeypatch):
+    from helpers.graph import shopping_graph
+
+    graph = shopping_graph()
+    state = graph.evaluate(apple=100, apple_num=2, tax=1.1)
+    english = [graph.local_rule(name, state) for name in graph.nodes]
+    monkeypatch.setenv("COURSE_LANG", "ja")
+    japanese = [graph.local_rule(name, state) for name in graph.nodes]
+    assert japanese[0] == "入力 apple = 100: ∂price/∂apple = 2.2"
+    assert japanese[-1].startswith("乗算ノード（×）: price = apple_price × tax = 200 × 1.1 = 220。局所的な微分:")
+    for en, ja in zip(english, japanese, strict=True):
+        assert en != ja and sorted(NUMBER.findall(en)) == sorted(NUMBER.findall(ja)), (en, ja)
+
+
 def test_alt_text_in_japanese(monkeypatch):
     import matplotlib.pyplot as plt
 
@@ -347,7 +581,18 @@ def test_japanese_figure_renders_without_missing_glyphs():
 # --- user-facing strings in helpers ----------------------------------------------------------------
 
 #: Modules whose every string for the learner exists in both languages (via ``tr`` / ``Text``).
-CONVERTED = ("helpers/checks.py", "helpers/alt_text.py", "helpers/style.py", "helpers/i18n.py")
+CONVERTED = (
+    "helpers/checks.py",
+    "helpers/alt_text.py",
+    "helpers/style.py",
+    "helpers/i18n.py",
+    "helpers/glossary.py",
+    "helpers/quiz.py",
+    "helpers/steps.py",
+    "helpers/graph.py",
+    "helpers/exercise_bank/__init__.py",
+    *(f"helpers/exercise_bank/ch{n:02d}.py" for n in range(11)),
+)
 #: Modules that say things to the learner in English only, still to convert (and why not yet).
 TO_DO = {
     "helpers/explorers/": "being rewritten on helpers/live/ (issue: live layer)",
@@ -356,11 +601,6 @@ TO_DO = {
     "helpers/canvas.py": "being rewritten (live layer)",
     "helpers/readout.py": "being rewritten (live layer)",
     "helpers/numberbox.py": "being rewritten (live layer)",
-    "helpers/quiz.py": "being extended (content issues)",
-    "helpers/glossary.py": "being extended (content issues); its Japanese terms are there already",
-    "helpers/exercise_bank/": "being extended; hints can be helpers.i18n.Text already (checks.py)",
-    "helpers/steps.py": "its printouts carry the Japanese term beside the English label; chapters 02–03",
-    "helpers/graph.py": "node labels of chapter 07's drawing (being changed)",
 }
 #: Modules with nothing for the learner to read but error messages for wrong arguments (English, as Python's).
 NO_PROSE = (
@@ -404,8 +644,12 @@ def english_only_strings(code: str, name: str = "<module>") -> list[str]:
     lines = code.splitlines()
     skip: set[int] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) in ("tr", "Text"):
+        called = getattr(node, "func", None)
+        called = getattr(called, "id", getattr(called, "attr", None))
+        if isinstance(node, ast.Call) and called in ("tr", "Text"):
             skip.update(id(n) for n in ast.walk(node))
+        elif isinstance(node, ast.Call) and called == "Term" and len(node.args) >= 2:
+            skip.add(id(node.args[0]))  # a glossary term's English name, beside its Japanese one
         elif isinstance(node, ast.Raise):
             skip.update(id(n) for n in ast.walk(node))
         elif isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef):

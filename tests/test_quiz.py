@@ -97,7 +97,8 @@ def test_explanation_of_question_6_names_both_comparisons():
     assert round(q6 / q5) == 3 and round(q5, 2) == 0.51
     assert round(q6 / sure) == 160 and round(sure, 4) == 0.0101
     explanation = quiz.question(6).explanation
-    assert "three times the 0.51" in explanation and "160 times the 0.0101" in explanation
+    assert "three times the 0.51" in explanation.en and "160 times the 0.0101" in explanation.en
+    assert "0.51（問5、確率0.6）の約三倍" in explanation.ja and "0.0101（確率0.99）の160倍" in explanation.ja
 
 
 def test_bad_responses_get_feedback_not_tracebacks():
@@ -166,7 +167,7 @@ def test_saved_output_shows_every_question_without_a_kernel():
     for q in quiz.QUESTIONS:
         assert f"{q.number}. {q.prompt}" in bundle["text/plain"]
         for text in q.options.values():
-            assert quiz._escape(text) in bundle["text/html"]
+            assert quiz._escape(str(text)) in bundle["text/html"]
     assert bundle["text/html"].count("<li><p>") == len(quiz.QUESTIONS)
 
 

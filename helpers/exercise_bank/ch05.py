@@ -6,6 +6,7 @@ import numpy as np
 
 from helpers.checks import Exercise
 from helpers.explorers.ch05 import descend_1d
+from helpers.i18n import Text
 from helpers.numdiff import numerical_gradient
 
 
@@ -23,16 +24,33 @@ EXERCISES = {
     "05.1": Exercise(
         "05.1",
         expected=lambda: float(descend_1d(0.1, 3, -2.0)[-1]),
-        hint="The slope of (w − 2)² is 2(w − 2). Repeat w = w − 0.1 · 2(w − 2) three times, starting from w = −2; "
-        "each step should bring w closer to 2.",
-        success="Each step removes 20 % of the distance to the minimum: 4 → 3.2 → 2.56 → 2.048.",
+        hint=Text(
+            "The slope of (w − 2)² is 2(w − 2). Repeat w = w − 0.1 · 2(w − 2) three times, starting from w = −2; "
+            "each step should bring w closer to 2.",
+            "(w − 2)² の傾きは 2(w − 2) です。w = −2 から始めて、w = w − 0.1 · 2(w − 2) を三回繰り返します。"
+            "一歩ごとに w は 2 に近づくはずです。",
+        ),
+        success=Text(
+            "Each step removes 20 % of the distance to the minimum: 4 → 3.2 → 2.56 → 2.048.",
+            "一歩ごとに最小値までの距離が 20 % ずつ縮みます: 4 → 3.2 → 2.56 → 2.048。",
+        ),
         slips=(
-            (lambda: float(descend_1d(0.1, 2, -2.0)[-1]), "That is w after two steps; take three."),
-            (lambda: float(descend_1d(0.1, 4, -2.0)[-1]), "That is w after four steps; take three."),
+            (
+                lambda: float(descend_1d(0.1, 2, -2.0)[-1]),
+                Text("That is w after two steps; take three.", "それは二歩後の w です。三歩進めてください。"),
+            ),
+            (
+                lambda: float(descend_1d(0.1, 4, -2.0)[-1]),
+                Text("That is w after four steps; take three.", "それは四歩後の w です。三歩進めてください。"),
+            ),
             (
                 lambda: -2.0 - 3 * 0.1 * 2 * (-2.0 - 2),
-                "You used the slope at the start for every step. Recompute the "
-                "slope 2(w − 2) at the new w before each step.",
+                Text(
+                    "You used the slope at the start for every step. Recompute the "
+                    "slope 2(w − 2) at the new w before each step.",
+                    "すべての歩で最初の傾きを使っています。一歩ごとに、新しい w で傾き 2(w − 2) を計算し直してくださ"
+                    "い。",
+                ),
             ),
         ),
     ),
@@ -48,30 +66,49 @@ EXERCISES = {
         ],
         rtol=1e-6,
         atol=1e-9,
-        hint="For each weight i: copy w, add h = 1e-4 to weight i only, evaluate f; subtract h from weight i only, "
-        "evaluate f; divide the difference by 2h. Return both results as an array.",
+        hint=Text(
+            "For each weight i: copy w, add h = 1e-4 to weight i only, evaluate f; subtract h from weight "
+            "i only, "
+            "evaluate f; divide the difference by 2h. Return both results as an array.",
+            "各重み i について、w をコピーし、重み i だけに h = 1e-4 を加えて f を計算します。次に重み "
+            "i だけから h を引いて f を計算し、その差を 2h で割ります。両方の結果を配列で返してください。",
+        ),
         slips=(
             (
                 lambda f, w: _forward_gradient(f, w),
-                "That is the forward difference (f(w + h) − f(w)) / h. Use the "
-                "central difference: one step to each side, divided by 2h.",
+                Text(
+                    "That is the forward difference (f(w + h) − f(w)) / h. Use the "
+                    "central difference: one step to each side, divided by 2h.",
+                    "それは前進差分 (f(w + h) − f(w)) / h です。中心差分を使ってください。両側に一歩ずつ動かし、"
+                    "2h で割ります。",
+                ),
             ),
             (
                 lambda f, w: np.full(2, (f(np.asarray(w) + 1e-4) - f(np.asarray(w) - 1e-4)) / 2e-4),
-                "You moved both weights at once. A partial derivative moves one weight and keeps the other fixed.",
+                Text(
+                    "You moved both weights at once. A partial derivative moves one weight and keeps the other fixed.",
+                    "両方の重みを同時に動かしています。偏微分では重みをひとつだけ動かし、もう一方は固定します。",
+                ),
             ),
         ),
     ),
     "05.3": Exercise(
         "05.3",
         expected=lambda: 0.05 / 128,
-        hint="The summed gradient is 128 times the mean gradient, so the step η · gradient is 128 times larger "
-        "unless η shrinks by the same factor.",
+        hint=Text(
+            "The summed gradient is 128 times the mean gradient, so the step η · gradient is 128 times larger "
+            "unless η shrinks by the same factor.",
+            "和の勾配は平均の勾配の 128 倍なので、η を同じ割合で小さくしない限り、一歩 η · 勾配 は 128 "
+            "倍大きくなります。",
+        ),
         slips=(
             (
                 lambda: 0.05 * 128,
-                "The other way round: the summed gradient is already 128 times larger, so η must be "
-                "128 times *smaller*.",
+                Text(
+                    "The other way round: the summed gradient is already 128 times larger, so η must be "
+                    "128 times *smaller*.",
+                    "逆です。和の勾配はすでに 128 倍大きいので、η を 128 で割って *小さく* しなければなりません。",
+                ),
             ),
         ),
     ),

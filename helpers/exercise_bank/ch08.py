@@ -3,6 +3,7 @@
 import numpy as np
 
 from helpers.checks import Exercise
+from helpers.i18n import Text
 from helpers.layers import Affine, SoftmaxWithLoss
 
 #: Section 5's scores and labels (B = 4, K = 3).
@@ -31,8 +32,14 @@ EXERCISES = {
         "08.1",
         expected=lambda: (64, 100),
         kind="array",
-        hint="A gradient always has the shape of the parameter it belongs to.",
-        success="dW = Xᵀ · dout: (64, 32) · (32, 100) — the product sums over the 32 samples.",
+        hint=Text(
+            "A gradient always has the shape of the parameter it belongs to.",
+            "勾配はいつも、対応するパラメータと同じ形状です。",
+        ),
+        success=Text(
+            "dW = Xᵀ · dout: (64, 32) · (32, 100) — the product sums over the 32 samples.",
+            "dW = Xᵀ · dout: (64, 32) · (32, 100) です。この積が32個のサンプルについて和をとります。",
+        ),
     ),
     "08.2": Exercise(
         "08.2",
@@ -43,22 +50,39 @@ EXERCISES = {
             (_rng.standard_normal((4, 2)), _rng.standard_normal((4, 3))),
             (_rng.standard_normal((5, 3)), _rng.standard_normal((5, 5))),
         ],
-        hint="dW must have W's shape (D, H). Which product of X (B, D) and dout (B, H) gives (D, H) and sums over "
-        "the batch? Transpose one of them.",
+        hint=Text(
+            "dW must have W's shape (D, H). Which product of X (B, D) and dout (B, H) gives (D, H) and sums over "
+            "the batch? Transpose one of them.",
+            "dW は W と同じ形状 (D, H) のはずです。X (B, D) と dout (B, H) のどんな積が (D, H) になり、"
+            "バッチについて和をとるでしょうか。どちらかを転置します。",
+        ),
     ),
     "08.3": Exercise(
         "08.3",
         expected=_softmax_with_loss_grad,
         kind="array",
-        hint="(Y − T) / B: Y = softmax of each row of U, T the one-hot labels (np.eye(3)[labels]), and B = 4 rows. "
-        "Did you divide by the batch size?",
-        success="The 1/B comes from averaging the loss over the batch.",
+        hint=Text(
+            "(Y − T) / B: Y = softmax of each row of U, T the one-hot labels (np.eye(3)[labels]), and "
+            "B = 4 rows. "
+            "Did you divide by the batch size?",
+            "(Y − T) / B です。Y は U の各行のソフトマックス関数の値、T はone-hot表現のラベル（np.eye(3)[labels]）"
+            "、B = 4 行です。バッチサイズで割りましたか。",
+        ),
+        success=Text(
+            "The 1/B comes from averaging the loss over the batch.", "1/B は、損失をバッチで平均することから来ます。"
+        ),
     ),
     "08.4": Exercise(
         "08.4",
         expected=lambda: 0.25**6,
-        hint="Each sigmoid layer multiplies the gradient by σ′(u), and σ′ is at most 0.25 (at u = 0).",
-        success="Less than 0.03 % is left: the vanishing gradient problem (勾配消失).",
+        hint=Text(
+            "Each sigmoid layer multiplies the gradient by σ′(u), and σ′ is at most 0.25 (at u = 0).",
+            "シグモイド関数のレイヤはそれぞれ勾配に σ′(u) を掛けます。σ′ は最大でも 0.25 です（u = 0 のとき）。",
+        ),
+        success=Text(
+            "Less than 0.03 % is left: the vanishing gradient problem (勾配消失).",
+            "残るのは 0.03 % 未満です。これが勾配消失の問題です。",
+        ),
     ),
 }
 

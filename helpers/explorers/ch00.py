@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from helpers.i18n import tr
 from helpers.style import COLORS, LINESTYLES, MARKERS
 from helpers.widgets import Explorer, format_number, live_figure, slider
 
@@ -77,16 +78,27 @@ class PackageCheck:
 
     def line(self) -> str:
         """One stable line for the notebook: no version numbers unless something is wrong."""
+        name = f"{self.name:18s}"
         if self.installed is None:
-            return f"✗ {self.name:18s} is not installed — run `python run.py lab` (it installs requirements.txt)"
-        if self.pinned is None:
-            return f"? {self.name:18s} {self.installed} is installed, but requirements.txt has no pin for it"
-        if not self.ok:
-            return (
-                f"✗ {self.name:18s} {self.installed} is installed but the course pins {self.pinned}: "
-                "recorded numbers and widgets may differ — run `python run.py setup`"
+            return tr(
+                f"✗ {name} is not installed — run `python run.py lab` (it installs requirements.txt)",
+                f"✗ {name} がインストールされていません。`python run.py lab-ja` を実行してください"
+                "（requirements.txt をインストールします）",
             )
-        return f"✓ {self.name:18s} matches requirements.txt"
+        if self.pinned is None:
+            return tr(
+                f"? {name} {self.installed} is installed, but requirements.txt has no pin for it",
+                f"? {name} {self.installed} がインストールされていますが、"
+                "requirements.txt にバージョンの指定がありません",
+            )
+        if not self.ok:
+            return tr(
+                f"✗ {name} {self.installed} is installed but the course pins {self.pinned}: "
+                "recorded numbers and widgets may differ — run `python run.py setup`",
+                f"✗ {name} {self.installed} がインストールされていますが、コースの指定は {self.pinned} です。"
+                "記録された数値やウィジェットと違う可能性があります。`python run.py setup` を実行してください",
+            )
+        return tr(f"✓ {name} matches requirements.txt", f"✓ {name} requirements.txt と一致しています")
 
 
 def _norm(name: str) -> str:
@@ -149,7 +161,17 @@ def environment_report(packages: tuple[str, ...] = KEY_PACKAGES, requirements: P
     lines = [c.line() for c in checks]
     bad = sum(not c.ok for c in checks)
     if bad:
-        lines.append(f"{bad} of {len(checks)} packages differ from the course's pins (see above).")
+        lines.append(
+            tr(
+                f"{bad} of {len(checks)} packages differ from the course's pins (see above).",
+                f"{len(checks)}個のパッケージのうち{bad}個が、コースの指定と異なります（上を参照）。",
+            )
+        )
     else:
-        lines.append(f"All {len(checks)} packages match the versions the course was recorded with.")
+        lines.append(
+            tr(
+                f"All {len(checks)} packages match the versions the course was recorded with.",
+                f"{len(checks)}個のパッケージすべてが、コースを記録したときのバージョンと一致しています。",
+            )
+        )
     return "\n".join(lines)
