@@ -63,7 +63,7 @@
 # | [01 なぜ損失関数が必要なのか](01_why_loss.ipynb) | 学習とは重みを調整すること。損失関数はモデルの成績表。認識精度を損失関数にできない理由 |
 # | [02 2乗和誤差と平均二乗誤差を一歩ずつ](02_sse_mse.ipynb) | 2乗和誤差と平均二乗誤差を一歩ずつ計算する。½の意味、浮動小数点数、外れ値 |
 # | [03 交差エントロピー誤差](03_cross_entropy.ipynb) | 交差エントロピー誤差：正解クラスの確率の −log。ε = 1e-7 の理由 |
-# | [04 Cross-entropy in practice（英語）](../04_ce_in_practice.ipynb) | オーバーフローとlog-softmax、クラス不均衡、ラベル平滑化、エントロピーとKLダイバージェンス |
+# | [04 実践での交差エントロピー誤差](04_ce_in_practice.ipynb) | オーバーフローとlog-softmax、クラス不均衡、ラベル平滑化、エントロピーとKLダイバージェンス |
 # | [05 Minimising the loss: gradient descent（英語）](../05_gradient_descent.ipynb) | 勾配降下法：傾きに沿って坂を下る。学習率、ミニバッチ |
 # | [06 Backpropagation, derived（英語）](../06_backprop.ipynb) | 連鎖律とδ。小さなネットワークの途中の値をすべて計算する |
 # | [07 Computational graphs: backpropagation in pictures（英語）](../07_computational_graph.ipynb) | 計算グラフ：図の上で順伝播と逆伝播。本の買い物の例を最後の桁まで |
