@@ -17,9 +17,31 @@
 # regression targets. The fifth, overfitting (過学習; remedies dropout and L1/L2 regularisation), has its own chapter:
 # [10 Overfitting and regularisation](10_regularization.ipynb).
 
+# %% [markdown] lang="ja"
+# # 04 — 実践での交差エントロピー誤差
+#
+# **この章で学ぶこと**
+#
+# * ソフトマックス関数（softmax function）が本のロジット `[1010, 1000, 990]` でオーバーフロー（overflow）する理由を学びます。
+#   3つの対策も学びます。最大値を引くこと、対数ソフトマックス（log-softmax）とlogsumexp、そしてロジットから計算する交差エントロピー誤差です。
+# * クリッピングと $\varepsilon$（`delta`）を足すことの違い、float64と比べてfloat32で何が変わるかを学びます。
+# * クラス不均衡（class imbalance）について、認識精度のパラドックスと、その対策としてのクラスごとに重みを付けた交差エントロピー誤差を学びます。
+# * 誤ったラベルと過信に対するラベル平滑化（label smoothing）を学びます。交差エントロピー誤差が回帰に向かない理由もわかります。
+# * エントロピー（entropy）、KLダイバージェンス（KL divergence）、そしてH(p, q) = H(p) + KL(p‖q) を学びます。E資格でよく問われる関係です。
+# * 交差エントロピー誤差が負の対数尤度（negative log-likelihood）であることを学びます。それを最小にすることは、最尤推定（maximum likelihood estimation）にほかなりません。
+#
+# 記事 [[src:001]] は、交差エントロピー誤差（cross-entropy error）の5つの課題と、それぞれの対策を挙げています。
+# この章では、まずそのうち4つを実際に *示し*、それぞれのあとに対策を続けます。数値の不安定さ、クラス不均衡、誤ったラベル、回帰の目標値の4つです。
+# 5つ目の過学習（overfitting、対策はDropoutとL1/L2正則化）には、専用の章があります：[10 Overfitting and regularisation（英語）](../10_regularization.ipynb)。
+
 # %% [markdown]
 # ## Setup
 # Run this cell first. It imports numpy, the course's `helpers` package and applies the course plot style.
+
+# %% [markdown] lang="ja"
+# ## 準備
+#
+# 最初にこのセルを実行してください。numpyとコースの `helpers` パッケージをインポートし、コースのグラフのスタイルを設定します。
 
 # %%
 import warnings
@@ -41,6 +63,13 @@ use_course_style()
 # Written exactly like that, it fails. The book [[src:book]] shows it on the logits `[1010, 1000, 990]`: the result is
 # `nan, nan, nan`. We record the warnings numpy raises and print them, so you can read them:
 
+# %% [markdown] lang="ja"
+# ## 1. 課題：ソフトマックス関数がオーバーフローする
+#
+# ソフトマックス関数は、スコア $a_k$（ロジット、logit）を確率 $y_k = \exp(a_k) / \sum_j \exp(a_j)$ に変換します。
+# この式をそのまま書くと、うまくいきません。本 [[src:book]] は、ロジット `[1010, 1000, 990]` でそれを示しています。結果は `nan, nan, nan` です。
+# numpyが出す警告を記録して表示するので、読んでみてください。
+
 # %%
 a_book = np.array([1010.0, 1000.0, 990.0])  # the book's example
 with warnings.catch_warnings(record=True) as caught:
@@ -55,6 +84,12 @@ for w in caught:
 # other two terms and their sum. Then every entry is `inf / inf`, which is `nan` (not a number). The rest of this
 # chapter also uses the course's own, more spread-out logits `[123, 456, 789]`: there only the largest term
 # overflows, so the three entries break in three different ways.
+
+# %% [markdown] lang="ja"
+# `exp(1010)` はfloat64の最大値（約 $1.8 \times 10^{308}$）より大きいので、`inf` になります。残りの2つの項と、その和も `inf` です。
+# すると、どの要素も `inf / inf` になり、これは `nan`（not a number）です。
+# この章の残りでは、このコース独自の、もっと値の離れたロジット `[123, 456, 789]` も使います。
+# こちらでは最大の項だけがオーバーフローするので、3つの要素がそれぞれ違う壊れ方をします。
 
 # %%
 a = np.array([123.0, 456.0, 789.0])  # the course's own example
@@ -71,6 +106,10 @@ for w in caught:
 # `exp(789)` becomes `inf`, so the sum is `inf` too: the largest class gets `inf / inf` = `nan`, and the two small
 # classes get $\text{finite}/\infty = 0$. One `nan` turns every later computation that uses it into `nan`.
 
+# %% [markdown] lang="ja"
+# `exp(789)` が `inf` になるので、和も `inf` です。最大のクラスは `inf / inf` = `nan` になり、小さな2つのクラスは $\text{finite}/\infty = 0$ になります。
+# `nan` が1つあると、それを使うその後の計算はすべて `nan` になります。
+
 # %%
 print("largest float64:", np.finfo(np.float64).max)
 print("exp overflows above ln(max) =", np.log(np.finfo(np.float64).max))
@@ -82,6 +121,15 @@ print("exp overflows above ln(max) =", np.log(np.finfo(np.float64).max))
 # $\frac{\exp(a_k)}{\sum_j \exp(a_j)} = \frac{\exp(a_k - m)}{\sum_j \exp(a_j - m)}$. With $m = \max_j a_j$ every exponent
 # is ≤ 0, so every `exp` is ≤ 1 and nothing overflows (the book's comment: `# オーバーフロー対策`).
 
+# %% [markdown] lang="ja"
+# ### 対策1：最大値を引く
+#
+# 分子と分母に同じ定数 $e^{-m}$ を掛けても、数学的には何も変わりません。
+#
+# $$\frac{\exp(a_k)}{\sum_j \exp(a_j)} = \frac{\exp(a_k - m)}{\sum_j \exp(a_j - m)}$$
+#
+# $m = \max_j a_j$ とすると、指数はすべて0以下になります。すると `exp` はすべて1以下になり、オーバーフローは起こりません（本のコメントでは `# オーバーフロー対策`）。
+
 # %%
 print("the book's logits, shifted:", a_book - np.max(a_book))
 print("their stable softmax:      ", np.exp(a_book - np.max(a_book)) / np.sum(np.exp(a_book - np.max(a_book))))
@@ -92,6 +140,9 @@ print("stable softmax:", stable)
 
 # %% [markdown]
 # `helpers.softmax` does exactly this and returns the same numbers:
+
+# %% [markdown] lang="ja"
+# `helpers.softmax` はまさにこれを行い、同じ数値を返します。
 
 # %%
 print(helpers.softmax(a))
@@ -106,6 +157,15 @@ print("identical:", np.array_equal(helpers.softmax(a), stable))
 # smallest is about $5 \times 10^{-324}$, which is what $e^{-745}$ gives. A gap of about 746 between two logits gives $e^{-746}$, which rounds to exactly 0
 # (**underflow**, アンダーフロー), and then `log` gives `-inf`:
 
+# %% [markdown] lang="ja"
+# ### 対策2：対数ソフトマックスとlogsumexp
+#
+# 最大値を引けば確率は求まりますが、損失に必要なのはその **対数** です。ここでの最小の確率は $e^{-666} \approx 10^{-290}$ です。
+# これはまだfloat64に収まりますが（float64の最小の正規化数は約 $2.2 \times 10^{-308}$）、余裕はあまりありません。
+# それより小さい範囲にも、float64には *非正規化数* があり、有効数字の桁数はだんだん少なくなります。
+# その最小の値は約 $5 \times 10^{-324}$ で、$e^{-745}$ がこれになります。
+# 2つのロジットの差が約746あると $e^{-746}$ になり、これはちょうど0に丸められます（**アンダーフロー**、underflow）。そして `log` は `-inf` を返します。
+
 # %%
 print("exp(-666) =", np.exp(-666.0), "  smallest normal float64:", np.finfo(np.float64).tiny)
 print("exp(-745) =", np.exp(-745.0), "  exp(-746) =", np.exp(-746.0))
@@ -113,6 +173,11 @@ print("exp(-745) =", np.exp(-745.0), "  exp(-746) =", np.exp(-746.0))
 # %% [markdown]
 # So take the log of the formula instead: $\log y_k = a_k - \log\sum_j \exp(a_j)$, and compute the *logsumexp* with
 # the same shift, $\log\sum_j \exp(a_j) = m + \log\sum_j \exp(a_j - m)$.
+
+# %% [markdown] lang="ja"
+# そこで、式のほうの対数をとります：$\log y_k = a_k - \log\sum_j \exp(a_j)$。
+# そして *logsumexp* を同じように最大値を引いて計算します：$\log\sum_j \exp(a_j) = m + \log\sum_j \exp(a_j - m)$。
+# これがlog-sum-exp（「ログサムエクスプ」と読みます）の計算法です。
 
 # %%
 lse = np.max(a) + np.log(np.sum(np.exp(a - np.max(a))))
@@ -123,6 +188,10 @@ print("helpers.log_softmax:", helpers.log_softmax(a))
 # %% [markdown]
 # The difference shows when a probability really underflows. With logits `[1000, 1]`, the second probability is
 # $e^{-999}$, smaller than any float64, so `log(softmax)` says `-inf`; the log-softmax gives the exact `-999`.
+
+# %% [markdown] lang="ja"
+# 違いが現れるのは、確率が本当にアンダーフローするときです。ロジット `[1000, 1]` では、2つ目の確率は $e^{-999}$ で、どのfloat64よりも小さくなります。
+# そのため `log(softmax)` は `-inf` になりますが、対数ソフトマックスは正確な `-999` を返します。
 
 # %%
 with np.errstate(divide="ignore"):  # log(0) = -inf is what we want to show
@@ -137,6 +206,15 @@ print("log_softmax([1000, 1]):     ", helpers.log_softmax([1000.0, 1.0]))
 # $-\log 10^{-7} \approx 16.1$: the loss *hides* how wrong the model is. Cross-entropy from logits uses the
 # log-softmax and never needs $\varepsilon$.
 
+# %% [markdown] lang="ja"
+# ### 対策3：ロジットから交差エントロピー誤差を計算する
+#
+# 正解のクラスが0だとしましょう。モデルは大きく間違えています。本当の損失は $-\log y_0 = -(123 - 789) = 666$ です。
+# 本のやり方では、ソフトマックス関数のあとに $\varepsilon = 10^{-7}$ として $-\log(y + \varepsilon)$ を計算します。
+# すると、損失は $-\log 10^{-7} \approx 16.1$ で頭打ちになります。
+# つまり、モデルがどれほど間違えているかを、損失が *隠して* しまいます。
+# ロジットから計算する交差エントロピー誤差は対数ソフトマックスを使うので、$\varepsilon$ を必要としません。
+
 # %%
 print("softmax, then CE with delta:", helpers.cross_entropy(helpers.softmax(a), 0))
 print("from logits, by hand:       ", -(a - lse)[0])
@@ -146,6 +224,10 @@ print("cross_entropy_from_logits:  ", helpers.cross_entropy_from_logits(a, 0))
 # This is why frameworks take logits: PyTorch's `nn.CrossEntropyLoss` applies log-softmax inside, and Keras has
 # `from_logits=True`. For E資格: *the network's last layer outputs logits; softmax and the loss are fused.*
 
+# %% [markdown] lang="ja"
+# フレームワークがロジットを受け取るのはこのためです。PyTorchの `nn.CrossEntropyLoss` は内部で対数ソフトマックスを適用し、Kerasには `from_logits=True` があります。
+# E資格に向けて：*ニューラルネットワークの最後の層はロジットを出力し、ソフトマックス関数と損失は一体にして計算します。*
+
 # %% [markdown]
 # ### Explorer: where does the naive softmax break?
 #
@@ -154,6 +236,14 @@ print("cross_entropy_from_logits:  ", helpers.cross_entropy_from_logits(a, 0))
 # (vermillion dotted line) at $s \approx 90$ — and float32's limit (purple) already at $s \approx 11$. Right: the naive
 # cross-entropy (dashed) stops at that line, the stable one (green) keeps going. Watch the readout turn to `inf`/`nan`.
 
+# %% [markdown] lang="ja"
+# ### エクスプローラー：素朴なソフトマックス関数はどこで壊れるか
+#
+# スライダーはロジットを $s \cdot [1.23, 4.56, 7.89]$ のように拡大します。$s = 100$ でこのコースの `[123, 456, 789]` になります。正解のクラスは1です。
+# 左のグラフでは、最大の `exp` の項の $\log_{10}$ が $s$ とともに直線的に増えます。
+# そして $s \approx 90$ でfloat64の限界（朱色の点線）を超えます。float32の限界（紫色）は、すでに $s \approx 11$ で超えます。
+# 右のグラフでは、素朴な交差エントロピー誤差（破線）はその線で止まり、安定な計算（緑）は先へ続きます。表示が `inf`/`nan` に変わる様子を見てください。
+
 # %% tags=["nbval-ignore-output"]
 overflow = helpers.explorers.ch04.overflow_explorer()
 overflow
@@ -161,6 +251,9 @@ overflow
 # %% [markdown]
 # Driven from code: just below the limit both agree; just above it the naive computation gives `inf` for the loss and
 # `nan` in the softmax.
+
+# %% [markdown] lang="ja"
+# コードから動かします。限界のすぐ下では両者は一致します。すぐ上では、素朴な計算は損失が `inf` に、ソフトマックス関数の出力が `nan` になります。
 
 # %%
 for s in (89, 90, 100):
@@ -179,6 +272,14 @@ print("                     s =", helpers.explorers.ch04.overflow_scale(dtype="f
 # (`np.clip`, what Keras does), or **add** the small $\varepsilon$ inside the log (the book's `delta`). They agree in
 # the middle and differ at the edges:
 
+# %% [markdown] lang="ja"
+# ## 2. 課題：log(0)、クリッピングか $\varepsilon$ を足すか
+#
+# 記事 [[src:001]] は、ちょうど0の確率に対して2つの対処法を挙げています。
+# 1つは確率を $[\varepsilon, 1-\varepsilon]$ に **クリッピング** する方法（`np.clip`、Kerasのやり方）です。
+# もう1つは、小さな $\varepsilon$ を対数の中に **足す** 方法（本の `delta`）です。
+# 2つは中ほどでは一致し、端で違います。
+
 # %%
 eps = 1e-7
 for p in (0.0, 1e-9, 0.5, 1.0):
@@ -191,6 +292,11 @@ for p in (0.0, 1e-9, 0.5, 1.0):
 # version a tiny positive one. And below $\varepsilon$ clipping makes the loss **flat**: its slope (gradient, 勾配) is 0,
 # so a model stuck at $p \approx 0$ for the correct class gets no signal to move. Check with a numerical slope:
 
+# %% [markdown] lang="ja"
+# 注目したい点が2つあります。$p = 1$ では、deltaを足す方法は小さな **負の** 損失（$-\log(1 + 10^{-7})$）に、クリッピングは小さな正の損失になります。
+# また、$\varepsilon$ より下では、クリッピングによって損失が **平ら** になります。傾き（勾配、gradient）が0になるのです。
+# そのため、正解のクラスで $p \approx 0$ にはまり込んだモデルは、動くための手がかりを得られません。数値で傾きを求めて確かめましょう。
+
 # %%
 h = 1e-10
 for p in (1e-9, 0.5):
@@ -201,11 +307,20 @@ for p in (1e-9, 0.5):
 # %% [markdown]
 # Both fixes are patches on `log(softmax)`; section 1's cross-entropy from logits needs neither.
 
+# %% [markdown] lang="ja"
+# どちらの対処法も `log(softmax)` へのつぎはぎです。1節のロジットから計算する交差エントロピー誤差なら、どちらも必要ありません。
+
 # %% [markdown]
 # ## 3. Problem: float32 is much narrower than float64
 #
 # GPUs train in float32 (single precision, 単精度). Its largest number is about $3.4 \times 10^{38}$, so `exp` overflows
 # above 88.7 instead of 709.8 — logits of 100 are enough:
+
+# %% [markdown] lang="ja"
+# ## 3. 課題：float32はfloat64よりずっと範囲が狭い
+#
+# GPUはfloat32（単精度、single precision）で学習します。その最大の数は約 $3.4 \times 10^{38}$ です。
+# そのため `exp` は、709.8ではなく88.7を超えるとオーバーフローします。ロジットが100あれば十分です。
 
 # %%
 for dtype in (np.float32, np.float64):
@@ -223,6 +338,13 @@ with np.errstate(over="ignore"):  # the overflow is the point
 # cross-entropy's second branch) becomes $\log 0$. Near 0 there is no such problem: float32 holds $10^{-15}$ itself, so
 # *adding* it to a probability of 0 still works.
 
+# %% [markdown] lang="ja"
+# もう1つの限界は **精度** です。float32のマシンイプシロン（1の次の数との間隔）は約 $1.19 \times 10^{-7}$ です。
+# Kerasの既定の $\varepsilon$（`keras.backend.epsilon()`）は $10^{-7}$ で、これに近い値です。
+# [[src:001]] の $10^{-15}$ は、float32では1の隣で消えてしまいます。
+# そのため $1 - 10^{-15}$ でのクリッピングは何もせず、$\log(1 - p)$（二値交差エントロピーの2つ目の枝）は $\log 0$ になります。
+# 0の近くでは、このような問題はありません。float32は $10^{-15}$ そのものを表せるので、確率0にこれを *足す* 方法はうまくいきます。
+
 # %%
 one = np.float32(1.0)
 print("float32: 1 - 1e-15 == 1 ?", one - np.float32(1e-15) == one)
@@ -235,6 +357,9 @@ print("-log(0 + 1e-15) in float32:", -np.log(np.float32(0.0) + np.float32(1e-15)
 # `helpers.softmax` keeps float32 input in float32, and thanks to the max-shift it survives logits that overflow
 # float32's `exp`:
 
+# %% [markdown] lang="ja"
+# `helpers.softmax` はfloat32の入力をfloat32のまま扱います。最大値を引くおかげで、float32の `exp` がオーバーフローするロジットでも計算できます。
+
 # %%
 a32 = np.array([123.0, 456.0, 789.0], dtype=np.float32)
 print(helpers.softmax(a32), helpers.softmax(a32).dtype)
@@ -244,6 +369,12 @@ print(helpers.softmax(a32), helpers.softmax(a32).dtype)
 #
 # A seeded data set: 1000 points in two overlapping clouds, only 5 % of them in class 1 (think "fraud", "disease").
 # A "model" that always answers class 0 (the majority, 多数派) is 95 % accurate — and finds no minority case at all.
+
+# %% [markdown] lang="ja"
+# ## 4. 課題：クラス不均衡と認識精度のパラドックス
+#
+# 乱数のシードを固定して作ったデータセットを使います。2つの重なり合う点の雲からなる1000個の点で、クラス1はそのうち5 %しかありません（「不正利用」や「病気」を考えてください）。
+# 常にクラス0（多数派）と答える「モデル」の認識精度は95 %です。しかし、少数派の例は1つも見つけられません。
 
 # %%
 X, labels = helpers.data.imbalanced_classification(n=1000, minority_fraction=0.05, seed=0)
@@ -257,6 +388,11 @@ print("minority cases found (recall, 再現率):", np.mean(always_0[labels == 1]
 # averages over samples, so the 950 majority samples dominate. A constant prediction of $p(\text{class }1) = 0.05$
 # already gets a low loss:
 
+# %% [markdown] lang="ja"
+# これが **認識精度のパラドックス**（accuracy paradox）です。認識精度は高いのに、モデルは役に立ちません。
+# ふつうの交差エントロピー誤差も、これを防いではくれません。サンプルについて平均するので、950個の多数派のサンプルが大部分を占めるからです。
+# クラス1の確率を常に $p(\text{class }1) = 0.05$ と予測するだけで、すでに損失は小さくなります。
+
 # %%
 constant = np.tile([0.95, 0.05], (len(labels), 1))
 print("plain CE of the constant 5 % model:", helpers.cross_entropy(constant, labels))
@@ -267,6 +403,12 @@ print("plain CE of the constant 5 % model:", helpers.cross_entropy(constant, lab
 # Give each class the weight $w_k = N / (K \cdot N_k)$ ("balanced", as in scikit-learn): rare classes weigh more, and
 # each class contributes the same total weight. Then divide the weighted sum by the total weight.
 
+# %% [markdown] lang="ja"
+# ### 対策：クラスに重みを付ける
+#
+# 各クラスに重み $w_k = N / (K \cdot N_k)$ を与えます（scikit-learnの "balanced" と同じです）。
+# まれなクラスほど重みが大きくなり、どのクラスも重みの合計が同じになります。そして、重み付きの和を重みの合計で割ります。
+
 # %%
 counts = np.bincount(labels)
 weights_by_hand = len(labels) / (2 * counts)
@@ -274,6 +416,10 @@ print("by hand:", weights_by_hand, "  helpers:", helpers.class_weights_balanced(
 
 # %% [markdown]
 # Under the weighted loss $\sum_n w_{c_n} \ell_n / \sum_n w_{c_n}$ the lazy constant model is no longer cheap:
+
+# %% [markdown] lang="ja"
+# 重み付きの損失 $\sum_n w_{c_n} \ell_n / \sum_n w_{c_n}$ のもとでは、手抜きの定数モデルは、もう小さな損失ではすみません。
+# これが重み付き交差エントロピー（weighted cross-entropy）です。
 
 # %%
 weights = helpers.class_weights_balanced(labels, 2)
@@ -285,6 +431,10 @@ print("helpers:", helpers.weighted_cross_entropy(constant, labels, weights))
 # Now train a logistic regression ($p = \sigma(w \cdot x + b)$) on each loss with 300 steps of gradient descent
 # (chapter 05) and compare. Accuracy goes *down* with the weights — and recall goes up from 40 % to 84 %.
 
+# %% [markdown] lang="ja"
+# 次に、ロジスティック回帰（$p = \sigma(w \cdot x + b)$）を、それぞれの損失で300ステップの勾配降下法（05章）により学習させて比べます。
+# 重みを付けると認識精度は *下がります*。しかし、再現率は40 %から84 %に上がります。
+
 # %%
 fit = helpers.fit.fit_logistic
 for name, cw in (("plain CE   ", [1.0, 1.0]), ("weighted CE", weights)):
@@ -295,6 +445,10 @@ for name, cw in (("plain CE   ", [1.0, 1.0]), ("weighted CE", weights)):
 # %% [markdown]
 # The plot shows why: the weighted boundary (solid vermillion) moves into the majority cloud to catch most of the rare
 # orange triangles; the plain boundary (dashed blue) sits far out and misses more than half of them.
+
+# %% [markdown] lang="ja"
+# グラフを見ると理由がわかります。重み付きの決定境界（朱色の実線）は、まれなオレンジ色の三角の大部分をとらえるために、多数派の雲の中へ入り込みます。
+# ふつうの決定境界（青の破線）はずっと外側にあり、その半分以上を見逃しています。
 
 # %%
 fig, ax = plt.subplots(figsize=(7.4, 4.2), layout="constrained")
@@ -312,6 +466,10 @@ plt.show()
 # Other remedies from [[src:001]]: under-/over-sampling (resampling, SMOTE). And measure with recall, precision or F1,
 # not accuracy alone.
 
+# %% [markdown] lang="ja"
+# [[src:001]] が挙げるほかの対策は、アンダーサンプリングとオーバーサンプリング（リサンプリング、SMOTE）です。
+# また、認識精度だけでなく、再現率、適合率、F1スコアで評価しましょう。
+
 # %% [markdown]
 # ## 5. Problem: noisy labels and over-confidence — label smoothing
 #
@@ -320,6 +478,15 @@ plt.show()
 # target with the uniform distribution: $t' = (1 - \alpha)\, t + \alpha / K$, with a smoothing amount $\alpha$ (alpha;
 # not the $\varepsilon$ inside the log). With $\alpha = 0.1$ and $K = 10$, the book's target one-hot at 2 becomes 0.91 and
 # 0.01:
+
+# %% [markdown] lang="ja"
+# ## 5. 課題：誤ったラベルと過信：ラベル平滑化
+#
+# one-hot表現の正解ラベルは、ちょうど1の確率を求めます。ソフトマックス関数の出力は、ロジットを限りなく大きくしてはじめて1に近づきます。
+# そのため、モデルは重みを大きくし続け、ラベルの誤ったデータに対してさえ過信するようになります。
+# **ラベル平滑化** は、one-hot表現の正解ラベルに一様分布を混ぜます：$t' = (1 - \alpha)\, t + \alpha / K$。
+# $\alpha$（アルファ）は平滑化の量で、対数の中の $\varepsilon$ とは別のものです。
+# $\alpha = 0.1$、$K = 10$ とすると、2の位置がone-hotになっている本の正解ラベルは、0.91と0.01になります。
 
 # %%
 y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])  # the book's output
@@ -332,6 +499,10 @@ print("helpers:", helpers.smooth_labels(t, 0.1))
 # Cross-entropy with smoothed targets keeps **every** term of $-\sum_k t'_k \log(y_k + \varepsilon)$, not just the correct
 # class's. The book's `y` puts exactly 0 on classes 3, 6, 8, 9; each now costs $0.01 \cdot 16.1$:
 
+# %% [markdown] lang="ja"
+# 平滑化した正解ラベルを使う交差エントロピー誤差では、正解のクラスだけでなく、$-\sum_k t'_k \log(y_k + \varepsilon)$ の **すべての** 項が残ります。
+# 本の `y` は、クラス3、6、8、9にちょうど0を与えています。その1つ1つが、いまは $0.01 \cdot 16.1$ の損失になります。
+
 # %%
 print("hard target:    ", helpers.cross_entropy(y, t))
 print("smoothed, hand: ", -np.sum(t_smooth * np.log(y + 1e-7)))
@@ -341,6 +512,12 @@ print("smoothed helper:", helpers.cross_entropy(y, t_smooth))
 # Why over-confidence is penalised: put probability $p$ on class 2 and spread $1 - p$ evenly over the other nine.
 # With the hard target the loss keeps falling all the way to $p = 1$; with the smoothed target it has its minimum at
 # $p = 0.91$ and rises again — pushing further towards certainty now *costs* loss. The plot shows both curves.
+
+# %% [markdown] lang="ja"
+# 過信が罰せられる理由を見てみましょう。クラス2に確率 $p$ を与え、残りの $1 - p$ をほかの9つに均等に分けます。
+# 平滑化しない正解ラベルでは、損失は $p = 1$ まで下がり続けます。
+# 平滑化した正解ラベルでは、損失は $p = 0.91$ で最小になり、そこから再び上がります。確信に近づこうとすると、今度は損失が *増える* のです。
+# グラフに両方の曲線を描きます。
 
 # %%
 ps = np.linspace(0.3, 0.9999, 400)
@@ -363,6 +540,10 @@ plt.show()
 # The smoothed curve's lowest value is the entropy of $t'$ (section 7): a smoothed target can never be matched with
 # zero loss. [[src:001]] also suggests semi-supervised learning for noisy labels; label smoothing is the E資格 classic.
 
+# %% [markdown] lang="ja"
+# 平滑化した曲線の最小値は、$t'$ のエントロピーです（7節）。平滑化した正解ラベルには、損失0で一致させることはできません。
+# [[src:001]] は誤ったラベルに対して半教師あり学習も勧めていますが、E資格で定番なのはラベル平滑化です。
+
 # %%
 print("lowest smoothed loss on the grid:", min(soft), "  entropy H(t'):", helpers.entropy(t_smooth))
 
@@ -372,12 +553,21 @@ print("lowest smoothed loss on the grid:", min(soft), "  entropy H(t'):", helper
 # Cross-entropy compares *probability distributions*. A regression target such as a price of 2.0 is not one. Plug it in
 # anyway: $-t \log y$ with $t = 2$ keeps decreasing as $y$ grows — there is no minimum at $y = t$. Squared error has it.
 
+# %% [markdown] lang="ja"
+# ## 6. 課題：交差エントロピー誤差は回帰には使えない
+#
+# 交差エントロピー誤差は *確率分布* を比べるものです。2.0という価格のような回帰の目標値は、確率分布ではありません。
+# それでも入れてみましょう。$t = 2$ の $-t \log y$ は、$y$ が大きくなるほど小さくなり続けます。$y = t$ での最小値はありません。2乗誤差にはあります。
+
 # %%
 for y_pred in (1.0, 2.0, 10.0, 100.0):
     print(f"y = {y_pred:>5}:  -t log y = {0.0 - 2.0 * np.log(y_pred):8.4f}   (y - t)² = {(y_pred - 2.0) ** 2:8.1f}")
 
 # %% [markdown]
 # `helpers` refuses such input with an error that says what is wrong (we catch it and print its message):
+
+# %% [markdown] lang="ja"
+# `helpers` は、このような入力を、何がおかしいかを述べるエラーで拒否します（ここではエラーを捕まえて、そのメッセージを表示します）。
 
 # %%
 try:
@@ -387,6 +577,9 @@ except ValueError as err:
 
 # %% [markdown]
 # Use mean squared error (平均二乗誤差), MAE or Huber for regression (chapter 02), cross-entropy for classification.
+
+# %% [markdown] lang="ja"
+# 回帰には平均二乗誤差（mean squared error）、平均絶対誤差、Huber損失を使い（02章）、分類には交差エントロピー誤差を使いましょう。
 
 # %% [markdown]
 # ## 7. Information theory for E資格: entropy, KL divergence, cross-entropy
@@ -398,6 +591,16 @@ except ValueError as err:
 #
 # With $p = [0.5, 0.5]$ and $q = [0.8, 0.2]$:
 
+# %% [markdown] lang="ja"
+# ## 7. E資格のための情報理論：エントロピー、KLダイバージェンス、交差エントロピー
+#
+# * **エントロピー** $H(p) = -\sum_k p_k \log p_k$ は、真の分布 $p$ の平均的な驚きの大きさ、つまりその不確かさです。
+# * **KLダイバージェンス** $\mathrm{KL}(p\|q) = \sum_k p_k \log (p_k / q_k)$ は、$p$ の代わりにモデル $q$ を使うことによる余分なコストです。
+#   0以上で、$q = p$ のときだけ0になります。
+# * **交差エントロピー** は $H(p, q) = -\sum_k p_k \log q_k = H(p) + \mathrm{KL}(p\|q)$ です。
+#
+# $p = [0.5, 0.5]$、$q = [0.8, 0.2]$ で計算してみましょう。
+
 # %%
 p = np.array([0.5, 0.5])
 q = np.array([0.8, 0.2])
@@ -408,6 +611,9 @@ print("KL(p‖q) by hand:", np.sum(p * np.log(p / q)), "  helpers:", helpers.kl_
 # Cross-entropy is the sum of the two. The two routes differ in the 16th digit (rounding again — compare floats with
 # `np.isclose`):
 
+# %% [markdown] lang="ja"
+# 交差エントロピーは、この2つの和です。2つの計算方法の結果は16桁目で違います（ここでも丸め誤差です。浮動小数点数は `np.isclose` で比べましょう）。
+
 # %%
 print("H(p, q) directly:", -np.sum(p * np.log(q)), "  helpers:", helpers.losses.cross_entropy_dist(p, q))
 print("H(p) + KL(p‖q): ", helpers.entropy(p) + helpers.kl_divergence(p, q))
@@ -417,6 +623,11 @@ print("equal up to rounding:", np.isclose(helpers.losses.cross_entropy_dist(p, q
 # Why this matters for training: $H(p)$ depends only on the data, not on the model. So **minimising cross-entropy is
 # minimising the KL divergence** from the data's distribution to the model's. With one-hot $p$, $H(p) = 0$ and the two
 # are equal. And KL is not symmetric, so it is not a distance:
+
+# %% [markdown] lang="ja"
+# これが学習にとって大事な理由はこうです。$H(p)$ はデータだけで決まり、モデルによりません。
+# したがって、**交差エントロピーを最小にすることは、データの分布からモデルの分布へのKLダイバージェンスを最小にすることです**。
+# $p$ がone-hot表現なら $H(p) = 0$ で、2つは等しくなります。また、KLダイバージェンスは対称ではないので、距離ではありません。
 
 # %%
 print("KL(p‖q) =", helpers.kl_divergence(p, q), "  KL(q‖p) =", helpers.kl_divergence(q, p))
@@ -449,6 +660,31 @@ print("KL(p‖q) =", helpers.kl_divergence(p, q), "  KL(q‖p) =", helpers.kl_di
 # called the **negative log-likelihood** (負の対数尤度, NLL). (In PyTorch, `NLLLoss` expects log-probabilities, not
 # probabilities: `CrossEntropyLoss` = `LogSoftmax` + `NLLLoss`.) Check it on three samples:
 
+# %% [markdown] lang="ja"
+# ## 8. 負の対数尤度としての交差エントロピー誤差（尤度、最尤推定）
+#
+# $-\log$ はどこから来るのでしょうか。7節では情報理論から1つの答えを出しました。統計学からも、もう1つの答えが得られます。
+# 記事 [[src:003]] は、交差エントロピー誤差を **尤度**（likelihood）の負の対数として説明しています。尤度とは、モデルがデータにどれだけよく当てはまるかを表す関数です。
+#
+# モデルの出力を確率として読みます。正解のクラスが $c_n$ であるサンプル $n$ について、モデルはそのクラスに確率 $y_{n,c_n}$ を与えます。
+# サンプルが独立なら、モデルが正解ラベル *すべて* にまとめて与える確率は、次の積です。
+#
+# $$L = \prod_{n=1}^{N} y_{n,c_n} .$$
+#
+# $L$ をモデルの重みの関数とみたものが **尤度** です。観測したラベルにモデルが高い確率を与えるほど、尤度は大きくなります。
+# （この節では、$L$ は尤度で、損失ではありません。損失は $E$ です。）
+# **最尤推定** は、$L$ ができるだけ大きくなるように重みを選びます。
+#
+# ここで対数をとります。対数は増加関数なので、同じ重みで $\log L$ も最大になります。そして、積が和に変わります。
+# 符号を反転し、$N$ で割ると次のようになります。
+#
+# $$-\frac{1}{N}\log L = -\frac{1}{N}\sum_{n} \log y_{n,c_n} = -\frac{1}{N}\sum_{n}\sum_{k} t_{nk}\log y_{nk} = E .$$
+#
+# これは03章のバッチ平均の交差エントロピー誤差です（one-hot表現の $t_n$ では $k = c_n$ のときだけ $t_{nk} = 1$ なので、正解ラベルの項だけが残ります）。
+# したがって、**交差エントロピー誤差を最小にすることは、尤度を最大にすること** で、$L = e^{-N E}$ です。
+# そのため、交差エントロピー誤差は **負の対数尤度**（NLL）とも呼ばれます。
+# （PyTorchの `NLLLoss` は、確率ではなく対数確率を受け取ります：`CrossEntropyLoss` = `LogSoftmax` + `NLLLoss`。）3つのサンプルで確かめましょう。
+
 # %%
 Y3 = np.array([[0.7, 0.2, 0.1], [0.1, 0.8, 0.1], [0.3, 0.3, 0.4]])  # (N, K) = (3, 3)
 labels3 = np.array([0, 1, 2])
@@ -465,6 +701,14 @@ print("-log(L) / N =", -np.log(likelihood) / 3, "  cross-entropy:", helpers.cros
 # $L(p) = p^7 (1 - p)^3$ and the mean binary cross-entropy is $E(p) = -\frac{1}{10}\big(7 \log p + 3 \log(1 - p)\big)$.
 # Try every $p$ from 0.01 to 0.99:
 
+# %% [markdown] lang="ja"
+# 同じ数値になります（ここではどの確率も0ではないので、$\varepsilon$ を使わずに `delta=0` としています）。
+#
+# **一方を最小にすることは、他方を最大にすること：数値で確かめる。** 最も単純なモデルは重みが1つだけです。
+# どのサンプルにも同じ、クラス1の確率 $p$ を予測します。データは10個のラベルで、そのうち7個が1です。
+# すると $L(p) = p^7 (1 - p)^3$ で、二値交差エントロピーの平均は $E(p) = -\frac{1}{10}\big(7 \log p + 3 \log(1 - p)\big)$ です。
+# 0.01から0.99までのすべての $p$ を試してみましょう。
+
 # %%
 labels10 = np.array([1, 1, 0, 1, 1, 0, 1, 1, 0, 1])
 ps = np.linspace(0.01, 0.99, 99)
@@ -476,6 +720,10 @@ print(f"there: L = {L_p.max():.10f}   E = {E_p.min():.10f}   exp(-10 E) = {np.ex
 # %% [markdown]
 # Both choose $p = 0.7$: the share of 1s in the data, the maximum likelihood estimate. Left: the likelihood with its
 # maximum; right: the cross-entropy with its minimum, at the same $p$ (dotted line).
+
+# %% [markdown] lang="ja"
+# どちらも $p = 0.7$ を選びます。これはデータの中の1の割合で、最尤推定値です。
+# 左は尤度とその最大値、右は交差エントロピー誤差とその最小値で、同じ $p$（点線）にあります。
 
 # %%
 fig, (ax_l, ax_e) = plt.subplots(1, 2, figsize=(9, 3.2))
@@ -494,6 +742,11 @@ plt.show()
 # of chapter 09, even if the model gave every correct label the probability 0.5, the product would be too small for
 # float64 (underflow, アンダーフロー) and becomes exactly 0; its log, a sum, is an ordinary number:
 
+# %% [markdown] lang="ja"
+# 実際に対数を使うのはなぜでしょうか。尤度は、1より小さいたくさんの数の積です。
+# 09章の1347個の訓練用の数字では、たとえモデルがどの正解ラベルにも0.5の確率を与えたとしても、積はfloat64には小さすぎます（アンダーフロー）。そしてちょうど0になります。
+# その対数は和なので、ふつうの数になります。
+
 # %%
 print("0.5 ** 1347 =", 0.5**1347, "   -log L = -1347 · log 0.5 =", -1347 * np.log(0.5))
 
@@ -504,6 +757,14 @@ print("0.5 ** 1347 =", 0.5**1347, "   -log L = -1347 · log 0.5 =", -1347 * np.l
 #
 # **Exercise 04.1.** Compute the cross-entropy for logits `[123, 456, 789]` when the correct class is **1**, stably
 # (no `nan`, no `inf`, no ε), with numpy only.
+
+# %% [markdown] lang="ja"
+# ## 演習
+#
+# それぞれの `...` をあなたのコードに置き換えて、セルを実行してください。チェックが ✓ を返すか、ヒントを出します。
+#
+# **演習 04.1** ロジット `[123, 456, 789]` で正解のクラスが **1** のときの交差エントロピー誤差を求めます。
+# numpyだけを使い、安定に計算してください（`nan` や `inf` を出さず、$\varepsilon$ も使いません）。
 
 # %%
 answer_04_1 = ...  # your code here
@@ -519,6 +780,10 @@ check("04.1", answer_04_1)
 # **Exercise 04.2.** In a data set of 900 cats (class 0), 90 dogs (class 1) and 10 birds (class 2), what balanced weight
 # does the class *bird* get? (Give a number.)
 
+# %% [markdown] lang="ja"
+# **演習 04.2** ネコ900匹（クラス0）、イヌ90匹（クラス1）、鳥10羽（クラス2）からなるデータセットがあります。
+# クラス *鳥* の "balanced" な重みはいくつですか（数値で答えてください）。
+
 # %%
 answer_04_2 = ...  # your code here
 check("04.2", answer_04_2)
@@ -529,6 +794,9 @@ check("04.2", answer_04_2)
 
 # %% [markdown]
 # **Exercise 04.3.** Smooth a one-hot target for 5 classes, correct class 0, with $\alpha = 0.2$. Give the whole array.
+
+# %% [markdown] lang="ja"
+# **演習 04.3** 5クラス、正解のクラス0のone-hot表現の正解ラベルを、$\alpha = 0.2$ で平滑化してください。配列全体を答えてください。
 
 # %%
 answer_04_3 = ...  # your code here
@@ -541,6 +809,10 @@ check("04.3", answer_04_3)
 # %% [markdown]
 # **Exercise 04.4.** The true distribution of the data is $p = [0.7, 0.2, 0.1]$ and a model predicts
 # $q = [0.5, 0.3, 0.2]$. Compute the extra cost of using the model, $\mathrm{KL}(p\|q)$, with numpy only.
+
+# %% [markdown] lang="ja"
+# **演習 04.4** データの真の分布は $p = [0.7, 0.2, 0.1]$ で、モデルは $q = [0.5, 0.3, 0.2]$ と予測します。
+# モデルを使うことによる余分なコスト $\mathrm{KL}(p\|q)$ を、numpyだけで計算してください。
 
 # %%
 answer_04_4 = ...  # your code here
@@ -555,6 +827,10 @@ check("04.4", answer_04_4)
 # %% [markdown]
 # **Exercise 04.5.** A network's mean cross-entropy over a batch of $N = 8$ samples is $E = 0.25$. What is the
 # likelihood $L$ it gives to the eight correct labels together?
+
+# %% [markdown] lang="ja"
+# **演習 04.5** $N = 8$ 個のサンプルからなるバッチで、ニューラルネットワークの交差エントロピー誤差の平均は $E = 0.25$ です。
+# このネットワークが8つの正解ラベルにまとめて与える尤度 $L$ はいくつですか。
 
 # %%
 answer_04_5 = ...  # your code here
@@ -580,3 +856,19 @@ check("04.5", answer_04_5)
 # * Cross-entropy is the negative log-likelihood per sample, $E = -\frac{1}{N}\log L$ with the likelihood (尤度)
 #   $L = \prod_n y_{n,c_n}$: minimising it is maximum likelihood estimation (最尤推定). Ten labels with seven 1s: both
 #   choose $p = 0.7$. The log also keeps the product from underflowing ($0.5^{1347}$ is 0.0 in float64).
+
+# %% [markdown] lang="ja"
+# ## まとめ
+#
+# * 素朴なソフトマックス関数はオーバーフローします。本の `[1010, 1000, 990]` では `nan, nan, nan` になります。
+#   float64では `exp(789)` が `inf` になり（限界は約709.8）、float32ではすでに `exp(89)` がそうなります（約88.7）。
+#   最大値を引き、対数は対数ソフトマックスやlogsumexpでとり、交差エントロピー誤差は **ロジットから** 計算しましょう（16.1ではなく666）。
+# * クリッピングも $\varepsilon$ を足すことも `log(0)` を避けます。クリッピングは $\varepsilon$ より下で勾配を消し、$\varepsilon$ を足すとp = 1で損失がわずかに負になることがあります。
+#   float32では、クリッピングの境界 $1 - \varepsilon$ に $\varepsilon \gtrsim 10^{-7}$ が必要です（$1 - 10^{-15}$ は1です）。0の近くで $10^{-15}$ を足す方法はうまくいきます。
+# * クラス不均衡：「常に多数派」は認識精度95 %で、役に立ちません。クラスの重み $N/(K N_k)$ は、認識精度と引き換えに再現率を上げます。
+# * ラベル平滑化（α = 0.1 → 0.91 / 0.01）は、確信することに損失を課します。損失の最小値は $H(t')$ になります。
+# * 交差エントロピー誤差には確率分布が必要で、回帰には使えません。
+# * $H(p, q) = H(p) + \mathrm{KL}(p\|q)$ です。p = [.5, .5]、q = [.8, .2] では、KL = 0.22314355131420976です。
+# * 交差エントロピー誤差はサンプルあたりの負の対数尤度で、尤度 $L = \prod_n y_{n,c_n}$ を使うと $E = -\frac{1}{N}\log L$ です。
+#   これを最小にすることが最尤推定です。10個のラベルのうち7個が1なら、どちらも $p = 0.7$ を選びます。
+#   対数は、積がアンダーフローするのも防ぎます（float64では $0.5^{1347}$ は0.0です）。

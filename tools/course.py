@@ -133,7 +133,15 @@ CHAPTERS: tuple[Chapter, ...] = (
 
 #: Chapters whose Japanese edition exists (notebooks/ja/NN_slug.ipynb): every English markdown cell of
 #: the source has its Japanese twin.  Translate a chapter, then add it here and record it.
-TRANSLATED: frozenset[str] = frozenset({"00_start_here", "01_why_loss", "02_sse_mse"})
+TRANSLATED: frozenset[str] = frozenset(
+    {
+        "00_start_here",
+        "01_why_loss",
+        "02_sse_mse",
+        "03_cross_entropy",
+        "04_ce_in_practice",
+    }
+)
 
 CONTENTS = CHAPTERS[0]
 NAV_MARKER = "<!-- nav -->"
