@@ -64,8 +64,8 @@
 # | [02 2乗和誤差と平均二乗誤差を一歩ずつ](02_sse_mse.ipynb) | 2乗和誤差と平均二乗誤差を一歩ずつ計算する。½の意味、浮動小数点数、外れ値 |
 # | [03 Cross-entropy error（英語）](../03_cross_entropy.ipynb) | 交差エントロピー誤差：正解クラスの確率の −log。ε = 1e-7 の理由 |
 # | [04 Cross-entropy in practice（英語）](../04_ce_in_practice.ipynb) | オーバーフローとlog-softmax、クラス不均衡、ラベル平滑化、エントロピーとKLダイバージェンス |
-# | [05 Minimising the loss: gradient descent（英語）](../05_gradient_descent.ipynb) | 勾配降下法：傾きに沿って坂を下る。学習率、ミニバッチ |
-# | [06 Backpropagation, derived（英語）](../06_backprop.ipynb) | 連鎖律とδ。小さなネットワークの途中の値をすべて計算する |
+# | [05 損失を最小にする: 勾配降下法](05_gradient_descent.ipynb) | 勾配降下法：傾きに沿って坂を下る。学習率、ミニバッチ |
+# | [06 誤差逆伝播法を導く](06_backprop.ipynb) | 連鎖律とδ。小さなネットワークの途中の値をすべて計算する |
 # | [07 Computational graphs: backpropagation in pictures（英語）](../07_computational_graph.ipynb) | 計算グラフ：図の上で順伝播と逆伝播。本の買い物の例を最後の桁まで |
 # | [08 Layers: forward, backward, and the batch form（英語）](../08_layers.ipynb) | ReLU、シグモイド、Affine、Softmax-with-Lossの各レイヤ。形状つきのバッチ処理、勾配消失 |
 # | [09 Putting it together: training a network（英語）](../09_training.ipynb) | 手書き数字で2層ニューラルネットワークを学習させ、損失曲線をリアルタイムで見る |
