@@ -64,6 +64,7 @@ TRANSLATED: frozenset[str] = frozenset(
         "02_sse_mse",
         "05_gradient_descent",
         "06_backprop",
+        "07_computational_graph",
     }
 )
 
