@@ -39,6 +39,14 @@ def test_prh_rules_follow_the_glossary():
     assert len(ja_lint.prh_rules()["rules"]) == len(ja_lint.VARIANTS)
 
 
+def test_long_kanji_runs_of_glossary_terms_are_allowed(tmp_path):
+    assert ja_lint.long_kanji_terms(["確率的勾配降下法", "損失関数", "総入力（重み付き和）"]) == ["確率的勾配降下法"]
+    assert "確率的勾配降下法" in ja_lint.long_kanji_terms()  # from helpers/glossary.py
+    rule = ja_lint.textlint_config(tmp_path)["rules"]["preset-ja-technical-writing"]["max-kanji-continuous-len"]
+    assert rule == {"max": 6, "allow": ja_lint.long_kanji_terms()}
+    assert "確率的勾配降下方法" not in rule["allow"]  # a long run that is not a term is still reported
+
+
 def test_textlint_is_pinned():
     package = json.loads((ja_lint.TEXTLINT / "package.json").read_text(encoding="utf-8"))
     pins = package["devDependencies"]
@@ -58,12 +66,14 @@ def test_the_chapters_prose_is_extracted(tmp_path):
     not (ja_lint.TEXTLINT / "node_modules" / ".bin").is_dir(), reason="textlint not installed (setup --dev)"
 )
 def test_textlint_flags_a_variant_and_a_mixed_style(tmp_path, monkeypatch, capsys):
-    """One run (textlint takes seconds): the clean sentence gives no message, the two slips one each."""
+    """One run (textlint takes seconds): the clean sentences (one with a glossary term of 8 kanji) give no
+    message, the two slips one each."""
     chapters = tmp_path / "chapters"
     chapters.mkdir()
     (chapters / "99_demo.py").write_text(
         '# %% [markdown]\n# Demo\n\n# %% [markdown] lang="ja"\n# 交差エントロピー誤差を計算します。\n'
-        "#\n# クロスエントロピー誤差を使います。\n#\n# これは損失関数である。\n",
+        "#\n# クロスエントロピー誤差を使います。\n#\n# これは損失関数である。\n"
+        "#\n# 確率的勾配降下法を使います。\n",
         encoding="utf-8",
     )
     monkeypatch.setattr(ja_lint, "CHAPTERS", chapters)

@@ -140,6 +140,9 @@ TRANSLATED: frozenset[str] = frozenset(
         "02_sse_mse",
         "03_cross_entropy",
         "04_ce_in_practice",
+        "05_gradient_descent",
+        "06_backprop",
+        "07_computational_graph",
     }
 )
 
