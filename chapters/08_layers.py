@@ -9,9 +9,26 @@
 # * to build chapter 06's network from layers and get its numbers back exactly;
 # * activation functions (活性化関数) side by side: why the sigmoid's $\sigma' \le 0.25$ makes gradients vanish in deep networks (勾配消失) and ReLU does not, and which output/loss pairs give $y - t$.
 
+# %% [markdown] lang="ja"
+# # 08 — レイヤ: 順伝播・逆伝播とバッチ処理
+#
+# **この章で学ぶこと**
+#
+# * ReLU関数（ReLU function）とシグモイド関数（sigmoid function）を、レイヤ（layer）として書きます。
+#   レイヤは順伝播（forward propagation）と逆伝播（backward propagation）をもち、07章の計算グラフのノードと同じように働きます。
+# * Affineレイヤ（Affine layer）を学びます。レイヤ全体の総入力（重み付き和）をまとめて計算するレイヤです。1つのサンプルの場合とミニバッチ（mini-batch）の場合について、すべての形状を書き出します。これで、転置を1つずつ確かめられます。
+# * Softmax-with-Lossレイヤ（Softmax-with-Loss layer）が $(Y - T)/B$ を逆伝播する理由と、その $1/B$ がどこから来るのかを学びます。
+# * 06章のニューラルネットワークをレイヤから組み立て、06章の数値を正確に再現します。
+# * 活性化関数（activation function）を並べて比べます。シグモイド関数では $\sigma' \le 0.25$ のために、深いネットワークで勾配消失（vanishing gradient）が起こります。ReLUで起こらない理由も学びます。また、$y - t$ を与える出力層と損失関数の組み合わせを確かめます。
+
 # %% [markdown]
 # ## Setup
 # Run this cell first. It imports numpy, the course's `helpers` package and applies the course plot style.
+
+# %% [markdown] lang="ja"
+# ## 準備
+#
+# 最初にこのセルを実行してください。numpyとコースの `helpers` パッケージをインポートし、コースのグラフのスタイルを設定します。
 
 # %%
 import matplotlib.pyplot as plt
@@ -32,6 +49,13 @@ use_course_style()
 # 1 where $x > 0$ and 0 elsewhere, so backward the gradient gets through exactly where the input was positive.
 # The layer only has to remember *where* that was (a mask):
 
+# %% [markdown] lang="ja"
+# ## 1. ReLUレイヤ
+#
+# **ReLU関数** は、正の入力をそのまま通し、それ以外を止めます。式で書くと $y = \max(0, x)$ です。
+# その微分は $x > 0$ では1、それ以外では0です。そのため逆伝播では、入力が正だったところだけを勾配が通り抜けます。
+# レイヤが覚えておく必要があるのは、それが *どこ* だったか（マスク）だけです。
+
 # %%
 x = np.array([[1.0, -0.5], [-2.0, 3.0]])
 mask = x <= 0  # where the gradient will be stopped
@@ -44,6 +68,10 @@ print(dx)
 # %% [markdown]
 # `helpers.layers.ReLU` does the same. (The book's version writes the zeros into `dout` itself; ours returns a new
 # array, so the gradient you passed in is still there afterwards.)
+
+# %% [markdown] lang="ja"
+# `helpers.layers.ReLU` も同じことをします。本の実装は `dout` そのものに0を書き込みますが、このコースの実装は新しい配列を返します。
+# そのため、渡した勾配は、あとでもそのまま残っています。
 
 # %%
 relu = ReLU()
@@ -64,6 +92,20 @@ print(relu.backward(dout))
 # Multiplied together: $\partial y/\partial x = (-y^2)\cdot\exp(-x)\cdot(-1) = y^2 e^{-x} = y\,(1 - y)$,
 # because $e^{-x} = 1/y - 1$. The backward pass needs only the forward **output**:
 
+# %% [markdown] lang="ja"
+# ## 2. Sigmoidレイヤ
+#
+# シグモイド関数 $y = 1/(1 + e^{-x})$ を計算グラフで表すと、$\times(-1)$、$\exp$、$+1$、$1/\cdot$ の4つのノードになります。
+# 07章の規則に従って、これらを逆向きにたどりましょう。
+#
+# * $1/u$：局所的な微分は $-1/u^2 = -y^2$ です。
+# * $+1$：勾配をそのまま次へ流します。
+# * $\exp(-x)$：局所的な微分は $\exp(-x)$ です。
+# * $\times(-1)$：局所的な微分は $-1$ です。
+#
+# これらを掛け合わせると $\partial y/\partial x = (-y^2)\cdot\exp(-x)\cdot(-1) = y^2 e^{-x} = y\,(1 - y)$ となります。
+# $e^{-x} = 1/y - 1$ だからです。逆伝播に必要なのは、順伝播の **出力** だけです。
+
 # %%
 sig = Sigmoid()
 y = sig.forward([[-2.0, 0.0, 2.0]])
@@ -73,6 +115,9 @@ print("backward(1)=", sig.backward(np.ones((1, 3))).round(6))
 
 # %% [markdown]
 # The largest value, at $x = 0$, is $0.5 \cdot 0.5 = 0.25$. Remember that number for section 8.
+
+# %% [markdown] lang="ja"
+# 最大値は $x = 0$ のときの $0.5 \cdot 0.5 = 0.25$ です。この数値は8節で使うので、覚えておいてください。
 
 # %% [markdown]
 # ## 3. The Affine layer, one sample
@@ -95,6 +140,27 @@ print("backward(1)=", sig.backward(np.ones((1, 3))).round(6))
 #
 # **How to check a transpose:** a gradient always has the shape of the thing it belongs to. $\partial L/\partial W$
 # must be $(D, H)$ like $W$, and the only product of $x$ and $\partial L/\partial y$ with that shape is $x^\top \cdot \partial L/\partial y$.
+
+# %% [markdown] lang="ja"
+# ## 3. Affineレイヤ：1つのサンプルの場合
+#
+# レイヤ全体の総入力（06章の $u = x W + b$）は、1回の行列の積で計算できます。本はこれを **Affineレイヤ** と呼びます。1つのサンプルでは次のようになります。
+#
+# | | 形状 | |
+# |---|---|---|
+# | $x$ | $(D,)$ | 入力 |
+# | $W$ | $(D, H)$ | `W[i, j]` は入力 $i$ からユニット $j$ への重み |
+# | $b$ | $(H,)$ | ユニットごとに1つのバイアス |
+# | $y = x W + b$ | $(H,)$ | $y_j = \sum_i x_i W_{ij} + b_j$ |
+#
+# 逆伝播では、形状 $(H,)$ の勾配 $\partial L/\partial y$ が届きます。$y_j = \sum_i x_i W_{ij} + b_j$ から、次のようになります。
+#
+# * $\partial L/\partial W_{ij} = x_i \cdot \partial L/\partial y_j$ です。行列で書くと $x^\top \cdot \partial L/\partial y$ で、形状は $(D, 1)\cdot(1, H) = (D, H)$ です。
+# * $\partial L/\partial x_i = \sum_j W_{ij} \cdot \partial L/\partial y_j$ です。行列で書くと $\partial L/\partial y \cdot W^\top$ で、形状は $(H,)\cdot(H, D) = (D,)$ です。
+# * $\partial L/\partial b_j = \partial L/\partial y_j$ です。
+#
+# **転置の確かめ方：** 勾配の形状は、必ずその勾配をもつ変数の形状と同じです。
+# $\partial L/\partial W$ は $W$ と同じ $(D, H)$ でなければなりません。$x$ と $\partial L/\partial y$ の積でこの形状になるのは、$x^\top \cdot \partial L/\partial y$ だけです。
 
 # %%
 x1 = np.array([1.0, 2.0])                         # (D,)   = (2,)
@@ -122,6 +188,24 @@ print("dx:", dx1.shape, dx1, "  dW:", dW1_one.shape, "  db:", dy.shape)
 # $W$ and $b$ are shared by all $B$ samples, so their gradients collect one contribution from every sample. Check it:
 # $X^\top \cdot \text{dout}$ equals the sum of the per-sample outer products of section 3.
 
+# %% [markdown] lang="ja"
+# ## 4. Affineレイヤ：バッチの場合（すべての形状を書き出す）
+#
+# $B$ 個のサンプルからなるミニバッチは、サンプルを行として積み重ねたものです。$X$ の形状は $(B, D)$ です。1回の行列の積で、すべてのサンプルを処理できます。
+#
+# $$Y = X\,W + b \qquad (B, D)\cdot(D, H) + (H,) \;\to\; (B, H),$$
+#
+# ここで $b$ は **すべての行** に足されます（numpyのブロードキャスト）。形状 $(B, H)$ の $\text{dout} = \partial L/\partial Y$ を使うと、勾配は次のとおりです。
+#
+# | 勾配 | 式 | 形状 | 理由 |
+# |---|---|---|---|
+# | $\partial L/\partial X$ | $\text{dout}\cdot W^\top$ | $(B, H)\cdot(H, D) = (B, D)$ | 第 $n$ 行は、サンプル $n$ についての1サンプルの式そのもの |
+# | $\partial L/\partial W$ | $X^\top\cdot\text{dout}$ | $(D, B)\cdot(B, H) = (D, H)$ | この積は **バッチについての和**：$\sum_n x_n^\top\,\text{dout}_n$ |
+# | $\partial L/\partial b$ | $\sum_n \text{dout}_n$（軸0） | $(B, H) \to (H,)$ | $b$ はすべての行にコピーされたので、コピーからの勾配が足し合わされて戻る |
+#
+# $W$ と $b$ は $B$ 個のサンプルすべてで共有されています。そのため、その勾配には、すべてのサンプルからの寄与が1つずつ集まります。
+# 確かめてみましょう。$X^\top \cdot \text{dout}$ は、3節のサンプルごとの外積を足し合わせたものに等しくなります。
+
 # %%
 rng = np.random.default_rng(0)
 X = rng.standard_normal((4, 2))     # (B, D) = (4, 2)
@@ -133,6 +217,9 @@ print("dX:", (dout @ W.T).shape, "  db:", dout.sum(axis=0).shape)
 
 # %% [markdown]
 # `helpers.layers.Affine` is exactly these three lines. After `backward` the layer keeps `dW` and `db` for the update:
+
+# %% [markdown] lang="ja"
+# `helpers.layers.Affine` は、まさにこの3行です。`backward` のあと、レイヤはパラメータの更新のために `dW` と `db` を保持します。
 
 # %%
 affine = Affine(W, b)
@@ -158,6 +245,23 @@ print("same as by hand:", np.allclose(dX, dout @ W.T), np.allclose(affine.dW, dW
 # $\partial L/\partial W = Z^\top\cdot(Y - T)/B = \frac{1}{B}\sum_n z_n^\top (y_n - t_n)$ — the *mean* of the
 # per-sample gradients — and no other layer divides by $B$ again.
 
+# %% [markdown] lang="ja"
+# ## 5. Softmax-with-Lossレイヤと、$1/B$ の出どころ
+#
+# 出力層では、ソフトマックス関数（softmax function）と交差エントロピー誤差（cross-entropy error）を組み合わせます。
+# バッチ全体の損失は、サンプルごとの損失の **平均** です。
+#
+# $$L = \frac{1}{B}\sum_{n=1}^{B} E_n, \qquad E_n = -\sum_k t_{nk}\log y_{nk}, \qquad y_n = \text{softmax}(u_n).$$
+#
+# 06章では $\partial E_n/\partial u_{nk} = y_{nk} - t_{nk}$ を示しました。サンプル $n$ のスコア $u_n$ は $E_n$ の中にしか現れません。
+# そして $E_n$ は、係数 $1/B$ が掛かって $L$ に入ります。したがって、次のようになります。
+#
+# $$\frac{\partial L}{\partial U} = \frac{Y - T}{B} \qquad (B, K).$$
+#
+# **$1/B$ が現れるのは、ここだけです。** $1/B$ は勾配とともに下のレイヤへ伝わっていきます。
+# 下のレイヤは $\partial L/\partial W = Z^\top\cdot(Y - T)/B = \frac{1}{B}\sum_n z_n^\top (y_n - t_n)$ を計算します。
+# これはサンプルごとの勾配の *平均* です。ほかのレイヤが、もう一度 $B$ で割ることはありません。
+
 # %%
 U = np.array([[2.0, 1.0, 0.1], [0.5, 2.5, -1.0], [0.0, 0.0, 3.0], [1.0, -1.0, 0.0]])  # (B, K) = (4, 3)
 labels = np.array([0, 1, 2, 2])
@@ -173,6 +277,11 @@ print("dU = (Y - T)/B:", np.allclose(dU, (helpers.softmax(U) - T) / 4))
 # stay the same, so one learning rate works for every batch size; with a sum both would double (chapter 05's
 # "mean vs sum" point).
 
+# %% [markdown] lang="ja"
+# なぜ和ではなく平均なのでしょうか。同じ4つのサンプルを2回ずつ入れてみましょう（B = 8）。
+# 平均の損失も、その $W$ についての勾配も変わりません。そのため、どのバッチサイズでも同じ学習率（learning rate）が使えます。
+# 和にすると、どちらも2倍になってしまいます（05章で見た、平均と和の違いの話です）。
+
 # %%
 layer8 = SoftmaxWithLoss()
 loss8 = layer8.forward(np.vstack([U, U]), np.concatenate([labels, labels]))
@@ -185,11 +294,21 @@ print("dW B=4:", (Z.T @ dU).round(6), "  B=8:", (np.vstack([Z, Z]).T @ dU8).roun
 # Forgetting the $1/B$ is a classic bug: training still works at one batch size, but the gradients are $B$ times too
 # large, so the learning rate silently depends on the batch size.
 
+# %% [markdown] lang="ja"
+# $1/B$ を忘れるのは、よくあるバグです。あるバッチサイズでは学習がうまくいきますが、勾配が $B$ 倍大きすぎます。
+# そのため、気づかないうちに、適切な学習率がバッチサイズによって変わってしまいます。
+
 # %% [markdown]
 # ## 6. Chapter 06's network, assembled from layers
 #
 # The two-layer network of chapter 06 is four layers: Affine → Sigmoid → Affine → an identity output with
 # ½ squared error (`IdentityWithLoss`). Chapter 06's numbers, with the input as a batch of one, shape (1, 2):
+
+# %% [markdown] lang="ja"
+# ## 6. 06章のニューラルネットワークをレイヤから組み立てる
+#
+# 06章の2層ニューラルネットワークは、4つのレイヤからできています。Affine → Sigmoid → Affine → ½·2乗誤差つきの恒等関数（identity function）の出力（`IdentityWithLoss`）です。
+# 06章の数値を使い、入力を1つのサンプルからなるバッチ（形状 (1, 2)）とします。
 
 # %%
 x_example = np.array([[1.0, 0.5]])  # (B, D) = (1, 2)
@@ -201,6 +320,9 @@ t_example = np.array([[1.0]])  # (B, M) = (1, 1)
 
 # %% [markdown]
 # Forward is a loop over the layers; backward is the same loop reversed, starting with 1 at the loss.
+
+# %% [markdown] lang="ja"
+# 順伝播はレイヤについてのループです。逆伝播は同じループを逆の順にたどり、損失のところの1から始めます。
 
 # %%
 layers = [Affine(W1, b1), Sigmoid(), Affine(W2, b2)]
@@ -220,6 +342,11 @@ print("dW1 =", layers[0].dW.round(8).tolist(), " dW2 =", layers[2].dW.ravel().ro
 # δ formulas instead — $\delta_2 = y - t$, $\delta_1 = \sigma'(u_1) \odot (\delta_2 W_2^\top)$, $\partial E/\partial W = z^\top\delta$.
 # Written out once more, they give every array equal to the last bit:
 
+# %% [markdown] lang="ja"
+# これは06章の数値です。$E = 0.008873199616318052$ で、勾配も同じです。06章では、これらをδの式で計算しました。
+# 式は $\delta_2 = y - t$ と $\delta_1 = \sigma'(u_1) \odot (\delta_2 W_2^\top)$ です。勾配は $\partial E/\partial W = z^\top\delta$ で求めます。
+# その式をもう一度書き出すと、どの配列も最後のビットまで等しくなります。
+
 # %%
 u1 = x_example @ W1 + b1
 z1 = helpers.sigmoid(u1)
@@ -233,6 +360,11 @@ print("dW1, db1, dW2, db2 equal:", [np.array_equal(p, q) for p, q in zip(by_laye
 # The course's `TwoLayerNet` (in `helpers.network`) *is* this list of layers: chapter 06 used it already, and every
 # number it printed came from these `forward` and `backward` methods. A gradient check (勾配確認) against the
 # numerical gradient confirms every parameter:
+
+# %% [markdown] lang="ja"
+# コースの `TwoLayerNet`（`helpers.network` にあります）は、このレイヤのリスト *そのもの* です。
+# 06章ですでに使っており、そこで表示した数値はすべて、これらの `forward` と `backward` メソッドから得られたものです。
+# 数値微分による勾配と比べる勾配確認（gradient check）で、すべてのパラメータを確かめましょう。
 
 # %%
 net = TwoLayerNet(W1, b1, W2, b2)
@@ -255,6 +387,15 @@ for name, value in net.params().items():
 # itself: matrix products over a batch are summed in an order that depends on the CPU's BLAS library, so their last
 # digit can differ between machines — the course prints fewer digits wherever a value comes from such a product.
 
+# %% [markdown] lang="ja"
+# バッチでは、レイヤと式に1か所だけ違いがあります。レイヤの場合は、最上部のレイヤが $B$ で割るので、$Z^\top\cdot\big((Y - T)/B\big)$ を計算します。
+# 一方、式は $\big(Z^\top\cdot(Y - T)\big)/B$ と書かれることがよくあります。
+# 正確な計算なら同じ数値になります。しかし浮動小数点数では、最後のビットだけ違うことがあります。
+# 09章の数字の画像と同じ大きさの入力16個からなるランダムなバッチで、ソフトマックス関数と交差エントロピー誤差を使って確かめます。
+# 表示するのは「丸め誤差の範囲で一致する」かどうかだけで、わずかな差そのものは表示しません。
+# バッチについての行列の積は、CPUのBLASライブラリによって決まる順番で足し合わされるので、最後の桁がマシンによって違うことがあるからです。
+# このコースでは、そのような積から得られる値は、桁数を減らして表示しています。
+
 # %%
 rng = np.random.default_rng(1)
 Xb, lab = rng.standard_normal((16, 64)), rng.integers(0, 10, 16)
@@ -272,6 +413,12 @@ print("all gradients agree to rounding:", all(np.allclose(g_lay[k], formula[k], 
 # Left: the two activation functions (活性化関数). Right: their derivatives, which multiply every gradient that passes
 # backward through them. The sigmoid's derivative (solid) is at most 0.25 and almost 0 for $|x| > 5$; ReLU's (dashed)
 # is exactly 1 for every positive input.
+
+# %% [markdown] lang="ja"
+# ## 7. 活性化関数を並べて比べる：ReLUとシグモイド関数
+#
+# 左は2つの活性化関数です。右はそれらの微分で、逆伝播でそこを通るすべての勾配に掛けられます。
+# シグモイド関数の微分（実線）は最大でも0.25で、$|x| > 5$ ではほとんど0です。ReLUの微分（破線）は、正の入力ならどこでもちょうど1です。
 
 # %%
 xs = np.linspace(-6, 6, 241)
@@ -293,6 +440,12 @@ plt.show()
 # Backward through a sigmoid layer multiplies the gradient by $\sigma'(u) \le 0.25$ (and by the weights). After $L$
 # sigmoid layers the factor from the derivatives alone is at most $0.25^L$:
 
+# %% [markdown] lang="ja"
+# ## 8. 深さとともに消える勾配（勾配消失）
+#
+# Sigmoidレイヤを逆伝播すると、勾配に $\sigma'(u) \le 0.25$ が掛かります（重みも掛かります）。
+# $L$ 個のSigmoidレイヤを通ると、微分だけによる係数は最大でも $0.25^L$ です。
+
 # %%
 for depth in (1, 2, 5, 10):
     print(f"{depth:2d} layers: 0.25**{depth} = {0.25**depth:.2e}")
@@ -301,6 +454,12 @@ for depth in (1, 2, 5, 10):
 # Measure it: a network of 10 hidden layers of 50 units, once with sigmoid and once with ReLU (same seeded weights,
 # scaled by $1/\sqrt{\text{fan-in}}$), on a batch of 100 random 64-pixel inputs in [0, 1] with random labels 0–9 —
 # shaped like chapter 09's digits. For each layer, the root-mean-square of $\partial L/\partial W$:
+
+# %% [markdown] lang="ja"
+# 実際に測ってみましょう。50ユニットの隠れ層を10層もつネットワークで、活性化関数をシグモイド関数にした場合とReLUにした場合を比べます。
+# 重みはシードつきの同じもので、$1/\sqrt{\text{fan-in}}$ 倍しています（fan-inはそのレイヤへの入力の数です）。
+# バッチは、[0, 1]の値をとる64ピクセルのランダムな入力100個と、0〜9のランダムなラベルです。09章の数字のデータと同じ形です。
+# 各レイヤについて、$\partial L/\partial W$ の2乗平均の平方根（RMS）を求めます。
 
 # %%
 rng = np.random.default_rng(0)
@@ -316,6 +475,11 @@ for hidden in ("sigmoid", "relu"):
 # On a log scale: with sigmoid (solid) the gradient shrinks by a roughly constant factor at every layer on its way back
 # to the input — close to the dotted line, which falls by 0.25 per layer — so the first layers barely learn. With ReLU
 # (dashed) it stays about the same size all the way. This is why deep networks use ReLU in their hidden layers.
+
+# %% [markdown] lang="ja"
+# 対数目盛りで見てみましょう。シグモイド関数（実線）では、勾配は入力へ戻る途中で、レイヤごとにほぼ一定の割合で小さくなります。
+# レイヤごとに0.25倍になる点線と、ほぼ同じ形です。そのため、入力に近いレイヤはほとんど学習できません。
+# ReLU（破線）では、勾配は最後までほぼ同じ大きさのままです。深いネットワークの隠れ層でReLUを使うのは、このためです。
 
 # %%
 layer_no = np.arange(1, 12)
@@ -340,6 +504,19 @@ plt.show()
 # | sigmoid + binary cross-entropy (二値交差エントロピー) | `SigmoidWithLoss` | $y - t$ |
 # | sigmoid + ½ squared error | `Sigmoid` then `IdentityWithLoss` | $(y - t)\,\sigma'(u)$ |
 
+# %% [markdown] lang="ja"
+# ## 9. $y - t$ を与える出力と損失関数の組み合わせ
+#
+# 06章で示したように、3つの組み合わせは単純な $\delta = y - t$ を逆伝播しますが、4つ目には $\sigma'$ の係数が残ります。
+# ここではそれぞれがレイヤになっているので、自信満々に間違った出力で確かめてみましょう。$t = 1$ に対して $u = -5$ とします（1つのサンプルからなるバッチ）。
+#
+# | 出力 + 損失関数 | レイヤ | $\delta = \partial L/\partial u$ |
+# |---|---|---|
+# | 恒等関数 + ½·2乗誤差 | `IdentityWithLoss` | $y - t$ |
+# | ソフトマックス関数 + 交差エントロピー誤差 | `SoftmaxWithLoss` | $y - t$ |
+# | シグモイド関数 + 二値交差エントロピー（binary cross-entropy） | `SigmoidWithLoss` | $y - t$ |
+# | シグモイド関数 + ½·2乗誤差 | `Sigmoid` のあとに `IdentityWithLoss` | $(y - t)\,\sigma'(u)$ |
+
 # %%
 u, t = np.array([[-5.0]]), np.array([[1.0]])
 bce = SigmoidWithLoss()
@@ -353,6 +530,10 @@ print(f"sigmoid + squared error:  delta = {sig_out.backward(squared.backward())[
 # The same −0.9933 and −0.0066 as in chapter 06: far from the target, squared error behind a sigmoid almost stops
 # learning, while cross-entropy pushes with nearly full force.
 
+# %% [markdown] lang="ja"
+# 06章と同じ−0.9933と−0.0066です。正解ラベルから遠いとき、シグモイド関数のあとに2乗誤差を使うと、学習はほとんど止まってしまいます。
+# 一方、交差エントロピー誤差は、ほぼ全力で押し戻します。
+
 # %% [markdown]
 # ## Exercises
 #
@@ -360,6 +541,14 @@ print(f"sigmoid + squared error:  delta = {sig_out.backward(squared.backward())[
 #
 # **Exercise 08.1.** A mini-batch `X` of shape (32, 64) goes into an Affine layer with `W` of shape (64, 100).
 # What is the shape of `dW`? Answer with a tuple such as `(2, 3)`.
+
+# %% [markdown] lang="ja"
+# ## 演習
+#
+# それぞれの `...` をあなたのコードに置き換えて、セルを実行してください。チェックが ✓ を返すか、ヒントを出します。
+#
+# **演習 08.1** 形状 (32, 64) のミニバッチ `X` が、形状 (64, 100) の `W` をもつAffineレイヤに入ります。
+# `dW` の形状はどうなりますか。`(2, 3)` のようなタプルで答えてください。
 
 # %%
 answer_08_1 = ...  # your code here
@@ -372,6 +561,9 @@ check("08.1", answer_08_1)
 # %% [markdown]
 # **Exercise 08.2.** Write `affine_dW(X, dout)`: the gradient of an Affine layer's weights for a batch `X` of shape
 # (B, D) and an arriving gradient `dout` of shape (B, H).
+
+# %% [markdown] lang="ja"
+# **演習 08.2** `affine_dW(X, dout)` を書いてください。形状 (B, D) のバッチ `X` と、届いた形状 (B, H) の勾配 `dout` から、Affineレイヤの重みの勾配を返す関数です。
 
 # %%
 def affine_dW(X, dout):
@@ -391,6 +583,9 @@ check("08.2", affine_dW)
 # **Exercise 08.3.** For the scores `U` and `labels` of section 5 (B = 4), compute $\partial L/\partial U$ of the
 # Softmax-with-Loss layer yourself, with `helpers.softmax` and numpy.
 
+# %% [markdown] lang="ja"
+# **演習 08.3** 5節のスコア `U` と `labels`（B = 4）について、Softmax-with-Lossレイヤの $\partial L/\partial U$ を自分で計算してください。`helpers.softmax` とnumpyを使います。
+
 # %%
 answer_08_3 = ...  # your code here
 check("08.3", answer_08_3)
@@ -401,6 +596,9 @@ check("08.3", answer_08_3)
 
 # %% [markdown]
 # **Exercise 08.4.** At most how much of a gradient survives 6 sigmoid layers, counting only the $\sigma'$ factors?
+
+# %% [markdown] lang="ja"
+# **演習 08.4** $\sigma'$ の係数だけを数えると、6個のSigmoidレイヤを通ったあと、勾配は最大でどれだけ残りますか。
 
 # %%
 answer_08_4 = ...  # your code here
@@ -418,3 +616,15 @@ check("08.4", answer_08_4)
 # * Softmax-with-Loss sends back $(Y - T)/B$. The $1/B$ comes from averaging the loss over the batch, enters once at the top, and makes every $\partial L/\partial W$ a batch mean.
 # * Chapter 06's network built from layers gives $E = 0.008873199616318052$ and the same gradients, to the last bit.
 # * $\sigma' \le 0.25$ compounds over depth: across 10 sigmoid layers the gradient here shrinks a million-fold (勾配消失); ReLU keeps it. Identity + ½SSE, softmax + CE and sigmoid + BCE give $y - t$; sigmoid + squared error does not.
+
+# %% [markdown] lang="ja"
+# ## まとめ
+#
+# * レイヤは `forward` と `backward` をもつノードです。ReLUは入力が0以下だったところで勾配を止め、Sigmoidは勾配に $y(1 - y)$ を掛けます。
+# * Affineレイヤのバッチ版は $Y = XW + b$ です。勾配は次のとおりで、どれもその変数と同じ形状になります。これを使って、どの転置も確かめましょう。
+#   * $\partial L/\partial X = \text{dout}\cdot W^\top$：形状 $(B, D)$
+#   * $\partial L/\partial W = X^\top\cdot\text{dout}$：形状 $(D, H)$
+#   * $\partial L/\partial b = \sum_n \text{dout}_n$：形状 $(H,)$
+# * Softmax-with-Lossレイヤは $(Y - T)/B$ を逆伝播します。$1/B$ はバッチについて損失を平均することから生じ、最上部で1回だけ入ります。これで、どの $\partial L/\partial W$ もバッチについての平均になります。
+# * 06章のネットワークをレイヤから組み立てると、$E = 0.008873199616318052$ と同じ勾配が、最後のビットまで同じに得られます。
+# * $\sigma' \le 0.25$ は深さとともに積み重なります。ここでは、10個のSigmoidレイヤを通ると勾配が100万分の1以下に縮みました（勾配消失）。ReLUでは縮みません。恒等関数 + ½·2乗和誤差、ソフトマックス関数 + 交差エントロピー誤差、シグモイド関数 + 二値交差エントロピーは $y - t$ を与えますが、シグモイド関数 + 2乗誤差は与えません。

@@ -145,6 +145,7 @@ TRANSLATED: frozenset[str] = frozenset(
         "07_computational_graph",
     }
 )
+TRANSLATED: frozenset[str] = frozenset({"00_start_here", "01_why_loss", "02_sse_mse", "08_layers", "09_training"})
 
 CONTENTS = CHAPTERS[0]
 NAV_MARKER = "<!-- nav -->"
