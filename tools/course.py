@@ -143,9 +143,10 @@ TRANSLATED: frozenset[str] = frozenset(
         "05_gradient_descent",
         "06_backprop",
         "07_computational_graph",
+        "08_layers",
+        "09_training",
     }
 )
-TRANSLATED: frozenset[str] = frozenset({"00_start_here", "01_why_loss", "02_sse_mse", "08_layers", "09_training"})
 
 CONTENTS = CHAPTERS[0]
 NAV_MARKER = "<!-- nav -->"
