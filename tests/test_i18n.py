@@ -489,6 +489,7 @@ def test_quiz_answers_in_japanese(monkeypatch):
     assert attempt.score() == "得点: 1 / 34"
     text = quiz.static_text()
     assert text.startswith("E資格 確認クイズ: 全34問") and "24. 認識精度を勾配降下法の損失" in text
+    assert "最も適切なものを選べ。（01章）\n" in text
     assert "   b) 区分的に一定で、微分がほとんどいたるところで0になる" in text and "Answer" not in text
     assert (
         "（ノートブックを実行すると" not in quiz.static_html() and "全34問に解答して採点できます" in quiz.static_html()
