@@ -4,7 +4,7 @@
 # **What you will learn**
 #
 # * the chain rule (連鎖律) for one and for several variables, checked with numbers;
-# * a small network — weighted sums (重み付き和) $u$, activations $z = f(u)$, a sigmoid hidden layer, an identity (恒等関数) output and ½ squared error — and its forward pass (順伝播);
+# * a small network — weighted sums, or total inputs (総入力), $u$, activations $z = f(u)$, a sigmoid hidden layer, an identity (恒等関数) output and ½ squared error — and its forward pass (順伝播);
 # * backpropagation (誤差逆伝播法): the output $\delta = y - t$, the hidden $\delta_j = f'(u_j)\sum_k w_{kj}\delta_k$, $\partial E/\partial w = \delta \cdot z_\text{prev}$ — computed by hand, compared with `helpers` and with the numerical gradient (勾配);
 # * why softmax + cross-entropy and sigmoid + binary cross-entropy also give $\delta = y - t$ (derived step by step), and why sigmoid + squared error learns slowly;
 # * to step through the backward pass one node at a time on a drawing of the network.
@@ -109,7 +109,7 @@ print(f"chain rule {chain}   numerical {numeric:.8f}")
 # ## 2. The network and its notation
 #
 # The network and the formulas follow the article [[src:003]]. Two inputs, two hidden units, one output. Each unit
-# first forms a **weighted sum** (重み付き和) $u$ of what flows in, then applies an **activation function** (活性化関数)
+# first forms a **weighted sum** or total input (総入力) $u$ of what flows in, then applies an **activation function** (活性化関数)
 # $f$: $z = f(u)$.
 #
 # * hidden layer: $u^{(1)}_j = \sum_i x_i w^{(1)}_{ji} + b^{(1)}_j$, $z^{(1)}_j = \sigma(u^{(1)}_j)$ — each hidden unit
