@@ -289,3 +289,46 @@ def test_binder_installs_the_pinned_stack_and_helpers():
     python = (ROOT / "binder" / "runtime.txt").read_text().strip()
     assert f"python={python.removeprefix('python-')}" in (ROOT / "environment.yml").read_text()
     assert "jupyter/overrides.json" in (ROOT / "binder" / "postBuild").read_text()
+
+
+# ---- the course image for Kubernetes -----------------------------------------------------
+
+
+def _slim_image():
+    spec = importlib.util.spec_from_file_location("slim_image", ROOT / "classroom" / "slim_image.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_slim_image_drops_hub_pages_and_test_suites_and_keeps_the_rest(tmp_path):
+    """What a student's server never uses goes; a package's runtime ``testing`` module and code stay."""
+    site = tmp_path / "lib" / "site-packages"
+    files = {
+        "share/jupyterhub/static/js/hub.js": 100,
+        "share/jupyterhub/templates/page.html": 10,
+        "lib/site-packages/numpy/_core/tests/test_x.py": 1000,
+        "lib/site-packages/numpy/testing/__init__.py": 20,
+        "lib/site-packages/numpy/__init__.py": 30,
+        "lib/site-packages/tornado/test/runtests.py": 300,
+        "lib/site-packages/helpers/losses.py": 40,
+    }
+    for name, size in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x" * size)
+    freed = _slim_image().slim(tmp_path, site)
+    assert freed == 100 + 1000 + 300
+    left = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    assert left == [
+        "lib/site-packages/helpers/losses.py",
+        "lib/site-packages/numpy/__init__.py",
+        "lib/site-packages/numpy/testing/__init__.py",
+        "share/jupyterhub/templates/page.html",
+    ]
+
+
+def test_the_course_image_is_built_with_the_slimming_script():
+    dockerfile = (ROOT / "classroom" / "Dockerfile").read_text(encoding="utf-8")
+    run = dockerfile[dockerfile.index("RUN pip install") :].split("\nRUN ")[0]
+    assert "--no-compile" in run and "slim_image.py" in run, "install and slimming must share one layer"
