@@ -69,7 +69,7 @@
 # | [07 Computational graphs: backpropagation in pictures（英語）](../07_computational_graph.ipynb) | 計算グラフ：図の上で順伝播と逆伝播。本の買い物の例を最後の桁まで |
 # | [08 レイヤ: 順伝播・逆伝播とバッチ処理](08_layers.ipynb) | ReLU、シグモイド、Affine、Softmax-with-Lossの各レイヤ。形状つきのバッチ処理、勾配消失 |
 # | [09 総仕上げ: ニューラルネットワークの学習](09_training.ipynb) | 手書き数字で2層ニューラルネットワークを学習させ、損失曲線をリアルタイムで見る |
-# | [10 Overfitting and regularisation（英語）](../10_regularization.ipynb) | 過学習、荷重減衰（Weight decay）、早期終了、Dropout |
+# | [10 過学習と正則化](10_regularization.ipynb) | 過学習、荷重減衰（Weight decay）、早期終了、Dropout |
 # | [11 Glossary / 用語集（英語）](../11_glossary.ipynb) | 重要な用語を英語と日本語で |
 # | [12 E資格 checkpoint quiz（英語）](../12_quiz.ipynb) | 試験の前に理解を確かめる |
 
