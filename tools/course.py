@@ -145,6 +145,7 @@ TRANSLATED: frozenset[str] = frozenset(
         "07_computational_graph",
         "08_layers",
         "09_training",
+        "10_regularization",
     }
 )
 
