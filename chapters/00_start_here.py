@@ -70,8 +70,8 @@
 # | [08 Layers: forward, backward, and the batch form（英語）](../08_layers.ipynb) | ReLU、シグモイド、Affine、Softmax-with-Lossの各レイヤ。形状つきのバッチ処理、勾配消失 |
 # | [09 Putting it together: training a network（英語）](../09_training.ipynb) | 手書き数字で2層ニューラルネットワークを学習させ、損失曲線をリアルタイムで見る |
 # | [10 Overfitting and regularisation（英語）](../10_regularization.ipynb) | 過学習、荷重減衰（Weight decay）、早期終了、Dropout |
-# | [11 Glossary / 用語集（英語）](../11_glossary.ipynb) | 重要な用語を英語と日本語で |
-# | [12 E資格 checkpoint quiz（英語）](../12_quiz.ipynb) | 試験の前に理解を確かめる |
+# | [11 用語集 / Glossary](11_glossary.ipynb) | 重要な用語を英語と日本語で |
+# | [12 E資格 確認クイズ](12_quiz.ipynb) | 試験の前に理解を確かめる |
 
 # %% [markdown]
 # ## Setup

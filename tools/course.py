@@ -57,7 +57,7 @@ CHAPTERS: tuple[Chapter, ...] = (
 
 #: Chapters whose Japanese edition exists (notebooks/ja/NN_slug.ipynb): every English markdown cell of
 #: the source has its Japanese twin.  Translate a chapter, then add it here and record it.
-TRANSLATED: frozenset[str] = frozenset({"00_start_here", "01_why_loss", "02_sse_mse"})
+TRANSLATED: frozenset[str] = frozenset({"00_start_here", "01_why_loss", "02_sse_mse", "11_glossary", "12_quiz"})
 
 CONTENTS = CHAPTERS[0]
 NAV_MARKER = "<!-- nav -->"
