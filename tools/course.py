@@ -146,6 +146,8 @@ TRANSLATED: frozenset[str] = frozenset(
         "08_layers",
         "09_training",
         "10_regularization",
+        "11_glossary",
+        "12_quiz",
     }
 )
 
