@@ -35,21 +35,7 @@
 #
 # Work through the chapters in order; each builds on the one before.
 #
-# | chapter | what it is about |
-# |---|---|
-# | [00 Start here](00_start_here.ipynb) | this page: how the course works, and a widget test |
-# | [01 Why a loss function?](01_why_loss.ipynb) | learning = tuning weights; a loss is the model's report card (成績表); why accuracy cannot be the loss |
-# | [02 Sum of squared errors and MSE, step by step](02_sse_mse.ipynb) | 2乗和誤差 and 平均二乗誤差 step by step, the ½, floating point, outliers |
-# | [03 Cross-entropy error](03_cross_entropy.ipynb) | 交差エントロピー誤差: −log of the right class's probability, why ε = 1e-7 |
-# | [04 Cross-entropy in practice](04_ce_in_practice.ipynb) | overflow and log-softmax, class imbalance, label smoothing, entropy and KL divergence |
-# | [05 Minimising the loss: gradient descent](05_gradient_descent.ipynb) | 勾配降下法: follow the slope downhill; learning rate; mini-batches (ミニバッチ) |
-# | [06 Backpropagation, derived](06_backprop.ipynb) | the chain rule (連鎖律) and δ, with every intermediate value of a small network |
-# | [07 Computational graphs: backpropagation in pictures](07_computational_graph.ipynb) | 計算グラフ: forward and backward on a drawing; the book's shopping example to the digit |
-# | [08 Layers: forward, backward, and the batch form](08_layers.ipynb) | ReLU, sigmoid, Affine and Softmax-with-Loss layers; the batch form with shapes; 勾配消失 |
-# | [09 Putting it together: training a network](09_training.ipynb) | train a two-layer network on handwritten digits, with a live loss curve |
-# | [10 Overfitting and regularisation](10_regularization.ipynb) | 過学習, weight decay (荷重減衰), early stopping, dropout |
-# | [11 Glossary / 用語集](11_glossary.ipynb) | every key term in English and 日本語 |
-# | [12 E資格 checkpoint quiz](12_quiz.ipynb) | check yourself before the exam |
+# <!-- contents -->
 
 # %% [markdown] lang="ja"
 # ## 目次
@@ -57,21 +43,7 @@
 # 章は順番に進めてください。どの章も、その前の章を踏まえています。
 # 英語版だけの章には（英語）と付けてあり、リンクは英語版のノートブックを開きます。
 #
-# | 章 | 内容 |
-# |---|---|
-# | [00 はじめに](00_start_here.ipynb) | このページ：コースの使い方とウィジェットのテスト |
-# | [01 なぜ損失関数が必要なのか](01_why_loss.ipynb) | 学習とは重みを調整すること。損失関数はモデルの成績表。認識精度を損失関数にできない理由 |
-# | [02 2乗和誤差と平均二乗誤差を一歩ずつ](02_sse_mse.ipynb) | 2乗和誤差と平均二乗誤差を一歩ずつ計算する。½の意味、浮動小数点数、外れ値 |
-# | [03 Cross-entropy error（英語）](../03_cross_entropy.ipynb) | 交差エントロピー誤差：正解クラスの確率の −log。ε = 1e-7 の理由 |
-# | [04 Cross-entropy in practice（英語）](../04_ce_in_practice.ipynb) | オーバーフローとlog-softmax、クラス不均衡、ラベル平滑化、エントロピーとKLダイバージェンス |
-# | [05 Minimising the loss: gradient descent（英語）](../05_gradient_descent.ipynb) | 勾配降下法：傾きに沿って坂を下る。学習率、ミニバッチ |
-# | [06 Backpropagation, derived（英語）](../06_backprop.ipynb) | 連鎖律とδ。小さなネットワークの途中の値をすべて計算する |
-# | [07 Computational graphs: backpropagation in pictures（英語）](../07_computational_graph.ipynb) | 計算グラフ：図の上で順伝播と逆伝播。本の買い物の例を最後の桁まで |
-# | [08 レイヤ: 順伝播・逆伝播とバッチ処理](08_layers.ipynb) | ReLU、シグモイド、Affine、Softmax-with-Lossの各レイヤ。形状つきのバッチ処理、勾配消失 |
-# | [09 総仕上げ: ニューラルネットワークの学習](09_training.ipynb) | 手書き数字で2層ニューラルネットワークを学習させ、損失曲線をリアルタイムで見る |
-# | [10 過学習と正則化](10_regularization.ipynb) | 過学習、荷重減衰（Weight decay）、早期終了、Dropout |
-# | [11 Glossary / 用語集（英語）](../11_glossary.ipynb) | 重要な用語を英語と日本語で |
-# | [12 E資格 checkpoint quiz（英語）](../12_quiz.ipynb) | 試験の前に理解を確かめる |
+# <!-- contents -->
 
 # %% [markdown]
 # ## Setup

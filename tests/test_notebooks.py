@@ -215,11 +215,9 @@ CONTENTS_ROW = re.compile(r"^\| \[(\d\d) ([^\]]+)\]\(((?:\.\./)?\d\d_\w+\.ipynb)
 
 
 def contents_rows(lang: str = "en") -> dict[str, str]:
-    """``{link target: "NN title"}`` of chapter 00's contents table in edition ``lang`` (from its source)."""
-    cells = record.select_language(
-        jupytext.read(ROOT / "chapters" / f"{course.CONTENTS.slug}.py", fmt="py:percent").cells, lang
-    )
-    text = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+    """``{link target: "NN title"}`` of chapter 00's contents table in edition ``lang`` (as the build writes it)."""
+    nb = record.build(ROOT / "chapters" / f"{course.CONTENTS.slug}.py", lang)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     return {m.group(3): f"{m.group(1)} {m.group(2)}" for m in CONTENTS_ROW.finditer(text)}
 
 
@@ -239,6 +237,20 @@ def test_every_chapter_title_is_the_same_everywhere():
     guide = (ROOT / "docs" / "TEACHER_GUIDE.md").read_text(encoding="utf-8")
     headings = dict(re.findall(r"^### (\d\d) — (.+)$", guide, flags=re.MULTILINE))
     assert headings == {ch.number: ch.title for ch in course.CHAPTERS}
+
+
+def test_the_contents_table_is_built_from_the_chapter_list():
+    """Chapter 00's source holds a marker, not rows: a chapter added to ``CHAPTERS`` appears in both tables with
+    what it is about, and no hand-written row can go stale."""
+    source = (ROOT / "chapters" / f"{course.CONTENTS.slug}.py").read_text(encoding="utf-8")
+    assert source.count(course.CONTENTS_MARKER) == 2, "one contents marker in the English cell, one in its twin"
+    assert not CONTENTS_ROW.search(source.replace("# |", "|")), "a hand-written contents row in chapter 00's source"
+    missing = [c.slug for c in course.CHAPTERS if not (c.about and c.about_ja)]
+    assert not missing, f"chapters without an about line (English and Japanese) in tools/course.py: {missing}"
+    for lang in ("en", "ja"):
+        text = "\n".join(c.source for c in record.build(ROOT / "chapters" / f"{course.CONTENTS.slug}.py", lang).cells)
+        for ch in course.CHAPTERS:
+            assert (ch.about_ja if lang == "ja" else ch.about) in text, f"{lang}: {ch.slug}'s about line not in 00"
 
 
 #: Where a recording machine's own folders would show: a path of this machine in a recorded output.

@@ -122,6 +122,9 @@ def build(source: Path, lang: str = "en") -> nbformat.NotebookNode:
     nb.metadata["kernelspec"] = KERNELSPEC
     nb.metadata["language_info"] = {"name": "python"}
     nb.cells = select_language(nb.cells, lang)
+    for cell in nb.cells:  # chapter 00's contents table, built from the chapter list
+        if cell.cell_type == "markdown" and course.CONTENTS_MARKER in cell.source:
+            cell.source = cell.source.replace(course.CONTENTS_MARKER, course.contents_table(lang))
     slug = source.stem
     if slug in {c.slug for c in course.CHAPTERS}:
         nb.cells.insert(0, nav_cell(slug, lang))
