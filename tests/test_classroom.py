@@ -128,7 +128,16 @@ def test_ignored_output_without_a_widget_is_not_an_explorer():
     assert slides.is_explorer_cell(tagged)
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")), ids=lambda p: p.stem)
+RECORDED = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")) + sorted(
+    (ROOT / "notebooks" / "ja").glob("[0-9][0-9]_*.ipynb")
+)
+
+
+def slide_types(nb) -> list[str]:
+    return [c.metadata.get("slideshow", {}).get("slide_type", "-") for c in nb.cells]
+
+
+@pytest.mark.parametrize("path", RECORDED, ids=lambda p: p.relative_to(ROOT / "notebooks").as_posix())
 def test_every_recorded_chapter_carries_slide_metadata(path):
     nb = nbformat.read(path, as_version=4)
     kinds = [c.metadata.get("slideshow", {}).get("slide_type", "-") for c in nb.cells]
@@ -143,6 +152,23 @@ def test_every_recorded_chapter_carries_slide_metadata(path):
             assert kind == "skip", f"{path.name}: a solution would be projected"
         if slides.is_explorer_cell(cell):
             assert kind == "slide", f"{path.name}: an explorer shares a slide"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks" / "ja").glob("[0-9][0-9]_*.ipynb")), ids=lambda p: p.stem)
+def test_the_japanese_deck_has_the_english_decks_slides(path):
+    """Both editions of a chapter present the same deck: a slide, fragment or skipped cell in one is one in the
+    other, cell for cell (a Japanese twin that drops a heading, or adds one, would move a slide)."""
+    english = nbformat.read(ROOT / "notebooks" / path.name, as_version=4)
+    japanese = nbformat.read(path, as_version=4)
+    assert slide_types(japanese) == slide_types(english), f"ja/{path.name}: the decks differ"
+
+
+def test_japanese_twins_get_the_slides_of_their_english_cells():
+    """The slide rules read structure, not words: the Japanese cells of a chapter give its English slide types."""
+    cells_en = [md("## 1. The formula"), code("y = 1"), md("Now square it."), code("y**2"), code("y**3")]
+    cells_ja = [md("## 1. 式"), code("y = 1"), md("次に2乗します。"), code("y**2"), code("y**3")]
+    decks = [slides.add_slide_metadata(nbformat.v4.new_notebook(cells=cells)) for cells in (cells_en, cells_ja)]
+    assert slide_types(decks[1]) == slide_types(decks[0]) == ["slide", "-", "slide", "-", "fragment"]
 
 
 # ---- Japanese UI ------------------------------------------------------------------------

@@ -211,3 +211,22 @@ def test_japanese_ui_with_one_setting(page, tmp_path, monkeypatch, screenshot):
         page.locator(".jp-NotebookPanel .jp-MarkdownOutput h1").first.wait_for(timeout=60_000)
         page.wait_for_timeout(1000)
         screenshot("lab_japanese_ui", page)
+
+
+def test_a_japanese_chapter_opens_as_a_deck(page, server, screenshot):
+    """The Japanese edition's decks come from the same rules: chapter 02 in Japanese opens at its title slide, its
+    slides wrap code and show Japanese text at the slides' size, and Shift+Esc goes back."""
+    page.set_viewport_size({"width": 1024, "height": 768})
+    lab.open_notebook(page, server, "ja/02_sse_mse.ipynb")
+    present_from_the_top(page)
+    title = on_screen(page).first
+    assert "02 — 2乗和誤差" in title.locator("h1").inner_text()
+    size = float(title.locator(".jp-RenderedMarkdown li").first.evaluate("(e) => getComputedStyle(e).fontSize")[:-2])
+    assert size >= 20, f"slide text is {size} px"
+    screenshot("deck_ja_ch02_title")
+    for _ in range(3):
+        next_slide(page)
+        assert not code_wider_than_the_slide(page)
+    page.keyboard.press("Shift+Escape")
+    page.wait_for_function("() => !document.body.dataset.jpDeckMode", timeout=10_000)
+    assert not page.console_errors, page.console_errors
