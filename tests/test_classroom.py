@@ -56,10 +56,14 @@ def test_nav_bar_middle_first_and_last():
     )
 
 
-def test_contents_table_lists_every_other_chapter():
-    table = course.contents_table()
-    assert all(f"]({c.notebook})" in table for c in course.CHAPTERS[1:])
-    assert "00_start_here.ipynb" not in table
+def test_contents_table_lists_every_chapter_with_what_it_is_about():
+    for lang, head in (("en", "| chapter | what it is about |"), ("ja", "| 章 | 内容 |")):
+        rows = course.contents_table(lang).splitlines()
+        assert rows[:2] == [head, "|---|---|"]
+        assert len(rows) == 2 + len(course.CHAPTERS)
+        for row, c in zip(rows[2:], course.CHAPTERS, strict=True):
+            title, target = course.link(c, lang)
+            assert row == f"| [{c.number} {title}]({target}) | {c.about_ja if lang == 'ja' else c.about} |"
 
 
 def test_build_adds_nav_at_both_ends(tmp_path):
