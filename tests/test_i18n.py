@@ -352,10 +352,7 @@ CONVERTED = ("helpers/checks.py", "helpers/alt_text.py", "helpers/style.py", "he
 TO_DO = {
     "helpers/explorers/": "being rewritten on helpers/live/ (issue: live layer)",
     "helpers/live/": "the new live layer (sliders, canvas, readout), being written: to convert once it lands",
-    "helpers/widgets.py": "being replaced by helpers/live/",
-    "helpers/canvas.py": "being rewritten (live layer)",
-    "helpers/readout.py": "being rewritten (live layer)",
-    "helpers/numberbox.py": "being rewritten (live layer)",
+    "helpers/widgets.py": "the large-text shim over helpers/live/ (its switch's text lives there)",
     "helpers/quiz.py": "being extended (content issues)",
     "helpers/glossary.py": "being extended (content issues); its Japanese terms are there already",
     "helpers/exercise_bank/": "being extended; hints can be helpers.i18n.Text already (checks.py)",

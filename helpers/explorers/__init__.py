@@ -1,1 +1,1 @@
-"""Ready-made explorers, one module per chapter (``chNN.py``), built on :mod:`helpers.widgets`."""
+"""Ready-made explorers, one module per chapter (``chNN.py``), built on :mod:`helpers.live`."""
