@@ -176,7 +176,7 @@ import ipywidgets as widgets
 from helpers.distributions import set_probability
 from helpers.losses import mean_squared_error
 from helpers.style import COLORS, MARKERS, use_course_style
-from helpers.widgets import format_number
+from helpers.live import format_number
 use_course_style()
 y0 = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]); t = np.eye(10)[2]
 grid = np.linspace(0, 1, 101); curve = [mean_squared_error(set_probability(y0, 2, p), t) for p in grid]
@@ -203,7 +203,7 @@ w
 """
 
 FULL_REDRAW = """\
-from helpers.widgets import live_figure
+from helpers.live import live_figure
 fig = live_figure((8.4, 3.2))
 ax1, ax2 = fig.subplots(1, 2, width_ratios=[1.3, 1])
 bars = ax1.bar(np.arange(10), y0, color=COLORS["prediction"]); ax1.plot(np.arange(10), t, MARKERS["target"])

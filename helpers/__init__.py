@@ -26,13 +26,11 @@ graph       the book's shopping example as a computational graph: values,
 data        seeded toy data sets and the 8×8 digits (scikit-learn's
             copy, bundled in digits.npz)                          (01, 04, 05, 09, 10)
 style       the course plot style and colour roles               (all)
-widgets     the explorer layer: sliders + readout + live figure  (all)
-canvas      the live figure widget: Agg frames painted in the page,
-            pictures drawn ahead of the next moves, pointer events
-            back as matplotlib events                             (all)
-readout     the readout widget that shows the next move's text at
-            once (Python computes it ahead)                       (all)
-numberbox   a number box that sets its slider in the page         (04, 05)
+widgets     large_text(): the teacher's switch for large explorer text (00)
+live        the live layer behind the explorers (sliders, live figure,
+            readout, number box; Python and JS) — not for learners'
+            reading: nothing in a chapter's argument lives there    (all)
+explorers   each chapter's ready-made explorers, built on live   (all)
 checks      exercise checks that answer ✓ or ✗ with a hint        (all)
 i18n        the edition's language (English or 日本語) and tr(en, ja)
             for every string a helper shows the learner          (all)
@@ -154,7 +152,6 @@ __all__ = [
 _LAZY_SUBMODULES = frozenset(
     {
         "alt_text",
-        "canvas",
         "checks",
         "distributions",
         "exercise_bank",
@@ -164,9 +161,7 @@ _LAZY_SUBMODULES = frozenset(
         "graph",
         "i18n",
         "live",
-        "numberbox",
         "quiz",
-        "readout",
         "style",
         "widgets",
     }

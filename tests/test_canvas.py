@@ -12,9 +12,9 @@ from matplotlib.figure import Figure
 from test_readout import BUILDERS
 from test_readout import _explorer as explorer_of
 
-from helpers.canvas import FigureCanvas
 from helpers.explorers.ch00 import square_explorer
-from helpers.widgets import live_figure
+from helpers.live import live_figure
+from helpers.live.canvas import FigureCanvas
 
 
 @pytest.fixture(autouse=True)
@@ -141,7 +141,7 @@ def test_every_chapter_explorer_blits_exactly_what_a_full_draw_shows(name):
 
 
 def test_changed_rects_cover_every_changed_pixel_and_nothing_far_away():
-    from helpers.canvas import _changed_rects
+    from helpers.live.canvas import _changed_rects
 
     old = np.zeros((100, 200, 4), dtype=np.uint8)
     new = old.copy()
@@ -243,7 +243,7 @@ def test_bad_arguments_name_the_argument():
 
 
 def test_the_browser_half_is_one_es_module_with_its_inflater():
-    from helpers import canvas
+    from helpers.live import canvas
 
     assert canvas._ESM.count("export default") == 1
     assert "function unzlibSync" in canvas._ESM and "MIT License" in canvas._ESM

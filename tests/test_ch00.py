@@ -10,8 +10,8 @@ import pytest
 
 from helpers.checks import evaluate
 from helpers.explorers import ch00
+from helpers.live import format_number
 from helpers.style import use_course_style
-from helpers.widgets import format_number
 
 
 @pytest.fixture(autouse=True)

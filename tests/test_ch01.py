@@ -9,8 +9,8 @@ import pytest
 from helpers.checks import evaluate
 from helpers.data import toy_regression
 from helpers.explorers import ch01
+from helpers.live import format_number
 from helpers.style import use_course_style
-from helpers.widgets import format_number
 
 
 @pytest.fixture(autouse=True)

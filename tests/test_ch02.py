@@ -14,6 +14,7 @@ matplotlib.use("Agg")
 from helpers.checks import evaluate  # noqa: E402
 from helpers.distributions import set_probability  # noqa: E402
 from helpers.explorers.ch02 import OUTLIER_DATA, outlier_explorer, probability_explorer  # noqa: E402
+from helpers.live import format_number  # noqa: E402
 from helpers.losses import (  # noqa: E402
     half_sum_squared_error,
     huber_loss,
@@ -23,7 +24,6 @@ from helpers.losses import (  # noqa: E402
 )
 from helpers.steps import squared_error_steps  # noqa: E402
 from helpers.style import use_course_style  # noqa: E402
-from helpers.widgets import format_number  # noqa: E402
 
 Y = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]
 T = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]

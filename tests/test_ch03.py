@@ -17,6 +17,7 @@ matplotlib.use("Agg")
 from helpers.checks import evaluate  # noqa: E402
 from helpers.distributions import set_probability  # noqa: E402
 from helpers.explorers.ch03 import CE_YMAX, BarsExplorer, bars_explorer  # noqa: E402
+from helpers.live import format_number  # noqa: E402
 from helpers.losses import (  # noqa: E402
     binary_cross_entropy,
     cross_entropy,
@@ -25,7 +26,6 @@ from helpers.losses import (  # noqa: E402
 )
 from helpers.steps import cross_entropy_steps  # noqa: E402
 from helpers.style import use_course_style  # noqa: E402
-from helpers.widgets import format_number  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 Y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])  # seed 000 / the book

@@ -12,6 +12,7 @@ import helpers
 from helpers.checks import evaluate
 from helpers.data import imbalanced_classification
 from helpers.explorers import ch04
+from helpers.live import format_number
 from helpers.losses import (
     class_weights_balanced,
     cross_entropy,
@@ -25,7 +26,6 @@ from helpers.losses import (
     softmax,
     weighted_cross_entropy,
 )
-from helpers.widgets import format_number
 
 A = np.array([123.0, 456.0, 789.0])
 Y_BOOK = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])

@@ -10,8 +10,8 @@ import pytest
 import helpers
 from helpers.checks import evaluate
 from helpers.explorers import ch05
+from helpers.live import format_number
 from helpers.numdiff import numerical_diff
-from helpers.widgets import format_number
 
 
 def book_f(x):

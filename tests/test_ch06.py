@@ -8,9 +8,9 @@ import pytest
 
 from helpers.checks import evaluate
 from helpers.explorers import ch06
+from helpers.live import format_number
 from helpers.network import TwoLayerNet, sigmoid, sigmoid_grad
 from helpers.numdiff import gradient_check, numerical_gradient
-from helpers.widgets import format_number
 
 matplotlib.use("agg")
 

@@ -9,8 +9,8 @@ import pytest
 from helpers.checks import evaluate
 from helpers.data import load_digits_split
 from helpers.explorers import ch09
+from helpers.live import format_number
 from helpers.network import TwoLayerNet, train
-from helpers.widgets import format_number
 
 matplotlib.use("agg")
 SETTINGS = dict(lr=2.0, batch_size=32, epochs=20, seed=0)

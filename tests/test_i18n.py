@@ -611,10 +611,7 @@ CONVERTED = (
 TO_DO = {
     "helpers/explorers/": "being rewritten on helpers/live/ (issue: live layer)",
     "helpers/live/": "the new live layer (sliders, canvas, readout), being written: to convert once it lands",
-    "helpers/widgets.py": "being replaced by helpers/live/",
-    "helpers/canvas.py": "being rewritten (live layer)",
-    "helpers/readout.py": "being rewritten (live layer)",
-    "helpers/numberbox.py": "being rewritten (live layer)",
+    "helpers/widgets.py": "the large-text shim over helpers/live/ (its switch's text lives there)",
 }
 #: Modules with nothing for the learner to read but error messages for wrong arguments (English, as Python's).
 NO_PROSE = (

@@ -12,9 +12,9 @@ import pytest
 
 from helpers.data import load_digits_split
 from helpers.explorers import ch00, ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch09
+from helpers.live import Explorer, slider
+from helpers.live.readout import LiveReadout, decimals_of, value_key
 from helpers.network import TwoLayerNet
-from helpers.readout import LiveReadout, decimals_of, value_key
-from helpers.widgets import Explorer, slider
 
 
 @pytest.fixture(autouse=True)
@@ -220,7 +220,7 @@ def test_table_waits_until_the_answer_has_left_the_kernel(monkeypatch):
     """In a kernel, the look-ahead starts only after the IOPub thread has sent the answer and the frame."""
     import types
 
-    from helpers import widgets as course_widgets
+    from helpers.live import explorer as course_widgets
 
     events = []
 

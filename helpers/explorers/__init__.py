@@ -1,7 +1,7 @@
-"""Ready-made explorers, one module per chapter (``chNN.py``), built on :mod:`helpers.widgets`.
+"""Ready-made explorers, one module per chapter (``chNN.py``), built on :mod:`helpers.live`.
 
 Each chapter's module is imported when it is first used: ``helpers.explorers.ch05.descent_explorer()`` in the
-explorer's cell loads ``ch05`` and the widget layer then, not in the chapter's set-up cell.
+explorer's cell loads ``ch05`` and the live layer then, not in the chapter's set-up cell.
 """
 
 import importlib

@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 
 from helpers.i18n import tr
+from helpers.live import Explorer, format_number, live_figure, slider
 from helpers.style import COLORS, LINESTYLES, MARKERS
-from helpers.widgets import Explorer, format_number, live_figure, slider
 
 __all__ = [
     "square_explorer",
@@ -40,7 +40,7 @@ def square_explorer(x0: float = 1.5) -> Explorer:
     If moving the slider changes the number *and* moves the dot, the three
     layers a course explorer needs all work: the widget (ipywidgets), the
     kernel round trip (the readout is computed in Python) and the live canvas
-    (:mod:`helpers.canvas`).
+    (:mod:`helpers.live.canvas`).
 
     Returns
     -------
@@ -61,7 +61,7 @@ def square_explorer(x0: float = 1.5) -> Explorer:
         return square_readout(x)
 
     control = slider("x", min=-3.0, max=3.0, step=0.1, value=x0, name="x")
-    return Explorer({"x": control}, update, figure=fig, name="square", readout=square_readout, predict=True)
+    return Explorer({"x": control}, update, figure=fig, name="square", readout=square_readout)
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from helpers.fit import (  # noqa: F401 - re-exported: the chapter's maths, show
     threshold_data,
     threshold_loss,
 )
+from helpers.live import Explorer, format_number, live_figure, slider
 from helpers.style import COLORS, LINESTYLES, MARKERS
-from helpers.widgets import Explorer, format_number, live_figure, slider
 
 __all__ = [
     "LINE_A",
@@ -137,7 +137,6 @@ class FitExplorer:
             name="fit",
             footer=reset,
             readout=self._readout,
-            predict=True,
             readout_lines=3,
         )
         self._connect_mouse(fig)

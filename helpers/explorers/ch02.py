@@ -7,6 +7,7 @@ from numpy.typing import ArrayLike
 
 from helpers._validate import as_float_array, check_index, check_probabilities, check_same_shape
 from helpers.distributions import set_probability
+from helpers.live import Explorer, draggable, format_number, live_figure, slider
 from helpers.losses import (
     half_sum_squared_error,
     huber_loss,
@@ -15,7 +16,6 @@ from helpers.losses import (
     sum_squared_error,
 )
 from helpers.style import COLORS, LINESTYLES, MARKERS
-from helpers.widgets import Explorer, draggable, format_number, live_figure, slider
 
 __all__ = ["probability_explorer", "outlier_explorer", "OUTLIER_DATA"]
 
@@ -86,7 +86,7 @@ def probability_explorer(y_pred: ArrayLike, y_true: ArrayLike, index: int = 2) -
         return _probability_readout(p, set_probability(y0, index, p), t)
 
     control = slider(f"p(class {index})", min=0.0, max=1.0, step=0.01, value=float(y0[index]), name="p")
-    return Explorer({"p": control}, update, figure=fig, name="probability", readout=readout, predict=True)
+    return Explorer({"p": control}, update, figure=fig, name="probability", readout=readout)
 
 
 #: Eight measurements of the same quantity (true value 1.0); the last is the one you drag.
@@ -158,6 +158,6 @@ def outlier_explorer(prediction: float = 1.0) -> Explorer:
         return _outlier_readout(value, y_pred, np.append(data[:-1], value))
 
     control = slider("last point", min=0.0, max=6.0, step=0.05, value=1.0, name="outlier")
-    explorer = Explorer({"value": control}, update, figure=fig, name="outlier", readout=readout, predict=True)
+    explorer = Explorer({"value": control}, update, figure=fig, name="outlier", readout=readout)
     explorer.drag = draggable(fig, outlier, control, axis="y")  # the slider is its keyboard alternative
     return explorer

@@ -17,15 +17,14 @@ distribution.  The figure's artists are changed in place (``set_height``,
 
 from __future__ import annotations
 
-import ipywidgets as widgets
 import numpy as np
 from numpy.typing import ArrayLike
 
 from helpers._validate import as_float_array, check_index
 from helpers.distributions import set_probability
+from helpers.live import Explorer, format_number, live_figure, slider
 from helpers.losses import DELTA, cross_entropy, mean_squared_error, one_hot
 from helpers.style import COLORS, LINESTYLES, MARKERS
-from helpers.widgets import SLIDER_LABEL_WIDTH, SLIDER_WIDTH, Explorer, format_number, live_figure, slider
 
 __all__ = [
     "BarsExplorer",
@@ -73,7 +72,7 @@ class BarsExplorer:
         The class the slider moves (the last one dragged or chosen).
     correct : int
         The correct class (正解ラベル).
-    explorer : helpers.widgets.Explorer
+    explorer : helpers.live.Explorer
         Slider ``p`` + readout ``course-readout-ce`` + live figure.
     class_picker : ipywidgets.IntSlider
         Chooses which class the slider moves (CSS class ``course-slider-ce-class``).
@@ -108,27 +107,24 @@ class BarsExplorer:
             figure=self.figure,
             name="ce",
             readout=self._readout_if,
-            predict=(lambda: self.y, self._restore_y),  # update keeps y: drawn ahead, then put back
         )
         # A slider, not a dropdown: in JupyterLab's command mode the up/down arrow keys move between
         # cells even when a <select> has focus, while left/right reach a slider handle.
-        self.class_picker = widgets.IntSlider(
-            value=self.selected,
+        self.class_picker = slider(
+            f"class to move (correct: {self.correct})",
             min=0,
             max=self.y.size - 1,
             step=1,
-            description=f"class to move (correct: {self.correct})",
-            continuous_update=False,
-            style={"description_width": SLIDER_LABEL_WIDTH},
-            layout=widgets.Layout(width=SLIDER_WIDTH, max_width="100%"),
+            value=self.selected,
+            name="ce-class",
+            integer=True,
         )
-        self.class_picker.add_class("course-slider")
-        self.class_picker.add_class("course-slider-ce-class")
+        self.class_picker.continuous_update = False
         self.class_picker.observe(self._on_pick, names="value")
         self.explorer.widget.children = (self.class_picker, *self.explorer.widget.children)
         # Picking a class changes only the readout's "selected" part (the texts go ahead too) and which
-        # bar is highlighted (so do the pictures: pick() selects a class for one, restore undoes it).
-        self.explorer.track("cls", self.class_picker, lambda k: self._readout(selected=int(k)), pick=self._pick)
+        # bar is highlighted.
+        self.explorer.track("cls", self.class_picker, lambda k: self._readout(selected=int(k)))
         self.widget = self.explorer.widget
 
         canvas = self.figure.canvas
@@ -228,15 +224,6 @@ class BarsExplorer:
         if p == self.y[self.selected]:
             return self._readout()
         return self._readout(set_probability(self.y, self.selected, float(p)))
-
-    def _restore_y(self, y: np.ndarray) -> None:
-        self.y = y
-        self.selected = int(self.class_picker.value)  # (a picture drawn ahead may have picked another)
-
-    def _pick(self, k: int) -> dict[str, float]:
-        """For a picture drawn ahead: class ``k`` picked, as :meth:`_on_pick` does; the slider's value then."""
-        self.selected = int(k)
-        return {"p": float(self.y[self.selected])}
 
     def _on_pick(self, change: dict) -> None:
         self.selected = int(change["new"])

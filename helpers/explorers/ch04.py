@@ -6,9 +6,9 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from helpers.fit import fit_logistic, weighted_loss  # noqa: F401 - re-exported: the chapter's maths
+from helpers.live import Explorer, format_number, live_figure, slider
 from helpers.losses import cross_entropy_from_logits
 from helpers.style import COLORS, LINESTYLES, MARKERS
-from helpers.widgets import Explorer, format_number, live_figure, slider
 
 __all__ = [
     "BASE_LOGITS",
@@ -119,4 +119,4 @@ def overflow_explorer(start: float = 50.0) -> Explorer:
     control = slider(
         "logit scale s", min=1.0, max=150.0, step=1.0, value=start, name="scale", readout_format=".0f", number_box=True
     )
-    return Explorer({"scale": control}, update, figure=fig, name="overflow", readout=_overflow_readout, predict=True)
+    return Explorer({"scale": control}, update, figure=fig, name="overflow", readout=_overflow_readout)

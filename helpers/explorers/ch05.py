@@ -17,8 +17,8 @@ from helpers.fit import (  # noqa: F401 - re-exported: the chapter's maths, show
     loss_2d,
     verdict,
 )
+from helpers.live import Explorer, format_number, live_figure, slider
 from helpers.style import COLORS, LINESTYLES, MARKERS
-from helpers.widgets import Explorer, format_number, live_figure, slider
 
 __all__ = [
     "W0_1D",
@@ -113,6 +113,6 @@ def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
         "lr": slider("learning rate η", min=0.01, max=1.1, step=0.01, value=lr, name="lr", number_box=True),
         "steps": slider("steps", min=1, max=100, step=1, value=steps, name="steps", readout_format=".0f"),
     }
-    explorer = Explorer(controls, update, figure=fig, name="descent", readout=readout, predict=True)
+    explorer = Explorer(controls, update, figure=fig, name="descent", readout=readout)
     explorer.arrows = arrows
     return explorer

@@ -17,9 +17,9 @@ import numpy as np
 from matplotlib.patches import Circle
 from numpy.typing import ArrayLike
 
+from helpers.live import Explorer, format_number, live_figure, slider
 from helpers.network import TwoLayerNet, sigmoid_grad
 from helpers.style import COLORS
-from helpers.widgets import SLIDER_LABEL_WIDTH, SLIDER_WIDTH, Explorer, format_number, live_figure
 
 __all__ = ["X", "W1", "B1", "W2", "B2", "T", "LR", "worked_example_net", "backward_steps", "backward_explorer"]
 
@@ -33,9 +33,9 @@ T = 1.0
 LR = 0.1
 
 NODES = ("x1", "x2", "h1", "h2", "y")
-POSITIONS = {"x1": (0.0, 1.0), "x2": (0.0, 0.0), "h1": (2.4, 1.0), "h2": (2.4, 0.0), "y": (4.4, 0.5)}
-#: Where along each edge its label sits: the crossing edges meet in the middle, so theirs are moved apart.
-LABEL_AT = (0.5, 0.72, 0.28, 0.5, 0.5, 0.5)
+POSITIONS = {"x1": (0.0, 1.6), "x2": (0.0, 0.0), "h1": (2.6, 1.6), "h2": (2.6, 0.0), "y": (4.8, 0.8)}
+#: Where along each edge its label sits: the crossing edges meet in the middle, so theirs sit near the inputs.
+LABEL_AT = (0.5, 0.3, 0.3, 0.5, 0.5, 0.5)
 #: Edges as (source, target, parameter name, index into that parameter).
 EDGES = (
     ("x1", "h1", "W1", (0, 0)),
@@ -182,14 +182,14 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
 
     fig = live_figure((8.4, 4.0))
     ax = fig.add_subplot()
-    ax.set(xlim=(-0.4, 5.6), ylim=(-0.6, 1.5), aspect="equal")
+    ax.set(xlim=(-0.4, 6.6), ylim=(-0.7, 2.1), aspect="equal")
     ax.axis("off")
     edge_lines, edge_texts = [], []
     for (a, b, p, idx), frac in zip(EDGES, LABEL_AT, strict=True):
         (xa, ya), (xb, yb) = POSITIONS[a], POSITIONS[b]
         (line,) = ax.plot([xa, xb], [ya, yb], color=EDGE_IDLE, linewidth=1.5, zorder=1)
         lx, ly = xa + frac * (xb - xa), ya + frac * (yb - ya)
-        label = ax.text(lx, ly, f"w={f4(params[p][idx])}", ha="center", va="center", fontsize=8.5, zorder=3,
+        label = ax.text(lx, ly, f"w={f4(params[p][idx])}", ha="center", va="center", fontsize=11, zorder=3,
                         bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": BACKING})  # fmt: skip
         edge_lines.append(line)
         edge_texts.append(label)
@@ -200,12 +200,12 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
         ax.text(px, py, name[0] + _sub(int(name[1])) if name != "y" else "y", ha="center", va="center",
                 fontsize=13, zorder=5)  # fmt: skip
         node_patches[name] = circle
-        node_texts[name] = ax.text(px, py - RADIUS - 0.06, _node_label(name, fw), ha="center", va="top", fontsize=8.5)
-        delta_texts[name] = ax.text(px, py + RADIUS + 0.06, "", ha="center", va="bottom", fontsize=9.5,
+        node_texts[name] = ax.text(px, py - RADIUS - 0.06, _node_label(name, fw), ha="center", va="top", fontsize=11)
+        delta_texts[name] = ax.text(px, py + RADIUS + 0.06, "", ha="center", va="bottom", fontsize=11,
                                     color=COLORS["gradient"])  # fmt: skip
-    ax.text(4.8, 0.55, f"t = {f4(t)}", ha="left", va="center", fontsize=10, color=COLORS["target"])
-    loss_text = ax.text(4.8, 0.3, f"E = {f4(bw.loss)}", ha="left", va="center", fontsize=10, color=COLORS["loss"])
-    title = ax.set_title("", fontsize=12)
+    ax.text(5.2, 0.85, f"t = {f4(t)}", ha="left", va="center", fontsize=11, color=COLORS["target"])
+    loss_text = ax.text(5.2, 0.6, f"E = {f4(bw.loss)}", ha="left", va="center", fontsize=11, color=COLORS["loss"])
+    title = ax.set_title("", fontsize=13)
     after = TwoLayerNet(net.W1, net.b1, net.W2, net.b2)
     after.step(bw, lr)
     loss_after = f4(after.loss(x, t))
@@ -240,18 +240,7 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
         k = int(round(step))
         return f"<b>Step {k} / {len(steps) - 1} — {steps[k].title}.</b> {steps[k].text}"
 
-    control = widgets.IntSlider(
-        value=0,
-        min=0,
-        max=len(steps) - 1,
-        step=1,
-        description="backward step",
-        continuous_update=True,
-        style={"description_width": SLIDER_LABEL_WIDTH},
-        layout=widgets.Layout(width=SLIDER_WIDTH, max_width="100%"),
-    )
-    control.add_class("course-slider")
-    control.add_class("course-slider-step")
+    control = slider("backward step", min=0, max=len(steps) - 1, step=1, value=0, name="step", integer=True)
     prev_button = widgets.Button(description="◀ Previous", layout=widgets.Layout(width="120px"))
     next_button = widgets.Button(description="Next ▶", layout=widgets.Layout(width="120px"))
     prev_button.add_class("course-button-prev")
@@ -266,7 +255,6 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
         name="backprop",
         footer=widgets.HBox([prev_button, next_button]),
         readout=readout,
-        predict=True,
     )
     explorer.steps = steps
     explorer.node_patches, explorer.node_texts, explorer.delta_texts = node_patches, node_texts, delta_texts

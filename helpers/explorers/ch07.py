@@ -13,8 +13,8 @@ import numpy as np
 from matplotlib.patches import Circle
 
 from helpers.graph import RADIUS, ComputationalGraph, _fmt, draw_graph, shopping_graph_with_oranges
+from helpers.live import SLIDER_LABEL_WIDTH, SLIDER_WIDTH, Explorer, live_figure, slider
 from helpers.style import COLORS
-from helpers.widgets import SLIDER_LABEL_WIDTH, SLIDER_WIDTH, Explorer, live_figure, slider
 
 __all__ = ["INPUTS", "graph_readout", "graph_explorer"]
 
@@ -106,7 +106,6 @@ def graph_explorer() -> Explorer:
         figure=fig,
         name="graph",
         readout=lambda node, **values: graph_readout(graph, node, **values),
-        predict=True,
         readout_lines=4,
     )
 

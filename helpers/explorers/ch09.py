@@ -15,9 +15,9 @@ from numpy.typing import ArrayLike
 
 from helpers._validate import as_float_array, as_labels
 from helpers.fit import confusion_matrix  # noqa: F401 - re-exported: the chapter's maths
+from helpers.live import Explorer, format_number, live_figure, send_now, slider
 from helpers.network import History, TwoLayerNet
 from helpers.style import COLORS, LINESTYLES
-from helpers.widgets import SLIDER_LABEL_WIDTH, SLIDER_WIDTH, Explorer, format_number, live_figure, send_now
 
 __all__ = ["TrainingMonitor", "confusion_matrix", "mistakes_explorer"]
 
@@ -152,17 +152,7 @@ def mistakes_explorer(net: TwoLayerNet, X: ArrayLike, labels: ArrayLike) -> Expl
             f"gets p = {format_number(probs[row, pred[row]])}"
         )
 
-    control = widgets.IntSlider(
-        value=1,
-        min=1,
-        max=int(wrong.size),
-        step=1,
-        description="mistake",
-        style={"description_width": SLIDER_LABEL_WIDTH},
-        layout=widgets.Layout(width=SLIDER_WIDTH, max_width="100%"),
-    )
-    control.add_class("course-slider")
-    control.add_class("course-slider-mistake")
-    explorer = Explorer({"number": control}, update, figure=fig, name="mistakes", readout=readout, predict=True)
+    control = slider("mistake", min=1, max=int(wrong.size), step=1, value=1, name="mistake", integer=True)
+    explorer = Explorer({"number": control}, update, figure=fig, name="mistakes", readout=readout)
     explorer.mistakes, explorer.image, explorer.bars, explorer.probabilities = wrong, image, bars, probs
     return explorer

@@ -30,7 +30,7 @@ import lab
 import matplotlib
 import numpy as np
 
-from helpers.widgets import format_number
+from helpers.live import format_number
 
 NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 

@@ -11,8 +11,8 @@ from explorer_checks import check_explorers
 
 from helpers.data import toy_regression
 from helpers.explorers import ch01
+from helpers.live import format_number
 from helpers.style import use_course_style
-from helpers.widgets import format_number
 
 X, Y = toy_regression()
 

@@ -11,8 +11,8 @@ from explorer_checks import check_explorers
 
 from helpers.distributions import set_probability
 from helpers.explorers.ch03 import BARS_RECT, BARS_XLIM, BARS_YLIM
+from helpers.live import format_number
 from helpers.losses import cross_entropy, mean_squared_error
-from helpers.widgets import format_number
 
 Y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
 T = np.array([0, 0, 1, 0, 0, 0, 0, 0, 0, 0])

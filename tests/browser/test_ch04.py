@@ -9,8 +9,8 @@ import numpy as np
 from explorer_checks import check_explorers
 
 from helpers.explorers.ch04 import BASE_LOGITS, LABEL, naive_cross_entropy
+from helpers.live import format_number
 from helpers.losses import cross_entropy_from_logits
-from helpers.widgets import format_number
 
 
 def shown_state(page) -> tuple[float, str, str]:

@@ -8,7 +8,7 @@ import lab
 from explorer_checks import check_explorers
 
 from helpers.explorers.ch05 import descend_1d, descend_2d, loss_1d, loss_2d
-from helpers.widgets import format_number
+from helpers.live import format_number
 
 
 def shown(page) -> tuple[float, str, str]:

@@ -6,7 +6,7 @@ import lab
 from explorer_checks import check_explorers
 
 from helpers.explorers.ch06 import T, X, worked_example_net
-from helpers.widgets import format_number
+from helpers.live import format_number
 
 BW = worked_example_net().backward(X, T)
 

@@ -18,7 +18,7 @@ import pytest
 KERNEL_STATE = r"""
 import gc as _gc, json as _json
 import numpy as _np
-from helpers.widgets import Explorer as _Explorer
+from helpers.live import Explorer as _Explorer
 def _hash(p):
     h = 2166136261
     for w in _np.ascontiguousarray(p, dtype=_np.uint8).view('<u4').ravel().tolist():

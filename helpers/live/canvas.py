@@ -21,35 +21,25 @@ ends on the last state.  The pointer (press, drag, release) comes back as
 matplotlib ``MouseEvent``s, so ``mpl_connect("button_press_event", …)`` works
 as with any interactive backend.  On a HiDPI screen or projector the browser
 reports its device pixel ratio and the figure is rendered at that resolution.
-
-For an explorer (:class:`helpers.widgets.Explorer` with ``predict=``) the canvas
-also knows the controls: each frame carries the values it was drawn for, and
-:meth:`FigureCanvas.send_ahead` sends a picture drawn ahead for one control's
-next value (a custom message, not widget state, so nothing of it is saved in
-the notebook).  The page keeps the kernel's frame off screen and shows such a
-picture over it when that control reaches that value.
 """
 
 from __future__ import annotations
 
 import zlib
-from pathlib import Path
 
 import anywidget
-import ipywidgets as widgets
 import numpy as np
 import traitlets
 from matplotlib.backend_bases import MouseButton, MouseEvent
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from helpers.live.bundle import bundle
+
 __all__ = ["FigureCanvas"]
 
 #: The browser half (an ES module run by anywidget in JupyterLab).
-_HERE = Path(__file__).resolve().parent
-_ESM = "\n".join(
-    (_HERE / name).read_text(encoding="utf-8") for name in ("canvas_inflate.js", "controls.js", "canvas.js")
-)
+_ESM = bundle("canvas.js")
 
 #: The page's pointer kinds and the matplotlib events they become.
 _POINTER_EVENTS = {"press": "button_press_event", "motion": "motion_notify_event", "release": "button_release_event"}
@@ -94,7 +84,7 @@ def _pieces(pixels: np.ndarray, rects: list | None) -> tuple[list[list[int]], by
 class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
     """Matplotlib's Agg canvas shown as a live widget; :meth:`draw` sends the new frame.
 
-    Made by :func:`helpers.widgets.live_figure`; use it as both the figure's
+    Made by :func:`helpers.live.live_figure`; use it as both the figure's
     canvas (``mpl_connect``, ``draw``, ``copy_from_bbox`` …) and a widget
     (put it in a ``VBox``).
 
@@ -118,12 +108,6 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
     _frame_base = traitlets.Int(0).tag(sync=True)
     _css_size = traitlets.Tuple(traitlets.Int(), traitlets.Int(), default_value=(0, 0)).tag(sync=True)
     _ratio = traitlets.Float(1.0).tag(sync=True)
-    # For an explorer's figure (helpers.widgets.Explorer): its controls and their decimals, as its
-    # readout has them, and the controls' values (keys) each frame was drawn for.  With these the
-    # page shows a frame drawn ahead (:meth:`send_ahead`) the moment a control reaches its value.
-    _controls = traitlets.Dict().tag(sync=True, **widgets.widget_serialization)
-    _decimals = traitlets.Dict().tag(sync=True)
-    _frame_values = traitlets.Dict().tag(sync=True)
 
     def __init__(self, figure: Figure, *, alt: str = "") -> None:
         if not isinstance(figure, Figure):
@@ -133,9 +117,6 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
         super().__init__(figure)  # FigureCanvasBase, then (its super().__init__()) the widget
         self.alt = alt
         self.frames_sent = 0
-        self.pointer_down = False  # a drag is on: explorers draw nothing ahead meanwhile
-        #: The controls' values (keys) the next frame is drawn for; set by the explorer before it draws.
-        self.frame_values: dict[str, str] = {}
         self._last_sent: np.ndarray | None = None
         self.on_msg(self._on_browser_message)
         self.observe(self._on_ratio, names="_ratio")
@@ -169,9 +150,7 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
         previous = self._last_sent
         rects = None if full or previous is None or previous.shape != pixels.shape else _changed_rects(previous, pixels)
         if rects == []:
-            if self._frame_values == self.frame_values:
-                return  # nothing changed on screen
-            rects = [(0, 0, 1, 1)]  # the same picture, now for new values: the page must know
+            return  # nothing changed on screen
         rects, data = _pieces(pixels, rects)
         self._last_sent = pixels.copy()
         css = self.get_width_height()  # logical pixels: the size on the page
@@ -180,48 +159,13 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
             self._frame_rects = rects
             self._frame_shape = (height, width)
             self._css_size = (int(css[0]), int(css[1]))
-            self._frame_values = dict(self.frame_values)
             self._frame_base = self._frame_id
             self._frame_id += 1
         self.frames_sent += 1
 
-    def send_ahead(self, control: str, key: str) -> bool:
-        """Send what the renderer holds now as the picture for ``control`` at value ``key``, ahead of the move.
-
-        The picture is sent as pieces over the last frame (the same encoding as
-        a frame) with that frame's number and :attr:`frame_values`; the page
-        shows it only while that frame is its latest and only ``control``
-        differs from those values, and only when ``control`` reaches ``key``.
-        Nothing on the page changes until then.  Returns False (nothing sent)
-        if there is no frame to draw over or the figure's size changed.
-        """
-        pixels = self._pixels()
-        previous = self._last_sent
-        if previous is None or previous.shape != pixels.shape or self._frame_values != self.frame_values:
-            return False
-        height, width = pixels.shape[:2]
-        rects, data = _pieces(pixels, _changed_rects(previous, pixels) or [(0, 0, width, height)])
-        message = {
-            "event": "ahead",
-            "base": self._frame_id,
-            "values": self._frame_values,
-            "control": control,
-            "key": key,
-            "rects": rects,
-            "shape": [height, width],
-        }
-        self.send(message, buffers=[data])
-        return True
-
     def _pixels(self) -> np.ndarray:
         """The renderer's RGBA buffer, (height, width, 4), without a copy."""
         return np.asarray(self.get_renderer().buffer_rgba())
-
-    def show_last_sent(self) -> None:
-        """Put the last frame sent back into the renderer (after drawing a picture ahead in it)."""
-        pixels = self._pixels()
-        if self._last_sent is not None and self._last_sent.shape == pixels.shape:
-            pixels[...] = self._last_sent
 
     def _on_ratio(self, change: dict) -> None:
         ratio = change["new"]
@@ -266,8 +210,6 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
         _, height = self.get_width_height()
         mpl_button = {0: MouseButton.LEFT, 1: MouseButton.MIDDLE, 2: MouseButton.RIGHT}.get(button)
         button_ = None if kind == "motion" else mpl_button
-        if kind != "motion":
-            self.pointer_down = kind == "press"
         event = MouseEvent(_POINTER_EVENTS[kind], self, x * ratio, (height - y) * ratio, button=button_)
         self.callbacks.process(event.name, event)
         return event

@@ -395,6 +395,6 @@ var zls = function (d, dict) {
     return (d[1] >> 3 & 4) + 2;
 };
 // zlib stream (header, DEFLATE data, Adler-32) -> bytes, written into `out` when given.
-function unzlibSync(data, out) {
+export function unzlibSync(data, out) {
     return inflt(data.subarray(zls(data), -4), { i: 2 }, out);
 }

@@ -24,17 +24,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from pathlib import Path
 
 import anywidget
 import ipywidgets as widgets
 import traitlets
 
+from helpers.live.bundle import bundle
+
 __all__ = ["LiveReadout", "LargeTextSwitch", "value_key", "stepped"]
 
-_HERE = Path(__file__).resolve().parent
-#: The browser half: controls.js (the controls as the page sees them) in front of readout.js.
-_ESM = "\n".join((_HERE / name).read_text(encoding="utf-8") for name in ("controls.js", "readout.js"))
+#: The browser half: readout.js with the controls.js it imports.
+_ESM = bundle("readout.js")
 
 _CSS = """
 .course-readout .course-readout-text {
@@ -81,7 +81,7 @@ def stepped(control: widgets.ValueWidget, value: float, k: int) -> float | int |
 
 
 class LiveReadout(anywidget.AnyWidget):
-    """The readout line of an :class:`helpers.widgets.Explorer`.
+    """The readout line of an :class:`helpers.live.Explorer`.
 
     Parameters
     ----------

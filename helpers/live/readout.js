@@ -1,6 +1,22 @@
-// The browser half of helpers/readout.py: show the kernel's readout, or — before the kernel has
-// answered a move — the readout Python computed ahead for the controls' new values.
-// watchControls, sameValues and movedOne come from controls.js, which Python puts in front.
+// The browser half of helpers/live/readout.py: show the kernel's readout, or — before the kernel has
+// answered a move — the readout Python computed ahead for the controls' new values. Also names the
+// explorer's slider handles for screen readers (noUiSlider's role="slider" handle has no name).
+import { movedOne, sameValues, watchControls } from "./controls.js";
+
+// Give each slider handle of the explorer around `el` its label as accessible name, once they are on the page.
+function nameHandles(el, tries = 0) {
+  const explorer = el.closest(".course-explorer");
+  const sliders = explorer ? [...explorer.querySelectorAll(".course-slider")] : [];
+  let named = 0;
+  for (const slider of sliders) {
+    const handle = slider.querySelector(".noUi-handle"), label = slider.querySelector(".widget-label");
+    if (handle && label && label.textContent.trim()) {
+      handle.setAttribute("aria-label", label.textContent.trim());
+      named += 1;
+    }
+  }
+  if ((!explorer || named < sliders.length) && tries < 100) setTimeout(() => nameHandles(el, tries + 1), 100);
+}
 
 function render({ model, el }) {
   const text = document.createElement("div");
@@ -45,6 +61,7 @@ function render({ model, el }) {
   };
 
   const watch = watchControls(model, answer);
+  nameHandles(el);
   model.on("change:value change:_values change:_turn change:_ahead", answer);
   answer();
   return () => {

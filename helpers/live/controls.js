@@ -1,8 +1,24 @@
-// An explorer's controls as the page sees them, shared by readout.js and canvas.js (Python puts
-// this file in front of each). A widget using it has the traits _controls (name -> control) and
-// _decimals (name -> decimals); values are keyed as helpers/readout.py's value_key writes them.
+// An explorer's controls as the page sees them: the value-key protocol (helpers/live/readout.py's
+// value_key writes the same keys) and the echo guard. A widget using it has the traits _controls
+// (name -> control) and _decimals (name -> decimals).
 
-function watchControls(model, onChange) {
+// Echo guard (the mechanism of ipywidgets #3195/#3216): a value the kernel sent, which the slider
+// snapped to its own grid (-0.5 -> -0.49999999999999956), is never sent back to the kernel.
+function guardEcho(control) {
+  if (control.courseEchoGuard) return;
+  control.courseEchoGuard = true;
+  let fromKernel = null;
+  control.on("change:value", () => { if (control._state_lock) fromKernel = control.get("value"); });
+  const save = control.save_changes.bind(control);
+  control.save_changes = (...args) => {
+    const value = control.get("value"), step = control.get("step") || 0;
+    if (typeof value === "number" && fromKernel !== null && Math.abs(value - fromKernel) <= step * 1e-6) return;
+    fromKernel = null;
+    save(...args);
+  };
+}
+
+export function watchControls(model, onChange) {
   const controls = {}; // name -> the control's model, once loaded
   const key = (name, v) => {
     const s = typeof v === "number" ? v.toFixed((model.get("_decimals") || {})[name] ?? 6) : String(v);
@@ -15,6 +31,7 @@ function watchControls(model, onChange) {
       controls[name] = null;
       model.widget_manager.get_model(id).then((control) => {
         controls[name] = control;
+        guardEcho(control);
         control.on("change:value change:index", onChange);
         onChange();
       });
@@ -36,10 +53,10 @@ function watchControls(model, onChange) {
 }
 
 // Do `values` (keys from the kernel) agree with `now` (the page's) for every control?
-const sameValues = (values, now) => !!values && Object.keys(now).every((n) => values[n] === now[n]);
+export const sameValues = (values, now) => !!values && Object.keys(now).every((n) => values[n] === now[n]);
 
 // The one control whose value differs between `from` and `now`; null if none or several did.
-function movedOne(from, now) {
+export function movedOne(from, now) {
   const moved = Object.keys(now).filter((n) => now[n] !== from[n]);
   return moved.length === 1 ? moved[0] : null;
 }

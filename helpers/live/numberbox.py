@@ -10,17 +10,16 @@ the slider's decimals.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import anywidget
 import ipywidgets as widgets
 import traitlets
 
-from helpers.readout import decimals_of
+from helpers.live.bundle import bundle
+from helpers.live.readout import decimals_of
 
 __all__ = ["NumberBox"]
 
-_ESM = (Path(__file__).resolve().parent / "numberbox.js").read_text(encoding="utf-8")
+_ESM = bundle("numberbox.js")
 
 _CSS = """
 .course-number .course-number-input {

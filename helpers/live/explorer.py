@@ -1,0 +1,778 @@
+"""The explorer layer: controls + a live readout + a live figure, alike in every chapter.
+
+An explorer is built from
+
+* controls — sliders made by :func:`slider` (each paired with a labelled number
+  box, so keyboard and screen-reader users can set it too);
+* an ``update(**values) -> str`` function that recomputes, changes the figure's
+  artists *in place* (``set_data``, ``set_height`` …) and returns the readout
+  text;
+* optionally a live figure from :func:`live_figure` (a
+  :class:`helpers.live.canvas.FigureCanvas`); the figure is never re-created.
+
+Because the logic is plain Python, a notebook or a test drives it without a
+browser: ``explorer.set(p=0.9)`` then ``explorer.readout_text``.
+
+Why it feels instant
+--------------------
+A full matplotlib redraw (layout, ticks, text, every artist) costs 100 ms or
+more on a small machine.  So an :class:`Explorer` with a figure
+
+1. lays the figure out once, then freezes the layout (no constrained-layout
+   pass per frame);
+2. finds the artists ``update`` really changes (matplotlib marks them *stale*),
+   marks those — and the artists drawn above them where they overlap — as
+   animated, and keeps a snapshot of everything else (the background);
+3. per move restores the background, draws only the animated artists and
+   sends the frame at once (only its changed pieces: see :mod:`helpers.live.canvas`).
+
+If ``update`` changes something that lives in the background (axis limits,
+ticks, a figure-level text), that frame is a full redraw and the snapshot is
+taken again; nothing is ever drawn stale.  The readout is updated before the
+figure, so the numbers answer first — and with ``readout=`` given, the page
+already shows them before the kernel has answered (:mod:`helpers.live.readout`).
+
+Where a learner or a teacher meets it: every value set by code is the page's own
+slider value (:func:`page_value`), so after Restart & Run All the page ends on
+the last value a cell set; the figure is scaled down to the notebook's width
+(the pointer is scaled back); readouts are 16 px, and :func:`large_text` gives a
+teacher one switch for large text; an explorer's output also carries a static
+picture of its state (:meth:`Explorer.static_picture`), which the recorder keeps
+for GitHub, nbconvert and a fresh JupyterLab.
+
+Accessibility: every slider's handle gets an accessible name (its label); a
+slider can have a labelled number box bound to it in the browser
+(:mod:`helpers.live.numberbox`), so typing a value or pressing the arrow keys
+drives the explorer; the readout is an ARIA live region, so a screen reader
+reads the new loss.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import math
+import re
+import threading
+from collections.abc import Callable, Mapping
+
+import ipywidgets as widgets
+import numpy as np
+import traitlets
+from matplotlib.artist import Artist
+from matplotlib.collections import Collection
+from matplotlib.figure import Figure
+from matplotlib.image import AxesImage
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+
+from helpers.live.canvas import FigureCanvas
+from helpers.live.readout import LargeTextSwitch, LiveReadout
+
+__all__ = ["Explorer", "slider", "live_figure", "format_number", "draggable", "send_now", "large_text"]
+
+_TAG = re.compile(r"<[^>]+>")
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+#: Artists that can be redrawn on their own over a background snapshot.
+_BLITTABLE = (Line2D, Patch, Collection, Text, AxesImage, Legend)
+
+
+def format_number(value: float, digits: int = 6) -> str:
+    """Format a readout number with ``digits`` significant digits (``0.019500000000000007`` → ``'0.0195'``).
+
+    The browser tests compare readouts with ``helpers`` through this same
+    function, so what a learner reads is exactly what is checked.
+    """
+    return f"{value:.{digits}g}"
+
+
+def _check_name(name: object, what: str) -> str:
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise ValueError(
+            f"{what} must be a short identifier (letters, digits, '-' or '_', starting with a letter) "
+            f"because it becomes a CSS class; got {name!r}"
+        )
+    return name
+
+
+def _check_number(value: object, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{what} must be a number, got {value!r} ({type(value).__name__})")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"{what} must be finite, got {value!r}")
+    return float(value)
+
+
+#: Every course slider has the same label width and length, so their tracks line up across explorers.
+SLIDER_LABEL_WIDTH = "190px"
+SLIDER_WIDTH = "480px"
+
+
+def page_value(value: float, lo: float, hi: float, step: float) -> float:
+    """``value`` as the page's slider (noUiSlider) holds it: on its step grid, in its arithmetic.
+
+    The page snaps every value it is given to its grid, computed through
+    percentages (``-0.5`` on a −3…3 slider with step 0.1 becomes
+    ``-0.49999999999999956``), and a slider whose snapped value differs from
+    the value it was given sends the snapped value back.  After Restart & Run
+    All such a late echo of an earlier value overwrote the last value a cell
+    set.  A value the page already holds is snapped to itself, so the kernel
+    sets every slider to this value and the page never has a reason to answer.
+    (The arithmetic mirrors noUiSlider 15's ``toStepping``, ``getStep`` and
+    ``fromStepping`` for one range; ``tests/test_widgets.py`` and the
+    browser's Run All test check it.)
+    """
+    if value >= hi:
+        return float(hi)
+    span = hi - lo
+    shift = value + abs(lo) if lo < 0 else value - lo
+    percent = 100 * shift / span / (100 / 100)
+    step_percent = 100 * step / span / (100 / 100)
+    if percent != 100:
+        percent = math.floor(percent / step_percent + 0.5) * step_percent  # JavaScript's Math.round
+    percent = max(0.0, min(percent, 100.0))
+    if percent >= 100:
+        return float(hi)
+    return float(percent * (100 / 100) * span / 100 + lo)
+
+
+class GridSlider(widgets.FloatSlider):
+    """A FloatSlider whose value is always the page's own value for it (see :func:`page_value`)."""
+
+    @traitlets.validate("value")
+    def _validate_value(self, proposal: dict) -> float:
+        value = min(max(proposal["value"], self.min), self.max)
+        return page_value(value, self.min, self.max, self.step)
+
+
+def slider(
+    label: str,
+    *,
+    min: float,  # noqa: A002 - mirrors ipywidgets' own argument names
+    max: float,  # noqa: A002
+    step: float,
+    value: float,
+    name: str,
+    readout_format: str = ".2f",
+    number_box: bool = False,
+    integer: bool = False,
+) -> widgets.FloatSlider | widgets.IntSlider:
+    """A float slider with a visible label, an accessible name and a stable CSS class.
+
+    Parameters
+    ----------
+    label : str
+        Text shown beside the slider; also the accessible name of its handle
+        and of its number box.
+    min, max, step, value : float
+        Range, step of one arrow-key press, and start value.
+    name : str
+        Short identifier; the slider gets the CSS class ``course-slider-<name>``
+        (its number box ``course-number-<name>``) so tests and the benchmark can
+        find it.
+    readout_format : str, default ".2f"
+        Format of the number printed next to the slider.
+    number_box : bool, default False
+        Also give it a labelled number box (:class:`helpers.live.numberbox.NumberBox`)
+        to type an exact value; it sets the slider in the browser and costs no
+        message of its own.
+    integer : bool, default False
+        An IntSlider (a step counter, a class picker): ``min``, ``max``, ``step`` and ``value`` whole numbers.
+
+    Returns
+    -------
+    ipywidgets.FloatSlider
+        With an extra attribute ``number_box``: a labelled
+        :class:`helpers.live.numberbox.NumberBox` bound to the slider, or ``None``.
+        :class:`Explorer` shows the two side by side.
+
+    Raises
+    ------
+    ValueError, TypeError
+        With the offending argument's name, e.g. ``min must be less than max``.
+
+    Examples
+    --------
+    >>> s = slider("p(class 2)", min=0, max=1, step=0.01, value=0.6, name="p", number_box=True)
+    >>> s.value, s.number_box.value
+    (0.6, 0.6)
+    """
+    if not isinstance(label, str) or not label.strip():
+        raise ValueError(f"label must be a non-empty string (the slider's visible and accessible name), got {label!r}")
+    _check_name(name, "name")
+    lo, hi = _check_number(min, "min"), _check_number(max, "max")
+    step_, start = _check_number(step, "step"), _check_number(value, "value")
+    if not (lo < hi or (integer and lo == hi)):  # (a counter may have one position)
+        raise ValueError(f"min must be less than max, got min={min!r}, max={max!r}")
+    if not lo <= start <= hi:
+        raise ValueError(f"value must lie in [{min}, {max}], got {value!r}")
+    if step_ <= 0:
+        raise ValueError(f"step must be positive, got {step!r}")
+    if step_ > hi - lo and lo < hi:
+        raise ValueError(f"step must not exceed max - min = {hi - lo!r}, got {step!r}")
+    try:
+        format(start, readout_format)
+    except (TypeError, ValueError):
+        raise ValueError(f"readout_format must be a float format such as '.2f', got {readout_format!r}") from None
+    if integer and not all(float(v).is_integer() for v in (lo, hi, step_, start)):
+        raise ValueError(
+            f"integer=True needs whole min, max, step and value, got {min!r}, {max!r}, {step!r}, {value!r}"
+        )
+    kind, number = (widgets.IntSlider, int) if integer else (GridSlider, float)
+    s = kind(
+        value=number(start),
+        min=number(lo),
+        max=number(hi),
+        step=number(step_),
+        description=label,
+        continuous_update=True,
+        readout=True,
+        **({} if integer else {"readout_format": readout_format}),
+        style={"description_width": SLIDER_LABEL_WIDTH},
+        layout=widgets.Layout(width=SLIDER_WIDTH, max_width="100%"),
+    )
+    s.add_class("course-slider")
+    s.add_class(f"course-slider-{name}")
+    s.number_box = _number_box(s, name) if number_box else None
+    return s
+
+
+def _number_box(control: widgets.Widget, name: str) -> widgets.Widget:
+    """A labelled number box that sets ``control`` in the browser (no kernel message of its own)."""
+    from helpers.live.numberbox import NumberBox
+
+    box = NumberBox(control, control.description or name)
+    box.add_class("course-number")
+    box.add_class(f"course-number-{name}")
+    return box
+
+
+def live_figure(figsize: tuple[float, float] = (6.4, 3.4), *, alt: str = "") -> Figure:
+    """Create a figure on a live canvas (:class:`helpers.live.canvas.FigureCanvas`).
+
+    Static plots in the course stay inline PNGs; only explorers use this live
+    canvas, whose artists are updated in place.
+
+    Parameters
+    ----------
+    figsize : (float, float), default (6.4, 3.4)
+        Width and height in inches.
+    alt : str, optional
+        What the figure shows, for screen readers (its accessible name).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Its ``canvas`` is a widget; pass the figure to :class:`Explorer`.
+    """
+    try:
+        width, height = (float(v) for v in figsize)
+    except (TypeError, ValueError):
+        raise TypeError(f"figsize must be (width, height) in inches, got {figsize!r}") from None
+    if not (0 < width <= 30 and 0 < height <= 30):
+        raise ValueError(f"figsize must be two positive sizes in inches (at most 30), got {figsize!r}")
+    fig = Figure(figsize=(width, height), layout="constrained")
+    canvas = FigureCanvas(fig, alt=alt or "live figure: it follows the controls above it")
+    canvas.add_class("course-canvas")
+    return fig
+
+
+_LARGE_TEXT: LargeTextSwitch | None = None
+
+
+def large_text(on: bool | None = None) -> LargeTextSwitch:
+    """The teacher's switch for large readouts and slider labels on every explorer of the page.
+
+    ``large_text()`` returns the switch (display it, click it); ``large_text(True)`` also turns it on
+    from code.  There is one switch per kernel: every place it is shown shows the same state.
+    """
+    global _LARGE_TEXT
+    if on is not None and not isinstance(on, bool):
+        raise TypeError(f"on must be True, False or None (just show the switch), got {on!r}")
+    if _LARGE_TEXT is None:
+        _LARGE_TEXT = LargeTextSwitch()
+    if on is not None:
+        _LARGE_TEXT.on = on
+    return _LARGE_TEXT
+
+
+def send_now(figure: Figure) -> None:
+    """Render ``figure`` and send it to the browser at once, even while the kernel is busy.
+
+    A training loop keeps the kernel busy; its progress display calls this
+    after each epoch.  (``figure.canvas.draw()`` does the same.)
+    """
+    if not isinstance(getattr(figure, "canvas", None), FigureCanvas):
+        raise TypeError("figure must come from live_figure(), got a figure without a live canvas")
+    figure.canvas.draw()
+
+
+class _Blitter:
+    """Redraw only what an update changed; see the module docstring.
+
+    ``animated`` holds the artists drawn per frame; ``background`` the snapshot
+    of everything else, taken after each full draw.
+    """
+
+    def __init__(self, figure: Figure) -> None:
+        self.figure = figure
+        self.canvas = figure.canvas
+        self.animated: list[Artist] = []
+        self.moving: set[Artist] = set()  # artists an update has changed, ever
+        self._still_extents: dict[int, object] = {}  # id(artist) -> padded extent, until the next full draw
+        self.background = None
+        self.full_draws = 0
+        self.blits = 0
+        # Lay out once (the constrained-layout pass is the costliest part of a
+        # draw), freeze that layout, and start with nothing stale.
+        figure.draw_without_rendering()
+        figure.set_layout_engine("none")
+        self._cid = self.canvas.mpl_connect("draw_event", self._on_draw)
+
+    # -- what changed ---------------------------------------------------------
+    def _changed(self) -> list[Artist] | None:
+        """The stale artists that can be blitted, or None if the background changed.
+
+        An animated artist does not pass its staleness on to its axes, so every
+        axes is searched, not only the stale ones.  Parts of an axes that are
+        never drawn (frame and axis of an ``axis("off")`` axes) stay stale for
+        ever and are ignored.
+        """
+        fig = self.figure
+        for child in fig.get_children():
+            if child.stale and child not in fig.axes:
+                return None  # the figure's patch, a suptitle, a figure legend: redraw all
+        changed: list[Artist] = []
+        for ax in fig.axes:
+            framed = ax.axison and ax.get_frame_on()
+            undrawn = set()
+            if not framed:
+                undrawn |= {ax.patch, *ax.spines.values()}
+            if not ax.axison:
+                undrawn |= {ax.xaxis, ax.yaxis}
+            found = False
+            for artist in ax.get_children():
+                if not artist.stale or artist in undrawn:
+                    continue
+                if artist is ax.patch or not isinstance(artist, _BLITTABLE) or artist in ax.spines.values():
+                    return None  # limits, ticks, frame: the background itself changed
+                if artist.get_visible() and not (isinstance(artist, Text) and not artist.get_text()):
+                    changed.append(artist)  # (an empty title is never drawn, so it stays stale)
+                found = True
+            if ax.stale and not found and not (undrawn and all(a.stale for a in undrawn)):
+                return None  # the axes changed in a way we cannot see: be safe
+        return changed
+
+    def _drawing_order(self) -> dict[int, tuple[int, float, int]]:
+        """id(artist) → its place in a full draw: (axes, zorder, place among the axes' children)."""
+        order = {}
+        for i, ax in enumerate(self.figure.axes):
+            for j, artist in enumerate(ax.get_children()):
+                order[id(artist)] = (i, artist.get_zorder(), j)
+        return order
+
+    def _covered(self, changed: list[Artist]) -> set[Artist]:
+        """Artists drawn over ``changed`` (in matplotlib's order) that overlap where they are now.
+
+        Those must be redrawn over a moved artist each frame; an artist drawn above
+        but elsewhere (a label in a corner) can stay in the background.  An
+        artist whose extent cannot be measured counts as overlapping.
+        """
+        order = self._drawing_order()
+        renderer = self.canvas.get_renderer()
+
+        def box(artist: Artist):
+            try:
+                if isinstance(artist, Patch):  # its control points' box: a little larger, much cheaper
+                    extent = Bbox.null()
+                    extent.update_from_data_xy(artist.get_transform().transform(artist.get_path().vertices))
+                    extent = extent.padded(artist.get_linewidth() * self.figure.dpi / 72)
+                else:
+                    extent = artist.get_window_extent(renderer)
+            except Exception:  # noqa: BLE001 - unmeasurable: assume it overlaps
+                return None
+            if not all(map(np.isfinite, extent.extents)):
+                return None
+            return extent.padded(3)
+
+        covered: set[Artist] = set()
+        animated = set(self.animated)  # drawn every frame already: no need to ask
+        for ax in {a.axes for a in changed if a.axes is not None}:
+            mine = [a for a in changed if a.axes is ax]
+            first = min(order[id(a)] for a in mine)
+            # (not the legend: it costs a whole frame's text layout, and sits where the data is not)
+            above = [
+                artist
+                for artist in (*ax.lines, *ax.patches, *ax.collections, *ax.texts, *ax.images, *ax.artists)
+                if artist not in self.moving
+                and artist not in animated
+                and artist.get_visible()
+                and order[id(artist)] > first
+            ]
+            if not above:
+                continue  # nothing drawn over these movers: no need to measure them
+            boxes = [box(a) for a in mine]
+            for artist in above:
+                # a still artist keeps its extent until the next full draw: measured once
+                if id(artist) not in self._still_extents:
+                    self._still_extents[id(artist)] = box(artist)
+                other = self._still_extents[id(artist)]
+                if other is None or any(b is None or b.overlaps(other) for b in boxes):
+                    covered.add(artist)
+        return covered
+
+    # -- drawing --------------------------------------------------------------
+    def _on_draw(self, _event: object) -> None:
+        """After every full draw (ours, a refresh, a resize): snapshot, then draw the animated artists."""
+        self.full_draws += 1
+        self._still_extents = {}  # limits, size or dpi may have changed
+        self.background = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._draw_animated()
+
+    def _draw_animated(self) -> None:
+        for artist in self.animated:
+            self.figure.draw_artist(artist)
+
+    def _full_draw(self) -> None:
+        """Render everything (the draw_event handler snapshots the background) and send it."""
+        self.canvas.draw()
+
+    def render(self) -> None:
+        """Show the figure's current state, as cheaply as possible."""
+        changed = self._changed()
+        if changed is None:
+            self._full_draw()
+            return
+        if not changed:
+            self.canvas.send_frame()  # the same picture; sent only if it is now for other values
+            return
+        self.moving |= set(changed)
+        wanted = self.moving | set(self.animated) | self._covered(changed)
+        if not wanted <= set(self.animated):
+            for artist in self.animated:
+                artist.set_animated(False)
+            order = self._drawing_order()
+            self.animated = sorted(wanted, key=lambda a: order.get(id(a), (len(self.figure.axes), a.get_zorder(), 0)))
+            for artist in self.animated:
+                artist.set_animated(True)
+            self._full_draw()  # a new background, without the newly animated artists
+            return
+        if self.background is None:
+            self._full_draw()
+            return
+        self.canvas.restore_region(self.background)
+        self._draw_animated()
+        # Drawing a child does not clear its parents' stale flag; clear it, or the
+        # next move would look like an unexplained change and force a full draw.
+        for ax in self.figure.axes:
+            ax.stale = False
+        self.figure.stale = False
+        self.blits += 1
+        self.canvas.send_frame()
+
+
+class Explorer:
+    """Controls, a readout and an optional live figure that answer each other at once.
+
+    Parameters
+    ----------
+    controls : mapping of str to ipywidgets value widgets
+        Keyword name → control; ``update`` receives the values by these names.
+        A slider from :func:`slider` is shown with its number box.
+    update : callable
+        ``update(**values) -> str``.  Recompute, change artists in place and
+        return the readout as (simple) HTML.
+    figure : matplotlib Figure, optional
+        A figure from :func:`live_figure`; after each update only the artists
+        that changed are redrawn (see the module docstring).
+    name : str, default "explorer"
+        The readout gets the CSS class ``course-readout-<name>``, the whole
+        explorer ``course-explorer-<name>``.
+    footer : ipywidgets.Widget, optional
+        Shown under the figure (e.g. a button or a note).
+    readout : callable, optional
+        ``readout(**values) -> str``: the readout ``update`` would return for
+        ``values``, computed without touching the figure or any state.  Given
+        it, each move also sends the readouts one move away, and the browser
+        shows them at once (see :mod:`helpers.live.readout`).  Must agree with
+        ``update``; ``tests/test_readout.py`` checks that it does.
+    readout_lines : int, default 1
+        The most lines the readout shows; their room is kept from the start, so
+        nothing below the readout moves when it gains a line.
+
+    Raises
+    ------
+    ValueError, TypeError
+        Naming the argument: empty ``controls``, a control without ``value``,
+        ``update`` not callable, ``figure`` not from :func:`live_figure`, …
+
+    Examples
+    --------
+    >>> from helpers.live import Explorer, slider
+    >>> s = slider("x", min=0, max=1, step=0.1, value=0.5, name="x")
+    >>> ex = Explorer({"x": s}, lambda x: f"x² = {x * x:.2f}")
+    >>> ex.set(x=0.3); ex.readout_text
+    'x² = 0.09'
+    """
+
+    def __init__(
+        self,
+        controls: Mapping[str, widgets.ValueWidget],
+        update: Callable[..., str],
+        *,
+        figure: Figure | None = None,
+        name: str = "explorer",
+        footer: widgets.Widget | None = None,
+        readout: Callable[..., str] | None = None,
+        readout_lines: int = 1,
+    ) -> None:
+        if not isinstance(controls, Mapping):
+            raise TypeError(f"controls must be a mapping of name -> widget, got {type(controls).__name__}")
+        if not controls:
+            raise ValueError("controls must name at least one control, got none")
+        for key, control in controls.items():
+            if not isinstance(key, str) or not key.isidentifier():
+                raise ValueError(f"controls keys must be Python identifiers (update's argument names), got {key!r}")
+            if not isinstance(control, widgets.Widget) or not control.has_trait("value"):
+                raise TypeError(f"controls[{key!r}] must be an ipywidgets value widget, got {type(control).__name__}")
+        if not callable(update):
+            raise TypeError(f"update must be callable as update(**values) -> str, got {type(update).__name__}")
+        _check_name(name, "name")
+        if figure is not None and not (isinstance(figure, Figure) and isinstance(figure.canvas, FigureCanvas)):
+            raise TypeError("figure must come from helpers.live.live_figure() (a live canvas)")
+        if footer is not None and not isinstance(footer, widgets.Widget):
+            raise TypeError(f"footer must be an ipywidgets widget, got {type(footer).__name__}")
+        self.name = name
+        self.controls = dict(controls)
+        self._update = update
+        self.figure = figure
+        if readout is not None and not callable(readout):
+            raise TypeError(f"readout must be callable as readout(**values) -> str, got {type(readout).__name__}")
+        self._readout = readout
+        if isinstance(readout_lines, bool) or not isinstance(readout_lines, int) or not 1 <= readout_lines <= 6:
+            raise ValueError(f"readout_lines must be an int from 1 to 6, got {readout_lines!r}")
+        self.readout = LiveReadout(self.controls)
+        self.readout.lines = readout_lines
+        self.readout.add_class("course-readout")
+        self.readout.add_class(f"course-readout-{name}")
+        rows: list[widgets.Widget] = []
+        for key, control in self.controls.items():
+            if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
+                # a slider made without slider(): give it the same classes (and so an accessible name)
+                if not any(c.startswith("course-slider-") for c in control._dom_classes):
+                    control.add_class("course-slider")
+                    control.add_class(f"course-slider-{key}")
+            box = getattr(control, "number_box", None)
+            rows.append(widgets.HBox([control, box]) if box is not None else control)
+        children: list[widgets.Widget] = [*rows, self.readout]
+        if figure is not None:
+            children.append(figure.canvas)
+        if footer is not None:
+            children.append(footer)
+        self.widget = widgets.VBox(children)
+        self.widget.add_class("course-explorer")
+        self.widget.add_class(f"course-explorer-{name}")
+        self._blitter = _Blitter(figure) if figure is not None else None
+        self._setting = False
+        self._held: tuple[str, ...] = ()  # controls set by set(), whose values reach the page after the readout
+        # JupyterLab sends widget messages over a subshell (its own thread), so a move can be answered
+        # while a cell runs: one refresh at a time.
+        self._lock = threading.RLock()
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        self.refresh()
+
+    @property
+    def values(self) -> dict[str, object]:
+        """Current value of every control, by name (float sliders' values without float noise:
+        the browser's ``0.35000000000000003`` is ``0.35``, as in the look-ahead table)."""
+        return {
+            key: round(control.value, 12) if isinstance(control, widgets.FloatSlider) else control.value
+            for key, control in self.controls.items()
+        }
+
+    def _on_change(self, _change: object) -> None:
+        if not self._setting:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the readout, then redraw what changed in the figure."""
+        with self._lock:
+            self._refresh()
+
+    def _refresh(self) -> None:
+        values = self.values
+        text = self._update(**values)
+        if not isinstance(text, str):
+            raise TypeError(f"update must return the readout as a str, got {type(text).__name__}")
+        self.readout.show(text, values, self._held)  # sent first: the numbers answer before the picture
+        if self._blitter is not None:
+            self._blitter.render()
+        if self._readout is not None:
+            _flush_to_browser()  # the answer and the frame leave before the table is computed
+            self.readout.look_ahead(self._readout, values)  # the next moves' readouts, for the browser
+
+    def track(
+        self,
+        name: str,
+        control: widgets.ValueWidget,
+        readout: Callable[[object], str],
+    ) -> None:
+        """Also answer ahead for a slider outside the controls that changes what they mean.
+
+        Chapter 03's class picker: it chooses which bar the probability slider
+        moves.  ``readout(value)`` is the text the explorer shows once ``control``
+        takes ``value`` (see :meth:`helpers.live.readout.LiveReadout.track`).
+        """
+        self.readout.track(name, control, readout)
+
+    def set(self, **values: object) -> None:
+        """Set controls by name (as a learner's drag would) and refresh once.
+
+        The browser gets the new readout before the controls' new values: a page
+        that saw the controls move first would briefly show the old text.
+        """
+        unknown = sorted(set(values) - set(self.controls))
+        if unknown:
+            raise ValueError(f"unknown control(s) {unknown}; this explorer has {sorted(self.controls)}")
+        with self._lock, contextlib.ExitStack() as held:
+            for key in values:
+                held.enter_context(self.controls[key].hold_sync())
+            self._setting = True  # one refresh for all of them, not one per control
+            try:
+                for key, value in values.items():
+                    self.controls[key].value = value
+            finally:
+                self._setting = False
+            self._held = tuple(values)
+            try:
+                self.refresh()
+            finally:
+                self._held = ()
+
+    @property
+    def readout_text(self) -> str:
+        """The readout as plain text (tags removed, entities decoded)."""
+        return html.unescape(_TAG.sub("", self.readout.value))
+
+    def static_picture(self) -> dict[str, str]:
+        """The explorer as it is now, for every view without a live kernel (GitHub, nbconvert, a fresh Lab).
+
+        ``image/png``: the figure's last frame; ``text/html``: the readout above that
+        picture (with its alt text); ``text/plain``: the readout and the alt text.
+        """
+        text = self.readout_text
+        bundle = {"text/plain": text}
+        html_ = f'<div class="course-static-readout" style="font-size:16px;line-height:1.6">{self.readout.value}</div>'
+        canvas = self.figure.canvas if self.figure is not None else None
+        if canvas is not None and canvas._last_sent is not None:
+            import base64
+            import io
+
+            from matplotlib.image import imsave
+
+            png = io.BytesIO()
+            imsave(png, canvas._last_sent, format="png")
+            data = base64.b64encode(png.getvalue()).decode("ascii")
+            width = canvas.get_width_height()[0]
+            alt = html.escape(canvas.alt, quote=True)
+            bundle["image/png"] = data
+            bundle["text/plain"] = f"{text}\n[figure: {canvas.alt}]"
+            html_ += (
+                f'<img src="data:image/png;base64,{data}" alt="{alt}" '
+                f'style="max-width:100%;width:{width}px;height:auto">'
+            )
+        bundle["text/html"] = f'<div class="course-static-explorer">{html_}</div>'
+        return bundle
+
+    def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict]:
+        """The live widget, and its static picture for views that cannot show it
+        (the recorder keeps only the picture: ``tools/record.py``)."""
+        live = self.widget._repr_mimebundle_(**kwargs) or {}
+        bundle = {**self.static_picture(), **{k: v for k, v in live.items() if k != "text/plain"}}
+        return bundle, {"course-explorer": self.name}
+
+
+def _flush_to_browser(timeout: float = 0.05) -> None:
+    """Wait (at most ``timeout`` s) until the kernel's IOPub thread has sent every queued message.
+
+    Messages leave through a background thread that needs the GIL; a long
+    computation right after ``widget.value = …`` would hold that message back
+    by up to the interpreter's switch interval per step.  Outside a kernel
+    (tests, scripts) this does nothing.
+    """
+    import threading
+
+    from IPython import get_ipython
+
+    thread = getattr(getattr(get_ipython(), "kernel", None), "iopub_thread", None)
+    if thread is None or not hasattr(thread, "schedule"):
+        return
+    sent = threading.Event()
+    thread.schedule(sent.set)  # runs after everything queued before it
+    sent.wait(timeout)
+
+
+def draggable(
+    figure: Figure,
+    artist: Artist,
+    control: widgets.ValueWidget,
+    *,
+    axis: str = "y",
+) -> Callable[[str, object], None]:
+    """Let the mouse drag ``artist`` on ``figure``; the drag sets ``control`` (one source of truth).
+
+    The control stays the keyboard alternative: whatever the mouse does, it
+    does by moving the control, so the readout and the figure follow the same
+    path as a key press.  The value is snapped to the control's ``step`` and
+    clipped to ``[min, max]``.
+
+    Parameters
+    ----------
+    figure : Figure
+        A figure from :func:`live_figure`.
+    artist : matplotlib Artist
+        What the learner grabs (a marker, a bar …); a press must hit it
+        (``artist.contains``) to start a drag.
+    control : ipywidgets value widget
+        Usually a :func:`slider`; receives the pointer's data coordinate.
+    axis : {"y", "x"}, default "y"
+        Which coordinate of the pointer drives the control.
+
+    Returns
+    -------
+    callable
+        ``handle(kind, event)`` with ``kind`` in ``"press"``, ``"motion"``,
+        ``"release"`` — the handler itself, so tests can call it with fake events.
+    """
+    if axis not in ("x", "y"):
+        raise ValueError(f"axis must be 'x' or 'y', got {axis!r}")
+    if not isinstance(artist, Artist) or artist.axes is None:
+        raise TypeError("artist must be a matplotlib artist already placed in an axes of the figure")
+    if not control.has_trait("value"):
+        raise TypeError(f"control must be an ipywidgets value widget, got {type(control).__name__}")
+    ax = artist.axes
+    state = {"dragging": False}
+
+    def handle(kind: str, event) -> None:
+        if kind == "press":
+            state["dragging"] = event.inaxes is ax and bool(artist.contains(event)[0])
+        elif kind == "release":
+            state["dragging"] = False
+        elif kind == "motion" and state["dragging"] and event.inaxes is ax:
+            coordinate = event.ydata if axis == "y" else event.xdata
+            if coordinate is None:
+                return
+            step = getattr(control, "step", None) or 0
+            snapped = round(coordinate / step) * step if step else coordinate
+            lo, hi = getattr(control, "min", snapped), getattr(control, "max", snapped)
+            control.value = float(min(max(snapped, lo), hi))
+
+    figure.canvas.mpl_connect("button_press_event", lambda e: handle("press", e))
+    figure.canvas.mpl_connect("motion_notify_event", lambda e: handle("motion", e))
+    figure.canvas.mpl_connect("button_release_event", lambda e: handle("release", e))
+    return handle
