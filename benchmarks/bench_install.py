@@ -8,7 +8,7 @@ The learner's and the hub's installs are what issue targets bound (≤ 450 MB).
 ``--image`` weighs the course image for Zero to JupyterHub as ``classroom/Dockerfile`` builds it: the
 hub's requirements with ``--no-compile``, the course installed, then ``classroom/slim_image.py`` (no hub
 pages, no test suites, bytecode for what a student's server and kernel import), counted *with* that
-bytecode; then it runs chapter 02 in that environment, so a slimming that breaks a chapter fails here.
+bytecode; then it runs chapter 02 (student edition) in that environment, so a slimming that breaks a chapter fails here.
 
 Run::
 
@@ -75,8 +75,16 @@ def measure_image() -> None:
         subprocess.run([*pip, "--no-deps", str(ROOT)], check=True, cwd=tmp)
         subprocess.run([str(py), str(ROOT / "classroom" / "slim_image.py")], check=True, cwd=tmp)
         total = tree_bytes(env_dir, bytecode=True)
-        notebook = ROOT / "notebooks" / "02_sse_mse.ipynb"
-        run = [str(py), "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute", "--output-dir", tmp,
+        # the student edition's chapter 02 (what a class pulls: an installed course ships no solutions)
+        sys.path.insert(0, str(ROOT / "tools"))
+        import nbformat
+        import student
+
+        notebook = Path(tmp) / "02_sse_mse.ipynb"
+        nbformat.write(
+            student.student_notebook(nbformat.read(ROOT / "notebooks" / notebook.name, as_version=4)), notebook
+        )
+        run = [str(py), "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute", "--output", "ran.ipynb",
                "--ExecutePreprocessor.kernel_name=python3", str(notebook)]  # fmt: skip
         ran = subprocess.run(run, capture_output=True, text=True, cwd=tmp, env={**os.environ, "PYTHONPATH": ""})
     mb = 1024 * 1024

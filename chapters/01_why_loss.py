@@ -303,7 +303,7 @@ for step in range(301):
 # %% [markdown]
 # ## 6. Why accuracy cannot be the loss
 #
-# For classification, the score people care about is **accuracy (正解率)**: the share of samples classified correctly.
+# For classification, the score people care about is **accuracy (認識精度)**: the share of samples classified correctly.
 # Why not train on accuracy directly? Take 20 points on a line, 10 of class 0 and 10 of class 1, and the simplest
 # classifier with one parameter: *class 1 if x > θ*.
 
@@ -351,7 +351,7 @@ print("distinct accuracy values over 1001 thresholds:", len(set(acc)))
 # %%
 fig, (ax_acc, ax_loss) = plt.subplots(1, 2, figsize=(9, 3.4))
 ax_acc.plot(thetas, acc, color=COLORS["gradient"])
-ax_acc.set(xlabel=tr("threshold θ", "しきい値 θ"), ylabel=tr("accuracy (正解率)", "認識精度"), title=tr("accuracy: flat steps", "認識精度：平らな階段"))
+ax_acc.set(xlabel=tr("threshold θ", "しきい値 θ"), ylabel=tr("accuracy (認識精度)", "認識精度"), title=tr("accuracy: flat steps", "認識精度：平らな階段"))
 ax_loss.plot(thetas, bce, color=COLORS["loss"], linestyle=LINESTYLES["loss"])
 ax_loss.set(xlabel=tr("threshold θ", "しきい値 θ"), ylabel=tr("cross-entropy loss", "交差エントロピー誤差"), title=tr("loss: smooth, one valley", "損失：なめらかな1つの谷"))
 for ax in (ax_acc, ax_loss):

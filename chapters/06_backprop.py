@@ -4,7 +4,7 @@
 # **What you will learn**
 #
 # * the chain rule (連鎖律) for one and for several variables, checked with numbers;
-# * a small network — weighted sums (重み付き和) $u$, activations $z = f(u)$, a sigmoid hidden layer, an identity (恒等関数) output and ½ squared error — and its forward pass (順伝播);
+# * a small network — weighted sums, or total inputs (総入力), $u$, activations $z = f(u)$, a sigmoid hidden layer, an identity (恒等関数) output and ½ squared error — and its forward pass (順伝播);
 # * backpropagation (誤差逆伝播法): the output $\delta = y - t$, the hidden $\delta_j = f'(u_j)\sum_k w_{kj}\delta_k$, $\partial E/\partial w = \delta \cdot z_\text{prev}$ — computed by hand, compared with `helpers` and with the numerical gradient (勾配);
 # * why softmax + cross-entropy and sigmoid + binary cross-entropy also give $\delta = y - t$ (derived step by step), and why sigmoid + squared error learns slowly;
 # * to step through the backward pass one node at a time on a drawing of the network.
@@ -110,7 +110,7 @@ print(f"chain rule {chain}   numerical {numeric:.8f}")
 # ## 2. The network and its notation
 #
 # The network and the formulas follow the article [[src:003]]. Two inputs, two hidden units, one output. Each unit
-# first forms a **weighted sum** (重み付き和) $u$ of what flows in, then applies an **activation function** (活性化関数)
+# first forms a **weighted sum** or total input (総入力) $u$ of what flows in, then applies an **activation function** (活性化関数)
 # $f$: $z = f(u)$.
 #
 # * hidden layer: $u^{(1)}_j = \sum_i x_i w^{(1)}_{ji} + b^{(1)}_j$, $z^{(1)}_j = \sigma(u^{(1)}_j)$ — each hidden unit
@@ -399,7 +399,7 @@ print(f"E after one step (helpers): {net.loss(x, t):.12g}   same: {np.isclose(ne
 #
 # この結果は、この章でいちばん大事なステップです。試験にもよく出るので、ゆっくり導いていきましょう。
 #
-# **ソフトマックス関数と交差エントロピー誤差。** 出力層には総入力 $u_1, \dots, u_K$ があります（ロジット（logit）です）。
+# **ソフトマックス関数と交差エントロピー誤差。** 出力層には総入力 $u_1, \dots, u_K$ があります。これをロジット（logit）と呼びます。
 # ソフトマックス関数はこれらを確率に変換し、損失はone-hot表現（one-hot representation）の正解ラベル $t$ との交差エントロピー誤差です。
 #
 # $$y_k = \frac{e^{u_k}}{S}, \quad S = \sum_m e^{u_m}, \qquad E = -\sum_k t_k \log y_k .$$
@@ -470,8 +470,8 @@ print("sigmoid + BCE: numerical", round(bce_num, 8), "  y - t", round(float(sigm
 # ## 11. シグモイド関数と2乗誤差ではσ′が残り、学習が遅くなる
 #
 # 出力がシグモイド関数で損失が½·2乗誤差だと、何も打ち消し合いません：$\delta = (y - t)\,\sigma'(u)$。
-# 出力が自信満々に間違っているとき、たとえば $u^{(2)} = -5$ なのに $t = 1$ のときを考えます。
-# $\sigma'(-5) \approx 0.0066$ のために勾配はほとんど消えてしまいます。一方、二値交差エントロピーでは、ほぼ全力で押し続けます。
+# 出力が確信をもって間違っているとき、たとえば $u^{(2)} = -5$ なのに $t = 1$ のときを考えます。
+# $\sigma'(-5) \approx 0.0066$ のために勾配はほとんど消えてしまいます。一方、二値交差エントロピーなら、勾配はほぼ最大の大きさのままです。
 
 # %%
 u_sat = -5.0

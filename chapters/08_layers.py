@@ -19,7 +19,7 @@
 # * Affineレイヤ（Affine layer）を学びます。レイヤ全体の総入力（重み付き和）をまとめて計算するレイヤです。1つのサンプルの場合とミニバッチ（mini-batch）の場合について、すべての形状を書き出します。これで、転置を1つずつ確かめられます。
 # * Softmax-with-Lossレイヤ（Softmax-with-Loss layer）が $(Y - T)/B$ を逆伝播する理由と、その $1/B$ がどこから来るのかを学びます。
 # * 06章のニューラルネットワークをレイヤから組み立て、06章の数値を正確に再現します。
-# * 活性化関数（activation function）を並べて比べます。シグモイド関数では $\sigma' \le 0.25$ のために、深いネットワークで勾配消失（vanishing gradient）が起こります。ReLUで起こらない理由も学びます。また、$y - t$ を与える出力層と損失関数の組み合わせを確かめます。
+# * 活性化関数（activation function）を並べて比べます。シグモイド関数では $\sigma' \le 0.25$ のために深いネットワークで勾配消失（vanishing gradient）が起こり、ReLUでは起こらないのはなぜかを学びます。また、$y - t$ を与える出力層と損失関数の組み合わせを確かめます。
 
 # %% [markdown]
 # ## Setup
@@ -104,8 +104,11 @@ print(relu.backward(dout))
 # * $\exp(-x)$：局所的な微分は $\exp(-x)$ です。
 # * $\times(-1)$：局所的な微分は $-1$ です。
 #
-# これらを掛け合わせると $\partial y/\partial x = (-y^2)\cdot\exp(-x)\cdot(-1) = y^2 e^{-x} = y\,(1 - y)$ となります。
-# $e^{-x} = 1/y - 1$ だからです。逆伝播に必要なのは、順伝播の **出力** だけです。
+# これらを掛け合わせ、$e^{-x} = 1/y - 1$ を使うと、次のようになります。
+#
+# $$\partial y/\partial x = (-y^2)\cdot\exp(-x)\cdot(-1) = y^2 e^{-x} = y\,(1 - y)$$
+#
+# 逆伝播に必要なのは、順伝播の **出力** だけです。
 
 # %%
 sig = Sigmoid()
@@ -160,7 +163,7 @@ print("backward(1)=", sig.backward(np.ones((1, 3))).round(6))
 # * $\partial L/\partial x_i = \sum_j W_{ij} \cdot \partial L/\partial y_j$ です。行列で書くと $\partial L/\partial y \cdot W^\top$ で、形状は $(H,)\cdot(H, D) = (D,)$ です。
 # * $\partial L/\partial b_j = \partial L/\partial y_j$ です。
 #
-# **転置の確かめ方：** 勾配の形状は、必ずその勾配をもつ変数の形状と同じです。
+# **転置の確かめ方：** ある変数についての勾配は、必ずその変数と同じ形状になります。
 # $\partial L/\partial W$ は $W$ と同じ $(D, H)$ でなければなりません。$x$ と $\partial L/\partial y$ の積でこの形状になるのは、$x^\top \cdot \partial L/\partial y$ だけです。
 
 # %%
@@ -308,7 +311,8 @@ print("dW B=4:", (Z.T @ dU).round(6), "  B=8:", (np.vstack([Z, Z]).T @ dU8).roun
 # %% [markdown] lang="ja"
 # ## 6. 06章のニューラルネットワークをレイヤから組み立てる
 #
-# 06章の2層ニューラルネットワークは、4つのレイヤからできています。Affine → Sigmoid → Affine → ½·2乗誤差つきの恒等関数（identity function）の出力（`IdentityWithLoss`）です。
+# 06章の2層ニューラルネットワークは、4つのレイヤからできています。Affine → Sigmoid → Affine → `IdentityWithLoss` です。
+# 最後のレイヤは、恒等関数（identity function）の出力と½·2乗誤差を組み合わせたものです。
 # 06章の数値を使い、入力を1つのサンプルからなるバッチ（形状 (1, 2)）とします。
 
 # %%
@@ -323,7 +327,7 @@ t_example = np.array([[1.0]])  # (B, M) = (1, 1)
 # Forward is a loop over the layers; backward is the same loop reversed, starting with 1 at the loss.
 
 # %% [markdown] lang="ja"
-# 順伝播はレイヤについてのループです。逆伝播は同じループを逆の順にたどり、損失のところの1から始めます。
+# 順伝播は、レイヤを順にたどるループです。逆伝播は同じループを逆順にたどり、損失のところに1を置いて始めます。
 
 # %%
 layers = [Affine(W1, b1), Sigmoid(), Affine(W2, b2)]
@@ -346,7 +350,7 @@ print("dW1 =", layers[0].dW.round(8).tolist(), " dW2 =", layers[2].dW.ravel().ro
 # %% [markdown] lang="ja"
 # これは06章の数値です。$E = 0.008873199616318052$ で、勾配も同じです。06章では、これらをδの式で計算しました。
 # 式は $\delta_2 = y - t$ と $\delta_1 = \sigma'(u_1) \odot (\delta_2 W_2^\top)$ です。勾配は $\partial E/\partial W = z^\top\delta$ で求めます。
-# その式をもう一度書き出すと、どの配列も最後のビットまで等しくなります。
+# その式でもう一度計算すると、どの配列も、レイヤで求めたものと最後のビットまで等しくなります。
 
 # %%
 u1 = x_example @ W1 + b1
@@ -628,5 +632,5 @@ check("08.4", answer_08_4)
 #   * $\partial L/\partial W = X^\top\cdot\text{dout}$：形状 $(D, H)$
 #   * $\partial L/\partial b = \sum_n \text{dout}_n$：形状 $(H,)$
 # * Softmax-with-Lossレイヤは $(Y - T)/B$ を逆伝播します。$1/B$ はバッチについて損失を平均することから生じ、最上部で1回だけ入ります。これで、どの $\partial L/\partial W$ もバッチについての平均になります。
-# * 06章のネットワークをレイヤから組み立てると、$E = 0.008873199616318052$ と同じ勾配が、最後のビットまで同じに得られます。
+# * 06章のネットワークをレイヤから組み立てると、06章と同じ $E = 0.008873199616318052$ と勾配が、最後のビットまで一致して得られます。
 # * $\sigma' \le 0.25$ は深さとともに積み重なります。ここでは、10個のSigmoidレイヤを通ると勾配が100万分の1以下に縮みました（勾配消失）。ReLUでは縮みません。恒等関数 + ½·2乗和誤差、ソフトマックス関数 + 交差エントロピー誤差、シグモイド関数 + 二値交差エントロピーは $y - t$ を与えますが、シグモイド関数 + 2乗誤差は与えません。

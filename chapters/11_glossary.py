@@ -9,8 +9,22 @@
 # * type part of a word (English, 日本語 or a word of the definition) in the search box below;
 # * or scroll the full table further down; the chapter number links to the notebook.
 
+# %% [markdown] lang="ja"
+# # 11 — 用語集 / Glossary
+#
+# このコースの重要な用語を、日本語と英語（English）で一覧にしました。それぞれに1行の定義と、その用語が初めて出てくる章を
+# 付けています。E資格の問題で出会う言葉です。
+#
+# **使い方**
+#
+# * 下の検索ボックスに、語の一部（日本語、英語、または定義の中の言葉）を入力します。
+# * または、さらに下にある表全体をスクロールして見てください。章の番号はそのノートブックへのリンクです。
+
 # %% [markdown]
 # ## Setup
+
+# %% [markdown] lang="ja"
+# ## 準備
 
 # %%
 from IPython.display import Markdown
@@ -24,12 +38,20 @@ print(len(glossary.TERMS), "terms")
 #
 # Type in the box: the table keeps only the matching terms. Try `エントロピー`, `gradient` or `δ`.
 
+# %% [markdown] lang="ja"
+# ## 検索
+#
+# ボックスに入力すると、表には一致する用語だけが残ります。`エントロピー`、`gradient`、`δ` を試してみましょう。
+
 # %% tags=["nbval-ignore-output"]
 finder = glossary.search_box()
 finder
 
 # %% [markdown]
 # The same search from code: the terms that mention cross-entropy.
+
+# %% [markdown] lang="ja"
+# 同じ検索をコードから行います。交差エントロピーに触れている用語を表示します。
 
 # %%
 finder.set("交差エントロピー")
@@ -39,6 +61,9 @@ finder.set("")
 
 # %% [markdown]
 # ## All terms, in the order the course introduces them
+
+# %% [markdown] lang="ja"
+# ## すべての用語（コースで出てくる順）
 
 # %%
 Markdown(glossary.markdown_table())
@@ -59,3 +84,19 @@ Markdown(glossary.markdown_table())
 # ## Summary
 #
 # * One table, English / 日本語, one line per term, with the chapter to go back to.
+
+# %% [markdown] lang="ja"
+# ## 文献によって使い方が異なる名前
+#
+# * **2乗和誤差**：本 [[src:book]] と [[src:004]] は½·Σ(y−t)²を指します。[[src:000]] は同じ見出しで
+#   *平均* のΣ(y−t)²/nを使っています。本の関数にさえ2つの名前があります。公式リポジトリ（`common/functions.py`）では
+#   `sum_squared_error`、本の4.2.1節に沿った読者のノートブックでは `mean_squared_error` です。名前ではなく式を読んでください（02章）。
+# * scikit-learn、PyTorch（`MSELoss`、reduction="mean"）、Kerasの **MSE** は、要素についての平均です。
+# * **yとt**：このコースと本は、予測を $y$、正解ラベルを $t$ と書きます。いくつかの記事は、予測を $\hat y$（または $p$）、
+#   正解ラベルを $y$ と書きます（00章の6節）。
+# * **εとδ**：本のコードは `log` の中の小さな定数を `delta` と呼びます。このコースでは式の中でこれを $\varepsilon$ と書き（03章）、
+#   $\delta$ は誤差逆伝播法の誤差信号∂E/∂uのためにとっておきます（06章）。
+#
+# ## まとめ
+#
+# * 日本語 / 英語の表1つに、1用語1行で、戻るべき章を付けてまとめました。

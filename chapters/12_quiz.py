@@ -12,8 +12,25 @@
 # * use pen, paper and a Python cell as you would in the exam — the hint names the chapter to revisit;
 # * prefer code? `quiz.answer(3, 0.5)` and `quiz.score()` do the same, and count towards the same score.
 
+# %% [markdown] lang="ja"
+# # 12 — E資格 確認クイズ
+#
+# コース全体を範囲とする、試験形式の問題です。損失を計算する、正しい勾配を選ぶ、数値計算の落とし穴を見抜く、といった問題が
+# 並びます。どの答えもノートブックの中でコースの `helpers` と照らし合わせて採点されます。まだ正しくないときはヒントが表示され、
+# 上部にはスコアが表示されます。
+#
+# **取り組み方**
+#
+# * 準備のセルを実行してから、下のクイズに答えます。選択肢を選ぶか数値を入力し、答えを確かめるボタンを押してください。
+# * 数値は有効数字4桁に丸めてもかまいません（0.019500000000000007ではなく0.0195）。
+# * 試験と同じように、紙とペン、そしてPythonのセルを使ってください。ヒントには、復習するとよい章が書かれています。
+# * コードで答えたい場合は、`quiz.answer(3, 0.5)` と `quiz.score()` で同じことができます。同じスコアに数えられます。
+
 # %% [markdown]
 # ## Setup
+
+# %% [markdown] lang="ja"
+# ## 準備
 
 # %%
 from helpers import quiz
@@ -25,6 +42,11 @@ print(len(quiz.QUESTIONS), "questions;", quiz.score())
 #
 # Your score is at the top; the latest answer to each question counts. **Start again** clears every answer.
 
+# %% [markdown] lang="ja"
+# ## クイズ
+#
+# スコアは上部に表示されます。各問題は、最後に答えたものが数えられます。やり直しのボタンを押すと、すべての答えが消えます。
+
 # %% tags=["nbval-ignore-output"]
 quiz.show()
 
@@ -33,6 +55,12 @@ quiz.show()
 #
 # The same checks without the widget. Here on a separate attempt, `demo`, so your own score above is untouched:
 # a wrong answer gets a hint (never the answer), a right one an explanation.
+
+# %% [markdown] lang="ja"
+# ## コードで答える
+#
+# ウィジェットを使わずに、同じ採点をします。ここでは別の回答 `demo` を使うので、上のクイズのあなたのスコアは変わりません。
+# 間違った答えにはヒント（答えそのものは示しません）が、正しい答えには解説が返ってきます。
 
 # %%
 import numpy as np
@@ -45,6 +73,9 @@ print(demo.score())
 # %% [markdown]
 # Choice questions take the option letter:
 
+# %% [markdown] lang="ja"
+# 選択式の問題には、選択肢の記号で答えます。
+
 # %%
 print(demo.answer(19, "b"))
 print(demo.score())
@@ -52,6 +83,10 @@ print(demo.score())
 # %% [markdown]
 # Your turn, in code if you like — this counts towards the score of the quiz above. Replace the `...` with your
 # answer to question 1:
+
+# %% [markdown] lang="ja"
+# 今度はあなたの番です。コードで答えてもかまいません。ここでの答えは、上のクイズのスコアに数えられます。
+# `...` を問題1の答えに置き換えてください。
 
 # %%
 quiz.answer(1, ...)
@@ -62,3 +97,10 @@ print(quiz.score())
 #
 # * 26 or more of 34 (75 %): well prepared for these topics; below that, the hints say which chapter to revisit.
 # * The glossary (chapter 11) has every term in English and 日本語.
+
+# %% [markdown] lang="ja"
+# ## まとめ
+#
+# * 34問中26問以上（75 %）正解なら、これらの話題について十分な準備ができています。それより少ないときは、ヒントに
+#   復習するとよい章が書かれています。
+# * 用語集（11章）には、すべての用語が日本語と英語で載っています。

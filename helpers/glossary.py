@@ -150,7 +150,7 @@ TERMS: tuple[Term, ...] = (
     ),
     Term(
         "Huber loss",
-        "フーバー損失",
+        "Huber損失",
         Text(
             "Squared for small residuals, linear beyond a threshold: MSE's smoothness with MAE's robustness.",
             "残差が小さいところでは2乗、しきい値を超えると1次になる損失です。MSEのなめらかさとMAEの頑健さをあわ"

@@ -1207,7 +1207,7 @@ def static_text() -> str:
     ]
     for q in QUESTIONS:
         lines.append("")
-        lines.append(f"{q.number}. {localize(q.prompt)} {_chapter(q)}")
+        lines.append(f"{q.number}. {localize(q.prompt)}{tr(' ', '')}{_chapter(q)}")  # no space before （
         lines.extend(f"   {line}" for line in _option_lines(q))
         if q.kind == "number":
             lines.append(

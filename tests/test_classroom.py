@@ -56,10 +56,14 @@ def test_nav_bar_middle_first_and_last():
     )
 
 
-def test_contents_table_lists_every_other_chapter():
-    table = course.contents_table()
-    assert all(f"]({c.notebook})" in table for c in course.CHAPTERS[1:])
-    assert "00_start_here.ipynb" not in table
+def test_contents_table_lists_every_chapter_with_what_it_is_about():
+    for lang, head in (("en", "| chapter | what it is about |"), ("ja", "| 章 | 内容 |")):
+        rows = course.contents_table(lang).splitlines()
+        assert rows[:2] == [head, "|---|---|"]
+        assert len(rows) == 2 + len(course.CHAPTERS)
+        for row, c in zip(rows[2:], course.CHAPTERS, strict=True):
+            title, target = course.link(c, lang)
+            assert row == f"| [{c.number} {title}]({target}) | {c.about_ja if lang == 'ja' else c.about} |"
 
 
 def test_build_adds_nav_at_both_ends(tmp_path):
@@ -128,7 +132,16 @@ def test_ignored_output_without_a_widget_is_not_an_explorer():
     assert slides.is_explorer_cell(tagged)
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")), ids=lambda p: p.stem)
+RECORDED = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")) + sorted(
+    (ROOT / "notebooks" / "ja").glob("[0-9][0-9]_*.ipynb")
+)
+
+
+def slide_types(nb) -> list[str]:
+    return [c.metadata.get("slideshow", {}).get("slide_type", "-") for c in nb.cells]
+
+
+@pytest.mark.parametrize("path", RECORDED, ids=lambda p: p.relative_to(ROOT / "notebooks").as_posix())
 def test_every_recorded_chapter_carries_slide_metadata(path):
     nb = nbformat.read(path, as_version=4)
     kinds = [c.metadata.get("slideshow", {}).get("slide_type", "-") for c in nb.cells]
@@ -143,6 +156,23 @@ def test_every_recorded_chapter_carries_slide_metadata(path):
             assert kind == "skip", f"{path.name}: a solution would be projected"
         if slides.is_explorer_cell(cell):
             assert kind == "slide", f"{path.name}: an explorer shares a slide"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks" / "ja").glob("[0-9][0-9]_*.ipynb")), ids=lambda p: p.stem)
+def test_the_japanese_deck_has_the_english_decks_slides(path):
+    """Both editions of a chapter present the same deck: a slide, fragment or skipped cell in one is one in the
+    other, cell for cell (a Japanese twin that drops a heading, or adds one, would move a slide)."""
+    english = nbformat.read(ROOT / "notebooks" / path.name, as_version=4)
+    japanese = nbformat.read(path, as_version=4)
+    assert slide_types(japanese) == slide_types(english), f"ja/{path.name}: the decks differ"
+
+
+def test_japanese_twins_get_the_slides_of_their_english_cells():
+    """The slide rules read structure, not words: the Japanese cells of a chapter give its English slide types."""
+    cells_en = [md("## 1. The formula"), code("y = 1"), md("Now square it."), code("y**2"), code("y**3")]
+    cells_ja = [md("## 1. 式"), code("y = 1"), md("次に2乗します。"), code("y**2"), code("y**3")]
+    decks = [slides.add_slide_metadata(nbformat.v4.new_notebook(cells=cells)) for cells in (cells_en, cells_ja)]
+    assert slide_types(decks[1]) == slide_types(decks[0]) == ["slide", "-", "slide", "-", "fragment"]
 
 
 # ---- Japanese UI ------------------------------------------------------------------------
@@ -289,3 +319,46 @@ def test_binder_installs_the_pinned_stack_and_helpers():
     python = (ROOT / "binder" / "runtime.txt").read_text().strip()
     assert f"python={python.removeprefix('python-')}" in (ROOT / "environment.yml").read_text()
     assert "jupyter/overrides.json" in (ROOT / "binder" / "postBuild").read_text()
+
+
+# ---- the course image for Kubernetes -----------------------------------------------------
+
+
+def _slim_image():
+    spec = importlib.util.spec_from_file_location("slim_image", ROOT / "classroom" / "slim_image.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_slim_image_drops_hub_pages_and_test_suites_and_keeps_the_rest(tmp_path):
+    """What a student's server never uses goes; a package's runtime ``testing`` module and code stay."""
+    site = tmp_path / "lib" / "site-packages"
+    files = {
+        "share/jupyterhub/static/js/hub.js": 100,
+        "share/jupyterhub/templates/page.html": 10,
+        "lib/site-packages/numpy/_core/tests/test_x.py": 1000,
+        "lib/site-packages/numpy/testing/__init__.py": 20,
+        "lib/site-packages/numpy/__init__.py": 30,
+        "lib/site-packages/tornado/test/runtests.py": 300,
+        "lib/site-packages/helpers/losses.py": 40,
+    }
+    for name, size in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x" * size)
+    freed = _slim_image().slim(tmp_path, site)
+    assert freed == 100 + 1000 + 300
+    left = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    assert left == [
+        "lib/site-packages/helpers/losses.py",
+        "lib/site-packages/numpy/__init__.py",
+        "lib/site-packages/numpy/testing/__init__.py",
+        "share/jupyterhub/templates/page.html",
+    ]
+
+
+def test_the_course_image_is_built_with_the_slimming_script():
+    dockerfile = (ROOT / "classroom" / "Dockerfile").read_text(encoding="utf-8")
+    run = dockerfile[dockerfile.index("RUN pip install") :].split("\nRUN ")[0]
+    assert "--no-compile" in run and "slim_image.py" in run, "install and slimming must share one layer"

@@ -287,8 +287,12 @@ def test_install_is_skipped_while_its_stamp_is_current(tmp_path, monkeypatch):
     ran: list[list[str]] = []
     monkeypatch.setattr(commands, "run", lambda cmd, check=True: ran.append([str(c) for c in cmd]) or 0)
     monkeypatch.setattr(commands, "ensure_venv", lambda v, p=None: commands.venv_python(v))
+    started: list[list[str]] = []
+    monkeypatch.setattr(commands, "start", lambda cmd: started.append([str(c) for c in cmd]) or cmd)
+    monkeypatch.setattr(commands, "finish", lambda procs, stop=False: None)
     venv.mkdir()
     commands.install(venv, "learner")
+    assert not started  # npm only for the test tools
     assert any("--no-compile" in c and "requirements.txt" in c[-1] for c in ran)
     commands.venv_python(venv).parent.mkdir(parents=True)
     commands.venv_python(venv).touch()
@@ -297,9 +301,21 @@ def test_install_is_skipped_while_its_stamp_is_current(tmp_path, monkeypatch):
     assert len(ran) == n  # stamp current: nothing to do
     commands.install(venv, "dev")
     assert any(c[-1].endswith("requirements-dev.txt") and "--no-compile" not in c for c in ran[n:])
+    assert [c[c.index("--prefix") + 1] for c in started] == [str(commands.NPM_TOOLS), str(commands.TEXTLINT_TOOLS)]
     n = len(ran)
     commands.install(venv, "learner")  # the dev stack holds the learner's
     assert len(ran) == n
+
+
+def test_started_jobs_are_waited_for_and_a_failure_is_reported():
+    ok = commands.start([sys.executable, "-c", "pass"])
+    bad = commands.start([sys.executable, "-c", "raise SystemExit(3)"])
+    with pytest.raises(commands.Failed) as failed:
+        commands.finish([ok, bad])
+    assert failed.value.code == 3
+    slow = commands.start([sys.executable, "-c", "import time; time.sleep(60)"])
+    commands.finish([slow], stop=True)  # pip failed: npm's installs are ended, not waited for
+    assert slow.returncode is not None
 
 
 def test_the_makefile_only_forwards_to_run_py():

@@ -82,3 +82,13 @@ def test_textlint_flags_a_variant_and_a_mixed_style(tmp_path, monkeypatch, capsy
     assert "クロスエントロピー誤差 => 交差エントロピー誤差" in out and "prh" in out
     assert "no-mix-dearu-desumasu" in out
     assert "2 problems" in out  # and nothing on the sentence with the right term
+
+
+def test_the_japanese_documents_are_extracted(tmp_path):
+    """README.ja.md and the Japanese teacher guide are linted too, their broken lines joined, their code kept."""
+    names = [p.name for p in ja_lint.write(tmp_path)]
+    assert "README.ja.md" in names and "TEACHER_GUIDE.ja.md" in names
+    text = (tmp_path / "docs" / "TEACHER_GUIDE.ja.md").read_text(encoding="utf-8")
+    assert text.startswith("# 教師用ガイド")
+    assert "クラスで教える先生のためのものです。章ごとのねらい" in text  # joined across a source line break
+    assert "```python\ndef train_step(params, X, T, lr):\n" in text  # code left as code

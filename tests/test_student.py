@@ -19,12 +19,26 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+import course  # noqa: E402
 import student  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+JAPANESE = sorted((ROOT / "notebooks" / "ja").glob("[0-9][0-9]_*.ipynb"))
 SOURCES = sorted((ROOT / "chapters").glob("[0-9][0-9]_*.py"))
-WITH_SOLUTIONS = [p for p in NOTEBOOKS if any(student.is_solution(c) for c in nbformat.read(p, as_version=4).cells)]
-RUN_IN_TEST = ["02_sse_mse.ipynb"]  # the model chapter; nbval runs every solution edition
+WITH_SOLUTIONS = [
+    p for p in NOTEBOOKS + JAPANESE if any(student.is_solution(c) for c in nbformat.read(p, as_version=4).cells)
+]
+#: The model chapter in both editions; nbval runs every solution edition.
+RUN_IN_TEST = ["02_sse_mse.ipynb", "ja/02_sse_mse.ipynb"]
+#: What an unanswered exercise stub says, per edition (the edition's folder: "" or "ja").
+NO_ANSWER_YET = {"": "✗ Exercise", "ja": "✗ 演習"}
+
+
+def edition_path(path: Path) -> str:
+    """``NN_slug.ipynb`` or ``ja/NN_slug.ipynb``: where a recorded notebook sits under notebooks/."""
+    return path.relative_to(ROOT / "notebooks").as_posix()
+
+
 CELL = re.compile(r"^# %%(.*)$", re.MULTILINE)
 
 
@@ -118,16 +132,43 @@ def test_the_handout_has_what_a_learner_needs_and_nothing_a_teacher_keeps(handou
 
 
 def test_the_handout_has_the_japanese_edition_without_solutions(handout):
-    japanese = sorted((ROOT / "notebooks" / "ja").glob("[0-9][0-9]_*.ipynb"))
+    japanese = [p for p in JAPANESE if p.stem in course.TRANSLATED]
     assert japanese and sorted(p.name for p in (handout / "notebooks" / "ja").glob("*.ipynb")) == [
         p.name for p in japanese
     ]
     for path in japanese:
         student_nb = nbformat.read(handout / "notebooks" / "ja" / path.name, as_version=4)
         assert not [c for c in student_nb.cells if student.is_solution(c)], path.name
-        assert len(student_nb.cells) < len(nbformat.read(path, as_version=4).cells)  # the solutions were there
+        solution_nb = nbformat.read(path, as_version=4)  # 11 and 12 have no exercises, so nothing to remove
+        assert len(student_nb.cells) == len([c for c in solution_nb.cells if not student.is_solution(c)])
     readme = (handout / "README.ja.md").read_text(encoding="utf-8")
     assert "python run.py lab-ja" in readme and "python run.py reset --ja 02" in readme
+
+
+def test_the_japanese_handout_has_every_chapter(handout):
+    """Each chapter is in the Japanese handout: in Japanese once translated (every translated chapter), else as the
+    English notebook its links lead to; every notebook link of a Japanese handout notebook lands on a file of the
+    handout, and README.ja.md names the chapters still in English."""
+    folder = handout / "notebooks" / "ja"
+    for ch in course.CHAPTERS:
+        title, target = course.link(ch, "ja")
+        assert (folder / target).is_file(), f"chapter {ch.number}: the Japanese handout has no {target}"
+        assert (ch.slug in course.TRANSLATED) == (target == ch.notebook), ch.slug
+    for path in folder.glob("*.ipynb"):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "markdown":
+                for target in re.findall(r"\]\(([^)\s#]+\.ipynb)", cell.source):
+                    assert (folder / target).is_file(), f"{path.name} links to {target}: not in the handout"
+    english = [ch.number for ch in course.CHAPTERS if ch.slug not in course.TRANSLATED]
+    readme = (handout / "README.ja.md").read_text(encoding="utf-8")
+    assert ("まだ翻訳していない章" in readme) == bool(english) and all(n in readme for n in english)
+
+
+def test_a_translated_chapter_without_its_japanese_recording_stops_the_handout(tmp_path, monkeypatch):
+    monkeypatch.setattr(course, "TRANSLATED", course.TRANSLATED | {"99_new"})
+    monkeypatch.setattr(course, "CHAPTERS", (*course.CHAPTERS, course.Chapter("99_new", "New", "新しい章")))
+    with pytest.raises(SystemExit, match="chapter 99 is translated but notebooks/ja/99_new.ipynb is not recorded"):
+        student.write_handout(tmp_path / "h", ROOT)
 
 
 def _run_py(handout: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
@@ -220,10 +261,10 @@ def test_solution_says_there_are_none_in_the_handout(handout):
     assert "this copy of the course has no solutions" in checks
 
 
-@pytest.mark.parametrize("path", WITH_SOLUTIONS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", WITH_SOLUTIONS, ids=edition_path)
 def test_student_notebook_is_the_solution_edition_minus_solutions(handout, path):
     solution_nb = nbformat.read(path, as_version=4)
-    student_nb = nbformat.read(handout / "notebooks" / path.name, as_version=4)
+    student_nb = nbformat.read(handout / "notebooks" / edition_path(path), as_version=4)
     nbformat.validate(student_nb)
     kept = [c for c in solution_nb.cells if not student.is_solution(c)]
     assert [dict(c) for c in student_nb.cells] == [dict(c) for c in kept]
@@ -258,7 +299,7 @@ def _text(out) -> str:
 @pytest.mark.parametrize("name", RUN_IN_TEST)
 def test_student_notebook_runs_up_to_the_exercises(handout, name):
     nb = nbformat.read(handout / "notebooks" / name, as_version=4)
-    folder = handout / "notebooks"
+    folder = (handout / "notebooks" / name).parent  # a ja/ folder gives a Japanese kernel
     NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}).execute()
     checks = [c for c in nb.cells if c.cell_type == "code" and "check(" in c.source]
     assert checks, f"{name} has no exercise stubs"
@@ -270,7 +311,8 @@ def test_student_notebook_runs_up_to_the_exercises(handout, name):
             assert not (out.output_type == "stream" and out.name == "stderr"), out.text[:300]
     for cell in checks:
         text = "".join(_text(o) for o in cell.outputs)
-        assert text.startswith("✗ Exercise"), f"an unanswered stub should say ✗, got {text!r}"
+        want = NO_ANSWER_YET[Path(name).parent.name]
+        assert text.startswith(want), f"an unanswered stub should say {want}, got {text!r}"
         assert "Traceback" not in text
 
 
@@ -288,12 +330,12 @@ def _printed_numbers(cells) -> list[float]:
     return [float(m) for t in texts for m in NUMBER.findall(t)]
 
 
-@pytest.mark.parametrize("path", WITH_SOLUTIONS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", WITH_SOLUTIONS, ids=edition_path)
 def test_no_numeric_answer_is_printed_before_its_exercise(handout, path):
     """A learner must not find an exercise's answer (to 4 significant digits) printed or written above it."""
     from helpers.checks import exercise, judge_number, significant_digits
 
-    nb = nbformat.read(handout / "notebooks" / path.name, as_version=4)
+    nb = nbformat.read(handout / "notebooks" / edition_path(path), as_version=4)
     for index, cell in enumerate(nb.cells):
         key = re.search(r'check\("(\d\d\.\d+)"', cell.source) if cell.cell_type == "code" else None
         if not key:

@@ -1,34 +1,48 @@
-"""Every exercise answer the teacher guide gives passes the notebook's own `check` — and covers every exercise."""
+"""The teacher guide, in English and in Japanese (docs/TEACHER_GUIDE.md, docs/TEACHER_GUIDE.ja.md): every exercise
+answer it gives passes the notebook's own `check` and every exercise is answered; the Japanese guide has a section per
+chapter under its Japanese title, quotes the same numbers as the English one, and its quiz answer key gives the same
+answers; both answer keys agree with `helpers.quiz`."""
 
 from __future__ import annotations
 
 import ast
 import importlib
 import re
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from helpers import quiz
 from helpers.checks import evaluate, exercise
 
 ROOT = Path(__file__).resolve().parent.parent
-GUIDE = (ROOT / "docs" / "TEACHER_GUIDE.md").read_text(encoding="utf-8")
-KEY = re.compile(r"\b(\d\d\.\d+):\s")
+sys.path.insert(0, str(ROOT / "tools"))
+import course  # noqa: E402
+
+GUIDES = {
+    "en": (ROOT / "docs" / "TEACHER_GUIDE.md").read_text(encoding="utf-8"),
+    "ja": (ROOT / "docs" / "TEACHER_GUIDE.ja.md").read_text(encoding="utf-8"),
+}
+GUIDE = GUIDES["en"]
+#: The label of each chapter's exercise-answers paragraph, per edition.
+ANSWERS_LABEL = {"en": "**Exercise answers.**", "ja": "**演習の解答。**"}
+KEY = re.compile(r"(?<![\w.])(\d\d\.\d+):\s")
 BANKS = sorted(p.stem[2:] for p in (ROOT / "helpers" / "exercise_bank").glob("ch[0-9][0-9].py"))
 
 
-def guide_answers() -> dict[str, str]:
-    """``{key: text}``: what the guide says after ``NN.k:`` in its *Exercise answers* paragraphs."""
+def guide_answers(text: str = GUIDE, lang: str = "en") -> dict[str, str]:
+    """``{key: text}``: what the guide says after ``NN.k:`` in its exercise-answers paragraphs."""
     answers: dict[str, str] = {}
-    for para in re.findall(r"\*\*Exercise answers\.\*\*(.*?)(?:\n\n|\Z)", GUIDE, flags=re.S):
+    for para in re.findall(re.escape(ANSWERS_LABEL[lang]) + r"(.*?)(?:\n\n|\Z)", text, flags=re.S):
         marks = list(KEY.finditer(para))
         for mark, nxt in zip(marks, [*marks[1:], None], strict=True):
             answers[mark.group(1)] = para[mark.end() : nxt.start() if nxt else len(para)]
     return answers
 
 
-ANSWERS = guide_answers()
+ANSWERS = {lang: guide_answers(text, lang) for lang, text in GUIDES.items()}
 
 
 def all_keys() -> list[str]:
@@ -48,7 +62,7 @@ def answer_from(text: str, key: str):
         return namespace[re.search(r"^def (\w+)", block.group(1), flags=re.M).group(1)]
     bold = re.search(r"\*\*(.+?)\*\*", text)
     if bold:
-        literal = bold.group(1).strip()
+        literal = bold.group(1).strip().strip("`")  # a list may be written as code (the Japanese guide)
         if exercise(key).kind == "choice":
             return literal
         if literal.startswith(("[", "(")):  # a list, a nested list (an array), or a tuple (a shape)
@@ -59,11 +73,79 @@ def answer_from(text: str, key: str):
     return eval(code.group(2), {"np": np})  # noqa: S307 - the course's own guide
 
 
-def test_the_guide_answers_every_exercise_once():
-    assert sorted(ANSWERS) == all_keys()
+@pytest.mark.parametrize("lang", GUIDES)
+def test_the_guide_answers_every_exercise_once(lang):
+    assert sorted(ANSWERS[lang]) == all_keys()
 
 
+@pytest.mark.parametrize("lang", GUIDES)
 @pytest.mark.parametrize("key", all_keys())
-def test_the_guides_answer_passes_check(key):
-    result = evaluate(key, answer_from(ANSWERS[key], key))
-    assert result.ok, f"the teacher guide's answer to {key} fails the notebook's check: {result.message}"
+def test_the_guides_answer_passes_check(key, lang):
+    result = evaluate(key, answer_from(ANSWERS[lang][key], key))
+    assert result.ok, f"the {lang} teacher guide's answer to {key} fails the notebook's check: {result.message}"
+
+
+def test_the_japanese_guide_has_a_section_per_chapter_under_its_japanese_title():
+    headings = dict(re.findall(r"^### (\d\d) — (.+)$", GUIDES["ja"], flags=re.MULTILINE))
+    assert headings == {ch.number: ch.title_ja for ch in course.CHAPTERS}
+
+
+def sections(text: str) -> dict[str, str]:
+    """``{"NN": text}``: each chapter's section of a guide (from its ``### NN —`` heading to the next heading)."""
+    parts = re.split(r"^(?=##+ )", text, flags=re.MULTILINE)
+    return {m.group(1): part for part in parts if (m := re.match(r"### (\d\d) — ", part))}
+
+
+#: A number as the guides write it: 0.019500000000000007, −0.13321561, 1e-7, 97.56, [6, 8] gives 6 and 8.
+#: Only ASCII letters and digits bound a number: in Japanese a kana or kanji touches it (真の直線は1.3950になります).
+NUMBER = re.compile(r"(?<![A-Za-z0-9_.])[−-]?\d+(?:\.\d+)?(?:e[−-]?\d+)?(?![A-Za-z0-9_]|\.\d)")
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers of ``text`` that have a decimal point or an exponent (the measured and computed values), in
+    order, with the minus sign written one way; section and exercise numbers (06.3, 8) are left out."""
+    text = KEY.sub(" ", text)  # exercise keys 06.3:
+    text = re.sub(r"(?<![A-Za-z0-9_.])\d\d\.\d(?![\d])", " ", text)  # references to an exercise in prose (演習05.3)
+    found = [n.replace("−", "-") for n in NUMBER.findall(text) if "." in n or "e" in n]
+    return sorted(found)
+
+
+@pytest.mark.parametrize("number", [ch.number for ch in course.CHAPTERS])
+def test_the_japanese_guide_quotes_the_english_guides_numbers(number):
+    """Every value with a decimal point the English section of a chapter quotes, the Japanese one quotes too (and no
+    other): a number changed in one guide and not in the other fails here."""
+    en, ja = sections(GUIDES["en"])[number], sections(GUIDES["ja"])[number]
+    assert numbers(ja) == numbers(en), f"chapter {number}: the guides quote different numbers"
+
+
+def answer_key(text: str) -> dict[int, tuple[str, str]]:
+    """``{question: (chapter, answer)}`` from a guide's quiz answer-key table; a choice answer is its letter."""
+    rows = re.findall(r"^\| (\d+) \| (\d\d) \| (.+?) \| .+ \|$", text, flags=re.MULTILINE)
+    key = {}
+    for q, chapter, answer in rows:
+        letter = re.match(r"([a-d])\) ", answer)
+        key[int(q)] = (chapter, letter.group(1) if letter else answer)
+    return key
+
+
+@pytest.mark.parametrize("lang", GUIDES)
+def test_the_quiz_answer_key_agrees_with_the_quiz(lang):
+    key = answer_key(GUIDES[lang])
+    assert sorted(key) == [q.number for q in quiz.QUESTIONS]
+    for q in quiz.QUESTIONS:
+        chapter, answer = key[q.number]
+        assert chapter == q.chapter, f"question {q.number}: chapter {chapter}, quiz says {q.chapter}"
+        if q.kind == "choice":
+            assert answer == q.correct(), f"question {q.number}: answer {answer}, quiz says {q.correct()}"
+        else:
+            assert float(answer) == pytest.approx(q.correct(), rel=1e-3), f"question {q.number}: {answer}"
+
+
+def test_both_answer_keys_give_the_same_answers():
+    assert answer_key(GUIDES["ja"]) == answer_key(GUIDES["en"])
+
+
+def test_a_changed_number_is_found():
+    """The number comparison can fail: one digit changed in a Japanese section."""
+    ja = sections(GUIDES["ja"])["02"].replace("0.09305", "0.09306")
+    assert numbers(ja) != numbers(sections(GUIDES["en"])["02"])

@@ -142,6 +142,26 @@ def run(cmd: Sequence[object], *, check: bool = True) -> int:
     return code
 
 
+def start(cmd: Sequence[object]) -> subprocess.Popen:
+    """Start ``cmd`` in the course folder beside what follows, showing it first; :func:`finish` waits for it."""
+    print("$ " + " ".join(_shown(a) for a in cmd) + " &", flush=True)
+    try:
+        return subprocess.Popen([str(a) for a in cmd], cwd=ROOT, env=child_env())
+    except OSError as exc:
+        raise CourseError(f"cannot run {_shown(cmd[0])}: {exc.strerror or exc}") from exc
+
+
+def finish(procs: Sequence[subprocess.Popen], *, stop: bool = False) -> None:
+    """Wait for what :func:`start` started (end it first if ``stop``); raise :class:`Failed` if one failed."""
+    codes = []
+    for proc in procs:
+        if stop and proc.poll() is None:
+            proc.terminate()
+        codes.append(proc.wait())
+    if not stop and any(codes):
+        raise Failed(next(c for c in codes if c))
+
+
 def run_foreground(cmd: Sequence[object]) -> int:
     """Run a server until it stops; Ctrl+C reaches it too, and we wait for its shutdown."""
     print("$ " + " ".join(_shown(a) for a in cmd), flush=True)
@@ -216,24 +236,31 @@ def install(venv: Path = VENV, kind: str = "learner", python: Path | str = sys.e
             py = venv_python(venv)
             if py.exists():
                 return py
-    py = ensure_venv(venv, python)
-    pip = [py, "-m", "pip", "install", "--quiet", *(["--no-compile"] if kind == "learner" else [])]
-    run([py, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
-    if kind == "learner":
-        run([*pip, "-r", LEARNER_REQUIREMENTS])
-    elif kind == "dev":
-        run([*pip, "-r", DEV_REQUIREMENTS])
-    else:
-        run([*pip, "-r", LEARNER_REQUIREMENTS, *_pins(DEV_REQUIREMENTS, NBVAL_TOOLS)])
-    run([*pip, "--no-deps", "-e", ROOT])
+    npm_jobs: list[subprocess.Popen] = []
     if kind == "dev":
         npm = shutil.which("npm")
         if npm is None:
             raise CourseError(
                 "the test tools need npm (Node.js) for the accessibility audit: install Node.js, then try again"
             )
-        for tools in (NPM_TOOLS, TEXTLINT_TOOLS):
-            run([npm, "ci", "--prefix", tools, "--no-audit", "--no-fund", "--silent"])
+        # npm's installs (textlint's alone takes minutes, mostly waiting on the registry) go on beside pip's
+        npm_jobs = [start([npm, "ci", "--prefix", tools, "--no-audit", "--no-fund", "--silent"])
+                    for tools in (NPM_TOOLS, TEXTLINT_TOOLS)]  # fmt: skip
+    try:
+        py = ensure_venv(venv, python)
+        pip = [py, "-m", "pip", "install", "--quiet", *(["--no-compile"] if kind == "learner" else [])]
+        run([py, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
+        if kind == "learner":
+            run([*pip, "-r", LEARNER_REQUIREMENTS])
+        elif kind == "dev":
+            run([*pip, "-r", DEV_REQUIREMENTS])
+        else:
+            run([*pip, "-r", LEARNER_REQUIREMENTS, *_pins(DEV_REQUIREMENTS, NBVAL_TOOLS)])
+        run([*pip, "--no-deps", "-e", ROOT])
+    except BaseException:
+        finish(npm_jobs, stop=True)
+        raise
+    finish(npm_jobs)
     stamps[kind].write_text(_stamp_text(kind), encoding="utf-8")
     if kind == "dev":
         stamps["learner"].write_text(_stamp_text("learner"), encoding="utf-8")

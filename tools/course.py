@@ -145,6 +145,9 @@ TRANSLATED: frozenset[str] = frozenset(
         "07_computational_graph",
         "08_layers",
         "09_training",
+        "10_regularization",
+        "11_glossary",
+        "12_quiz",
     }
 )
 

@@ -1,6 +1,6 @@
 """Lint the Japanese edition's prose with textlint (``python run.py lint`` runs this).
 
-    python tools/ja_lint.py            # every Japanese markdown cell of chapters/*.py
+    python tools/ja_lint.py            # every Japanese markdown cell of chapters/*.py, README.ja.md, docs/*.ja.md
     python tools/ja_lint.py --write D  # only write the extracted text and the dictionary to D
 
 textlint, ``textlint-rule-preset-ja-technical-writing`` and ``textlint-rule-prh`` are pinned in
@@ -14,6 +14,9 @@ Markdown file per chapter, prepared so that the rules judge the prose and nothin
   broken over two source lines is one sentence);
 * formulas become code (``$...$`` inline code, ``$$...$$`` a code block), which textlint does not judge as
   prose; code blocks stay code blocks.
+
+The Japanese documents (``README.ja.md``, ``docs/*.ja.md``: the teacher guide) are read the same way, their
+lines joined beside Japanese characters (they have no formulas to hide).
 
 The prh dictionary (the form of each term to use, and the variants that are errors) is generated from
 the course's glossary (:mod:`helpers.glossary`): each glossary term with known variants in
@@ -36,6 +39,8 @@ import jupytext
 ROOT = Path(__file__).resolve().parent.parent
 TEXTLINT = ROOT / "tests" / "textlint"
 CHAPTERS = ROOT / "chapters"
+#: The Japanese documents textlint reads besides the chapters.
+DOCUMENTS = ("README.ja.md", "docs/*.ja.md")
 
 #: The form to use → the variants a learner may meet elsewhere, which the course does not write
 #: (``JA_STYLE.md``, "also seen").  Each key is a glossary term (``tests/test_ja_lint.py`` checks).
@@ -62,6 +67,7 @@ CJK = r"\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
 _JOIN = re.compile(rf"(?<=[{CJK}])\n(?=[{CJK}])")
 _DISPLAY_MATH = re.compile(r"\$\$.*?\$\$", re.DOTALL)
 _INLINE_MATH = re.compile(r"(?<!\\)\$([^$\n]+?)\$")
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
 
 
 def glossary_terms() -> list[str]:
@@ -112,6 +118,19 @@ def prose(markdown: str) -> str:
     return "".join(parts)
 
 
+def document_prose(markdown: str) -> str:
+    """A Japanese document (no formulas) as textlint should read it: lines broken beside Japanese joined, code blocks
+    kept, and each inline code span shortened to `…` (a command or a one-line lambda in a sentence is not prose, and
+    would count towards the sentence's length)."""
+    parts = re.split(r"(```.*?```)", markdown, flags=re.DOTALL)
+    return "".join(_INLINE_CODE.sub("`…`", _JOIN.sub("", part)) if i % 2 == 0 else part for i, part in enumerate(parts))
+
+
+def documents(root: Path = ROOT) -> list[Path]:
+    """The Japanese documents of the course (``README.ja.md``, ``docs/*.ja.md``)."""
+    return sorted(p for pattern in DOCUMENTS for p in root.glob(pattern))
+
+
 def japanese_cells(source: Path) -> list[str]:
     """The Japanese twins of a chapter source, in order."""
     cells = jupytext.read(source, fmt="py:percent").cells
@@ -128,6 +147,11 @@ def write(folder: Path) -> list[Path]:
             continue
         target = folder / f"{source.stem}.md"
         target.write_text("\n\n".join(prose(c) for c in cells) + "\n", encoding="utf-8")
+        written.append(target)
+    for doc in documents():
+        target = folder / "docs" / doc.name
+        target.parent.mkdir(exist_ok=True)
+        target.write_text(document_prose(doc.read_text(encoding="utf-8")), encoding="utf-8")
         written.append(target)
     # prh reads YAML; JSON is YAML, and needs no YAML writer here.
     (folder / "prh.yml").write_text(json.dumps(prh_rules(), ensure_ascii=False, indent=1), encoding="utf-8")
@@ -154,7 +178,8 @@ def lint(folder: Path) -> int:
     shown = [Path(f).name for f in files]
     print(f"$ textlint {' '.join(shown)}", flush=True)
     result = subprocess.run(cmd, cwd=TEXTLINT, capture_output=True, text=True, encoding="utf-8")
-    out = (result.stdout + result.stderr).replace(str(folder) + "/", "chapters (ja) ")
+    out = result.stdout + result.stderr
+    out = out.replace(str(folder) + "/docs/", "(ja) ").replace(str(folder) + "/", "chapters (ja) ")
     if out.strip():
         print(out.rstrip())
     return result.returncode

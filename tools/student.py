@@ -8,7 +8,10 @@ The handout holds what a learner needs to run the course and nothing a teacher k
 
 * ``notebooks/``: every chapter without its solution cells (not hidden — gone, with their output);
   the exercise stubs stay, with their recorded "✗ … no answer yet"; ``notebooks/ja/``: the same for
-  the Japanese edition (日本語版: ``python run.py lab-ja``), with a Japanese ``README.ja.md``;
+  the Japanese edition (日本語版: ``python run.py lab-ja``), with a Japanese ``README.ja.md``.  The
+  Japanese edition has every chapter: each translated chapter (``course.TRANSLATED``) in Japanese — a
+  translated chapter whose Japanese recording is missing stops the build — and each other chapter
+  through the English notebook its links lead to (``../NN_slug.ipynb``, marked （英語）);
 * ``helpers/`` (the course's package, which checks answers at run time), ``pyproject.toml``,
   ``requirements.txt``, ``environment.yml``, ``binder/`` and ``jupyter/``;
 * the course's own command layer, ``run.py`` + ``tools/commands.py`` + ``tools/workspace.py``:
@@ -29,6 +32,9 @@ import sys
 from pathlib import Path
 
 import nbformat
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/ is a folder of scripts, not a package
+import course  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -84,6 +90,11 @@ JupyterLabが日本語のメニューで開き、`my-work/ja/` にある自分�
 どの演習も、ノートブックの中で答えを確かめます（✓、またはヒントつきの ✗）。
 """
 
+#: The line README.ja.md adds while some chapters are not translated yet ({} the chapter numbers).
+README_JA_ENGLISH = (
+    "\nまだ翻訳していない章（{}）は、英語版のノートブックが開きます（目次に（英語）と書かれています）。\n"
+)
+
 
 def is_solution(cell) -> bool:
     return SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
@@ -120,6 +131,48 @@ def write_student_edition(src: Path = NOTEBOOKS, out: Path = STUDENT) -> list[Pa
     return written
 
 
+def japanese_chapters(notebooks: Path = NOTEBOOKS) -> list[Path]:
+    """The Japanese edition's notebooks, one per translated chapter, in course order.
+
+    Raises ``SystemExit`` naming the chapter when a chapter of ``course.TRANSLATED`` has no recording in
+    ``notebooks/ja/`` (a handout would silently send Japanese learners to its English notebook).
+    """
+    found = []
+    for ch in course.CHAPTERS:
+        if ch.slug not in course.TRANSLATED:
+            continue
+        path = notebooks / "ja" / ch.notebook
+        if not path.is_file():
+            raise SystemExit(
+                f"chapter {ch.number} is translated but notebooks/ja/{ch.notebook} is not recorded: "
+                f"run `python run.py record {ch.number}` first"
+            )
+        found.append(path)
+    return found
+
+
+def write_japanese_edition(notebooks: Path, out: Path) -> list[Path]:
+    """Write the Japanese edition of the handout to ``out/ja`` and ``out/../README.ja.md``: every translated chapter
+    without solutions; the others are reached through the English notebooks in ``out`` (their links say （英語）)."""
+    japanese = japanese_chapters(notebooks)
+    target = out / "ja"
+    target.mkdir(parents=True, exist_ok=True)
+    names = {p.name for p in japanese}
+    for stale in target.glob("[0-9][0-9]_*.ipynb"):
+        if stale.name not in names:
+            stale.unlink()
+    written = []
+    for path in japanese:
+        nb = student_notebook(nbformat.read(path, as_version=4))
+        nbformat.validate(nb)
+        nbformat.write(nb, target / path.name)
+        written.append(target / path.name)
+    english = [ch.number for ch in course.CHAPTERS if ch.slug not in course.TRANSLATED]
+    readme = README_JA + (README_JA_ENGLISH.format("、".join(english)) if english else "")
+    (out.parent / "README.ja.md").write_text(readme, encoding="utf-8")
+    return written
+
+
 def write_handout(out: Path = STUDENT, root: Path = ROOT, archive: bool = False) -> Path:
     """Write the whole handout to ``out`` (notebooks without solutions, helpers, set-up); return ``out``.
 
@@ -143,8 +196,7 @@ def write_handout(out: Path = STUDENT, root: Path = ROOT, archive: bool = False)
             shutil.copy2(src, out / name)
     write_student_edition(root / "notebooks", out / "notebooks")
     if (root / "notebooks" / "ja").is_dir():
-        write_student_edition(root / "notebooks" / "ja", out / "notebooks" / "ja")
-        (out / "README.ja.md").write_text(README_JA, encoding="utf-8")
+        write_japanese_edition(root / "notebooks", out / "notebooks")
     (out / "README.md").write_text(README, encoding="utf-8")
     if archive:
         shutil.make_archive(str(out), "zip", root_dir=out.parent, base_dir=out.name)

@@ -246,6 +246,18 @@ def figure_pixels(locator):
     return np.array(data, dtype=np.uint8).reshape(height, width, 4)
 
 
+def shutdown_kernels(server: LabServer, name: str) -> None:
+    """End the sessions (and so the kernels) of notebook ``name``, as closing it and shutting its kernel down does."""
+    import json
+
+    with urllib.request.urlopen(f"{server.url}/api/sessions?token={server.token}", timeout=10) as response:
+        sessions = json.load(response)
+    for s in sessions:
+        if s.get("path") == name:
+            url = f"{server.url}/api/sessions/{s['id']}?token={server.token}"
+            urllib.request.urlopen(urllib.request.Request(url, method="DELETE"), timeout=30).read()
+
+
 def kernel_client(server: LabServer, name: str):
     """A second client of the kernel behind notebook ``name`` (started channels; call ``stop_channels()``).
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import lab
+import pytest
 
 
+@pytest.mark.notebook("ja/00_start_here.ipynb")
 def test_ja_ch00_runs_all_in_japanese_and_its_slider_answers(page, server, run_notebook, screenshot):
     run_notebook("ja/00_start_here.ipynb")  # Restart & Run All: no error, no stderr
     title = page.locator(".jp-RenderedMarkdown h1").first

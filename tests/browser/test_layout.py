@@ -76,6 +76,7 @@ def test_explorers_fit_1024x768_with_the_file_browser_open(notebook, small_page,
     assert not page.console_errors, page.console_errors
 
 
+@pytest.mark.notebook("01_why_loss.ipynb")
 def test_slider_tracks_line_up_across_chapters_and_the_readout_does_not_jump(page, server, run_notebook):
     run_notebook("01_why_loss.ipynb")
     explorer = page.locator(".course-explorer-fit").first
@@ -91,6 +92,7 @@ def test_slider_tracks_line_up_across_chapters_and_the_readout_does_not_jump(pag
     assert len({round(x - e["areaLeft"]) for e in m for x in e["tracks"]}) == 1
 
 
+@pytest.mark.notebook("00_start_here.ipynb")
 def test_the_large_text_switch_makes_readouts_larger(page, server, run_notebook):
     run_notebook("00_start_here.ipynb")
     readout = page.locator(".course-readout-square .course-readout-text").first

@@ -22,11 +22,16 @@ MATH = "mjx-container"
 DECK = "body[data-jp-deck-mode='presenting']"
 ON_SCREEN = ".jp-Deck .jp-Cell.jp-deck-mod-onscreen"
 CHAPTERS = sorted(p.name for p in (Path(__file__).parents[2] / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+#: A chapter's deck is presented on the page where it ran, once: jupyterlab-deck 0.2.0 presents an empty deck the
+#: second time in one page.  Chapter 02's deck is test_ch02_deck_after_run_all's, which makes every check that
+#: test_every_chapter_opens_as_a_deck makes (one title, code that fits, back by Shift+Esc, no console error).
+OWN_DECK_TEST = {"02_sse_mse.ipynb"}
 
 KNOWN_WARNINGS = re.compile(
     r"The keyword 'slider-vertical' specified to an 'appearance' property"  # jupyterlab-deck 0.2.0's own CSS
     r"|Connection lost, reconnecting"  # Restart & Run All restarts the kernel
     r"|is taking too long to activate|took [\d.]+ms to activate"  # Lab on a loaded machine (2 shared cores)
+    r"|Item with index \d+ did not appear within \d+ ms"  # Lab's windowed notebook, also on a loaded machine
 )
 
 
@@ -40,7 +45,8 @@ def deck_off_afterwards(server):
 
 
 def track_warnings(page) -> list[str]:
-    warnings: list[str] = []
+    """The console's warnings from now on, and those of the notebook's Run All if it ran already (its shared page)."""
+    warnings: list[str] = list(getattr(page, "run_all_warnings", []))
     page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
     return warnings
 
@@ -84,6 +90,7 @@ def code_wider_than_the_slide(page) -> list[str]:
     )
 
 
+@pytest.mark.notebook("02_sse_mse.ipynb")
 def test_ch02_deck_after_run_all(page, run_notebook, screenshot):
     page.set_viewport_size({"width": 1024, "height": 768})
     warnings = track_warnings(page)
@@ -92,6 +99,7 @@ def test_ch02_deck_after_run_all(page, run_notebook, screenshot):
 
     present_from_the_top(page)
     title = on_screen(page).first
+    assert title.locator("h1").count() == 1, "the deck did not open at the title slide"
     assert "02 — Sum of squared errors" in title.locator("h1").inner_text()
     screenshot("deck_ch02_title")
     size = float(title.locator(".jp-RenderedMarkdown li").first.evaluate("(e) => getComputedStyle(e).fontSize")[:-2])
@@ -148,10 +156,11 @@ def test_ch02_deck_after_run_all(page, run_notebook, screenshot):
     assert not [w for w in warnings if re.search(r"mathjax|JupyterLab 3", w, re.IGNORECASE) and not slow.search(w)]
 
 
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_every_chapter_opens_as_a_deck(page, server, name):
+@pytest.mark.parametrize("name", [c for c in CHAPTERS if c not in OWN_DECK_TEST])
+def test_every_chapter_opens_as_a_deck(page, run_notebook, name):
+    """Each chapter's deck, on the page where the chapter has run (its shared page: no Run All of its own)."""
     page.set_viewport_size({"width": 1024, "height": 768})
-    lab.open_notebook(page, server, name)
+    run_notebook(name)
     present_from_the_top(page)
     assert on_screen(page).first.locator("h1").count() == 1, "the deck did not open at the title slide"
     for _ in range(3):
@@ -202,3 +211,22 @@ def test_japanese_ui_with_one_setting(page, tmp_path, monkeypatch, screenshot):
         page.locator(".jp-NotebookPanel .jp-MarkdownOutput h1").first.wait_for(timeout=60_000)
         page.wait_for_timeout(1000)
         screenshot("lab_japanese_ui", page)
+
+
+def test_a_japanese_chapter_opens_as_a_deck(page, server, screenshot):
+    """The Japanese edition's decks come from the same rules: chapter 02 in Japanese opens at its title slide, its
+    slides wrap code and show Japanese text at the slides' size, and Shift+Esc goes back."""
+    page.set_viewport_size({"width": 1024, "height": 768})
+    lab.open_notebook(page, server, "ja/02_sse_mse.ipynb")
+    present_from_the_top(page)
+    title = on_screen(page).first
+    assert "02 — 2乗和誤差" in title.locator("h1").inner_text()
+    size = float(title.locator(".jp-RenderedMarkdown li").first.evaluate("(e) => getComputedStyle(e).fontSize")[:-2])
+    assert size >= 20, f"slide text is {size} px"
+    screenshot("deck_ja_ch02_title")
+    for _ in range(3):
+        next_slide(page)
+        assert not code_wider_than_the_slide(page)
+    page.keyboard.press("Shift+Escape")
+    page.wait_for_function("() => !document.body.dataset.jpDeckMode", timeout=10_000)
+    assert not page.console_errors, page.console_errors
