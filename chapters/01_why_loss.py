@@ -272,7 +272,7 @@ mse_curve = [line_losses(w, b_best, x, t)[1] for w in w_grid]
 fig, ax = plt.subplots()
 ax.plot(w_grid, mse_curve, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label=tr("MSE (b fixed at b*)", "平均二乗誤差（b = b* に固定）"))
 ax.plot([w_best], [line_losses(w_best, b_best, x, t)[1]], "*", color=COLORS["target"], markersize=14, label=tr("least squares", "最小二乗法"))
-ax.set(xlabel=tr("slope w (重み)", "傾き w（重み）"), ylabel="MSE", title=tr("The loss as a function of a weight", "重みの関数としての損失"))
+ax.set(xlabel=tr("slope w (重み)", "傾き w（重み）"), ylabel=tr("MSE", "平均二乗誤差"), title=tr("The loss as a function of a weight", "重みの関数としての損失"))
 ax.legend()
 plt.show()
 

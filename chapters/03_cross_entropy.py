@@ -35,6 +35,7 @@ import numpy as np
 
 import helpers
 from helpers.checks import check
+from helpers.i18n import tr  # figure text in the edition's language (English or 日本語)
 from helpers.losses import binary_cross_entropy, cross_entropy, mean_squared_error, one_hot
 from helpers.style import COLORS, LINESTYLES, use_course_style
 
@@ -341,7 +342,8 @@ print(len(predictions), "predictions; loss at p = 0.01:", round(errors[0], 4), "
 # %%
 fig, ax = plt.subplots()
 ax.plot(predictions, errors, color=COLORS["loss"], linestyle=LINESTYLES["loss"])
-ax.set(xlabel="prediction for class 1 (p)", ylabel="cross-entropy error", title="Binary classification, target t = (1, 0)")
+ax.set(xlabel=tr("prediction for class 1 (p)", "クラス1の予測 (p)"), ylabel=tr("cross-entropy error", "交差エントロピー誤差"))
+ax.set_title(tr("Binary classification, target t = (1, 0)", "2クラス分類、正解ラベル t = (1, 0)"))
 plt.show()
 
 # %% [markdown]
@@ -373,7 +375,8 @@ fig, ax = plt.subplots()
 for label, role in [(1, "loss"), (0, "gradient")]:
     curve = [binary_cross_entropy(p, label) for p in p_grid]
     ax.plot(p_grid, curve, color=COLORS[role], linestyle=LINESTYLES[role], label=f"t = {label}:  −log({'y' if label else '1 − y'})")
-ax.set(xlabel="y = predicted probability of class 1", ylabel="loss", ylim=(0, 5), title="Both branches (二値交差エントロピー)")
+ax.set(xlabel=tr("y = predicted probability of class 1", "y = クラス1の予測確率"), ylabel=tr("loss", "損失"), ylim=(0, 5))
+ax.set_title(tr("Both branches (二値交差エントロピー)", "二値交差エントロピーの2つの枝"))
 ax.legend(loc="upper center")
 plt.show()
 
@@ -543,14 +546,14 @@ mse_path = [mean_squared_error(v, t) for v in y_path]
 
 # %%
 fig, ax = plt.subplots(figsize=(7.2, 3.8))
-ax.plot(p_log, ce_no_delta, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="CE, delta = 0")
-ax.plot(p_log, ce_book, color=COLORS["other"], linestyle=LINESTYLES["other"], label="CE, delta = 1e-7")
-ax.text(2e-12, 15.3, "cap −log(1e-7) = 16.1", color=COLORS["other"], va="top")
+ax.plot(p_log, ce_no_delta, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label=tr("CE, delta = 0", "交差エントロピー誤差、delta = 0"))
+ax.plot(p_log, ce_book, color=COLORS["other"], linestyle=LINESTYLES["other"], label=tr("CE, delta = 1e-7", "交差エントロピー誤差、delta = 1e-7"))
+ax.text(2e-12, 15.3, tr("cap −log(1e-7) = 16.1", "上限 −log(1e-7) = 16.1"), color=COLORS["other"], va="top")
 ax2 = ax.twinx()
-ax2.plot(p_log, mse_path, color=COLORS["gradient"], linestyle=LINESTYLES["gradient"], label="MSE (right axis)")
-ax.set(xscale="log", xlabel="y_correct (log scale)", ylabel="cross-entropy", ylim=(0, 30))
-ax.set_title("CE grows without bound, MSE saturates (交差エントロピー vs 平均二乗誤差)")
-ax2.set(ylabel="MSE", ylim=(0, 0.3))
+ax2.plot(p_log, mse_path, color=COLORS["gradient"], linestyle=LINESTYLES["gradient"], label=tr("MSE (right axis)", "平均二乗誤差（右の軸）"))
+ax.set(xscale="log", xlabel=tr("y_correct (log scale)", "y_correct（対数目盛り）"), ylabel=tr("cross-entropy", "交差エントロピー誤差"), ylim=(0, 30))
+ax.set_title(tr("CE grows without bound, MSE saturates (交差エントロピー vs 平均二乗誤差)", "交差エントロピー誤差は限りなく増え、平均二乗誤差は頭打ち"))
+ax2.set(ylabel=tr("MSE", "平均二乗誤差"), ylim=(0, 0.3))
 ax2.spines["right"].set_visible(True)
 ax2.grid(False)
 fig.legend(loc="upper right", bbox_to_anchor=(0.88, 0.88))

@@ -52,6 +52,7 @@ import numpy as np
 import helpers
 import helpers.fit
 from helpers.checks import check
+from helpers.i18n import tr  # figure text in the edition's language (English or 日本語)
 from helpers.style import COLORS, LINESTYLES, use_course_style
 
 use_course_style()
@@ -452,13 +453,14 @@ for name, cw in (("plain CE   ", [1.0, 1.0]), ("weighted CE", weights)):
 
 # %%
 fig, ax = plt.subplots(figsize=(7.4, 4.2), layout="constrained")
-ax.scatter(*X[labels == 0].T, s=8, color=COLORS["data"], alpha=0.5, label="class 0 (950)")
-ax.scatter(*X[labels == 1].T, s=30, marker="^", color=COLORS["prediction"], label="class 1 (50)")
+ax.scatter(*X[labels == 0].T, s=8, color=COLORS["data"], alpha=0.5, label=tr("class 0 (950)", "クラス0 (950)"))
+ax.scatter(*X[labels == 1].T, s=30, marker="^", color=COLORS["prediction"], label=tr("class 1 (50)", "クラス1 (50)"))
 grid = np.linspace(-3.5, 5, 2)
-for name, cw, role in (("plain CE", [1.0, 1.0], "gradient"), ("weighted CE", weights, "loss")):
+plain, weighted = tr("plain CE", "ふつうの交差エントロピー"), tr("weighted CE", "重み付き交差エントロピー")
+for name, cw, role in ((plain, [1.0, 1.0], "gradient"), (weighted, weights, "loss")):
     w, b = fit(X, labels, cw, lr=0.5, steps=300)
     ax.plot(grid, -(w[0] * grid + b) / w[1], color=COLORS[role], linestyle="--" if role == "gradient" else "-", label=name)
-ax.set(xlim=(-3.5, 5), ylim=(-3.5, 5), xlabel="$x_1$", ylabel="$x_2$", title="decision boundaries (決定境界)")
+ax.set(xlim=(-3.5, 5), ylim=(-3.5, 5), xlabel="$x_1$", ylabel="$x_2$", title=tr("decision boundaries (決定境界)", "決定境界"))
 ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5))
 plt.show()
 
@@ -528,11 +530,11 @@ print("smoothed loss is lowest at p =", round(ps[np.argmin(soft)], 3))
 
 # %%
 fig, ax = plt.subplots(layout="constrained")
-ax.plot(ps, hard, color=COLORS["gradient"], linestyle=LINESTYLES["gradient"], label="hard target (one-hot)")
-ax.plot(ps, soft, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="smoothed target, α = 0.1")
+ax.plot(ps, hard, color=COLORS["gradient"], linestyle=LINESTYLES["gradient"], label=tr("hard target (one-hot)", "ハードな正解ラベル（one-hot表現）"))
+ax.plot(ps, soft, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label=tr("smoothed target, α = 0.1", "平滑化した正解ラベル、α = 0.1"))
 ax.axvline(0.91, color=COLORS["neutral"], linestyle=LINESTYLES["neutral"])
-ax.set(xlabel="predicted probability of the correct class 2", ylabel="cross-entropy", ylim=(0, 1.5))
-ax.set_title("label smoothing (ラベル平滑化) stops at 0.91")
+ax.set(xlabel=tr("predicted probability of the correct class 2", "正解クラス2の予測確率"), ylabel=tr("cross-entropy", "交差エントロピー誤差"), ylim=(0, 1.5))
+ax.set_title(tr("label smoothing (ラベル平滑化) stops at 0.91", "ラベル平滑化では 0.91 で止まる"))
 ax.legend()
 plt.show()
 
@@ -727,14 +729,14 @@ print(f"there: L = {L_p.max():.10f}   E = {E_p.min():.10f}   exp(-10 E) = {np.ex
 
 # %%
 fig, (ax_l, ax_e) = plt.subplots(1, 2, figsize=(9, 3.2))
-ax_l.plot(ps, L_p, color=COLORS["prediction"], linestyle=LINESTYLES["prediction"], label="likelihood L(p)")
-ax_e.plot(ps, E_p, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="cross-entropy E(p)")
+ax_l.plot(ps, L_p, color=COLORS["prediction"], linestyle=LINESTYLES["prediction"], label=tr("likelihood L(p)", "尤度 L(p)"))
+ax_e.plot(ps, E_p, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label=tr("cross-entropy E(p)", "交差エントロピー誤差 E(p)"))
 for ax in (ax_l, ax_e):
     ax.axvline(0.7, color=COLORS["neutral"], linestyle=":", label="p = 0.7")
-    ax.set(xlabel="p (predicted probability of class 1)")
+    ax.set(xlabel=tr("p (predicted probability of class 1)", "p（クラス1の予測確率）"))
     ax.legend(loc="upper left" if ax is ax_l else "upper center")
-ax_l.set(title="likelihood: maximum", ylabel="L(p)")
-ax_e.set(title="cross-entropy: minimum", ylabel="E(p)", ylim=(0, 3))
+ax_l.set(title=tr("likelihood: maximum", "尤度：最大"), ylabel="L(p)")
+ax_e.set(title=tr("cross-entropy: minimum", "交差エントロピー誤差：最小"), ylabel="E(p)", ylim=(0, 3))
 plt.show()
 
 # %% [markdown]

@@ -41,6 +41,7 @@ import numpy as np
 
 import helpers
 from helpers.checks import check
+from helpers.i18n import tr  # figure text in the edition's language (English or 日本語)
 from helpers.style import COLORS, LINESTYLES, use_course_style
 
 use_course_style()
@@ -108,7 +109,7 @@ for w in (1.0, 3.0):
     ax.annotate("", xy=(w - 0.4 * np.sign(grad(w)), loss(w)), xytext=(w, loss(w)),
                 arrowprops={"arrowstyle": "->", "color": COLORS["target"], "linewidth": 2.5})  # fmt: skip
 ax.axvline(w_star, color=COLORS["neutral"], linestyle=LINESTYLES["neutral"])
-ax.set(ylim=(0, 16), xlabel="w", ylabel="L(w)", title="slope < 0 → increase w; slope > 0 → decrease w")
+ax.set(ylim=(0, 16), xlabel="w", ylabel="L(w)", title=tr("slope < 0 → increase w; slope > 0 → decrease w", "傾き < 0 → w を増やす、傾き > 0 → w を減らす"))
 plt.show()
 
 # %% [markdown]
@@ -223,10 +224,11 @@ err_cen = [abs((f(5 + s) - f(5 - s)) / (2 * s) - 0.2) + 1e-18 for s in hs]
 
 # %%
 fig, ax = plt.subplots(layout="constrained")
-ax.loglog(hs, err_fwd, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="forward difference")
-ax.loglog(hs, err_cen, color=COLORS["gradient"], linestyle=LINESTYLES["gradient"], label="central difference")
+ax.loglog(hs, err_fwd, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label=tr("forward difference", "前方差分"))
+ax.loglog(hs, err_cen, color=COLORS["gradient"], linestyle=LINESTYLES["gradient"], label=tr("central difference", "中心差分"))
 ax.axvline(1e-4, color=COLORS["neutral"], linestyle=LINESTYLES["neutral"])
-ax.set(xlabel="step h", ylabel="|error| at x = 5", ylim=(1e-16, 1e-1), title="数値微分: error vs step h")
+ax.set(xlabel=tr("step h", "刻み幅 h"), ylabel=tr("|error| at x = 5", "x = 5 での |誤差|"), ylim=(1e-16, 1e-1))
+ax.set_title(tr("数値微分: error vs step h", "数値微分：刻み幅 h と誤差"))
 ax.legend(loc="upper center")
 plt.show()
 
@@ -420,8 +422,9 @@ for ax, (B, batch_losses) in zip(axes, runs.items(), strict=True):
     epochs_axis = np.arange(1, len(batch_losses) + 1) / (len(x_big) // B)
     ax.plot(epochs_axis, batch_losses, color=COLORS["loss"], linewidth=1)
     ax.axhline(min_loss, color=COLORS["neutral"], linestyle=LINESTYLES["neutral"])
-    ax.set(title=f"B = {B}: {len(x_big) // B} steps/epoch", xlabel="epoch (エポック)", yscale="log", ylim=(0.4, 40))
-axes[0].set_ylabel("mini-batch MSE")
+    ax.set(title=tr(f"B = {B}: {len(x_big) // B} steps/epoch", f"B = {B}\n1エポック {len(x_big) // B} ステップ"), yscale="log", ylim=(0.4, 40))
+    ax.set_xlabel(tr("epoch (エポック)", "エポック"))
+axes[0].set_ylabel(tr("mini-batch MSE", "ミニバッチの平均二乗誤差"))
 plt.show()
 
 # %% [markdown]
@@ -542,7 +545,7 @@ for ax, fn, name, w1_max in ((axes[0], f2, "w1² + w2²", 3), (axes[1], bowl, "w
     ax.contour(c1, c2, fn(np.array([c1, c2])), levels=6, colors=COLORS["neutral"], linewidths=0.8)
     ax.quiver(points[:, 0], points[:, 1], down[:, 0], down[:, 1], color=COLORS["gradient"], angles="xy")
     ax.plot(0, 0, marker="*", markersize=14, color=COLORS["target"], linestyle="none")
-    ax.set(xlabel="w1", ylabel="w2", title=f"−∇f for f = {name}", aspect="equal")
+    ax.set(xlabel="w1", ylabel="w2", title=tr(f"−∇f for f = {name}", f"f = {name} の −∇f"), aspect="equal")
 plt.show()
 
 # %% [markdown]

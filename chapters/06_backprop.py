@@ -42,6 +42,7 @@ import numpy as np
 
 import helpers
 from helpers.checks import check
+from helpers.i18n import tr  # figure text in the edition's language (English or 日本語)
 from helpers.network import TwoLayerNet, sigmoid, sigmoid_grad
 from helpers.style import COLORS, LINESTYLES, use_course_style
 
@@ -493,11 +494,12 @@ print(f"squared-error gradient (y - t)·σ'(u)  = {(y_sat - 1) * y_sat * (1 - y_
 u_grid = np.linspace(-8, 8, 321)
 y_grid = sigmoid(u_grid)
 fig, ax = plt.subplots()
-ax.plot(u_grid, y_grid - 1, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="sigmoid + BCE: y − t")
+ax.plot(u_grid, y_grid - 1, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label=tr("sigmoid + BCE: y − t", "二値交差エントロピー：y − t"))
 ax.plot(u_grid, (y_grid - 1) * y_grid * (1 - y_grid), color=COLORS["gradient"], linestyle=LINESTYLES["gradient"],
-        label="sigmoid + ½SE: (y − t)·σ′(u)")  # fmt: skip
+        label=tr("sigmoid + ½SE: (y − t)·σ′(u)", "½2乗誤差：(y − t)·σ′(u)"))  # fmt: skip
 ax.plot([u_sat, u_sat], [y_sat - 1, (y_sat - 1) * y_sat * (1 - y_sat)], "o", color=COLORS["neutral"])
-ax.set(xlabel="output weighted sum u (t = 1)", ylabel="δ = ∂E/∂u", title="Output δ: 交差エントロピー vs 2乗誤差")
+ax.set(xlabel=tr("output weighted sum u (t = 1)", "出力層の総入力 u (t = 1)"), ylabel="δ = ∂E/∂u")
+ax.set_title(tr("Output δ: 交差エントロピー vs 2乗誤差", "出力層のδ：交差エントロピー誤差と2乗誤差"))
 ax.legend(loc="lower right")
 plt.show()
 

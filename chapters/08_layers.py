@@ -36,6 +36,7 @@ import numpy as np
 
 import helpers
 from helpers.checks import check
+from helpers.i18n import tr  # figure text in the edition's language (English or 日本語)
 from helpers.layers import Affine, IdentityWithLoss, ReLU, Sigmoid, SigmoidWithLoss, SoftmaxWithLoss
 from helpers.network import LayerNet, TwoLayerNet
 from helpers.style import COLORS, LINESTYLES, MARKERS, use_course_style
@@ -428,12 +429,12 @@ print("all gradients agree to rounding:", all(np.allclose(g_lay[k], formula[k], 
 xs = np.linspace(-6, 6, 241)
 sig_y = helpers.sigmoid(xs)
 fig, (ax_f, ax_d) = plt.subplots(1, 2, figsize=(9, 3.3))
-ax_f.plot(xs, sig_y, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="sigmoid σ(x)")
-ax_f.plot(xs, np.maximum(0, xs), color=COLORS["gradient"], linestyle=LINESTYLES["gradient"], label="ReLU max(0, x)")
+ax_f.plot(xs, sig_y, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label=tr("sigmoid σ(x)", "シグモイド関数 σ(x)"))
+ax_f.plot(xs, np.maximum(0, xs), color=COLORS["gradient"], linestyle=LINESTYLES["gradient"], label=tr("ReLU max(0, x)", "ReLU関数 max(0, x)"))
 ax_d.plot(xs, sig_y * (1 - sig_y), color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="σ′(x) ≤ 0.25")
 ax_d.plot(xs, (xs > 0).astype(float), color=COLORS["gradient"], linestyle=LINESTYLES["gradient"], label="ReLU′(x)")
-ax_f.set(xlabel="x", ylim=(-0.2, 3), title="活性化関数 (activation)")
-ax_d.set(xlabel="x", ylim=(-0.05, 1.1), title="derivative")
+ax_f.set(xlabel="x", ylim=(-0.2, 3), title=tr("活性化関数 (activation)", "活性化関数"))
+ax_d.set(xlabel="x", ylim=(-0.05, 1.1), title=tr("derivative", "微分"))
 ax_f.legend(loc="upper left")
 ax_d.legend(loc="center left")
 plt.show()
@@ -488,10 +489,11 @@ for hidden in ("sigmoid", "relu"):
 # %%
 layer_no = np.arange(1, 12)
 fig, ax = plt.subplots()
-for hidden, role, name in (("sigmoid", "loss", "sigmoid"), ("relu", "gradient", "ReLU")):
+for hidden, role, name in (("sigmoid", "loss", tr("sigmoid", "シグモイド関数")), ("relu", "gradient", "ReLU")):
     ax.semilogy(layer_no, rms[hidden], color=COLORS[role], linestyle=LINESTYLES[role], marker=MARKERS[role], label=name)
-ax.semilogy(layer_no, rms["sigmoid"][-1] * 0.25 ** (11 - layer_no), color=COLORS["neutral"], linestyle=":", label="× 0.25 per layer")
-ax.set(xlabel="layer (1 = next to the input, 11 = output)", ylabel="RMS of ∂L/∂W", title="勾配消失: gradient size per layer")
+ax.semilogy(layer_no, rms["sigmoid"][-1] * 0.25 ** (11 - layer_no), color=COLORS["neutral"], linestyle=":", label=tr("× 0.25 per layer", "レイヤごとに × 0.25"))
+ax.set(xlabel=tr("layer (1 = next to the input, 11 = output)", "レイヤ（1 = 入力の隣、11 = 出力）"), ylabel=tr("RMS of ∂L/∂W", "∂L/∂W の大きさ（RMS）"))
+ax.set_title(tr("勾配消失: gradient size per layer", "勾配消失：レイヤごとの勾配の大きさ"))
 ax.legend(loc="lower right")
 plt.show()
 

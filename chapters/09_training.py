@@ -38,6 +38,7 @@ from IPython.display import display
 import helpers
 from helpers.checks import check
 from helpers.fit import confusion_matrix
+from helpers.i18n import tr  # figure text in the edition's language (English or 日本語)
 from helpers.network import TwoLayerNet
 from helpers.style import COLORS, LINESTYLES, MARKERS, use_course_style
 
@@ -265,12 +266,14 @@ for epoch in (1, 2, 3, 5, 10, 20):
 # %%
 epochs = np.arange(1, settings["epochs"] + 1)
 fig, (ax_acc, ax_loss) = plt.subplots(1, 2, figsize=(9, 3.4))
-runs = [("cross-entropy", history, "loss"), ("squared error", history_mse, "gradient")]
+runs = [(tr("cross-entropy", "交差エントロピー誤差"), history, "loss"), (tr("squared error", "2乗誤差"), history_mse, "gradient")]
 for name, hist, role in runs:
     ax_acc.plot(epochs, hist.val_accuracy, color=COLORS[role], linestyle=LINESTYLES[role], marker=MARKERS[role], label=name)
     ax_loss.plot(epochs, hist.epoch_losses, color=COLORS[role], linestyle=LINESTYLES[role], marker=MARKERS[role], label=name)
-ax_acc.set(xlabel="epoch (エポック)", ylabel="test accuracy", ylim=(0, 1), title="accuracy on test data")
-ax_loss.set(xlabel="epoch (エポック)", ylabel="mean training loss", yscale="log", title="training loss")
+ax_acc.set(xlabel=tr("epoch (エポック)", "エポック"), ylabel=tr("test accuracy", "テストデータの認識精度"), ylim=(0, 1))
+ax_acc.set_title(tr("accuracy on test data", "テストデータでの認識精度"))
+ax_loss.set(xlabel=tr("epoch (エポック)", "エポック"), ylabel=tr("mean training loss", "訓練データの損失の平均"), yscale="log")
+ax_loss.set_title(tr("training loss", "訓練データの損失"))
 ax_acc.legend(loc="lower right")
 plt.show()
 
@@ -307,7 +310,8 @@ for i in range(10):
     for j in range(10):
         if cm[i, j]:
             ax.text(j, i, cm[i, j], ha="center", va="center", color="white" if cm[i, j] > 20 else "black")
-ax.set(xticks=range(10), yticks=range(10), xlabel="predicted digit", ylabel="true digit", title="混同行列 (confusion matrix)")
+ax.set(xticks=range(10), yticks=range(10), xlabel=tr("predicted digit", "予測した数字"), ylabel=tr("true digit", "本当の数字"))
+ax.set_title(tr("混同行列 (confusion matrix)", "混同行列"))
 ax.grid(False)
 plt.show()
 

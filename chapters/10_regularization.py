@@ -35,6 +35,7 @@ import numpy as np
 
 from helpers.checks import check
 from helpers.data import load_digits_small
+from helpers.i18n import tr  # figure text in the edition's language (English or 日本語)
 from helpers.layers import Dropout
 from helpers.network import LayerNet, l2_penalty, train
 from helpers.numdiff import numerical_gradient
@@ -140,20 +141,21 @@ print(f"after 150 epochs: training accuracy {hist_plain.train_accuracy[-1]:.1%},
 def plot_curves(history, title):
     epochs = np.arange(1, len(history.train_loss) + 1)
     fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(9, 3.3))
-    for data, name, role in (("train", "training", "target"), ("val", "validation", "loss")):
+    for data, name, role in (("train", tr("training", "訓練データ"), "target"), ("val", tr("validation", "検証データ"), "loss")):
         style = dict(color=COLORS[role], linestyle=LINESTYLES[role], label=name)
         ax_loss.plot(epochs, getattr(history, f"{data}_loss"), **style)
         ax_acc.plot(epochs, getattr(history, f"{data}_accuracy"), **style)
     low = int(np.argmin(history.val_loss))
-    ax_loss.plot(epochs[low], history.val_loss[low], "o", color=COLORS["loss"], label="lowest validation loss")
-    ax_loss.set(xlabel="epoch (エポック)", ylabel="cross-entropy", ylim=(0, 1.5), title=f"{title}: loss")
-    ax_acc.set(xlabel="epoch (エポック)", ylabel="accuracy", ylim=(0, 1.02), title=f"{title}: accuracy")
+    ax_loss.plot(epochs[low], history.val_loss[low], "o", color=COLORS["loss"], label=tr("lowest validation loss", "検証データの損失の最小値"))
+    xlabel = tr("epoch (エポック)", "エポック")
+    ax_loss.set(xlabel=xlabel, ylabel=tr("cross-entropy", "交差エントロピー誤差"), ylim=(0, 1.5), title=tr(f"{title}: loss", f"{title}：損失"))
+    ax_acc.set(xlabel=xlabel, ylabel=tr("accuracy", "認識精度"), ylim=(0, 1.02), title=tr(f"{title}: accuracy", f"{title}：認識精度"))
     ax_loss.legend(loc="upper right")
     ax_acc.legend(loc="lower right")
     return fig
 
 
-plot_curves(hist_plain, "no regularisation")
+plot_curves(hist_plain, tr("no regularisation", "正則化なし"))
 plt.show()
 
 # %% [markdown]
@@ -250,11 +252,14 @@ print(f"validation accuracy: without {hist_plain.val_accuracy[-1]:.1%}, with wei
 # %%
 epochs = np.arange(1, settings["epochs"] + 1)
 fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(9, 3.3))
-for hist, name, role in ((hist_plain, "no regularisation", "loss"), (hist_decay, "weight decay λ = 0.003", "gradient")):
+no_reg, decay = tr("no regularisation", "正則化なし"), tr("weight decay λ = 0.003", "荷重減衰 λ = 0.003")
+for hist, name, role in ((hist_plain, no_reg, "loss"), (hist_decay, decay, "gradient")):
     ax_loss.plot(epochs, hist.val_loss, color=COLORS[role], linestyle=LINESTYLES[role], label=name)
     ax_acc.plot(epochs, hist.val_accuracy, color=COLORS[role], linestyle=LINESTYLES[role], label=name)
-ax_loss.set(xlabel="epoch (エポック)", ylabel="validation cross-entropy", ylim=(0.4, 1.2), title="validation loss")
-ax_acc.set(xlabel="epoch (エポック)", ylabel="validation accuracy", ylim=(0.6, 0.9), title="validation accuracy")
+ax_loss.set(xlabel=tr("epoch (エポック)", "エポック"), ylabel=tr("validation cross-entropy", "検証データの交差エントロピー誤差"), ylim=(0.4, 1.2))
+ax_loss.set_title(tr("validation loss", "検証データの損失"))
+ax_acc.set(xlabel=tr("epoch (エポック)", "エポック"), ylabel=tr("validation accuracy", "検証データの認識精度"), ylim=(0.6, 0.9))
+ax_acc.set_title(tr("validation accuracy", "検証データの認識精度"))
 ax_loss.legend(loc="upper right")
 plt.show()
 
