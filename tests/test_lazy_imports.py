@@ -7,6 +7,7 @@ use).  No times here (speed is measured in benchmarks/): only which modules are 
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -60,8 +61,58 @@ def test_an_unknown_name_is_still_an_attribute_error():
     loaded_after(code)
 
 
-@pytest.mark.parametrize(
-    "path", [p for p in CHAPTERS if setup_cell(p) and p.stem[:2] not in EAGER], ids=lambda p: p.stem[:2]
-)
+SETUP_CHAPTERS = [p for p in CHAPTERS if setup_cell(p) and p.stem[:2] not in EAGER]
+
+#: One interpreter imports what every set-up cell needs and is not the widget layer (numpy, pyplot: most of
+#: an interpreter's start-up here), then runs each set-up cell in a fork of itself, a fresh copy of it.
+FORKS = f"""
+import json, os, sys
+import numpy, matplotlib.pyplot
+assert not [m for m in {WIDGET_LAYER!r} if m in sys.modules], "the parent loaded the widget layer"
+found = []
+for code in json.loads(sys.stdin.read()):
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        exec(compile(code, "<set-up cell>", "exec"), {{"__name__": "__main__"}})
+        os.write(write, json.dumps([m for m in {WIDGET_LAYER!r} if m in sys.modules]).encode())
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        text = pipe.read()
+    assert os.waitpid(pid, 0)[1] == 0, f"the set-up cell failed:\\n{{code}}"
+    found.append(json.loads(text))
+print(json.dumps(found))
+"""
+
+
+@functools.cache
+def _loaded_after_each_setup_cell() -> dict[str, list[str]]:
+    codes = [setup_cell(p) for p in SETUP_CHAPTERS]
+    if not hasattr(os, "fork"):  # Windows: a fresh interpreter each
+        return {p.stem: loaded_after(code) for p, code in zip(SETUP_CHAPTERS, codes, strict=True)}
+    env = {**os.environ, "MPLBACKEND": "agg"}
+    done = subprocess.run(
+        [sys.executable, "-c", FORKS], input=json.dumps(codes), cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    return {p.stem: loaded for p, loaded in zip(SETUP_CHAPTERS, found, strict=True)}
+
+
+def test_a_fork_sees_what_its_set_up_cell_imports():
+    """The forks can fail: a cell that imports ipywidgets is seen to."""
+    codes = ["import ipywidgets", "import helpers"]
+    env = {**os.environ, "MPLBACKEND": "agg"}
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork here: each set-up cell runs in a fresh interpreter")
+    done = subprocess.run(
+        [sys.executable, "-c", FORKS], input=json.dumps(codes), cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [["ipywidgets"], []], done.stderr
+
+
+@pytest.mark.parametrize("path", SETUP_CHAPTERS, ids=lambda p: p.stem[:2])
 def test_a_chapters_setup_cell_leaves_the_widget_layer_for_the_first_explorer(path):
-    assert loaded_after(setup_cell(path)) == [], f"{path.name}: the set-up cell imports the widget layer"
+    assert _loaded_after_each_setup_cell()[path.stem] == [], f"{path.name}: the set-up cell imports the widget layer"

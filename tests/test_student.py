@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -209,13 +211,26 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _end(proc: subprocess.Popen, hard: bool = False) -> None:
+    """Terminate (or kill) ``proc`` and, on POSIX, the JupyterLab it started (its process group)."""
+    if os.name != "posix":
+        proc.kill() if hard else proc.terminate()
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGKILL if hard else signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+
+
 def test_python_run_py_lab_starts_jupyterlab_in_the_handout(handout):
     """`python run.py lab` in the handout copies the chapters into its my-work/ and serves them. `--no-venv` uses
     this test's environment instead of installing one (the install is `python run.py setup`'s, tested with it)."""
     port = _free_port()
     cmd = [sys.executable, "run.py", "lab", "--no-venv", "--no-browser", f"--ServerApp.port={port}",
            "--ServerApp.port_retries=0", "--IdentityProvider.token="]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=handout, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # a session of its own: run.py starts JupyterLab as its child, and the whole group is ended after the test
+    group = {"start_new_session": True} if os.name == "posix" else {}
+    proc = subprocess.Popen(cmd, cwd=handout, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **group)
     seen: list[str] = []
     try:
         deadline = time.monotonic() + 180
@@ -244,11 +259,11 @@ def test_python_run_py_lab_starts_jupyterlab_in_the_handout(handout):
                 raise AssertionError(f"JupyterLab exited ({proc.returncode}): {''.join(seen)[-2000:]}") from None
         assert served["name"] == "00_start_here.ipynb"  # from the handout's my-work/
     finally:
-        proc.terminate()
+        _end(proc)
         try:
             proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            _end(proc, hard=True)
             proc.wait()
         proc.stdout.close()
         shutil.rmtree(handout / "my-work", ignore_errors=True)

@@ -13,6 +13,7 @@ import json
 
 import lab
 import pytest
+from playwright.sync_api import expect
 
 #: Run in the notebook's kernel: every live explorer's name, values, readout text and the hash of its last frame.
 KERNEL_STATE = r"""
@@ -83,8 +84,12 @@ def test_page_ends_in_the_kernels_state_after_run_all(notebook, page, server, ru
     for name, kernel in state.items():
         explorer = page.locator(f".course-explorer-{name}").first
         explorer.scroll_into_view_if_needed()
-        page.wait_for_timeout(500)
-        shown = explorer.locator(".course-readout").first.text_content().strip()
+        readout = explorer.locator(".course-readout").first
+        try:  # wait for the view to show the kernel's readout (no fixed pause); the assert below says what it shows
+            expect(readout).to_have_text(" ".join(kernel["readout"].split()), timeout=10_000)
+        except AssertionError:
+            pass
+        shown = readout.text_content().strip()
         assert " ".join(shown.split()) == " ".join(kernel["readout"].split()), f"{notebook}/{name}: page {shown!r}"
         for control, value in kernel["values"].items():
             slider = explorer.locator(f".course-slider-{control} .widget-readout")
