@@ -21,7 +21,7 @@
 # * 誤差逆伝播法（backpropagation）を学びます。
 #   出力層の $\delta = y - t$ と隠れ層の $\delta_j = f'(u_j)\sum_k w_{kj}\delta_k$ を求めます。
 #   そして、勾配 $\partial E/\partial w = \delta \cdot z_\text{prev}$ を手で計算します。
-#   その結果を、`helpers` や数値微分で求めた勾配（gradient）と比べます。
+#   その結果を、`helpers` や数値微分（numerical differentiation）で求めた勾配（gradient）と比べます。
 # * ソフトマックス関数（softmax function）と交差エントロピー誤差（cross-entropy error）の組み合わせでも、$\delta = y - t$ になります。
 #   シグモイド関数と二値交差エントロピー（binary cross-entropy）でも同じです。その理由を一歩ずつ導きます。
 #   シグモイド関数と2乗誤差の組み合わせでは学習が遅くなる理由もわかります。
@@ -88,9 +88,9 @@ print(f"chain rule {chain:.10f}   numerical {numeric:.10f}")
 # **多変数の場合。** $z$ が $u_1$ と $u_2$ に依存し、その両方が $x$ に依存しているとします。$x$ の変化は両方の経路を通って $z$ に届き、それぞれの寄与が足し合わされます。
 #
 # $$\frac{dz}{dx} = \frac{\partial z}{\partial u_1}\frac{du_1}{dx} + \frac{\partial z}{\partial u_2}\frac{du_2}{dx},
-# \qquad\text{in general}\qquad \frac{\partial z}{\partial x_i} = \sum_k \frac{\partial z}{\partial u_k}\frac{\partial u_k}{\partial x_i}.$$
+# \qquad\text{一般には}\qquad \frac{\partial z}{\partial x_i} = \sum_k \frac{\partial z}{\partial u_k}\frac{\partial u_k}{\partial x_i}.$$
 #
-# 右の式は一般の場合です。$x = 2$ で、$u_1 = x^2$、$u_2 = 3x$ に対する $z = u_1 u_2$ で確かめてみましょう（$z = 3x^3$ なので $dz/dx = 9x^2 = 36$ です）。
+# $x = 2$ で、$u_1 = x^2$、$u_2 = 3x$ に対する $z = u_1 u_2$ で確かめてみましょう（$z = 3x^3$ なので $dz/dx = 9x^2 = 36$ です）。
 
 # %%
 x0 = 2.0
@@ -133,7 +133,7 @@ print(f"chain rule {chain}   numerical {numeric:.8f}")
 # * 出力層：$u^{(2)} = \sum_j z^{(1)}_j w^{(2)}_{j} + b^{(2)}$、$y = u^{(2)}$。回帰でよく使う **恒等関数** です。
 # * 損失：$E = \tfrac12 (y - t)^2$（½·2乗誤差、02章）。
 #
-# コードでは、`W1[i, j]` は入力 $i$ *から* 隠れ層のユニット $j$ *への* 重みです（行が入力）。本の `x @ W1 + b1` と同じです。記事では、同じ重みを $w_{ji}$ と書いています。
+# コードでは、`W1[i, j]` は入力 $i$ から隠れ層のユニット $j$ への重みです（行が入力）。本の `x @ W1 + b1` と同じです。記事では、同じ重みを $w_{ji}$ と書いています。
 # 例の数値はこのコースで決めたものです（記事にあるのは式で、これらの値ではありません）。
 # 隠れ層の2つのバイアスはどちらも0.1から始めますが、これは2つの別々のパラメータです。それぞれが自分の勾配を持ち、別々に更新されます。
 
@@ -152,7 +152,7 @@ t = 1.0
 # $u^{(1)}_2 = 1 \cdot 0.2 + 0.5 \cdot 0.4 + b^{(1)}_2 = 0.5$.
 
 # %% [markdown] lang="ja"
-# ## 3. 順伝播、途中の値もすべて
+# ## 3. 順伝播：途中の値をすべて求める
 #
 # 隠れ層の1つ目の総入力は $u^{(1)}_1 = 1 \cdot 0.1 + 0.5 \cdot 0.3 + b^{(1)}_1 = 0.35$ です。
 # 2つ目は $u^{(1)}_2 = 1 \cdot 0.2 + 0.5 \cdot 0.4 + b^{(1)}_2 = 0.5$ です。
@@ -191,7 +191,7 @@ print("E =", E)
 # %% [markdown] lang="ja"
 # ## 4. 出力層のδ
 #
-# 記事 [[src:003]] は、損失をユニットの総入力で微分したものを、そのユニットの **デルタ**（delta）と呼びます。そのユニットの **誤差**（error signal）を表す量で、$\delta = \partial E / \partial u$ です。
+# 記事 [[src:003]] は、損失をユニットの総入力で微分したものを、そのユニットの **デルタ**（delta）と呼びます。そのユニットの **誤差信号**（error signal）を表す量で（記事では単に誤差とも呼んでいます）、$\delta = \partial E / \partial u$ です。
 # 出力層に入る重み $w_j$ について考えます。$u^{(2)}$ が $w_j$ に依存するのは項 $z_j w_j$ を通してだけなので、連鎖律から次のようになります。
 #
 # $$\frac{\partial E}{\partial w_j} = \frac{\partial E}{\partial u^{(2)}}\frac{\partial u^{(2)}}{\partial w_j} = \delta^{(2)}\, z^{(1)}_j,
@@ -287,7 +287,7 @@ print("dE/db1 =", db1)
 # ## 7. `helpers.network` で同じことをする
 #
 # `TwoLayerNet` は、これとまったく同じ手順を実行します（`forward` は `u1, z1, u2, y` を保持し、`backward` はデルタと勾配を返します）。
-# どの数値も手計算と一致します（内部は *レイヤ* でできています。レイヤは順伝播と逆伝播をそれぞれ持つ小さな部品で、07章と08章で中を開いて見ます）。
+# どの数値も手計算と一致します（内部は *レイヤ* でできています。レイヤ（layer）は順伝播と逆伝播をそれぞれもつ小さな部品で、07章と08章で中を開いて見ます）。
 
 # %%
 net = TwoLayerNet(W1, b1, W2, b2)  # identity output, ½ squared error
@@ -305,14 +305,14 @@ print("dW2 equal:", np.allclose(bw.dW2[:, 0], dW2, rtol=1e-15), "| db1 equal:", 
 #
 # Backpropagation is easy to get subtly wrong, so always compare it with the slow, obviously-correct
 # central difference (chapter 05) on each parameter. A relative error below $10^{-7}$ means they agree. (Here it is
-# about $10^{-10}$; its exact digits depend on how the processor rounds, so we print only the verdict.)
+# at most about $10^{-10}$; its exact digits depend on how the processor rounds, so we print only the verdict.)
 
 # %% [markdown] lang="ja"
 # ## 8. 数値微分の勾配と比べる：勾配確認
 #
 # 誤差逆伝播法は、気づきにくい形で間違えやすいものです。そこで、各パラメータについて、遅くても明らかに正しい中心差分（05章）と必ず比べましょう。
 # これを勾配確認（gradient check）といいます。
-# 相対誤差が $10^{-7}$ 未満なら一致しているといえます（ここでは約 $10^{-10}$ ですが、正確な桁はプロセッサの丸め方によって変わるので、判定結果だけを表示します）。
+# 相対誤差が $10^{-7}$ 未満なら一致しているといえます（ここでは $10^{-10}$ 以下ですが、正確な桁はプロセッサの丸め方によって変わるので、判定結果だけを表示します）。
 
 # %%
 for name in ("W1", "b1", "W2", "b2"):
@@ -399,7 +399,7 @@ print(f"E after one step (helpers): {net.loss(x, t):.12g}   same: {np.isclose(ne
 #
 # この結果は、この章でいちばん大事なステップです。試験にもよく出るので、ゆっくり導いていきましょう。
 #
-# **ソフトマックス関数と交差エントロピー誤差。** 出力層には総入力 $u_1, \dots, u_K$ があります。これをロジット（logit）と呼びます。
+# **ソフトマックス関数と交差エントロピー誤差。** 出力層の総入力 $u_1, \dots, u_K$ をロジット（logit）と呼びます。
 # ソフトマックス関数はこれらを確率に変換し、損失はone-hot表現（one-hot representation）の正解ラベル $t$ との交差エントロピー誤差です。
 #
 # $$y_k = \frac{e^{u_k}}{S}, \quad S = \sum_m e^{u_m}, \qquad E = -\sum_k t_k \log y_k .$$
@@ -415,7 +415,7 @@ print(f"E after one step (helpers): {net.loss(x, t):.12g}   same: {np.isclose(ne
 # * $k \ne i$ のとき：$\;\dfrac{\partial \log y_k}{\partial u_i} = 0 - y_i = -y_i$
 #
 # 2つの場合は、1つの式 $\frac{\partial \log y_k}{\partial u_i} = [k = i] - y_i$ にまとめられます。$[k = i]$ は、$k = i$ のとき1、それ以外のとき0です。
-# この切り替えを **クロネッカーのデルタ**（Kronecker delta）といいます。教科書やE資格では $\delta_{ki}$ と書きますが、このコースではδという文字を誤差のために残しておくため、$[k = i]$ と書きます。
+# この切り替えを **クロネッカーのデルタ**（Kronecker delta）といいます。教科書やE資格では $\delta_{ki}$ と書きますが、このコースではδという文字を誤差信号のために残しておくため、$[k = i]$ と書きます。
 #
 # *ステップ3：和を通して連鎖律を使う。* $E$ は、すべての $\log y_k$ を通して $u_i$ に依存しています。
 #
@@ -516,7 +516,7 @@ plt.show()
 #
 # スライダーを動かすか、**Next ▶** / **◀ Previous** を押すと、ネットワークを1ノードずつ逆向きにたどれます。
 # 各ノードの下には $u$ と $z$ が表示されます。今のノードはオレンジ色で、δがわかったノードは薄い色になります。
-# 微分している辺は青くなり、その上に $\partial E/\partial w$ が書かれます。表示欄には、数値を入れた式が出ます。最後のステップでは、SGDの更新を1回行います。
+# 微分している辺は青くなり、その上に $\partial E/\partial w$ が書かれます。表示欄には、数値を入れた式が出ます。最後のステップでは、確率的勾配降下法（SGD）の更新を1回行います。
 
 # %% tags=["nbval-ignore-output"]
 stepper = helpers.explorers.ch06.backward_explorer()

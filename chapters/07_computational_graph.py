@@ -10,13 +10,13 @@
 # * that chapter 06's chain rule (連鎖律) is this same rule, drawn.
 
 # %% [markdown] lang="ja"
-# # 07 — 計算グラフ: 図で見る誤差逆伝播法
+# # 07 — 計算グラフ：図で見る誤差逆伝播法
 #
 # **この章で学ぶこと**
 #
 # * 計算を計算グラフ（computational graph）として描き、左から右へ計算します。これが順伝播（forward propagation）です。
 # * 右から左へ微分を伝えます。これが逆伝播（backward propagation）で、どのノードでも1つの規則 *局所的な微分 × 右から伝わってきた勾配* を使います。
-# * 加算ノードは勾配をそのまま伝え、乗算ノードは入力を入れ替える理由を学びます。
+# * 加算ノードが勾配をそのまま伝え、乗算ノードが入力を入れ替える理由を学びます。
 # * 本の買い物の例を最後の桁まで計算します。100 × 2 × 1.1 が `220.00000000000003` と表示される理由も調べます。
 # * 06章の連鎖律（chain rule）が、この同じ規則を図にしたものだとわかります。
 
@@ -153,10 +153,10 @@ print("200 * 1.1 == 220:", 200 * 1.1 == 220)
 # 計算グラフでは、これを **逆伝播** で求めます。右端の $\partial\,\text{price}/\partial\,\text{price} = 1$ から出発し、右から左へ進みます。
 # どのノードも同じ規則を使います。
 #
-# $$\underbrace{\frac{\partial L}{\partial x}}_{\text{sent to the left}} \;=\;
-# \underbrace{\frac{\partial L}{\partial z}}_{\text{arrives from the right}} \times
-# \underbrace{\frac{\partial z}{\partial x}}_{\text{local derivative}}
-# \qquad\text{for a node } z = f(x, y).$$
+# $$\underbrace{\frac{\partial L}{\partial x}}_{\text{左へ送る}} \;=\;
+# \underbrace{\frac{\partial L}{\partial z}}_{\text{右から届く}} \times
+# \underbrace{\frac{\partial z}{\partial x}}_{\text{局所的な微分}}
+# \qquad\text{ノード } z = f(x, y) \text{ について}$$
 #
 # この式は、ノード $z = f(x, y)$ についての規則です。
 # 左へ送る微分（sent to the left）は、右から届いた微分（arrives from the right）と局所的な微分（local derivative）の積です。
@@ -490,7 +490,7 @@ check("07.3", answer_07_3)
 # * The backward propagation (逆伝播) starts with 1 at the right end; every node sends back *arriving gradient × local derivative*.
 # * An add node passes the gradient on unchanged; a multiply node sends each input the gradient times the *other* input, so it must keep its forward inputs.
 # * Where paths meet, the gradients add up — that is the several-variable chain rule of chapter 06.
-# * The book's shopping example: 100 × 2 × 1.1 = `220.00000000000003` (1.1 has no exact float form); gradients 2.2, `110.00000000000001`, 200; with oranges `715.0000000000001`, and 110.00000000000001, 2.2, 3.3000000000000003, 165.0, 650.
+# * The book's shopping example: 100 × 2 × 1.1 = `220.00000000000003` (1.1 has no exact float form); gradients 2.2 (apple price), `110.00000000000001` (apple count), 200 (tax); with oranges `715.0000000000001`, and gradients 110.00000000000001 (apple count), 2.2 (apple price), 3.3000000000000003 (orange price), 165.0 (orange count), 650 (tax).
 # * One backward sweep gives every gradient for the cost of about one forward pass.
 
 # %% [markdown] lang="ja"
@@ -500,6 +500,7 @@ check("07.3", answer_07_3)
 # * 逆伝播は、右端の1から始まります。どのノードも *届いた勾配 × 局所的な微分* を送り返します。
 # * 加算ノードは勾配をそのまま伝えます。乗算ノードは各入力に、勾配と *もう一方の* 入力の積を送ります。そのため順伝播の入力を覚えておく必要があります。
 # * 経路が合流するところでは、勾配が足し合わされます。これが06章の多変数の連鎖律です。
-# * 本の買い物の例では、100 × 2 × 1.1 = `220.00000000000003` です（1.1は浮動小数点数で正確に表せません）。勾配は2.2、`110.00000000000001`、200です。
-#   みかんも買うと `715.0000000000001` で、勾配は110.00000000000001、2.2、3.3000000000000003、165.0、650です。
+# * 本の買い物の例では、100 × 2 × 1.1 = `220.00000000000003` です（1.1は浮動小数点数で正確に表せません）。勾配は、りんごの値段について2.2、りんごの個数について `110.00000000000001`、消費税について200です。
+#   みかんも買うと `715.0000000000001` です。このときの勾配は、りんごの個数について110.00000000000001、りんごの値段について2.2です。
+#   みかんの値段について3.3000000000000003、みかんの個数について165.0、消費税について650です。
 # * 1回の逆伝播で、順伝播1回分ほどのコストですべての勾配が求まります。

@@ -10,7 +10,7 @@
 # * activation functions (活性化関数) side by side: why the sigmoid's $\sigma' \le 0.25$ makes gradients vanish in deep networks (勾配消失) and ReLU does not, and which output/loss pairs give $y - t$.
 
 # %% [markdown] lang="ja"
-# # 08 — レイヤ: 順伝播・逆伝播とバッチ処理
+# # 08 — レイヤ：順伝播・逆伝播とバッチ処理
 #
 # **この章で学ぶこと**
 #
@@ -262,8 +262,8 @@ print("same as by hand:", np.allclose(dX, dout @ W.T), np.allclose(affine.dW, dW
 #
 # $$\frac{\partial L}{\partial U} = \frac{Y - T}{B} \qquad (B, K).$$
 #
-# **$1/B$ が現れるのは、ここだけです。** $1/B$ は勾配とともに下のレイヤへ伝わっていきます。
-# 下のレイヤは $\partial L/\partial W = Z^\top\cdot(Y - T)/B = \frac{1}{B}\sum_n z_n^\top (y_n - t_n)$ を計算します。
+# **$1/B$ が現れるのは、ここだけです。** $1/B$ は勾配とともに入力側のレイヤへ伝わっていきます。
+# 入力側では $\partial L/\partial W = Z^\top\cdot(Y - T)/B = \frac{1}{B}\sum_n z_n^\top (y_n - t_n)$ を計算します。
 # これはサンプルごとの勾配の *平均* です。ほかのレイヤが、もう一度 $B$ で割ることはありません。
 
 # %%
@@ -393,7 +393,7 @@ for name, value in net.params().items():
 # digit can differ between machines — the course prints fewer digits wherever a value comes from such a product.
 
 # %% [markdown] lang="ja"
-# バッチでは、レイヤと式に1か所だけ違いがあります。レイヤの場合は、最上部のレイヤが $B$ で割るので、$Z^\top\cdot\big((Y - T)/B\big)$ を計算します。
+# バッチでは、レイヤと式に1か所だけ違いがあります。レイヤでは、出力側の最後のレイヤ（Softmax-with-Loss）が $B$ で割ります。そのため $Z^\top\cdot\big((Y - T)/B\big)$ を計算します。
 # 一方、式は $\big(Z^\top\cdot(Y - T)\big)/B$ と書かれることがよくあります。
 # 正確な計算なら同じ数値になります。しかし浮動小数点数では、最後のビットだけ違うことがあります。
 # 09章の数字の画像と同じ大きさの入力16個からなるランダムなバッチで、ソフトマックス関数と交差エントロピー誤差を使って確かめます。
@@ -514,7 +514,7 @@ plt.show()
 # ## 9. $y - t$ を与える出力と損失関数の組み合わせ
 #
 # 06章で示したように、3つの組み合わせは単純な $\delta = y - t$ を逆伝播しますが、4つ目には $\sigma'$ の係数が残ります。
-# ここではそれぞれがレイヤになっているので、自信満々に間違った出力で確かめてみましょう。$t = 1$ に対して $u = -5$ とします（1つのサンプルからなるバッチ）。
+# ここではそれぞれがレイヤになっているので、確信をもって間違えている出力で確かめてみましょう。$t = 1$ に対して $u = -5$ とします（1つのサンプルからなるバッチ）。
 #
 # | 出力 + 損失関数 | レイヤ | $\delta = \partial L/\partial u$ |
 # |---|---|---|
@@ -538,7 +538,7 @@ print(f"sigmoid + squared error:  delta = {sig_out.backward(squared.backward())[
 
 # %% [markdown] lang="ja"
 # 06章と同じ−0.9933と−0.0066です。正解ラベルから遠いとき、シグモイド関数のあとに2乗誤差を使うと、学習はほとんど止まってしまいます。
-# 一方、交差エントロピー誤差は、ほぼ全力で押し戻します。
+# 一方、二値交差エントロピーでは、勾配の大きさはほぼ1のまま残ります。
 
 # %% [markdown]
 # ## Exercises
@@ -631,6 +631,6 @@ check("08.4", answer_08_4)
 #   * $\partial L/\partial X = \text{dout}\cdot W^\top$：形状 $(B, D)$
 #   * $\partial L/\partial W = X^\top\cdot\text{dout}$：形状 $(D, H)$
 #   * $\partial L/\partial b = \sum_n \text{dout}_n$：形状 $(H,)$
-# * Softmax-with-Lossレイヤは $(Y - T)/B$ を逆伝播します。$1/B$ はバッチについて損失を平均することから生じ、最上部で1回だけ入ります。これで、どの $\partial L/\partial W$ もバッチについての平均になります。
+# * Softmax-with-Lossレイヤは $(Y - T)/B$ を逆伝播します。$1/B$ はバッチについて損失を平均することから生じ、出力側の最後で1回だけ入ります。これで、どの $\partial L/\partial W$ もバッチについての平均になります。
 # * 06章のネットワークをレイヤから組み立てると、06章と同じ $E = 0.008873199616318052$ と勾配が、最後のビットまで一致して得られます。
 # * $\sigma' \le 0.25$ は深さとともに積み重なります。ここでは、10個のSigmoidレイヤを通ると勾配が100万分の1以下に縮みました（勾配消失）。ReLUでは縮みません。恒等関数 + ½·2乗和誤差、ソフトマックス関数 + 交差エントロピー誤差、シグモイド関数 + 二値交差エントロピーは $y - t$ を与えますが、シグモイド関数 + 2乗誤差は与えません。

@@ -10,11 +10,11 @@
 # * to read a confusion matrix (混同行列) and look at the digits the network gets wrong.
 
 # %% [markdown] lang="ja"
-# # 09 — 総仕上げ: ニューラルネットワークの学習
+# # 09 — 総仕上げ：ニューラルネットワークの学習
 #
 # **この章で学ぶこと**
 #
-# * 06章の2層ニューラルネットワークを、本物の手書き数字で学習させます。ミニバッチ（mini-batch）を使うSGDと、交差エントロピー誤差（cross-entropy error）を使います。
+# * 06章の2層ニューラルネットワークを、本物の手書き数字で学習させます。ミニバッチ（mini-batch）を使う確率的勾配降下法（SGD）と、交差エントロピー誤差（cross-entropy error）を使います。
 #   そのあいだ、プログレスバーと、リアルタイムに描かれる損失曲線（loss curve）を見守ります。
 # * `helpers.train` の中で何が行われているかを学びます。学習のループを書き出し、1回の学習ステップ（順伝播、逆伝播、更新）を自分で書きます。
 # * 学習で使う言葉を学びます。訓練データ（training data）とテストデータ（test data）、学習率（learning rate）、バッチサイズ（batch size）、エポック（epoch）です。
@@ -59,7 +59,7 @@ use_course_style()
 # これはUCIの手書き数字データセットを、scikit-learnが収録したもの（BSDライセンス）です。そのため、何もダウンロードしません。
 # `load_digits_split` は64個のピクセルの値を[0, 1]の範囲にそろえ、データを2つに分けます。
 # どちらにも各数字が同じ割合で入るように分け（層化抽出）、シードも固定しています。
-# 1つはネットワークが学習に使う **訓練データ**、もう1つは認識精度を測るときまでネットワークが一度も見ない **テストデータ** です。
+# 1つはネットワークが学習に使う **訓練データ**、もう1つは認識精度（accuracy）を測るときまでネットワークが一度も見ない **テストデータ** です。
 
 # %%
 X_train, X_test, y_train, y_test = helpers.load_digits_split()
@@ -234,7 +234,7 @@ print("the same weights as helpers.train:", same)
 # ## 5. 同じ学習を2乗誤差で
 #
 # 今度はまったく同じネットワーク、シード、設定で、ソフトマックス関数の出力に½·2乗誤差を使います。正解ラベルはone-hot表現（one-hot representation）にします。
-# この出力のδは $y - t$ ではありません。ソフトマックス関数の微分が残り、出力が自信満々に間違っているときには、それが小さくなります。06章で見た、学習が遅くなる理由です。
+# この出力のδは $y - t$ ではありません。ソフトマックス関数の微分が残り、間違ったクラスに高い確率を出しているとき（確信をもって間違えているとき）には、それが小さくなります。06章で見た、学習が遅くなる理由です。
 
 # %%
 net_mse = TwoLayerNet.create(64, 100, 10, output="softmax", loss="half_sse", seed=0)
@@ -246,7 +246,7 @@ print(f"test accuracy with squared error: {net_mse.accuracy(X_test, y_test):.2%}
 # Test accuracy after selected epochs: cross-entropy is ahead from the start and squared error only catches up partly.
 
 # %% [markdown] lang="ja"
-# いくつかのエポックのあとの、テストデータでの認識精度です。交差エントロピー誤差は最初からリードしており、2乗誤差は途中までしか追いつきません。
+# いくつかのエポックのあとの、テストデータでの認識精度です。交差エントロピー誤差は最初から上回っています。2乗誤差は差を縮めますが、20エポックたっても追いつきません。
 
 # %%
 for epoch in (1, 2, 3, 5, 10, 20):
@@ -286,7 +286,7 @@ plt.show()
 # %% [markdown] lang="ja"
 # ## 6. 混同行列
 #
-# $i$ 行 $j$ 列の数は、本当のクラスが $i$ で、ネットワークが $j$ と答えたテストデータの数字の個数です。
+# $i$ 行 $j$ 列の数は、正解のクラスが $i$ で、ネットワークが $j$ と答えたテストデータの数字の個数です。
 # 完璧な分類器なら、対角線上にしか数が入りません。
 
 # %%
@@ -323,7 +323,7 @@ plt.show()
 # %% [markdown] lang="ja"
 # ## 7. ネットワークが間違える数字
 #
-# 間違って分類されたテストデータの数字をすべて表示します。各画像のタイトルは「本当の数字→予測」です。8×8ピクセルでは、人間にも難しいものがいくつかあります。
+# 間違って分類されたテストデータの数字をすべて表示します。各画像のタイトルは「正解→予測」です。8×8ピクセルでは、人間にも難しいものがいくつかあります。
 
 # %%
 wrong = np.flatnonzero(predicted != y_test)
@@ -342,8 +342,8 @@ plt.show()
 # %% [markdown] lang="ja"
 # ### エクスプローラー：間違いを見ていく
 #
-# スライダーを動かすと、間違って分類された数字を順に見られます。右は、ネットワークの10個の出力確率です。緑が本当の数字、朱色が（間違った）予測です。
-# 自信満々の間違いもあれば、僅差の間違いもあります。
+# スライダーを動かすと、間違って分類された数字を順に見られます。右は、ネットワークの10個の出力確率です。緑が正解の数字、朱色が（間違った）予測です。
+# 確信度の高い間違いもあれば、僅差の間違いもあります。
 
 # %% tags=["nbval-ignore-output"]
 mistakes = helpers.explorers.ch09.mistakes_explorer(net, X_test, y_test)
@@ -402,7 +402,7 @@ check("09.2", answer_09_2)
 # (chapter 04 used it for the rare class). Compute the recall of digit **8** from the confusion matrix `cm` alone.
 
 # %% [markdown] lang="ja"
-# **演習 09.3** あるクラスの **再現率**（recall）とは、そのクラスの本当のサンプルのうち、ネットワークが見つけ出せたものの割合です（04章では、まれなクラスについて使いました）。
+# **演習 09.3** あるクラスの **再現率**（recall）とは、そのクラスが正解であるサンプルのうち、ネットワークが見つけ出せたものの割合です（04章では、まれなクラスについて使いました）。
 # 混同行列 `cm` だけから、数字 **8** の再現率を計算してください。
 
 # %%
@@ -461,7 +461,7 @@ check("09.4", train_step)
 # * Mini-batch SGD repeats: take 32 training samples, run forward and backward (chapter 06), step $w \leftarrow w - \eta\,\partial E/\partial w$; 42 steps make an epoch.
 # * The loop of `helpers.train` fits in a few lines (shuffle, cut into batches, `net.gradient`, `net.step`); written out, it gives the same weights to the last bit.
 # * One training step: forward, backward with $(Y - T)/B$ at the output, update only after every gradient is computed, and return new weights.
-# * 64-100-10 with sigmoid hidden units, softmax + cross-entropy, $\eta = 2.0$, 20 epochs: 97.56 % test accuracy in a few seconds at most (the time depends on the machine).
+# * 64-100-10 with sigmoid hidden units, softmax + cross-entropy, $\eta = 2.0$, 20 epochs: 97.56 % test accuracy in about ten seconds or less (the time depends on the machine).
 # * With ½ squared error the same network learns more slowly at first and ends lower — the σ′ / softmax-derivative factor of chapter 06.
 # * A confusion matrix shows *which* classes are confused; looking at the mistakes shows *why*.
 # * Always measure on test data the network never trained on; a large train–test gap signals overfitting (過学習).
@@ -472,8 +472,8 @@ check("09.4", train_step)
 # * ミニバッチSGDでは、次のことを繰り返します。訓練データから32個のサンプルを取り、順伝播と逆伝播で勾配を求め（06章）、$w \leftarrow w - \eta\,\partial E/\partial w$ と1歩進みます。42ステップで1エポックです。
 # * `helpers.train` のループは数行に収まります（シャッフル、バッチへの分割、`net.gradient`、`net.step`）。書き出したループでも、最後のビットまで同じ重みが得られます。
 # * 1回の学習ステップでは、まず順伝播し、出力の $(Y - T)/B$ から逆伝播します。すべての勾配を計算してから更新し、新しい重みを返します。
-# * ネットワークは64-100-10（隠れユニットはシグモイド関数）、損失はソフトマックス関数 + 交差エントロピー誤差、$\eta = 2.0$、20エポックです。
-#   テストデータでの認識精度は97.56 %で、かかる時間は長くても数秒です（マシンによって違います）。
+# * ネットワークは64-100-10（隠れユニットはシグモイド関数）、出力層はソフトマックス関数、損失は交差エントロピー誤差、$\eta = 2.0$、20エポックです。
+#   テストデータでの認識精度は97.56%で、かかる時間は10秒ほどかそれ以下です（マシンによって違います）。
 # * ½·2乗誤差を使うと、同じネットワークでも最初の学習が遅く、最後の認識精度も低くなります。06章で見た、$\sigma'$ やソフトマックス関数の微分の係数のためです。
 # * 混同行列は *どの* クラスが取り違えられるかを示します。間違いを見ると、*なぜ* 間違えたのかがわかります。
 # * 測定には、必ずネットワークが学習で一度も使っていないテストデータを使いましょう。訓練データとテストデータの成績の差が大きいのは、過学習の兆候です。

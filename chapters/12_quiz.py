@@ -59,7 +59,7 @@ quiz.show()
 # %% [markdown] lang="ja"
 # ## コードで答える
 #
-# ウィジェットを使わずに、同じ採点をします。ここでは別の回答 `demo` を使うので、上のクイズのあなたのスコアは変わりません。
+# ウィジェットを使わずに、同じ採点をします。ここでは別の解答用紙 `demo` を使うので、上のクイズのあなたのスコアは変わりません。
 # 間違った答えにはヒント（答えそのものは示しません）が、正しい答えには解説が返ってきます。
 
 # %%
@@ -95,12 +95,12 @@ print(quiz.score())
 # %% [markdown]
 # ## Summary
 #
-# * 26 or more of 34 (75 %): well prepared for these topics; below that, the hints say which chapter to revisit.
+# * 26 or more of 34 (at least 75 %): well prepared for these topics; below that, the hints say which chapter to revisit.
 # * The glossary (chapter 11) has every term in English and 日本語.
 
 # %% [markdown] lang="ja"
 # ## まとめ
 #
-# * 34問中26問以上（75 %）正解なら、これらの話題について十分な準備ができています。それより少ないときは、ヒントに
+# * 34問中26問以上（75%以上）正解なら、これらの話題について十分な準備ができています。それより少ないときは、ヒントに
 #   復習するとよい章が書かれています。
 # * 用語集（11章）には、すべての用語が日本語と英語で載っています。

@@ -512,11 +512,11 @@ TERMS: tuple[Term, ...] = (
     ),
     Term(
         "delta (error signal)",
-        "デルタ（誤差）",
+        "デルタ（誤差信号）",
         Text(
             "δ = ∂E/∂u; at the output δ = y − t for ½SSE + identity, softmax + CE and sigmoid + BCE.",
-            "δ = ∂E/∂u です。½SSE と恒等関数、softmax と CE、sigmoid と BCE の組み合わせでは、出力で "
-            "δ = y − t になります。",
+            "δ = ∂E/∂u です。½·2乗和誤差と恒等関数、ソフトマックス関数と交差エントロピー誤差、シグモイド関数と"
+            "二値交差エントロピーの組み合わせでは、出力で δ = y − t になります。",
         ),
         "06",
     ),

@@ -148,3 +148,22 @@ def test_a_shown_figure_is_rendered_once_and_anew_after_a_change():
     assert png_only["image/png"] not in html_only["text/html"]
     assert png_only["image/png"] == print_figure(fig, "png", base64=True)
     plt.close(fig)
+
+
+def test_the_japanese_edition_cites_with_japanese_labels_and_no_stray_spaces():
+    """記事「…」[1]は: no half-width space next to Japanese text, a Japanese label for every source; a space next to
+    ASCII text (a table's |, a list's *) stays."""
+    text = "記事 [[src:003]] は、[[src:004]] と [[src:003]] に従います。\n| [[src:004]]（コード） |\n* [[src:book]]"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(text)])
+    assert endmatter.cite(nb, "ja") == ["003", "004", "book"]
+    assert nb.cells[0].source == (
+        "記事「ニューラルネットワークをざっくりと理解する」[[1]](#参考文献)は、swim-loverさんのブログ記事[[2]](#参考文献)と"
+        "「ニューラルネットワークをざっくりと理解する」[[1]](#参考文献)に従います。\n"
+        "| swim-loverさんのブログ記事[[2]](#参考文献)（コード） |\n* 『ゼロから作るDeep Learning』[[3]](#参考文献)"
+    )
+    for source in endmatter.SOURCES.values():
+        assert not re.search(r"[A-Za-z]'s\b", source.label_in("ja")), source.label_in("ja")  # no English label
+        assert not re.search(r"\S[,:] ", source.entry_in("ja").split("：")[0]), source.entry_in("ja")  # 「、」「：」
+    english = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("the post [[src:004]] says")])
+    endmatter.cite(english)
+    assert english.cells[0].source == "the post swim-lover's blog post [[1]](#References) says"

@@ -76,7 +76,7 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter(
         "05_gradient_descent",
         "Minimising the loss: gradient descent",
-        "損失を最小にする: 勾配降下法",
+        "損失を最小にする：勾配降下法",
         "勾配降下法: follow the slope downhill; learning rate; mini-batches (ミニバッチ)",
         "勾配降下法：傾きに沿って坂を下る。学習率、ミニバッチ",
     ),
@@ -90,21 +90,21 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter(
         "07_computational_graph",
         "Computational graphs: backpropagation in pictures",
-        "計算グラフ: 図で見る誤差逆伝播法",
+        "計算グラフ：図で見る誤差逆伝播法",
         "計算グラフ: forward and backward on a drawing; the book's shopping example to the digit",
         "計算グラフ：図の上で順伝播と逆伝播。本の買い物の例を最後の桁まで",
     ),
     Chapter(
         "08_layers",
         "Layers: forward, backward, and the batch form",
-        "レイヤ: 順伝播・逆伝播とバッチ処理",
+        "レイヤ：順伝播・逆伝播とバッチ処理",
         "ReLU, sigmoid, Affine and Softmax-with-Loss layers; the batch form with shapes; 勾配消失",
         "ReLU、シグモイド、Affine、Softmax-with-Lossの各レイヤ。形状つきのバッチ処理、勾配消失",
     ),
     Chapter(
         "09_training",
         "Putting it together: training a network",
-        "総仕上げ: ニューラルネットワークの学習",
+        "総仕上げ：ニューラルネットワークの学習",
         "train a two-layer network on handwritten digits, with a live loss curve",
         "手書き数字で2層ニューラルネットワークを学習させ、損失曲線をリアルタイムで見る",
     ),

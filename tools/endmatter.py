@@ -30,15 +30,21 @@ import nbformat
 SOLUTION_TAG = "solution"
 CHECK_KEY = re.compile(r"""check\(\s*["'](\d\d\.\d+)["']""")
 CITATION = re.compile(r"\[\[src:(\w+)\]\]")
+#: A citation with the half-width spaces around it: the Japanese edition drops a space next to Japanese text.
+CITATION_SPACED = re.compile(r"( ?)\[\[src:(\w+)\]\]( ?)")
 
 
 class Source(NamedTuple):
     label: str  # what the text shows where it cites the source
     entry: str  # the References line (Markdown)
     entry_ja: str = ""  # the same in the Japanese edition
+    label_ja: str = ""  # the label in the Japanese edition, if not the same
 
     def entry_in(self, lang: str) -> str:
         return self.entry_ja if lang == "ja" and self.entry_ja else self.entry
+
+    def label_in(self, lang: str) -> str:
+        return self.label_ja if lang == "ja" and self.label_ja else self.label
 
 
 #: The course's sources.  The web articles are the seeds the course was built from.
@@ -50,8 +56,8 @@ SOURCES: dict[str, Source] = {
         "`cross_entropy_error`, `numerical_diff` and the softmax overflow example; ½·Σ(y−t)² is `sum_squared_error` "
         "in its official repository (oreilly-japan/deep-learning-from-scratch, `common/functions.py`) and "
         "`mean_squared_error` in readers' notebooks that follow its §4.2.1.",
-        "斎藤康毅『ゼロから作るDeep Learning — Pythonで学ぶディープラーニングの理論と実装』オライリー・ジャパン, 2016。"
-        "`delta = 1e-7`、`cross_entropy_error`、`numerical_diff`、"
+        "斎藤康毅『ゼロから作るDeep Learning — Pythonで学ぶディープラーニングの理論と実装』"
+        "オライリー・ジャパン、2016年。`delta = 1e-7`、`cross_entropy_error`、`numerical_diff`、"
         "ソフトマックス関数のオーバーフローの例はこの本のコードによります。"
         "½·Σ(y−t)² は公式リポジトリ（oreilly-japan/deep-learning-from-scratch の `common/functions.py`）では "
         "`sum_squared_error`、4.2.1節に沿った読者のノートブックでは `mean_squared_error` という名前です。",
@@ -61,7 +67,7 @@ SOURCES: dict[str, Source] = {
         "「損失関数はなぜ必要なのか」, from the blog series *E資格まとめ* (E資格 study notes): the four jobs of a "
         "loss, the MNIST example step by step (MSE `0.019500000000000007`, cross-entropy `0.510825457099338`), "
         "the binary cross-entropy curve.",
-        "「損失関数はなぜ必要なのか」（ブログ連載「E資格まとめ」）: 損失関数の4つの役割、MNISTの例の計算手順"
+        "「損失関数はなぜ必要なのか」（ブログ連載「E資格まとめ」）：損失関数の4つの役割、MNISTの例の計算手順"
         "（平均二乗誤差 `0.019500000000000007`、交差エントロピー誤差 `0.510825457099338`）、"
         "二値交差エントロピーの曲線。",
     ),
@@ -69,14 +75,14 @@ SOURCES: dict[str, Source] = {
         "「交差エントロピー損失について」",
         "「交差エントロピー損失について」 (a Japanese machine-learning blog): the binary and multi-class formulas, "
         "examples with `1e-15`, and five problems of cross-entropy with their remedies.",
-        "「交差エントロピー損失について」（機械学習のブログ）: 二値と多クラスの式、`1e-15` を使う例、"
+        "「交差エントロピー損失について」（機械学習のブログ）：二値と多クラスの式、`1e-15` を使う例、"
         "交差エントロピーの5つの問題点とその対策。",
     ),
     "002": Source(
         "「損失関数とは」",
         "「損失関数とは」 (a Qiita article): the loss as the model's report card (成績表), cost and objective "
         "function, MAE, binary cross-entropy for a batch.",
-        "「損失関数とは」（Qiitaの記事）: 損失関数はモデルの成績表、コスト関数と目的関数、平均絶対誤差、"
+        "「損失関数とは」（Qiitaの記事）：損失関数はモデルの成績表、コスト関数と目的関数、平均絶対誤差、"
         "バッチに対する二値交差エントロピー。",
     ),
     "003": Source(
@@ -84,15 +90,16 @@ SOURCES: dict[str, Source] = {
         "「ニューラルネットワークをざっくりと理解する 損失関数、誤差逆伝播法編」 (a Qiita article, 2019): learning as "
         "tuning weights, least squares, clothing sizes S/M/L, mini-batches, the chain rule and the δ of "
         "backpropagation.",
-        "「ニューラルネットワークをざっくりと理解する 損失関数、誤差逆伝播法編」（Qiitaの記事, 2019）: 重みを調整する"
+        "「ニューラルネットワークをざっくりと理解する 損失関数、誤差逆伝播法編」（Qiitaの記事、2019年）：重みを調整する"
         "ことが学習であること、最小二乗法、服のサイズS/M/L、ミニバッチ、連鎖律と誤差逆伝播法のδ。",
     ),
     "004": Source(
         "swim-lover's blog post",
         "swim-lover, a blog post in a series on handwritten-digit recognition in Python (the part on the learning "
         "step: 二乗和誤差 and 交差エントロピー誤差, following the book, with two MNIST-style samples).",
-        "swim-loverさんのブログ記事（Pythonで手書き数字を認識する連載の、学習の回）: 本に沿った二乗和誤差と"
+        "swim-loverさんのブログ記事（Pythonで手書き数字を認識する連載の、学習の回）：本に沿った二乗和誤差と"
         "交差エントロピー誤差、MNIST風の2つのサンプル。",
+        "swim-loverさんのブログ記事",
     ),
 }
 
@@ -123,17 +130,31 @@ def cite(nb: nbformat.NotebookNode, lang: str = "en") -> list[str]:
     cited: list[str] = []
     anchor = "#参考文献" if lang == "ja" else "#References"
 
-    def link(match: re.Match) -> str:
-        ident = match.group(1)
+    def number(ident: str) -> int:
         if ident not in SOURCES:
             raise KeyError(f"[[src:{ident}]] cites an unknown source; known: {', '.join(SOURCES)}")
         if ident not in cited:
             cited.append(ident)
-        return f"{SOURCES[ident].label} [[{cited.index(ident) + 1}]]({anchor})"
+        return cited.index(ident) + 1
+
+    def link(match: re.Match) -> str:
+        ident = match.group(1)
+        return f"{SOURCES[ident].label} [[{number(ident)}]]({anchor})"
+
+    def link_ja(match: re.Match) -> str:
+        """「…」[1] with no half-width space inside Japanese text: 記事「損失関数とは」[1]は…"""
+        before, ident, after = match.groups()
+        n = number(ident)
+        text, start, end = match.string, match.start(), match.end()
+        if before and start > 0 and not text[start - 1].isascii():
+            before = ""
+        if after and end < len(text) and not text[end].isascii():
+            after = ""
+        return f"{before}{SOURCES[ident].label_in(lang)}[[{n}]]({anchor}){after}"
 
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            cell.source = CITATION.sub(link, cell.source)
+            cell.source = CITATION_SPACED.sub(link_ja, cell.source) if lang == "ja" else CITATION.sub(link, cell.source)
     return cited
 
 
@@ -150,7 +171,9 @@ def next_source(slug: str, lang: str = "en") -> str:
     if index + 1 < len(course.CHAPTERS):
         nxt = course.CHAPTERS[index + 1]
         title, target = course.link(nxt, lang)
-        return f"**{'次へ' if lang == 'ja' else 'Next'}:** [{nxt.number} {title} →]({target})"
+        if lang == "ja":
+            return f"**次へ：** [{nxt.number} {title} →]({target})"
+        return f"**Next:** [{nxt.number} {title} →]({target})"
     title, target = course.link(course.CONTENTS, lang)
     if lang == "ja":
         return f"**これが最後の章です。** [目次]({target})に戻りましょう。"
