@@ -173,14 +173,14 @@ class ComputationalGraph:
             return tr(
                 f"× node: {forward}. Local derivatives: {local} (the inputs swap). "
                 f"Backward: upstream {_fmt(up)} × local → {grads}",
-                f"乗算ノード（×）: {forward}。局所的な微分: {local}（入力がひっくり返ります）。"
-                f"逆伝播: 上流の勾配 {_fmt(up)} × 局所的な微分 → {grads}",
+                f"乗算ノード（×）：{forward}。局所的な微分：{local}（入力が入れ替わります）。"
+                f"逆伝播：右から届いた勾配 {_fmt(up)} × 局所的な微分 → {grads}",
             )
         local = f"∂{name}/∂{a} = ∂{name}/∂{b} = 1"
         return tr(
             f"+ node: {forward}. Local derivatives: {local}. Backward: the upstream gradient "
             f"{_fmt(up)} passes on unchanged to {a} and {b}",
-            f"加算ノード（+）: {forward}。局所的な微分: {local}。逆伝播: 上流の勾配 "
+            f"加算ノード（+）：{forward}。局所的な微分：{local}。逆伝播：右から届いた勾配 "
             f"{_fmt(up)} がそのまま {a} と {b} に流れます",
         )
 
