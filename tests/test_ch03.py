@@ -231,35 +231,35 @@ def test_class_picker_changes_what_the_slider_moves_not_y(ex):
 
 def test_drag_a_bar_with_fake_mouse_events(ex):
     ev = SimpleNamespace
-    ex.on_press(ev(inaxes=ex.ax_bars, xdata=9.2, ydata=0.404))  # press on bar 9's column
+    ex.drag("press", ev(inaxes=ex.ax_bars, xdata=9.2, ydata=0.404))  # press on bar 9's column
     y1 = set_probability(Y, 9, 0.4)
     assert ex.selected == 9
     assert_consistent(ex, y1)
-    ex.on_motion(ev(inaxes=ex.ax_bars, xdata=9.3, ydata=0.733))  # drag up
+    ex.drag("motion", ev(inaxes=ex.ax_bars, xdata=9.3, ydata=0.733))  # drag up
     y2 = set_probability(y1, 9, 0.73)
     assert_consistent(ex, y2)
-    ex.on_motion(ev(inaxes=ex.ax_bars, xdata=4.0, ydata=1.07))  # above 1: clamped, still bar 9
+    ex.drag("motion", ev(inaxes=ex.ax_bars, xdata=4.0, ydata=1.07))  # above 1: clamped, still bar 9
     y3 = set_probability(y2, 9, 1.0)
     assert_consistent(ex, y3)
     assert numbers(ex.readout_text)["ce"] == format_number(16.11809565095832)
-    ex.on_release(ev(inaxes=None, xdata=None, ydata=None))
-    ex.on_motion(ev(inaxes=ex.ax_bars, xdata=9.0, ydata=0.2))  # after release: nothing moves
+    ex.drag("release", ev(inaxes=None, xdata=None, ydata=None))
+    ex.drag("motion", ev(inaxes=ex.ax_bars, xdata=9.0, ydata=0.2))  # after release: nothing moves
     assert_consistent(ex, y3)
 
 
 def test_press_between_bars_or_outside_does_nothing(ex):
     ev = SimpleNamespace
-    ex.on_press(ev(inaxes=ex.ax_bars, xdata=8.5, ydata=0.5))  # the gap between 8 and 9
-    ex.on_motion(ev(inaxes=ex.ax_bars, xdata=8.5, ydata=0.9))
-    ex.on_press(ev(inaxes=ex.ax_ce, xdata=0.5, ydata=0.5))  # another axes
-    ex.on_press(ev(inaxes=None, xdata=None, ydata=None))  # outside every axes
+    ex.drag("press", ev(inaxes=ex.ax_bars, xdata=8.5, ydata=0.5))  # the gap between 8 and 9
+    ex.drag("motion", ev(inaxes=ex.ax_bars, xdata=8.5, ydata=0.9))
+    ex.drag("press", ev(inaxes=ex.ax_ce, xdata=0.5, ydata=0.5))  # another axes
+    ex.drag("press", ev(inaxes=None, xdata=None, ydata=None))  # outside every axes
     assert_consistent(ex, Y)
 
 
 def test_drag_the_correct_bar_to_zero_pins_marker_at_top(ex):
     ev = SimpleNamespace
-    ex.on_press(ev(inaxes=ex.ax_bars, xdata=2.0, ydata=0.6))
-    ex.on_motion(ev(inaxes=ex.ax_bars, xdata=2.0, ydata=-0.02))
+    ex.drag("press", ev(inaxes=ex.ax_bars, xdata=2.0, ydata=0.6))
+    ex.drag("motion", ev(inaxes=ex.ax_bars, xdata=2.0, ydata=-0.02))
     y0 = set_probability(Y, 2, 0.0)
     assert_consistent(ex, y0)
     assert ex.ce_marker.get_data()[1][0] < CE_YMAX

@@ -394,7 +394,6 @@ def test_live_layer_lines_are_counted():
     assert "canvas_inflate.js" not in lines and all(n > 0 for n in lines.values())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the live layer is still over its 1,300-line budget")
 def test_live_layer_fits_its_budget():
     lines = live_layer_lines()
     assert sum(lines.values()) <= LIVE_LAYER_BUDGET, lines

@@ -16,7 +16,7 @@ from helpers.fit import (  # noqa: F401 - re-exported: the chapter's maths, show
     threshold_data,
     threshold_loss,
 )
-from helpers.live import Explorer, format_number, live_figure, slider
+from helpers.live import Explorer, drag, format_number, live_figure, slider
 from helpers.style import COLORS, LINESTYLES, MARKERS
 
 __all__ = [
@@ -139,7 +139,7 @@ class FitExplorer:
             readout=self._readout,
             readout_lines=3,
         )
-        self._connect_mouse(fig)
+        self.drag = drag(fig, self._grab, lambda index, event: self.move_point(index, event.ydata))
 
     # -- logic -------------------------------------------------------------------------------------------------
     def _log_mse_map(self) -> np.ndarray:
@@ -193,28 +193,16 @@ class FitExplorer:
         i = int(np.argmin(dist))
         return i if dist[i] <= radius_px else None
 
-    def _connect_mouse(self, fig) -> None:
-        state: dict[str, int | None] = {"index": None}
-        controls = self.explorer.controls
-
-        def on_press(event) -> None:
-            if event.inaxes is self.ax_fit:
-                state["index"] = self._nearest_point(event)
-            elif event.inaxes is self.ax_map and event.xdata is not None:
-                w = float(np.clip(round(event.xdata / 0.05) * 0.05, controls["w"].min, controls["w"].max))
-                b = float(np.clip(round(event.ydata / 0.05) * 0.05, controls["b"].min, controls["b"].max))
-                self.explorer.set(w=round(w, 2), b=round(b, 2))
-
-        def on_motion(event) -> None:
-            if state["index"] is not None and event.inaxes is self.ax_fit and event.ydata is not None:
-                self.move_point(state["index"], event.ydata)
-
-        def on_release(_event) -> None:
-            state["index"] = None
-
-        fig.canvas.mpl_connect("button_press_event", on_press)
-        fig.canvas.mpl_connect("motion_notify_event", on_motion)
-        fig.canvas.mpl_connect("button_release_event", on_release)
+    def _grab(self, event) -> int | None:
+        """A press: on a point, grab it (its index); on the loss map, set (w, b) there."""
+        if event.inaxes is self.ax_fit:
+            return self._nearest_point(event)
+        if event.inaxes is self.ax_map and event.xdata is not None:
+            controls = self.explorer.controls
+            w = float(np.clip(round(event.xdata / 0.05) * 0.05, controls["w"].min, controls["w"].max))
+            b = float(np.clip(round(event.ydata / 0.05) * 0.05, controls["b"].min, controls["b"].max))
+            self.explorer.set(w=round(w, 2), b=round(b, 2))
+        return None
 
     def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict]:
         return self.explorer._repr_mimebundle_(**kwargs)

@@ -22,7 +22,7 @@ from numpy.typing import ArrayLike
 
 from helpers._validate import as_float_array, check_index
 from helpers.distributions import set_probability
-from helpers.live import Explorer, format_number, live_figure, slider
+from helpers.live import Explorer, drag, format_number, live_figure, slider
 from helpers.losses import DELTA, cross_entropy, mean_squared_error, one_hot
 from helpers.style import COLORS, LINESTYLES, MARKERS
 
@@ -90,7 +90,6 @@ class BarsExplorer:
         self.correct = int(correct)
         self.selected = self.correct
         self.t = one_hot(self.correct, self.y.size)
-        self._dragging = False
         self._build_figure()
 
         self.slider = slider(
@@ -124,13 +123,10 @@ class BarsExplorer:
         self.explorer.widget.children = (self.class_picker, *self.explorer.widget.children)
         # Picking a class changes only the readout's "selected" part (the texts go ahead too) and which
         # bar is highlighted.
-        self.explorer.track("cls", self.class_picker, lambda k: self._readout(selected=int(k)))
+        self.explorer.readout.track("cls", self.class_picker, lambda k: self._readout(selected=int(k)))
         self.widget = self.explorer.widget
 
-        canvas = self.figure.canvas
-        canvas.mpl_connect("button_press_event", self.on_press)
-        canvas.mpl_connect("motion_notify_event", self.on_motion)
-        canvas.mpl_connect("button_release_event", self.on_release)
+        self.drag = drag(self.figure, self._grab, self._drag_to)
 
     # --- the figure -------------------------------------------------------------------------
 
@@ -266,25 +262,18 @@ class BarsExplorer:
             return k
         return None
 
-    def on_press(self, event) -> None:
-        """Mouse button down on a bar's column: pick that bar and move its top to the cursor."""
+    def _grab(self, event) -> int | None:
+        """A press on a bar's column picks that bar and moves its top to the cursor."""
         k = self._bar_under(event)
-        if k is None:
-            return
-        self._dragging = True
-        self.move(k, event.ydata)
+        if k is not None:
+            self.move(k, event.ydata)
+        return k
 
-    def on_motion(self, event) -> None:
+    def _drag_to(self, _k: int, event) -> None:
         """While the button is down, the picked bar's height follows the cursor."""
-        if not self._dragging or event.inaxes is not self.ax_bars or event.ydata is None:
-            return
         p = _snap(event.ydata)
         if p != self.y[self.selected]:
             self.explorer.set(p=p)
-
-    def on_release(self, _event) -> None:
-        """Button up: the drag ends."""
-        self._dragging = False
 
     def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict]:
         return self.explorer._repr_mimebundle_(**kwargs)

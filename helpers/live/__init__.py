@@ -1,20 +1,15 @@
 """The live layer — not for learners' reading: how the explorers answer a key press in the page.
 
-Nothing in a chapter's argument lives here: the maths is in the teaching modules
-(``helpers.losses``, ``helpers.fit``, ``helpers.network`` …), which never import
-this package; each chapter's explorer (helpers/explorers/) is built on it.
-
-explorer    Explorer, slider, live_figure, draggable, large_text, format_number
-canvas      the live figure widget: Agg frames painted in the page
-readout     the readout widget, with the next moves' text computed ahead
-numberbox   a labelled number box that sets its slider in the page
-*.js        the page's half of each widget
+No maths of a chapter lives here (the teaching modules never import it); each chapter's explorer
+(helpers/explorers/) is built on it: explorer.py (Explorer, slider, live_figure, drag), canvas.py
+(the live figure), readout.py (the readout and its look-ahead), numberbox.py, and each widget's *.js.
 """
 
 from helpers.live.explorer import (
     SLIDER_LABEL_WIDTH,
     SLIDER_WIDTH,
     Explorer,
+    drag,
     draggable,
     format_number,
     large_text,
@@ -23,5 +18,5 @@ from helpers.live.explorer import (
     slider,
 )
 
-__all__ = ["Explorer", "slider", "live_figure", "format_number", "draggable", "send_now", "large_text"]
+__all__ = ["Explorer", "slider", "live_figure", "format_number", "drag", "draggable", "send_now", "large_text"]
 __all__ += ["SLIDER_LABEL_WIDTH", "SLIDER_WIDTH"]

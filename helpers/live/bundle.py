@@ -1,9 +1,7 @@
-"""The page's half of the live layer: ES modules in this folder, bundled into one module per widget.
+"""The page's half of the live layer: ES modules here, bundled into one module per widget.
 
-A module imports another by ``import { a, b } from "./other.js";``; :func:`bundle` puts every imported
-module (once, dependencies first) in front of the one importing it, drops the imports and the imported
-modules' ``export`` keywords, and leaves the entry's ``export default``.  Everything stays module-scoped:
-anywidget runs the bundle as one ES module, so nothing lands on ``window``.
+:func:`bundle` puts each ``import { a } from "./other.js";`` module (once, dependencies first) before
+its importer, drops the imports and their ``export`` keywords; nothing lands on ``window``.
 """
 
 from __future__ import annotations

@@ -1,26 +1,11 @@
 """A live matplotlib canvas for explorers: Agg renders in the kernel, the browser only paints.
 
-:class:`FigureCanvas` is a matplotlib Agg canvas *and* a Jupyter widget (an
-``anywidget``).  A frame is the part of the figure's RGBA buffer that changed
-since the last frame — one to four rectangles, or the whole buffer when most
-of it changed — deflated at zlib level 1 (≈ 1.7 ms for a whole 480 × 260
-figure; a PNG of it takes ≈ 7 ms to encode) and sent as one binary state
-update.  The page inflates it synchronously (``canvas_inflate.js``, from
-fflate) and ``putImageData`` paints it: no PNG decode, no image loading, no
-re-encoding.
-
-Why not ipympl: its browser side re-encodes the previous frame as a PNG data URL
-on every frame and loads each frame through an ``<img>``; measured here, a
-frame took ≈ 25 ms from arrival to paint.  This canvas paints within a few ms
-of the message (``benchmarks/bench_explorers.py``).
-
-Every frame carries its number and the number of the frame it applies to; a
-view that has not painted that one (a new view, say) asks for a whole frame
-instead, so pieces never land on the wrong picture, and a burst of moves always
-ends on the last state.  The pointer (press, drag, release) comes back as
-matplotlib ``MouseEvent``s, so ``mpl_connect("button_press_event", …)`` works
-as with any interactive backend.  On a HiDPI screen or projector the browser
-reports its device pixel ratio and the figure is rendered at that resolution.
+A frame is the part of the RGBA buffer that changed since the last one (1–4 rectangles, or all of it),
+deflated at zlib level 1 and sent as one binary update; the page inflates it synchronously
+(``canvas_inflate.js``, from fflate) and paints it with ``putImageData`` — no PNG, unlike ipympl
+(≈ 25 ms per frame, measured in ``benchmarks/bench_explorers.py``).  Each frame names the frame it
+applies to; a view that lacks it asks for a whole one.  The pointer comes back as matplotlib
+``MouseEvent``s (``mpl_connect`` works); frames follow the device pixel ratio.
 """
 
 from __future__ import annotations
@@ -51,11 +36,7 @@ _CSS = """
 
 
 def _changed_rects(old: np.ndarray, new: np.ndarray, *, gap: int = 24, most: float = 0.6) -> list | None:
-    """Rectangles (x, y, w, h) covering every pixel that differs; None if a full frame is cheaper.
-
-    Changed columns are grouped into runs (closer than ``gap`` px: one run), each
-    run gets the rows it changes; at most 4 pieces, else one bounding box.
-    """
+    """Rectangles (x, y, w, h) covering every changed pixel (at most 4 runs of columns); None: send all."""
     changed = old.view(np.uint32)[..., 0] != new.view(np.uint32)[..., 0]
     columns = np.flatnonzero(changed.any(axis=0))
     if columns.size == 0:
@@ -82,19 +63,7 @@ def _pieces(pixels: np.ndarray, rects: list | None) -> tuple[list[list[int]], by
 
 
 class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
-    """Matplotlib's Agg canvas shown as a live widget; :meth:`draw` sends the new frame.
-
-    Made by :func:`helpers.live.live_figure`; use it as both the figure's
-    canvas (``mpl_connect``, ``draw``, ``copy_from_bbox`` …) and a widget
-    (put it in a ``VBox``).
-
-    Parameters
-    ----------
-    figure : matplotlib.figure.Figure
-        The figure to show; this canvas becomes ``figure.canvas``.
-    alt : str
-        What the figure shows, for screen readers (the canvas' accessible name).
-    """
+    """Matplotlib's Agg canvas and a live widget (``figure.canvas``); :meth:`draw` sends the new frame."""
 
     _esm = _ESM
     _css = _CSS
@@ -125,7 +94,6 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
         width, height = self.get_width_height()
         return f"FigureCanvas({width}×{height} px)"
 
-    # -- frames ------------------------------------------------------------------
     def draw(self) -> None:
         """Render the whole figure and send it."""
         super().draw()
@@ -136,14 +104,8 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
         self.draw()
 
     def send_frame(self, *, full: bool = False) -> None:
-        """Send what the renderer holds now (after :meth:`draw` or a blit).
-
-        Only the rectangles that differ from the last frame sent travel (a moved
-        marker, the bars), each applied by the page on top of that frame; a
-        full frame goes when the size changed, most of the figure changed, the
-        page asks for one (a new view), or ``full`` is true.
-        """
-        pixels = self._pixels()
+        """Send what the renderer holds: the rectangles changed since the last frame, or all of it (``full``)."""
+        pixels = np.asarray(self.get_renderer().buffer_rgba())  # (height, width, 4), not a copy
         height, width = pixels.shape[:2]
         if not (height and width):
             return
@@ -163,16 +125,11 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
             self._frame_id += 1
         self.frames_sent += 1
 
-    def _pixels(self) -> np.ndarray:
-        """The renderer's RGBA buffer, (height, width, 4), without a copy."""
-        return np.asarray(self.get_renderer().buffer_rgba())
-
     def _on_ratio(self, change: dict) -> None:
         ratio = change["new"]
         if isinstance(ratio, (int, float)) and 0.5 <= ratio <= 8 and self._set_device_pixel_ratio(ratio):
             self.draw()
 
-    # -- the pointer -------------------------------------------------------------
     def _on_browser_message(self, _widget: object, content: dict, _buffers: object) -> None:
         if isinstance(content, dict) and content.get("event") == "keyframe":
             self.send_frame(full=True)  # a view that missed frames (or a new one) needs the whole picture
@@ -189,27 +146,14 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
         self.pointer(kind, x, y, button=int(content.get("button", 0) or 0))
 
     def pointer(self, kind: str, x: float, y: float, *, button: int = 0) -> MouseEvent:
-        """Deliver a pointer event at CSS pixel ``(x, y)`` from the canvas' top left, as the browser does.
-
-        Parameters
-        ----------
-        kind : {"press", "motion", "release"}
-        x, y : float
-            Position on the page's canvas in CSS pixels, ``y`` pointing down.
-        button : int, default 0
-            The DOM button (0 = left, 1 = middle, 2 = right).
-
-        Returns
-        -------
-        matplotlib.backend_bases.MouseEvent
-            The event handed to the ``mpl_connect`` callbacks (with ``xdata``/``ydata``).
-        """
+        """Deliver a pointer event at CSS pixel ``(x, y)`` from the top left (DOM ``button``), as the page does."""
         if kind not in _POINTER_EVENTS:
             raise ValueError(f"kind must be one of {sorted(_POINTER_EVENTS)}, got {kind!r}")
         ratio = self.device_pixel_ratio
         _, height = self.get_width_height()
-        mpl_button = {0: MouseButton.LEFT, 1: MouseButton.MIDDLE, 2: MouseButton.RIGHT}.get(button)
-        button_ = None if kind == "motion" else mpl_button
+        button_ = (
+            None if kind == "motion" else {0: MouseButton.LEFT, 1: MouseButton.MIDDLE, 2: MouseButton.RIGHT}.get(button)
+        )
         event = MouseEvent(_POINTER_EVENTS[kind], self, x * ratio, (height - y) * ratio, button=button_)
         self.callbacks.process(event.name, event)
         return event

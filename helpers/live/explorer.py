@@ -1,56 +1,17 @@
-"""The explorer layer: controls + a live readout + a live figure, alike in every chapter.
+"""The explorer layer: sliders, a live readout and a live figure, alike in every chapter.
 
-An explorer is built from
-
-* controls — sliders made by :func:`slider` (each paired with a labelled number
-  box, so keyboard and screen-reader users can set it too);
-* an ``update(**values) -> str`` function that recomputes, changes the figure's
-  artists *in place* (``set_data``, ``set_height`` …) and returns the readout
-  text;
-* optionally a live figure from :func:`live_figure` (a
-  :class:`helpers.live.canvas.FigureCanvas`); the figure is never re-created.
-
-Because the logic is plain Python, a notebook or a test drives it without a
-browser: ``explorer.set(p=0.9)`` then ``explorer.readout_text``.
-
-Why it feels instant
---------------------
-A full matplotlib redraw (layout, ticks, text, every artist) costs 100 ms or
-more on a small machine.  So an :class:`Explorer` with a figure
-
-1. lays the figure out once, then freezes the layout (no constrained-layout
-   pass per frame);
-2. finds the artists ``update`` really changes (matplotlib marks them *stale*),
-   marks those — and the artists drawn above them where they overlap — as
-   animated, and keeps a snapshot of everything else (the background);
-3. per move restores the background, draws only the animated artists and
-   sends the frame at once (only its changed pieces: see :mod:`helpers.live.canvas`).
-
-If ``update`` changes something that lives in the background (axis limits,
-ticks, a figure-level text), that frame is a full redraw and the snapshot is
-taken again; nothing is ever drawn stale.  The readout is updated before the
-figure, so the numbers answer first — and with ``readout=`` given, the page
-already shows them before the kernel has answered (:mod:`helpers.live.readout`).
-
-Where a learner or a teacher meets it: every value set by code is the page's own
-slider value (:func:`page_value`), so after Restart & Run All the page ends on
-the last value a cell set; the figure is scaled down to the notebook's width
-(the pointer is scaled back); readouts are 16 px, and :func:`large_text` gives a
-teacher one switch for large text; an explorer's output also carries a static
-picture of its state (:meth:`Explorer.static_picture`), which the recorder keeps
-for GitHub, nbconvert and a fresh JupyterLab.
-
-Accessibility: every slider's handle gets an accessible name (its label); a
-slider can have a labelled number box bound to it in the browser
-(:mod:`helpers.live.numberbox`), so typing a value or pressing the arrow keys
-drives the explorer; the readout is an ARIA live region, so a screen reader
-reads the new loss.
+``update(**values) -> str`` changes the figure's artists in place and returns the readout;
+a notebook or a test drives it without a browser (``explorer.set(p=0.9)``, ``explorer.readout_text``).
+Per move only the artists ``update`` changed (and those drawn over them) are redrawn over a background
+snapshot; anything else is a full redraw.  How to write one: docs/AUTHORING.md.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import html
+import io
 import math
 import re
 import threading
@@ -62,7 +23,7 @@ import traitlets
 from matplotlib.artist import Artist
 from matplotlib.collections import Collection
 from matplotlib.figure import Figure
-from matplotlib.image import AxesImage
+from matplotlib.image import AxesImage, imsave
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -70,9 +31,10 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from helpers.live.canvas import FigureCanvas
+from helpers.live.numberbox import NumberBox
 from helpers.live.readout import LargeTextSwitch, LiveReadout
 
-__all__ = ["Explorer", "slider", "live_figure", "format_number", "draggable", "send_now", "large_text"]
+__all__ = ["Explorer", "slider", "live_figure", "format_number", "drag", "draggable", "send_now", "large_text"]
 
 _TAG = re.compile(r"<[^>]+>")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
@@ -82,11 +44,7 @@ _BLITTABLE = (Line2D, Patch, Collection, Text, AxesImage, Legend)
 
 
 def format_number(value: float, digits: int = 6) -> str:
-    """Format a readout number with ``digits`` significant digits (``0.019500000000000007`` → ``'0.0195'``).
-
-    The browser tests compare readouts with ``helpers`` through this same
-    function, so what a learner reads is exactly what is checked.
-    """
+    """A readout number with ``digits`` significant digits (``0.019500000000000007`` → ``'0.0195'``)."""
     return f"{value:.{digits}g}"
 
 
@@ -113,31 +71,20 @@ SLIDER_WIDTH = "480px"
 
 
 def page_value(value: float, lo: float, hi: float, step: float) -> float:
-    """``value`` as the page's slider (noUiSlider) holds it: on its step grid, in its arithmetic.
-
-    The page snaps every value it is given to its grid, computed through
-    percentages (``-0.5`` on a −3…3 slider with step 0.1 becomes
-    ``-0.49999999999999956``), and a slider whose snapped value differs from
-    the value it was given sends the snapped value back.  After Restart & Run
-    All such a late echo of an earlier value overwrote the last value a cell
-    set.  A value the page already holds is snapped to itself, so the kernel
-    sets every slider to this value and the page never has a reason to answer.
-    (The arithmetic mirrors noUiSlider 15's ``toStepping``, ``getStep`` and
-    ``fromStepping`` for one range; ``tests/test_widgets.py`` and the
-    browser's Run All test check it.)
-    """
+    """``value`` as the page's slider (noUiSlider 15) snaps it (``-0.5`` → ``-0.49999999999999956``),
+    so the page never echoes a value back (a late echo overwrote the last value set after Run All)."""
     if value >= hi:
         return float(hi)
     span = hi - lo
     shift = value + abs(lo) if lo < 0 else value - lo
-    percent = 100 * shift / span / (100 / 100)
-    step_percent = 100 * step / span / (100 / 100)
+    percent = 100 * shift / span
+    step_percent = 100 * step / span
     if percent != 100:
         percent = math.floor(percent / step_percent + 0.5) * step_percent  # JavaScript's Math.round
     percent = max(0.0, min(percent, 100.0))
     if percent >= 100:
         return float(hi)
-    return float(percent * (100 / 100) * span / 100 + lo)
+    return float(percent * span / 100 + lo)
 
 
 class GridSlider(widgets.FloatSlider):
@@ -161,46 +108,8 @@ def slider(
     number_box: bool = False,
     integer: bool = False,
 ) -> widgets.FloatSlider | widgets.IntSlider:
-    """A float slider with a visible label, an accessible name and a stable CSS class.
-
-    Parameters
-    ----------
-    label : str
-        Text shown beside the slider; also the accessible name of its handle
-        and of its number box.
-    min, max, step, value : float
-        Range, step of one arrow-key press, and start value.
-    name : str
-        Short identifier; the slider gets the CSS class ``course-slider-<name>``
-        (its number box ``course-number-<name>``) so tests and the benchmark can
-        find it.
-    readout_format : str, default ".2f"
-        Format of the number printed next to the slider.
-    number_box : bool, default False
-        Also give it a labelled number box (:class:`helpers.live.numberbox.NumberBox`)
-        to type an exact value; it sets the slider in the browser and costs no
-        message of its own.
-    integer : bool, default False
-        An IntSlider (a step counter, a class picker): ``min``, ``max``, ``step`` and ``value`` whole numbers.
-
-    Returns
-    -------
-    ipywidgets.FloatSlider
-        With an extra attribute ``number_box``: a labelled
-        :class:`helpers.live.numberbox.NumberBox` bound to the slider, or ``None``.
-        :class:`Explorer` shows the two side by side.
-
-    Raises
-    ------
-    ValueError, TypeError
-        With the offending argument's name, e.g. ``min must be less than max``.
-
-    Examples
-    --------
-    >>> s = slider("p(class 2)", min=0, max=1, step=0.01, value=0.6, name="p", number_box=True)
-    >>> s.value, s.number_box.value
-    (0.6, 0.6)
-    """
+    """A slider with a label (its accessible name) and the CSS class ``course-slider-<name>``; ``number_box=True``
+    adds ``s.number_box`` (class ``course-number-<name>``), ``integer=True`` makes an IntSlider."""
     if not isinstance(label, str) or not label.strip():
         raise ValueError(f"label must be a non-empty string (the slider's visible and accessible name), got {label!r}")
     _check_name(name, "name")
@@ -237,38 +146,12 @@ def slider(
     )
     s.add_class("course-slider")
     s.add_class(f"course-slider-{name}")
-    s.number_box = _number_box(s, name) if number_box else None
+    s.number_box = NumberBox(s, label, name) if number_box else None
     return s
 
 
-def _number_box(control: widgets.Widget, name: str) -> widgets.Widget:
-    """A labelled number box that sets ``control`` in the browser (no kernel message of its own)."""
-    from helpers.live.numberbox import NumberBox
-
-    box = NumberBox(control, control.description or name)
-    box.add_class("course-number")
-    box.add_class(f"course-number-{name}")
-    return box
-
-
 def live_figure(figsize: tuple[float, float] = (6.4, 3.4), *, alt: str = "") -> Figure:
-    """Create a figure on a live canvas (:class:`helpers.live.canvas.FigureCanvas`).
-
-    Static plots in the course stay inline PNGs; only explorers use this live
-    canvas, whose artists are updated in place.
-
-    Parameters
-    ----------
-    figsize : (float, float), default (6.4, 3.4)
-        Width and height in inches.
-    alt : str, optional
-        What the figure shows, for screen readers (its accessible name).
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-        Its ``canvas`` is a widget; pass the figure to :class:`Explorer`.
-    """
+    """A figure on a live canvas for an :class:`Explorer`; ``alt`` says what it shows, for screen readers."""
     try:
         width, height = (float(v) for v in figsize)
     except (TypeError, ValueError):
@@ -285,11 +168,7 @@ _LARGE_TEXT: LargeTextSwitch | None = None
 
 
 def large_text(on: bool | None = None) -> LargeTextSwitch:
-    """The teacher's switch for large readouts and slider labels on every explorer of the page.
-
-    ``large_text()`` returns the switch (display it, click it); ``large_text(True)`` also turns it on
-    from code.  There is one switch per kernel: every place it is shown shows the same state.
-    """
+    """The teacher's one switch (per kernel) for large readouts and slider labels; ``on`` sets it from code."""
     global _LARGE_TEXT
     if on is not None and not isinstance(on, bool):
         raise TypeError(f"on must be True, False or None (just show the switch), got {on!r}")
@@ -301,22 +180,14 @@ def large_text(on: bool | None = None) -> LargeTextSwitch:
 
 
 def send_now(figure: Figure) -> None:
-    """Render ``figure`` and send it to the browser at once, even while the kernel is busy.
-
-    A training loop keeps the kernel busy; its progress display calls this
-    after each epoch.  (``figure.canvas.draw()`` does the same.)
-    """
+    """Render ``figure`` and send it at once, even while the kernel is busy (a training loop's progress)."""
     if not isinstance(getattr(figure, "canvas", None), FigureCanvas):
         raise TypeError("figure must come from live_figure(), got a figure without a live canvas")
     figure.canvas.draw()
 
 
 class _Blitter:
-    """Redraw only what an update changed; see the module docstring.
-
-    ``animated`` holds the artists drawn per frame; ``background`` the snapshot
-    of everything else, taken after each full draw.
-    """
+    """Redraw only what an update changed: ``animated`` artists over the ``background`` snapshot."""
 
     def __init__(self, figure: Figure) -> None:
         self.figure = figure
@@ -333,15 +204,8 @@ class _Blitter:
         figure.set_layout_engine("none")
         self._cid = self.canvas.mpl_connect("draw_event", self._on_draw)
 
-    # -- what changed ---------------------------------------------------------
     def _changed(self) -> list[Artist] | None:
-        """The stale artists that can be blitted, or None if the background changed.
-
-        An animated artist does not pass its staleness on to its axes, so every
-        axes is searched, not only the stale ones.  Parts of an axes that are
-        never drawn (frame and axis of an ``axis("off")`` axes) stay stale for
-        ever and are ignored.
-        """
+        """The stale artists that can be blitted, or None if the background changed (never-drawn parts ignored)."""
         fig = self.figure
         for child in fig.get_children():
             if child.stale and child not in fig.axes:
@@ -376,12 +240,7 @@ class _Blitter:
         return order
 
     def _covered(self, changed: list[Artist]) -> set[Artist]:
-        """Artists drawn over ``changed`` (in matplotlib's order) that overlap where they are now.
-
-        Those must be redrawn over a moved artist each frame; an artist drawn above
-        but elsewhere (a label in a corner) can stay in the background.  An
-        artist whose extent cannot be measured counts as overlapping.
-        """
+        """Artists drawn above ``changed`` that overlap them (unmeasurable ones count as overlapping)."""
         order = self._drawing_order()
         renderer = self.canvas.get_renderer()
 
@@ -425,7 +284,6 @@ class _Blitter:
                     covered.add(artist)
         return covered
 
-    # -- drawing --------------------------------------------------------------
     def _on_draw(self, _event: object) -> None:
         """After every full draw (ours, a refresh, a resize): snapshot, then draw the animated artists."""
         self.full_draws += 1
@@ -437,15 +295,11 @@ class _Blitter:
         for artist in self.animated:
             self.figure.draw_artist(artist)
 
-    def _full_draw(self) -> None:
-        """Render everything (the draw_event handler snapshots the background) and send it."""
-        self.canvas.draw()
-
     def render(self) -> None:
         """Show the figure's current state, as cheaply as possible."""
         changed = self._changed()
         if changed is None:
-            self._full_draw()
+            self.canvas.draw()
             return
         if not changed:
             self.canvas.send_frame()  # the same picture; sent only if it is now for other values
@@ -459,10 +313,10 @@ class _Blitter:
             self.animated = sorted(wanted, key=lambda a: order.get(id(a), (len(self.figure.axes), a.get_zorder(), 0)))
             for artist in self.animated:
                 artist.set_animated(True)
-            self._full_draw()  # a new background, without the newly animated artists
+            self.canvas.draw()  # a new background, without the newly animated artists
             return
         if self.background is None:
-            self._full_draw()
+            self.canvas.draw()
             return
         self.canvas.restore_region(self.background)
         self._draw_animated()
@@ -478,45 +332,10 @@ class _Blitter:
 class Explorer:
     """Controls, a readout and an optional live figure that answer each other at once.
 
-    Parameters
-    ----------
-    controls : mapping of str to ipywidgets value widgets
-        Keyword name → control; ``update`` receives the values by these names.
-        A slider from :func:`slider` is shown with its number box.
-    update : callable
-        ``update(**values) -> str``.  Recompute, change artists in place and
-        return the readout as (simple) HTML.
-    figure : matplotlib Figure, optional
-        A figure from :func:`live_figure`; after each update only the artists
-        that changed are redrawn (see the module docstring).
-    name : str, default "explorer"
-        The readout gets the CSS class ``course-readout-<name>``, the whole
-        explorer ``course-explorer-<name>``.
-    footer : ipywidgets.Widget, optional
-        Shown under the figure (e.g. a button or a note).
-    readout : callable, optional
-        ``readout(**values) -> str``: the readout ``update`` would return for
-        ``values``, computed without touching the figure or any state.  Given
-        it, each move also sends the readouts one move away, and the browser
-        shows them at once (see :mod:`helpers.live.readout`).  Must agree with
-        ``update``; ``tests/test_readout.py`` checks that it does.
-    readout_lines : int, default 1
-        The most lines the readout shows; their room is kept from the start, so
-        nothing below the readout moves when it gains a line.
-
-    Raises
-    ------
-    ValueError, TypeError
-        Naming the argument: empty ``controls``, a control without ``value``,
-        ``update`` not callable, ``figure`` not from :func:`live_figure`, …
-
-    Examples
-    --------
-    >>> from helpers.live import Explorer, slider
-    >>> s = slider("x", min=0, max=1, step=0.1, value=0.5, name="x")
-    >>> ex = Explorer({"x": s}, lambda x: f"x² = {x * x:.2f}")
-    >>> ex.set(x=0.3); ex.readout_text
-    'x² = 0.09'
+    ``update(**values) -> str`` changes the figure in place and returns the readout (simple HTML);
+    ``readout(**values) -> str``, if given, returns the same text without touching anything, so the page
+    can show the next moves' readouts before the kernel answers.  ``name`` gives the CSS classes
+    ``course-readout-<name>`` and ``course-explorer-<name>``; ``readout_lines`` (1–6) keeps room for lines.
     """
 
     def __init__(
@@ -588,8 +407,7 @@ class Explorer:
 
     @property
     def values(self) -> dict[str, object]:
-        """Current value of every control, by name (float sliders' values without float noise:
-        the browser's ``0.35000000000000003`` is ``0.35``, as in the look-ahead table)."""
+        """Every control's value by name (float sliders' rounded to 12 decimals: no float noise)."""
         return {
             key: round(control.value, 12) if isinstance(control, widgets.FloatSlider) else control.value
             for key, control in self.controls.items()
@@ -602,40 +420,19 @@ class Explorer:
     def refresh(self) -> None:
         """Recompute the readout, then redraw what changed in the figure."""
         with self._lock:
-            self._refresh()
-
-    def _refresh(self) -> None:
-        values = self.values
-        text = self._update(**values)
-        if not isinstance(text, str):
-            raise TypeError(f"update must return the readout as a str, got {type(text).__name__}")
-        self.readout.show(text, values, self._held)  # sent first: the numbers answer before the picture
-        if self._blitter is not None:
-            self._blitter.render()
-        if self._readout is not None:
-            _flush_to_browser()  # the answer and the frame leave before the table is computed
-            self.readout.look_ahead(self._readout, values)  # the next moves' readouts, for the browser
-
-    def track(
-        self,
-        name: str,
-        control: widgets.ValueWidget,
-        readout: Callable[[object], str],
-    ) -> None:
-        """Also answer ahead for a slider outside the controls that changes what they mean.
-
-        Chapter 03's class picker: it chooses which bar the probability slider
-        moves.  ``readout(value)`` is the text the explorer shows once ``control``
-        takes ``value`` (see :meth:`helpers.live.readout.LiveReadout.track`).
-        """
-        self.readout.track(name, control, readout)
+            values = self.values
+            text = self._update(**values)
+            if not isinstance(text, str):
+                raise TypeError(f"update must return the readout as a str, got {type(text).__name__}")
+            self.readout.show(text, values, self._held)  # sent first: the numbers answer before the picture
+            if self._blitter is not None:
+                self._blitter.render()
+            if self._readout is not None:
+                _flush_to_browser()  # the answer and the frame leave before the table is computed
+                self.readout.look_ahead(self._readout, values)  # the next moves' readouts, for the browser
 
     def set(self, **values: object) -> None:
-        """Set controls by name (as a learner's drag would) and refresh once.
-
-        The browser gets the new readout before the controls' new values: a page
-        that saw the controls move first would briefly show the old text.
-        """
+        """Set controls by name, as a learner would, and refresh once (the readout reaches the page first)."""
         unknown = sorted(set(values) - set(self.controls))
         if unknown:
             raise ValueError(f"unknown control(s) {unknown}; this explorer has {sorted(self.controls)}")
@@ -660,21 +457,12 @@ class Explorer:
         return html.unescape(_TAG.sub("", self.readout.value))
 
     def static_picture(self) -> dict[str, str]:
-        """The explorer as it is now, for every view without a live kernel (GitHub, nbconvert, a fresh Lab).
-
-        ``image/png``: the figure's last frame; ``text/html``: the readout above that
-        picture (with its alt text); ``text/plain``: the readout and the alt text.
-        """
+        """The explorer now as PNG, HTML and text, for views without a live kernel (GitHub, nbconvert)."""
         text = self.readout_text
         bundle = {"text/plain": text}
         html_ = f'<div class="course-static-readout" style="font-size:16px;line-height:1.6">{self.readout.value}</div>'
         canvas = self.figure.canvas if self.figure is not None else None
         if canvas is not None and canvas._last_sent is not None:
-            import base64
-            import io
-
-            from matplotlib.image import imsave
-
             png = io.BytesIO()
             imsave(png, canvas._last_sent, format="png")
             data = base64.b64encode(png.getvalue()).decode("ascii")
@@ -690,23 +478,14 @@ class Explorer:
         return bundle
 
     def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict]:
-        """The live widget, and its static picture for views that cannot show it
-        (the recorder keeps only the picture: ``tools/record.py``)."""
+        """The live widget and its static picture (the recorder keeps only the picture)."""
         live = self.widget._repr_mimebundle_(**kwargs) or {}
         bundle = {**self.static_picture(), **{k: v for k, v in live.items() if k != "text/plain"}}
         return bundle, {"course-explorer": self.name}
 
 
 def _flush_to_browser(timeout: float = 0.05) -> None:
-    """Wait (at most ``timeout`` s) until the kernel's IOPub thread has sent every queued message.
-
-    Messages leave through a background thread that needs the GIL; a long
-    computation right after ``widget.value = …`` would hold that message back
-    by up to the interpreter's switch interval per step.  Outside a kernel
-    (tests, scripts) this does nothing.
-    """
-    import threading
-
+    """Wait (at most ``timeout`` s) until the kernel's IOPub thread has sent every queued message."""
     from IPython import get_ipython
 
     thread = getattr(getattr(get_ipython(), "kernel", None), "iopub_thread", None)
@@ -717,62 +496,43 @@ def _flush_to_browser(timeout: float = 0.05) -> None:
     sent.wait(timeout)
 
 
-def draggable(
-    figure: Figure,
-    artist: Artist,
-    control: widgets.ValueWidget,
-    *,
-    axis: str = "y",
-) -> Callable[[str, object], None]:
-    """Let the mouse drag ``artist`` on ``figure``; the drag sets ``control`` (one source of truth).
-
-    The control stays the keyboard alternative: whatever the mouse does, it
-    does by moving the control, so the readout and the figure follow the same
-    path as a key press.  The value is snapped to the control's ``step`` and
-    clipped to ``[min, max]``.
-
-    Parameters
-    ----------
-    figure : Figure
-        A figure from :func:`live_figure`.
-    artist : matplotlib Artist
-        What the learner grabs (a marker, a bar …); a press must hit it
-        (``artist.contains``) to start a drag.
-    control : ipywidgets value widget
-        Usually a :func:`slider`; receives the pointer's data coordinate.
-    axis : {"y", "x"}, default "y"
-        Which coordinate of the pointer drives the control.
-
-    Returns
-    -------
-    callable
-        ``handle(kind, event)`` with ``kind`` in ``"press"``, ``"motion"``,
-        ``"release"`` — the handler itself, so tests can call it with fake events.
+def drag(figure: Figure, grab: Callable[[object], object], move: Callable[[object, object], None]) -> Callable:
+    """The one mouse drag: a press that ``grab(event)`` takes (a handle, not None) starts it; each motion
+    in the same axes calls ``move(handle, event)`` until the release.  Returns ``handle(kind, event)``.
     """
+    state: dict[str, object] = {"held": None, "ax": None}
+
+    def handle(kind: str, event) -> None:
+        if kind == "press":
+            state["held"], state["ax"] = grab(event), event.inaxes
+        elif kind == "release":
+            state["held"] = None
+        elif kind == "motion" and state["held"] is not None and event.inaxes is state["ax"] and event.xdata is not None:
+            move(state["held"], event)
+
+    figure.canvas.mpl_connect("button_press_event", lambda e: handle("press", e))
+    figure.canvas.mpl_connect("motion_notify_event", lambda e: handle("motion", e))
+    figure.canvas.mpl_connect("button_release_event", lambda e: handle("release", e))
+    return handle
+
+
+def draggable(figure: Figure, artist: Artist, control: widgets.ValueWidget, *, axis: str = "y") -> Callable:
+    """Let the mouse drag ``artist`` to set ``control`` (snapped, clipped) from the pointer's ``axis`` coordinate."""
     if axis not in ("x", "y"):
         raise ValueError(f"axis must be 'x' or 'y', got {axis!r}")
     if not isinstance(artist, Artist) or artist.axes is None:
         raise TypeError("artist must be a matplotlib artist already placed in an axes of the figure")
     if not control.has_trait("value"):
         raise TypeError(f"control must be an ipywidgets value widget, got {type(control).__name__}")
-    ax = artist.axes
-    state = {"dragging": False}
 
-    def handle(kind: str, event) -> None:
-        if kind == "press":
-            state["dragging"] = event.inaxes is ax and bool(artist.contains(event)[0])
-        elif kind == "release":
-            state["dragging"] = False
-        elif kind == "motion" and state["dragging"] and event.inaxes is ax:
-            coordinate = event.ydata if axis == "y" else event.xdata
-            if coordinate is None:
-                return
-            step = getattr(control, "step", None) or 0
-            snapped = round(coordinate / step) * step if step else coordinate
-            lo, hi = getattr(control, "min", snapped), getattr(control, "max", snapped)
-            control.value = float(min(max(snapped, lo), hi))
+    def grab(event) -> bool | None:
+        return True if event.inaxes is artist.axes and artist.contains(event)[0] else None
 
-    figure.canvas.mpl_connect("button_press_event", lambda e: handle("press", e))
-    figure.canvas.mpl_connect("motion_notify_event", lambda e: handle("motion", e))
-    figure.canvas.mpl_connect("button_release_event", lambda e: handle("release", e))
-    return handle
+    def move(_held: object, event) -> None:
+        coordinate = event.ydata if axis == "y" else event.xdata
+        step = getattr(control, "step", None) or 0
+        snapped = round(coordinate / step) * step if step else coordinate
+        lo, hi = getattr(control, "min", snapped), getattr(control, "max", snapped)
+        control.value = float(min(max(snapped, lo), hi))
+
+    return drag(figure, grab, move)

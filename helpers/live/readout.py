@@ -1,22 +1,9 @@
 """An explorer's readout that answers a key press without waiting for the kernel.
 
-A move of a slider normally costs a round trip: browser → server → kernel →
-server → browser, then the page's own work — measured here at 40–60 ms in a
-chapter notebook, most of it outside Python.  So, after each move, Python
-computes the readout for the values *one move away*: for every slider, the
-next ``reach`` steps up and down from where it is now, within a time budget.
-The browser keeps that table; when a slider moves it shows the table's text
-for the new value at once, and the kernel's own answer (the same text,
-computed by the same function) replaces it when it arrives.
-
-Two rules keep this honest.  A table is used only if it was made in the same
-turn as the kernel's latest answer (each answer has a turn number), so nothing
-that changed in the kernel since — a point dragged on the plot, another class
-picked — can leave an old table in use.  And an entry is used only when exactly
-one control differs from the values of that answer.  Anything else — two
-controls moved, a value the table does not hold — waits for the kernel, as
-before.  ``tests/test_readout.py`` checks every table entry of
-every chapter's explorer against what the explorer shows after that move.
+After each answer Python computes the readouts one move away (every slider's next steps each way,
+within a time budget) and the page shows the matching one at once; the kernel's own answer follows.
+A table is used only in the turn it was made for, and only when exactly one control differs from
+that turn's values; anything else waits for the kernel.  ``tests/test_readout.py`` checks every entry.
 """
 
 from __future__ import annotations
@@ -68,11 +55,7 @@ def value_key(value: object, decimals: int = 6) -> str:
 
 
 def stepped(control: widgets.ValueWidget, value: float, k: int) -> float | int | None:
-    """The value ``k`` presses of an arrow key away from ``value`` on slider ``control`` (None: off its range).
-
-    On the slider's grid ``min + n·step``, float noise rounded away, so its
-    :func:`value_key` is the browser's.
-    """
+    """The value ``k`` arrow-key presses from ``value`` on ``control``'s grid, without float noise (None: off it)."""
     index = round((value - control.min) / control.step) + k
     new = control.min + index * control.step
     if not control.min - 1e-9 <= new <= control.max + 1e-9:
@@ -81,13 +64,7 @@ def stepped(control: widgets.ValueWidget, value: float, k: int) -> float | int |
 
 
 class LiveReadout(anywidget.AnyWidget):
-    """The readout line of an :class:`helpers.live.Explorer`.
-
-    Parameters
-    ----------
-    controls : mapping of str to ipywidgets value widgets
-        The explorer's controls, by the names its functions take.
-    """
+    """The readout line of an :class:`helpers.live.Explorer` (``controls``: its controls by name)."""
 
     _esm = _ESM
     _css = _CSS
@@ -116,11 +93,7 @@ class LiveReadout(anywidget.AnyWidget):
         return f"LiveReadout(controls={sorted(self._controls)})"
 
     def value_keys(self, values: Mapping[str, object]) -> dict[str, str]:
-        """``values`` as the browser writes them (see :func:`value_key`).
-
-        A selection widget (``ToggleButtons``, ``Dropdown``) syncs its ``index``, not its value, to
-        the page: its key is that index.
-        """
+        """``values`` as the browser writes them (a selection widget's key is its index, which the page syncs)."""
         keys = {}
         for name, v in values.items():
             control = self._controls.get(name)
@@ -130,11 +103,7 @@ class LiveReadout(anywidget.AnyWidget):
         return keys
 
     def track(self, name: str, control: widgets.ValueWidget, readout: Callable[[object], str]) -> None:
-        """Also look ahead for a slider that is not one of the explorer's controls.
-
-        ``readout(value)`` is the text the explorer will show once ``control``
-        (e.g. a selector that changes what the other sliders mean) takes ``value``.
-        """
+        """Also look ahead for ``control`` outside the explorer: ``readout(value)`` is its text at ``value``."""
         if name in self._controls:
             raise ValueError(f"name must be new, {name!r} is already a control")
         if not isinstance(control, _SLIDERS):
@@ -151,12 +120,7 @@ class LiveReadout(anywidget.AnyWidget):
         return {**values, **{name: control.value for name, (control, _) in self._tracked.items()}}
 
     def show(self, text: str, values: Mapping[str, object], held: tuple[str, ...] = ()) -> None:
-        """The kernel's readout ``text`` for the controls' ``values`` (one message).
-
-        ``held``: controls the kernel has just set itself (``Explorer.set``), whose
-        new values follow this message.  Until one of them shows its new value,
-        the page must not take its old one for a learner's move.
-        """
+        """The kernel's ``text`` for ``values`` in one message; ``held``: controls it just set itself."""
         values = self.with_tracked(values)
         with self.hold_sync():  # a new turn: the browser stops using the last turn's table
             self.value = text
@@ -173,13 +137,7 @@ class LiveReadout(anywidget.AnyWidget):
         budget: float = 0.010,
         clock: Callable[[], float] = time.perf_counter,
     ) -> dict[str, dict[str, str]]:
-        """Compute ``readout`` for every slider's next ``reach`` steps each way, nearest first.
-
-        Call it right after :meth:`show` with the same ``values``.  Stops early
-        once ``budget`` seconds are spent (whole rings of steps only), then sends
-        the table.  Returns it (``{slider: {value key: text}}``).  ``clock`` (seconds)
-        is injectable so that tests do not depend on the machine's speed.
-        """
+        """Send and return ``readout`` for each slider's next ``reach`` steps each way, within ``budget`` s."""
         values = self.with_tracked(values)
         sliders = {name: c for name, c in self._controls.items() if isinstance(c, _SLIDERS)}
         table: dict[str, dict[str, str]] = {name: {} for name in sliders}
@@ -202,10 +160,7 @@ class LiveReadout(anywidget.AnyWidget):
 
 
 class LargeTextSwitch(anywidget.AnyWidget):
-    """A button that makes every explorer's readout and slider labels large (for a projector).
-
-    The page gets the class ``course-large-text`` on its body while it is on; its label says its state.
-    """
+    """A button that makes every explorer's readout and slider labels large (``course-large-text`` on the body)."""
 
     _esm = """
 function render({ model, el }) {
