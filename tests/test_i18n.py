@@ -636,7 +636,6 @@ def test_explorer_controls_in_japanese(monkeypatch):
     from helpers.live import large_text
     from helpers.live.numberbox import NumberBox
     from helpers.live.readout import LargeTextSwitch
-
     from helpers.style import use_course_style
 
     use_course_style()
