@@ -128,7 +128,7 @@ def backward_steps(net: TwoLayerNet, x: ArrayLike, t: float, lr: float = LR) -> 
     )
     steps.append(
         Step(
-            tr("one SGD step", "SGDの1ステップ"),
+            tr("one SGD step", "SGDで重みを更新"),
             NODES,
             tuple(range(len(EDGES))),
             tr(
@@ -251,8 +251,8 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
     control = slider(
         tr("backward step", "逆伝播のステップ"), min=0, max=len(steps) - 1, step=1, value=0, name="step", integer=True
     )
-    prev_button = widgets.Button(description=tr("◀ Previous", "◀ 前へ"), layout=widgets.Layout(width="120px"))
-    next_button = widgets.Button(description=tr("Next ▶", "次へ ▶"), layout=widgets.Layout(width="120px"))
+    prev_button = widgets.Button(description=tr("◀ Previous", "◀ 前"), layout=widgets.Layout(width="120px"))
+    next_button = widgets.Button(description=tr("Next ▶", "次 ▶"), layout=widgets.Layout(width="120px"))
     prev_button.add_class("course-button-prev")
     next_button.add_class("course-button-next")
     prev_button.on_click(lambda _b: setattr(control, "value", max(control.value - 1, control.min)))
