@@ -141,6 +141,7 @@ def test_code_cells_are_identical_across_editions(slug):
     ]
 
 
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana and kanji
 NUMBER = re.compile(r"(?<![A-Za-z0-9_.])[-−]?\d+(?:\.\d+)?(?:e[-+]?\d+)?")  # 4 in 有効数字4桁 counts
 
 
@@ -592,6 +593,67 @@ def test_japanese_figure_renders_without_missing_glyphs():
     plt.close(fig)
 
 
+def _explorer_texts(build) -> tuple[str, list[str]]:
+    """The readout and every axes title of the explorer ``build()`` makes (drawn with no missing glyph)."""
+    from helpers.style import use_course_style
+
+    use_course_style()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Glyph … missing from font(s)" is a UserWarning
+        explorer = build()
+        explorer.figure.canvas.draw()
+    return explorer.readout_text, [ax.get_title() for ax in explorer.figure.axes if ax.get_title()]
+
+
+@pytest.mark.parametrize(
+    "chapter, build",
+    [
+        ("02", lambda m: m.outlier_explorer()),
+        ("04", lambda m: m.overflow_explorer(120.0)),
+        ("05", lambda m: m.descent_explorer(0.5, 20)),
+        ("06", lambda m: m.backward_explorer()),
+    ],
+)
+def test_explorer_speaks_the_editions_language_with_the_same_numbers(chapter, build, monkeypatch):
+    """An explorer built in the Japanese edition has a Japanese readout and titles, with the English numbers."""
+    import importlib
+
+    module = importlib.import_module(f"helpers.explorers.ch{chapter}")
+    monkeypatch.setenv("COURSE_LANG", "en")
+    en_readout, en_titles = _explorer_texts(lambda: build(module))
+    monkeypatch.setenv("COURSE_LANG", "ja")
+    ja_readout, ja_titles = _explorer_texts(lambda: build(module))
+    assert JAPANESE.search(ja_readout) and ja_readout != en_readout, (en_readout, ja_readout)
+    assert sorted(NUMBER.findall(en_readout)) == sorted(NUMBER.findall(ja_readout)), (en_readout, ja_readout)
+    assert len(en_titles) == len(ja_titles) and all(JAPANESE.search(t) for t in ja_titles), ja_titles
+    for en, ja in zip(en_titles, ja_titles, strict=True):
+        assert en != ja and sorted(NUMBER.findall(en)) == sorted(NUMBER.findall(ja)), (en, ja)
+
+
+def test_explorer_controls_in_japanese(monkeypatch):
+    """Slider labels, toggle and button texts, the number box and the large-text switch follow the edition."""
+    from helpers.explorers import ch01
+    from helpers.live import large_text
+    from helpers.live.numberbox import NumberBox
+    from helpers.live.readout import LargeTextSwitch
+    from helpers.style import use_course_style
+
+    use_course_style()
+    monkeypatch.setenv("COURSE_LANG", "ja")
+    fit = ch01.fit_explorer()
+    controls = fit.explorer.controls
+    assert (controls["w"].description, controls["b"].description) == ("傾き w", "切片 b")
+    assert controls["best"].description == "最小二乗法: オフ"
+    fit.explorer.set(best=True)
+    assert controls["best"].description == "最小二乗法: オン"
+    assert fit.explorer.readout_text.startswith("あなたの直線 y = 1.00·x + 3.00")
+    switch = LargeTextSwitch()
+    assert repr(switch).startswith("大きな文字: オフ（") and switch.label_on == "大きな文字: オン"
+    assert NumberBox(controls["w"], "傾き w").hint == "：値を入力して Enter"
+    monkeypatch.setenv("COURSE_LANG", "en")
+    assert LargeTextSwitch().label_off == "Large text: off" and large_text() is large_text()
+
+
 # --- user-facing strings in helpers ----------------------------------------------------------------
 
 #: Modules whose every string for the learner exists in both languages (via ``tr`` / ``Text``).
@@ -606,13 +668,12 @@ CONVERTED = (
     "helpers/graph.py",
     "helpers/exercise_bank/__init__.py",
     *(f"helpers/exercise_bank/ch{n:02d}.py" for n in range(11)),
+    "helpers/widgets.py",
+    *(p.relative_to(ROOT).as_posix() for p in sorted((ROOT / "helpers" / "live").glob("*.py"))),
+    *(p.relative_to(ROOT).as_posix() for p in sorted((ROOT / "helpers" / "explorers").glob("*.py"))),
 )
 #: Modules that say things to the learner in English only, still to convert (and why not yet).
-TO_DO = {
-    "helpers/explorers/": "being rewritten on helpers/live/ (issue: live layer)",
-    "helpers/live/": "the new live layer (sliders, canvas, readout), being written: to convert once it lands",
-    "helpers/widgets.py": "the large-text shim over helpers/live/ (its switch's text lives there)",
-}
+TO_DO: dict[str, str] = {}
 #: Modules with nothing for the learner to read but error messages for wrong arguments (English, as Python's).
 NO_PROSE = (
     "helpers/__init__.py",
@@ -626,6 +687,8 @@ NO_PROSE = (
     "helpers/numdiff.py",
 )
 EXEMPT = "# i18n: not prose"
+#: Names whose string is code for the browser (an anywidget's ``_css`` / ``_esm``), not prose.
+BROWSER_CODE = ("_css", "_esm")
 PROSE = re.compile(r"[A-Za-z']{2,} [A-Za-z']{2,}")
 
 
@@ -650,7 +713,7 @@ def _literal_text(node: ast.AST) -> str:
 def english_only_strings(code: str, name: str = "<module>") -> list[str]:
     """``"name:line: text"`` for every English phrase of ``code`` a learner could read that is not inside
     ``tr(...)`` / ``Text(...)``: docstrings, ``raise`` messages (programming errors, English like Python's own),
-    markup and lines marked ``# i18n: not prose`` are left out."""
+    markup, an anywidget's ``_css`` / ``_esm`` and lines marked ``# i18n: not prose`` are left out."""
     tree = ast.parse(code)
     lines = code.splitlines()
     skip: set[int] = set()
@@ -663,6 +726,8 @@ def english_only_strings(code: str, name: str = "<module>") -> list[str]:
             skip.add(id(node.args[0]))  # a glossary term's English name, beside its Japanese one
         elif isinstance(node, ast.Raise):
             skip.update(id(n) for n in ast.walk(node))
+        elif isinstance(node, ast.Assign) and any(getattr(t, "id", "").lower() in BROWSER_CODE for t in node.targets):
+            skip.update(id(n) for n in ast.walk(node.value))  # an anywidget's CSS / ES module: code, not prose
         elif isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef):
             body = node.body
             if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
@@ -697,5 +762,9 @@ def f(x):
     label = tr("not yet", "まだです")
     html = f'<div class="a b">{label}</div>'
     return f"Hint: look at {x} again" + label
+
+class Switch:
+    _css = ".switch { font-size: 16px; min-width: 0 }"
+    _esm = "const button = document.createElement('button');"
 '''
     assert english_only_strings(code) == ["<module>:8: Hint: look at {} again"]

@@ -51,10 +51,12 @@ def square_explorer(x0: float = 1.5) -> Explorer:
     ax = fig.subplots()
     grid = np.linspace(-3.0, 3.0, 121)
     ax.plot(grid, grid**2, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="x²")
-    (dot,) = ax.plot([], [], MARKERS["prediction"], color=COLORS["prediction"], markersize=11, label="you are here")
+    (dot,) = ax.plot(
+        [], [], MARKERS["prediction"], color=COLORS["prediction"], markersize=11, label=tr("you are here", "現在の位置")
+    )
     ax.set(xlim=(-3.1, 3.1), ylim=(-0.3, 9.5), xlabel="x", ylabel="x²")
-    ax.set_title("widget test (ウィジェットの確認)")
-    ax.legend(loc="upper center")
+    ax.set_title(tr("widget test (ウィジェットの確認)", "ウィジェットの確認"))
+    ax.legend(loc="upper center")  # i18n: not prose
 
     def update(x: float) -> str:
         dot.set_data([x], [x * x])

@@ -16,6 +16,7 @@ from helpers.fit import (  # noqa: F401 - re-exported: the chapter's maths, show
     threshold_data,
     threshold_loss,
 )
+from helpers.i18n import tr
 from helpers.live import Explorer, drag, format_number, live_figure, slider
 from helpers.style import COLORS, LINESTYLES, MARKERS
 
@@ -41,17 +42,20 @@ def signed(text: str) -> str:
 
 def _fit_readout(w, b, sse, mse, best, moved) -> str:
     text = (
-        f"<b>your line</b> y = {w:.2f}·x {signed(f'{b:.2f}')} &nbsp;→&nbsp; "
+        f"<b>{tr('your line', 'あなたの直線')}</b> y = {w:.2f}·x {signed(f'{b:.2f}')} &nbsp;→&nbsp; "
         f"SSE = {format_number(sse)} · MSE = <b>{format_number(mse)}</b>"
     )
     if best is not None:
         bw, bb, bsse, bmse = best
         text += (
-            f"<br>\n<b>least squares</b> y = {format_number(bw, 4)}·x {signed(format_number(bb, 4))} &nbsp;→&nbsp; "
+            f"<br>\n<b>{tr('least squares', '最小二乗法')}</b> "
+            f"y = {format_number(bw, 4)}·x {signed(format_number(bb, 4))} &nbsp;→&nbsp; "
             f"SSE = {format_number(bsse)} · MSE = <b>{format_number(bmse)}</b>"
         )
     if moved is not None:
-        text += f"<br>\nyou moved point {moved[0]} to t = {moved[1]:.2f}"
+        text += "<br>\n" + tr(
+            f"you moved point {moved[0]} to t = {moved[1]:.2f}", f"点{moved[0]}を t = {moved[1]:.2f} に動かした"
+        )
     return text
 
 
@@ -84,17 +88,25 @@ class FitExplorer:
         self.ax_fit, self.ax_map = fig.subplots(1, 2, width_ratios=[1.35, 1])
         ax = self.ax_fit
         xs = np.array([-0.2, 5.2])
-        self.segments = ax.vlines(self.x, self.y, self.y, color=COLORS["neutral"], linestyle=":", label="residual")
-        (self.points,) = ax.plot(self.x, self.y, MARKERS["data"], color=COLORS["data"], markersize=7, label="data")
+        self.segments = ax.vlines(
+            self.x, self.y, self.y, color=COLORS["neutral"], linestyle=":", label=tr("residual", "残差")
+        )
+        (self.points,) = ax.plot(
+            self.x, self.y, MARKERS["data"], color=COLORS["data"], markersize=7, label=tr("data", "データ")
+        )
         (self.line,) = ax.plot(
-            xs, xs, color=COLORS["prediction"], linestyle=LINESTYLES["prediction"], label="your line"
+            xs,
+            xs,
+            color=COLORS["prediction"],
+            linestyle=LINESTYLES["prediction"],
+            label=tr("your line", "あなたの直線"),
         )
         (self.best_line,) = ax.plot(
-            xs, xs, color=COLORS["target"], linestyle=LINESTYLES["target"], label="least squares"
+            xs, xs, color=COLORS["target"], linestyle=LINESTYLES["target"], label=tr("least squares", "最小二乗法")
         )
         ax.set(xlim=(-0.2, 5.2), ylim=(-2.0, 15.0), xlabel="x", ylabel="y")
-        ax.set_title("drag a point · 点をドラッグ")
-        ax.legend(loc="upper left", fontsize=9)
+        ax.set_title(tr("drag a point · 点をドラッグ", "点をドラッグできる"))
+        ax.legend(loc="upper left", fontsize=9)  # i18n: not prose
 
         self.image = self.ax_map.imshow(
             self._log_mse_map(),
@@ -110,24 +122,33 @@ class FitExplorer:
             [], [], MARKERS["prediction"], color=COLORS["prediction"], markersize=11, markeredgecolor="black"
         )
         (self.star,) = self.ax_map.plot([], [], "*", color=COLORS["target"], markersize=15, markeredgecolor="white")
-        self.ax_map.set(xlabel="slope w (重み)", ylabel="intercept b (バイアス)")
-        self.ax_map.set_title("MSE of every line")
+        self.ax_map.set(
+            xlabel=tr("slope w (重み)", "傾き w（重み）"), ylabel=tr("intercept b (バイアス)", "切片 b（バイアス）")
+        )
+        self.ax_map.set_title(tr("MSE of every line", "あらゆる直線の平均二乗誤差"))
 
         controls = {
-            "w": slider("slope w", min=-1.0, max=5.0, step=0.05, value=w0, name="slope"),
-            "b": slider("intercept b", min=-4.0, max=6.0, step=0.05, value=b0, name="intercept"),
+            "w": slider(tr("slope w", "傾き w"), min=-1.0, max=5.0, step=0.05, value=w0, name="slope"),
+            "b": slider(tr("intercept b", "切片 b"), min=-4.0, max=6.0, step=0.05, value=b0, name="intercept"),
             "best": widgets.ToggleButton(
-                value=False, description="least squares: off", icon="eye-slash", layout=widgets.Layout(width="200px")
+                value=False,
+                description=tr("least squares: off", "最小二乗法: オフ"),
+                icon="eye-slash",
+                layout=widgets.Layout(width="200px"),
             ),
         }
         controls["best"].add_class("course-toggle-best")
 
         def say_state(change: dict) -> None:  # the label says whether the line is shown
-            controls["best"].description = f"least squares: {'on' if change['new'] else 'off'}"
+            controls["best"].description = (
+                tr("least squares: on", "最小二乗法: オン")
+                if change["new"]
+                else tr("least squares: off", "最小二乗法: オフ")
+            )
             controls["best"].icon = "eye" if change["new"] else "eye-slash"
 
         controls["best"].observe(say_state, names="value")
-        reset = widgets.Button(description="reset points", icon="undo")
+        reset = widgets.Button(description=tr("reset points", "点を元に戻す"), icon="undo")
         reset.add_class("course-button-reset")
         reset.on_click(lambda _button: self.reset_points())
         self.explorer = Explorer(

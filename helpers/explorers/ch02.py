@@ -7,6 +7,7 @@ from numpy.typing import ArrayLike
 
 from helpers._validate import as_float_array, check_index, check_probabilities, check_same_shape
 from helpers.distributions import set_probability
+from helpers.i18n import tr
 from helpers.live import Explorer, draggable, format_number, live_figure, slider
 from helpers.losses import (
     half_sum_squared_error,
@@ -22,7 +23,7 @@ __all__ = ["probability_explorer", "outlier_explorer", "OUTLIER_DATA"]
 
 def _probability_readout(p: float, y: np.ndarray, t: np.ndarray) -> str:
     return (
-        f"<b>p(class 2) = {p:.2f}</b> &nbsp;→&nbsp; "
+        f"<b>{tr('p(class 2)', 'p(クラス 2)')} = {p:.2f}</b> &nbsp;→&nbsp; "
         f"SSE = {format_number(sum_squared_error(y, t))} · "
         f"½SSE = {format_number(half_sum_squared_error(y, t))} · "
         f"MSE = <b>{format_number(mean_squared_error(y, t))}</b>"
@@ -62,18 +63,18 @@ def probability_explorer(y_pred: ArrayLike, y_true: ArrayLike, index: int = 2) -
     fig = live_figure((8.4, 3.2))
     ax_bars, ax_curve = fig.subplots(1, 2, width_ratios=[1.3, 1])
     colors = [COLORS["prediction"] if k == index else COLORS["neutral"] for k in classes]
-    bars = ax_bars.bar(classes, y0, color=colors, label="prediction y")
-    ax_bars.plot(classes, t, MARKERS["target"], color=COLORS["target"], label="target t")
-    ax_bars.set(xticks=classes, ylim=(0, 1.05), xlabel="class", ylabel="probability")
-    ax_bars.set_title("prediction vs target (予測と正解)")
-    ax_bars.legend(loc="upper right")
+    bars = ax_bars.bar(classes, y0, color=colors, label=tr("prediction y", "予測 y"))
+    ax_bars.plot(classes, t, MARKERS["target"], color=COLORS["target"], label=tr("target t", "正解 t"))
+    ax_bars.set(xticks=classes, ylim=(0, 1.05), xlabel=tr("class", "クラス"), ylabel=tr("probability", "確率"))
+    ax_bars.set_title(tr("prediction vs target (予測と正解)", "予測と正解"))
+    ax_bars.legend(loc="upper right")  # i18n: not prose
 
     grid = np.linspace(0.0, 1.0, 101)
     curve = [mean_squared_error(set_probability(y0, index, p), t) for p in grid]
     ax_curve.plot(grid, curve, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="MSE")
     (marker,) = ax_curve.plot([], [], MARKERS["loss"], color=COLORS["loss"], markersize=9)
-    ax_curve.set(xlabel=f"p(class {index})", ylabel="MSE", xlim=(0, 1))
-    ax_curve.set_title("MSE (平均二乗誤差) vs p")
+    ax_curve.set(xlabel=tr(f"p(class {index})", f"p(クラス {index})"), ylabel="MSE", xlim=(0, 1))
+    ax_curve.set_title(tr("MSE (平均二乗誤差) vs p", "MSE（平均二乗誤差）と p"))
 
     def update(p: float) -> str:
         y = set_probability(y0, index, p)
@@ -85,7 +86,9 @@ def probability_explorer(y_pred: ArrayLike, y_true: ArrayLike, index: int = 2) -
     def readout(p: float) -> str:
         return _probability_readout(p, set_probability(y0, index, p), t)
 
-    control = slider(f"p(class {index})", min=0.0, max=1.0, step=0.01, value=float(y0[index]), name="p")
+    control = slider(
+        tr(f"p(class {index})", f"p(クラス {index})"), min=0.0, max=1.0, step=0.01, value=float(y0[index]), name="p"
+    )
     return Explorer({"p": control}, update, figure=fig, name="probability", readout=readout)
 
 
@@ -95,7 +98,7 @@ OUTLIER_DATA = np.array([0.9, 1.1, 1.0, 0.95, 1.05, 0.9, 1.1, 1.0])
 
 def _outlier_readout(value: float, y_pred: np.ndarray, y_true: np.ndarray) -> str:
     return (
-        f"<b>last point = {value:.2f}</b> &nbsp;→&nbsp; "
+        f"<b>{tr('last point', '最後の点')} = {value:.2f}</b> &nbsp;→&nbsp; "
         f"MSE = <b>{format_number(mean_squared_error(y_pred, y_true))}</b> · "
         f"MAE = {format_number(mean_absolute_error(y_pred, y_true))} · "
         f"Huber = {format_number(huber_loss(y_pred, y_true))}"
@@ -119,9 +122,9 @@ def outlier_explorer(prediction: float = 1.0) -> Explorer:
         prediction,
         color=COLORS["prediction"],
         linestyle=LINESTYLES["prediction"],
-        label="prediction",
+        label=tr("prediction", "予測"),
     )
-    ax_pts.plot(idx[:-1], data[:-1], MARKERS["data"], color=COLORS["data"], label="data")
+    ax_pts.plot(idx[:-1], data[:-1], MARKERS["data"], color=COLORS["data"], label=tr("data", "データ"))
     (outlier,) = ax_pts.plot(
         [idx[-1]],
         [data[-1]],
@@ -130,8 +133,13 @@ def outlier_explorer(prediction: float = 1.0) -> Explorer:
         markersize=12,
     )  # not in the legend: a legend marker looking like the point invites dragging the legend
     segments = ax_pts.vlines(idx, y_pred, data, color=COLORS["neutral"], linestyle=":")
-    ax_pts.set(ylim=(-0.2, 6.2), xlabel="sample", ylabel="value", title="residuals (残差): drag the last point")
-    ax_pts.legend(loc="upper left")
+    ax_pts.set(
+        ylim=(-0.2, 6.2),
+        xlabel=tr("sample", "サンプル"),
+        ylabel=tr("value", "値"),
+        title=tr("residuals (残差): drag the last point", "残差: 最後の点をドラッグ"),
+    )
+    ax_pts.legend(loc="upper left")  # i18n: not prose
     names = ["MSE", "MAE", "Huber"]
     loss_bars = ax_bar.bar(
         names,
@@ -139,7 +147,7 @@ def outlier_explorer(prediction: float = 1.0) -> Explorer:
         color=[COLORS["loss"], COLORS["gradient"], COLORS["target"]],
         hatch=["", "//", ".."],
     )
-    ax_bar.set(ylim=(0, 3.2), title="loss (損失)")
+    ax_bar.set(ylim=(0, 3.2), title=tr("loss (損失)", "損失"))
 
     def update(value: float) -> str:
         data[-1] = value
@@ -157,7 +165,7 @@ def outlier_explorer(prediction: float = 1.0) -> Explorer:
     def readout(value: float) -> str:
         return _outlier_readout(value, y_pred, np.append(data[:-1], value))
 
-    control = slider("last point", min=0.0, max=6.0, step=0.05, value=1.0, name="outlier")
+    control = slider(tr("last point", "最後の点"), min=0.0, max=6.0, step=0.05, value=1.0, name="outlier")
     explorer = Explorer({"value": control}, update, figure=fig, name="outlier", readout=readout)
     explorer.drag = draggable(fig, outlier, control, axis="y")  # the slider is its keyboard alternative
     return explorer

@@ -22,6 +22,7 @@ from numpy.typing import ArrayLike
 
 from helpers._validate import as_float_array, check_index
 from helpers.distributions import set_probability
+from helpers.i18n import tr
 from helpers.live import Explorer, drag, format_number, live_figure, slider
 from helpers.losses import DELTA, cross_entropy, mean_squared_error, one_hot
 from helpers.style import COLORS, LINESTYLES, MARKERS
@@ -93,7 +94,7 @@ class BarsExplorer:
         self._build_figure()
 
         self.slider = slider(
-            "probability", min=0.0, max=1.0, step=STEP, value=float(self.y[self.selected]), name="ce-p"
+            tr("probability", "確率"), min=0.0, max=1.0, step=STEP, value=float(self.y[self.selected]), name="ce-p"
         )
         # The slider's meaning changes with the selected class, so the browser must never send back a
         # value the kernel set: with continuous_update on, ipywidgets' slider re-sends every value it is
@@ -110,7 +111,7 @@ class BarsExplorer:
         # A slider, not a dropdown: in JupyterLab's command mode the up/down arrow keys move between
         # cells even when a <select> has focus, while left/right reach a slider handle.
         self.class_picker = slider(
-            f"class to move (correct: {self.correct})",
+            tr(f"class to move (correct: {self.correct})", f"動かすクラス（正解: {self.correct}）"),
             min=0,
             max=self.y.size - 1,
             step=1,
@@ -140,8 +141,14 @@ class BarsExplorer:
         colors = [COLORS["prediction"] if k == self.correct else COLORS["neutral"] for k in classes]
         self.bars = ax.bar(classes, self.y, width=0.8, color=colors, edgecolor="black", linewidth=0)
         ax.plot([self.correct], [1.0], MARKERS["target"], color=COLORS["target"], markersize=9)
-        ax.set(xlim=BARS_XLIM, ylim=BARS_YLIM, xticks=classes, xlabel="class", ylabel="probability y")
-        ax.set_title("drag a bar (棒をドラッグ): prediction y, target ◆")
+        ax.set(
+            xlim=BARS_XLIM,
+            ylim=BARS_YLIM,
+            xticks=classes,
+            xlabel=tr("class", "クラス"),
+            ylabel=tr("probability y", "確率 y"),
+        )
+        ax.set_title(tr("drag a bar (棒をドラッグ): prediction y, target ◆", "棒をドラッグ: 予測 y、正解 ◆"))
 
         grid = np.linspace(0.0, 1.0, 201)
         ax = self.ax_ce = fig.add_axes(CE_RECT)
@@ -153,12 +160,14 @@ class BarsExplorer:
 
         ax = self.ax_mse = fig.add_axes(MSE_RECT)
         ax.axhline(0.2, color=COLORS["neutral"], linestyle=LINESTYLES["neutral"], linewidth=1.5)
-        ax.text(0.97, 0.2, "largest possible", ha="right", va="bottom", fontsize=9, color=COLORS["neutral"])
+        ax.text(
+            0.97, 0.2, tr("largest possible", "最大値"), ha="right", va="bottom", fontsize=9, color=COLORS["neutral"]
+        )
         self.mse_grid = np.linspace(0.0, 1.0, 51)
         (self.mse_curve,) = ax.plot([], [], color=COLORS["gradient"], linestyle=LINESTYLES["gradient"])
         (self.mse_marker,) = ax.plot([], [], MARKERS["gradient"], color=COLORS["gradient"], markersize=9)
         ax.set(xlim=(0, 1), ylim=(0, 0.23), xlabel="y_correct", ylabel="MSE")
-        ax.set_title("MSE (平均二乗誤差)")
+        ax.set_title(tr("MSE (平均二乗誤差)", "MSE（平均二乗誤差）"))
 
     def _draw(self) -> None:
         for k, (bar, height) in enumerate(zip(self.bars, self.y, strict=True)):
@@ -207,8 +216,8 @@ class BarsExplorer:
     def _readout(self, y: np.ndarray | None = None, selected: int | None = None) -> str:
         y = self.y if y is None else y
         k, c = (self.selected if selected is None else selected), self.correct
-        return (
-            f"selected class {k}: y[{k}] = {format_number(y[k])} &nbsp;|&nbsp; "
+        return tr(f"selected class {k}", f"選択中のクラス {k}") + (
+            f": y[{k}] = {format_number(y[k])} &nbsp;|&nbsp; "
             f"y_correct = y[{c}] = <b>{format_number(y[c])}</b> &nbsp;→&nbsp; "
             f"CE = <b>{format_number(cross_entropy(y, self.t))}</b> · "
             f"MSE = <b>{format_number(mean_squared_error(y, self.t))}</b> · "

@@ -6,6 +6,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from helpers.fit import fit_logistic, weighted_loss  # noqa: F401 - re-exported: the chapter's maths
+from helpers.i18n import tr
 from helpers.live import Explorer, format_number, live_figure, slider
 from helpers.losses import cross_entropy_from_logits
 from helpers.style import COLORS, LINESTYLES, MARKERS
@@ -63,12 +64,14 @@ def _overflow_readout(scale: float) -> str:
     naive = naive_cross_entropy(logits, LABEL)
     stable = cross_entropy_from_logits(logits, LABEL)
     probs = ", ".join(format_number(float(v), 3) for v in naive_softmax(logits))
-    flag = " &nbsp;⚠ overflow" if not np.isfinite(naive) else ""
-    return (
-        f"<b>scale = {scale:.0f}</b> &nbsp;→&nbsp; largest logit = {format_number(top)} · "
-        f"exp(largest) = {format_number(biggest)} · naive softmax = [{probs}] · "
-        f"<br>naive CE = <b>{format_number(naive)}</b> · "
-        f"stable CE = <b>{format_number(stable)}</b>{flag}"
+    flag = " &nbsp;⚠ " + tr("overflow", "オーバーフロー") if not np.isfinite(naive) else ""
+    return f"<b>scale = {scale:.0f}</b> &nbsp;→&nbsp; " + tr(
+        f"largest logit = {format_number(top)} · exp(largest) = {format_number(biggest)} · "
+        f"naive softmax = [{probs}] · <br>naive CE = <b>{format_number(naive)}</b> · "
+        f"stable CE = <b>{format_number(stable)}</b>{flag}",
+        f"最大のロジット = {format_number(top)} · exp(最大) = {format_number(biggest)} · "
+        f"素朴なソフトマックス = [{probs}] · <br>素朴な CE = <b>{format_number(naive)}</b> · "
+        f"安定な CE = <b>{format_number(stable)}</b>{flag}",
     )
 
 
@@ -85,28 +88,57 @@ def overflow_explorer(start: float = 50.0) -> Explorer:
     fig = live_figure((8.8, 3.4))
     ax_exp, ax_ce = fig.subplots(1, 2)
 
-    ax_exp.plot(grid, grid * BASE_LOGITS.max() / np.log(10), color=COLORS["gradient"], label="log10 exp(largest logit)")
+    ax_exp.plot(
+        grid,
+        grid * BASE_LOGITS.max() / np.log(10),
+        color=COLORS["gradient"],
+        label=tr("log10 exp(largest logit)", "log10 exp(最大のロジット)"),
+    )
     for dtype, role in (("float64", "loss"), ("float32", "other")):
         ax_exp.axhline(LN_MAX[dtype] / np.log(10), color=COLORS[role], linestyle=LINESTYLES["target"])
         ax_exp.text(
-            2, LN_MAX[dtype] / np.log(10) + 12, f"{dtype} max ≈ 1e{LN_MAX[dtype] / np.log(10):.0f}", color=COLORS[role]
+            2,
+            LN_MAX[dtype] / np.log(10) + 12,
+            tr(f"{dtype} max", f"{dtype} の最大値") + f" ≈ 1e{LN_MAX[dtype] / np.log(10):.0f}",
+            color=COLORS[role],
         )
     (exp_marker,) = ax_exp.plot([], [], MARKERS["loss"], color=COLORS["loss"], markersize=9)
-    ax_exp.set(xlabel="logit scale s", ylabel="log10 of exp(largest logit)", xlim=(0, 150), ylim=(0, 520))
-    ax_exp.set_title("overflow (オーバーフロー)")
+    ax_exp.set(
+        xlabel=tr("logit scale s", "ロジットの倍率 s"),
+        ylabel=tr("log10 of exp(largest logit)", "log10 exp(最大のロジット)"),
+        xlim=(0, 150),
+        ylim=(0, 520),
+    )
+    ax_exp.set_title(tr("overflow (オーバーフロー)", "オーバーフロー"))
 
     naive = [naive_cross_entropy(s * BASE_LOGITS, LABEL) for s in grid]
     stable = [cross_entropy_from_logits(s * BASE_LOGITS, LABEL) for s in grid]
-    ax_ce.plot(grid, stable, color=COLORS["target"], linestyle=LINESTYLES["loss"], label="stable (from logits)")
     ax_ce.plot(
-        grid, naive, color=COLORS["loss"], linestyle=LINESTYLES["gradient"], linewidth=3, label="naive exp / Σexp"
+        grid,
+        stable,
+        color=COLORS["target"],
+        linestyle=LINESTYLES["loss"],
+        label=tr("stable (from logits)", "安定（ロジットから）"),
+    )
+    ax_ce.plot(
+        grid,
+        naive,
+        color=COLORS["loss"],
+        linestyle=LINESTYLES["gradient"],
+        linewidth=3,
+        label=tr("naive exp / Σexp", "素朴な exp / Σexp"),
     )
     ax_ce.axvline(overflow_scale(), color=COLORS["neutral"], linestyle=LINESTYLES["neutral"])
     (naive_marker,) = ax_ce.plot([], [], "X", color=COLORS["loss"], markersize=10)
     (stable_marker,) = ax_ce.plot([], [], MARKERS["target"], color=COLORS["target"], markersize=8)
-    ax_ce.set(xlabel="logit scale s", ylabel="cross-entropy", xlim=(0, 150), ylim=(0, 520))
-    ax_ce.set_title("naive vs stable CE (class 1)")
-    ax_ce.legend(loc="upper left")
+    ax_ce.set(
+        xlabel=tr("logit scale s", "ロジットの倍率 s"),
+        ylabel=tr("cross-entropy", "交差エントロピー誤差"),
+        xlim=(0, 150),
+        ylim=(0, 520),
+    )
+    ax_ce.set_title(tr("naive vs stable CE (class 1)", "素朴な CE と安定な CE（クラス1）"))
+    ax_ce.legend(loc="upper left")  # i18n: not prose
 
     def update(scale: float) -> str:
         logits = scale * BASE_LOGITS
@@ -117,6 +149,13 @@ def overflow_explorer(start: float = 50.0) -> Explorer:
         return _overflow_readout(scale)
 
     control = slider(
-        "logit scale s", min=1.0, max=150.0, step=1.0, value=start, name="scale", readout_format=".0f", number_box=True
+        tr("logit scale s", "ロジットの倍率 s"),
+        min=1.0,
+        max=150.0,
+        step=1.0,
+        value=start,
+        name="scale",
+        readout_format=".0f",
+        number_box=True,
     )
     return Explorer({"scale": control}, update, figure=fig, name="overflow", readout=_overflow_readout)

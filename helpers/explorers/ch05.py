@@ -17,6 +17,7 @@ from helpers.fit import (  # noqa: F401 - re-exported: the chapter's maths, show
     loss_2d,
     verdict,
 )
+from helpers.i18n import Text, tr
 from helpers.live import Explorer, format_number, live_figure, slider
 from helpers.style import COLORS, LINESTYLES, MARKERS
 
@@ -34,15 +35,29 @@ __all__ = [
 ]
 
 
+#: :func:`verdict`'s words in the edition's language.
+VERDICTS = {
+    "diverged": Text("diverged", "発散"),
+    "converged": Text("converged", "収束"),
+    "not there yet": Text("not there yet", "まだ途中"),  # i18n: not prose (the key is verdict()'s word)
+}
+
+
+def _said(word: str) -> str:
+    """The verdict in brackets, as the edition writes them: `` (converged)`` or ``（収束）``."""
+    text = VERDICTS[word]
+    return tr(f" ({text.en})", f"（{text.ja}）")
+
+
 def _readout(lr: float, steps: int, path1: np.ndarray, path2: np.ndarray) -> str:
     l1_first, l1_last = loss_1d(path1[0]), loss_1d(path1[-1])
     l2_first, l2_last = loss_2d(path2[0]), loss_2d(path2[-1])
     return (
-        f"<b>η = {lr:.2f}, {steps} steps</b> &nbsp;→&nbsp; "
-        f"1-D: w = {format_number(path1[-1])}, L = <b>{format_number(l1_last)}</b> "
-        f"({verdict(l1_first, l1_last)}) · "
-        f"2-D: w = ({format_number(path2[-1][0])}, {format_number(path2[-1][1])}), "
-        f"f = <b>{format_number(l2_last)}</b> ({verdict(l2_first, l2_last)})"
+        f"<b>η = {lr:.2f}, {tr(f'{steps} steps', f'{steps}ステップ')}</b> &nbsp;→&nbsp; "
+        f"{tr('1-D', '1次元')}: w = {format_number(path1[-1])}, L = <b>{format_number(l1_last)}</b>"
+        f"{_said(verdict(l1_first, l1_last))} · "
+        f"{tr('2-D', '2次元')}: w = ({format_number(path2[-1][0])}, {format_number(path2[-1][1])}), "
+        f"f = <b>{format_number(l2_last)}</b>{_said(verdict(l2_first, l2_last))}"
     )
 
 
@@ -69,11 +84,20 @@ def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
     ws = np.linspace(-4.0, 8.0, 241)
     ax1.plot(ws, (ws - 2.0) ** 2, color=COLORS["loss"], linestyle=LINESTYLES["loss"], label="L(w) = (w − 2)²")
     (path1_line,) = ax1.plot(
-        [], [], "-", marker=MARKERS["prediction"], color=COLORS["gradient"], linewidth=1, markersize=5, label="steps"
+        [],
+        [],
+        "-",
+        marker=MARKERS["prediction"],
+        color=COLORS["gradient"],
+        linewidth=1,
+        markersize=5,
+        label=tr("steps", "ステップ"),
     )
-    ax1.plot([W0_1D], [loss_1d(W0_1D)], MARKERS["target"], color=COLORS["target"], markersize=8, label="start")
-    ax1.set(xlim=(-4, 8), ylim=(0, 40), xlabel="w", ylabel="L(w)", title="1-D loss")
-    ax1.legend(loc="upper center")
+    ax1.plot(
+        [W0_1D], [loss_1d(W0_1D)], MARKERS["target"], color=COLORS["target"], markersize=8, label=tr("start", "開始点")
+    )
+    ax1.set(xlim=(-4, 8), ylim=(0, 40), xlabel="w", ylabel="L(w)", title=tr("1-D loss", "1次元の損失"))
+    ax1.legend(loc="upper center")  # i18n: not prose
 
     g1, g2 = np.meshgrid(np.linspace(-10, 10, 201), np.linspace(-3, 3, 121))
     ax2.contour(g1, g2, g1**2 / 20 + g2**2, levels=[0.05, 0.2, 0.5, 1, 2, 4, 7], colors=COLORS["neutral"], linewidths=1)
@@ -88,7 +112,13 @@ def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
         spots[:, 0], spots[:, 1], np.ma.masked_all(101), np.ma.masked_all(101),
         angles="xy", scale_units="xy", scale=ARROW_SCALE, color=COLORS["loss"], width=0.006, minlength=0, zorder=3,
     )  # fmt: skip
-    ax2.set(xlim=(-10, 10), ylim=(-3, 3), xlabel="$w_1$", ylabel="$w_2$", title="2-D: f = w1²/20 + w2²; arrows −∇f")
+    ax2.set(
+        xlim=(-10, 10),
+        ylim=(-3, 3),
+        xlabel="$w_1$",
+        ylabel="$w_2$",
+        title=tr("2-D: f = w1²/20 + w2²; arrows −∇f", "2次元: f = w1²/20 + w2²、矢印は −∇f"),
+    )
 
     def update(lr: float, steps: float) -> str:
         n = int(round(steps))
@@ -110,8 +140,12 @@ def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
         return _readout(lr, n, descend_1d(lr, n), descend_2d(lr, n))
 
     controls = {
-        "lr": slider("learning rate η", min=0.01, max=1.1, step=0.01, value=lr, name="lr", number_box=True),
-        "steps": slider("steps", min=1, max=100, step=1, value=steps, name="steps", readout_format=".0f"),
+        "lr": slider(
+            tr("learning rate η", "学習率 η"), min=0.01, max=1.1, step=0.01, value=lr, name="lr", number_box=True
+        ),
+        "steps": slider(
+            tr("steps", "ステップ数"), min=1, max=100, step=1, value=steps, name="steps", readout_format=".0f"
+        ),
     }
     explorer = Explorer(controls, update, figure=fig, name="descent", readout=readout)
     explorer.arrows = arrows

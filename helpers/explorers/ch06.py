@@ -17,6 +17,7 @@ import numpy as np
 from matplotlib.patches import Circle
 from numpy.typing import ArrayLike
 
+from helpers.i18n import tr
 from helpers.live import Explorer, format_number, live_figure, slider
 from helpers.network import TwoLayerNet, sigmoid_grad
 from helpers.style import COLORS
@@ -84,20 +85,21 @@ def backward_steps(net: TwoLayerNet, x: ArrayLike, t: float, lr: float = LR) -> 
     after.step(bw, lr)
     steps = [
         Step(
-            "forward pass (順伝播)",
+            tr("forward pass (順伝播)", "順伝播"),
             (),
             (),
             f"u1 = x·W1 + b1 = [{f(fw.u1[0])}, {f(fw.u1[1])}], z1 = σ(u1) = [{f(fw.z1[0])}, {f(fw.z1[1])}], "
             f"y = u2 = z1·W2 + b2 = {f(fw.y[0])}; E = ½(y − t)² = <b>{f(bw.loss)}</b>",
         ),
         Step(
-            "output node y",
+            tr("output node y", "出力ノード y"),
             ("y",),
             (),
-            f"δ2 = ∂E/∂u2 = (y − t) · f′(u2) = ({f(fw.y[0])} − {f(t)}) · 1 = <b>{f(d2)}</b> (identity output: f′ = 1)",
+            f"δ2 = ∂E/∂u2 = (y − t) · f′(u2) = ({f(fw.y[0])} − {f(t)}) · 1 = <b>{f(d2)}</b> "
+            + tr("(identity output: f′ = 1)", "（恒等関数の出力: f′ = 1）"),
         ),
         Step(
-            "output weights",
+            tr("output weights", "出力層の重み"),
             ("h1", "h2", "y"),
             (4, 5),
             f"∂E/∂w = δ2 · z_prev: ∂E/∂W2 = [{f(bw.dW2[0, 0])}, {f(bw.dW2[1, 0])}] "
@@ -108,7 +110,7 @@ def backward_steps(net: TwoLayerNet, x: ArrayLike, t: float, lr: float = LR) -> 
         sg = float(sigmoid_grad(fw.u1[j]))
         steps.append(
             Step(
-                f"hidden node h{j + 1}",
+                tr(f"hidden node h{j + 1}", f"隠れノード h{j + 1}"),
                 (f"h{j + 1}",),
                 (4 + j,),
                 f"δ1{_sub(j + 1)} = f′(u1{_sub(j + 1)}) · w · δ2 = {f(sg)} × {f(net.W2[j, 0])} × ({f(d2)}) "
@@ -117,7 +119,7 @@ def backward_steps(net: TwoLayerNet, x: ArrayLike, t: float, lr: float = LR) -> 
         )
     steps.append(
         Step(
-            "input weights",
+            tr("input weights", "入力層の重み"),
             ("x1", "x2", "h1", "h2"),
             (0, 1, 2, 3),
             f"∂E/∂W1[i, j] = x_i · δ1_j = [[{f(bw.dW1[0, 0])}, {f(bw.dW1[0, 1])}], "
@@ -126,10 +128,13 @@ def backward_steps(net: TwoLayerNet, x: ArrayLike, t: float, lr: float = LR) -> 
     )
     steps.append(
         Step(
-            "one SGD step",
+            tr("one SGD step", "SGDで重みを更新"),
             NODES,
             tuple(range(len(EDGES))),
-            f"w ← w − η ∂E/∂w with η = {f(lr)}: E goes from {f(bw.loss)} to <b>{f(after.loss(x, t))}</b>",
+            tr(
+                f"w ← w − η ∂E/∂w with η = {f(lr)}: E goes from {f(bw.loss)} to <b>{f(after.loss(x, t))}</b>",
+                f"w ← w − η ∂E/∂w（η = {f(lr)}）: E は {f(bw.loss)} から <b>{f(after.loss(x, t))}</b> になる",
+            ),
         )
     )
     return steps
@@ -213,7 +218,7 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
     def update(step: float) -> str:
         k = int(round(step))
         s = steps[k]
-        title.set_text(f"step {k} / {len(steps) - 1}: {s.title}")
+        title.set_text(tr(f"step {k} / {len(steps) - 1}", f"ステップ {k} / {len(steps) - 1}") + f": {s.title}")
         for name in NODES:
             done = name in deltas and k >= {"y": 1, "h1": 3, "h2": 4}[name]
             colour = NODE_CURRENT if name in s.nodes and k < 6 else (NODE_DONE if done else NODE_IDLE)
@@ -238,11 +243,16 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
 
     def readout(step: float) -> str:
         k = int(round(step))
-        return f"<b>Step {k} / {len(steps) - 1} — {steps[k].title}.</b> {steps[k].text}"
+        head = tr(
+            f"Step {k} / {len(steps) - 1} — {steps[k].title}.", f"ステップ {k} / {len(steps) - 1} — {steps[k].title}。"
+        )
+        return f"<b>{head}</b> {steps[k].text}"
 
-    control = slider("backward step", min=0, max=len(steps) - 1, step=1, value=0, name="step", integer=True)
-    prev_button = widgets.Button(description="◀ Previous", layout=widgets.Layout(width="120px"))
-    next_button = widgets.Button(description="Next ▶", layout=widgets.Layout(width="120px"))
+    control = slider(
+        tr("backward step", "逆伝播のステップ"), min=0, max=len(steps) - 1, step=1, value=0, name="step", integer=True
+    )
+    prev_button = widgets.Button(description=tr("◀ Previous", "◀ 前"), layout=widgets.Layout(width="120px"))
+    next_button = widgets.Button(description=tr("Next ▶", "次 ▶"), layout=widgets.Layout(width="120px"))
     prev_button.add_class("course-button-prev")
     next_button.add_class("course-button-next")
     prev_button.on_click(lambda _b: setattr(control, "value", max(control.value - 1, control.min)))

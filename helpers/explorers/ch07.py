@@ -13,6 +13,7 @@ import numpy as np
 from matplotlib.patches import Circle
 
 from helpers.graph import RADIUS, ComputationalGraph, _fmt, draw_graph, shopping_graph_with_oranges
+from helpers.i18n import Text, tr
 from helpers.live import SLIDER_LABEL_WIDTH, SLIDER_WIDTH, Explorer, live_figure, slider
 from helpers.style import COLORS
 
@@ -20,11 +21,11 @@ __all__ = ["INPUTS", "graph_readout", "graph_explorer"]
 
 #: Each input's slider: (label, min, max, step) — whole numbers except the tax rate.
 INPUTS = {
-    "apple": ("apple (price of one)", 10, 300, 10),
-    "apple_num": ("apple_num (how many)", 1, 10, 1),
-    "orange": ("orange (price of one)", 10, 300, 10),
-    "orange_num": ("orange_num (how many)", 1, 10, 1),
-    "tax": ("tax (rate)", 1.0, 1.2, 0.01),
+    "apple": (Text("apple (price of one)", "apple（1個の値段）"), 10, 300, 10),
+    "apple_num": (Text("apple_num (how many)", "apple_num（個数）"), 1, 10, 1),
+    "orange": (Text("orange (price of one)", "orange（1個の値段）"), 10, 300, 10),
+    "orange_num": (Text("orange_num (how many)", "orange_num（個数）"), 1, 10, 1),
+    "tax": (Text("tax (rate)", "tax（税率）"), 1.0, 1.2, 0.01),
 }
 
 #: The book's numbers (『ゼロから作るDeep Learning』 §5.4).
@@ -42,7 +43,7 @@ def graph_readout(graph: ComputationalGraph, node: str, **values: float) -> str:
     grads = " · ".join(f"∂price/∂{name} = <b>{_fmt(state.grads[name])}</b>" for name in INPUTS)
     return (
         f"price = <b>{_fmt(state.values['price'])}</b> &nbsp;→&nbsp; {grads}"
-        f"<br>\n<b>picked node</b>: {graph.local_rule(node, state)}"
+        f"<br>\n<b>{tr('picked node', '選んだノード')}</b>: {graph.local_rule(node, state)}"
     )
 
 
@@ -61,7 +62,13 @@ def graph_explorer() -> Explorer:
     operations = [name for name, node in graph.nodes.items() if node.op != "input"]
     state = graph.evaluate(**START)
 
-    fig = live_figure((8.0, 4.0), alt="the apples-and-oranges graph with every value and gradient")
+    fig = live_figure(
+        (8.0, 4.0),
+        alt=tr(
+            "the apples-and-oranges graph with every value and gradient",
+            "りんごとみかんの計算グラフ（すべての値と勾配つき）",
+        ),
+    )
     ax = fig.add_subplot()
     draw_graph(graph, state, ax)
     # draw_graph writes, per arrow (every edge, then the output's), its value then its gradient
@@ -87,13 +94,13 @@ def graph_explorer() -> Explorer:
     controls: dict[str, widgets.ValueWidget] = {}
     for name, (label, lo, hi, step) in INPUTS.items():
         controls[name] = slider(
-            label, min=lo, max=hi, step=step, value=START[name], name=f"graph-{name}".replace("_", "-"),
+            str(label), min=lo, max=hi, step=step, value=START[name], name=f"graph-{name}".replace("_", "-"),
             readout_format=".2f" if name == "tax" else ".0f",
         )  # fmt: skip
     picker = widgets.ToggleButtons(
         options=operations,
         value="all_price",
-        description="node",
+        description=tr("node", "ノード"),
         style={"description_width": SLIDER_LABEL_WIDTH, "button_width": "105px"},
         layout=widgets.Layout(width=SLIDER_WIDTH, max_width="100%"),
     )

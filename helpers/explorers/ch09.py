@@ -15,6 +15,7 @@ from numpy.typing import ArrayLike
 
 from helpers._validate import as_float_array, as_labels
 from helpers.fit import confusion_matrix  # noqa: F401 - re-exported: the chapter's maths
+from helpers.i18n import tr
 from helpers.live import Explorer, format_number, live_figure, send_now, slider
 from helpers.network import History, TwoLayerNet
 from helpers.style import COLORS, LINESTYLES
@@ -51,14 +52,21 @@ class TrainingMonitor:
         self.redraw_every = int(redraw_every)
         self.total = self.epochs * self.steps_per_epoch
         self.losses: list[float] = []
-        self.bar = widgets.IntProgress(value=0, min=0, max=self.epochs, description="epoch", bar_style="info")
-        self.status = widgets.HTML(f"epoch 0 / {self.epochs}")
+        self.bar = widgets.IntProgress(
+            value=0, min=0, max=self.epochs, description=tr("epoch", "エポック"), bar_style="info"
+        )
+        self.status = widgets.HTML(tr("epoch", "エポック") + f" 0 / {self.epochs}")
         self.status.add_class(f"course-progress-{name}")
         self.figure = live_figure((7.2, 2.8))
         ax = self.figure.add_subplot()
         (self.line,) = ax.plot([], [], color=COLORS["loss"], linestyle=LINESTYLES["loss"], linewidth=1.0)
-        ax.set(xlim=(0, self.total), ylim=(0, ymax), xlabel="step (mini-batch)", ylabel="loss")
-        ax.set_title("mini-batch loss while training (学習中の損失)")
+        ax.set(
+            xlim=(0, self.total),
+            ylim=(0, ymax),
+            xlabel=tr("step (mini-batch)", "ステップ（ミニバッチ）"),
+            ylabel=tr("loss", "損失"),
+        )
+        ax.set_title(tr("mini-batch loss while training (学習中の損失)", "学習中のミニバッチの損失"))
         self.axes = ax
         self.widget = widgets.VBox([widgets.HBox([self.bar, self.status]), self.figure.canvas])
         self.widget.add_class(f"course-monitor-{name}")
@@ -68,7 +76,10 @@ class TrainingMonitor:
         self.losses.append(loss)
         if (step + 1) % self.steps_per_epoch == 0:
             self.bar.value = epoch + 1
-            self.status.value = f"epoch {epoch + 1} / {self.epochs} · loss {format_number(loss, 4)}"
+            self.status.value = tr(
+                f"epoch {epoch + 1} / {self.epochs} · loss {format_number(loss, 4)}",
+                f"エポック {epoch + 1} / {self.epochs} · 損失 {format_number(loss, 4)}",
+            )
             if (epoch + 1) % self.redraw_every == 0:
                 self.line.set_data(np.arange(1, len(self.losses) + 1), self.losses)
                 self._push()
@@ -83,9 +94,11 @@ class TrainingMonitor:
         self.bar.value = self.epochs
         self.bar.bar_style = "success"
         self.line.set_data(np.arange(1, len(self.losses) + 1), self.losses)
-        self.status.value = (
-            f"epoch {self.epochs} / {self.epochs} · done · last epoch loss "
-            f"{format_number(history.epoch_losses[-1], 4)} · test accuracy <b>{100 * accuracy:.2f} %</b>"
+        last, percent = format_number(history.epoch_losses[-1], 4), f"{100 * accuracy:.2f}"
+        self.status.value = tr(
+            f"epoch {self.epochs} / {self.epochs} · done · last epoch loss {last} · test accuracy <b>{percent} %</b>",
+            f"エポック {self.epochs} / {self.epochs} · 完了 · 最後のエポックの損失 {last} · "
+            f"テストデータの認識精度 <b>{percent} %</b>",
         )
         self.figure.canvas.draw_idle()
         return self.status.value
@@ -114,7 +127,7 @@ def mistakes_explorer(net: TwoLayerNet, X: ArrayLike, labels: ArrayLike) -> Expl
     x = as_float_array(X, "X")
     if x.ndim != 2 or x.shape[1] != 64:
         raise ValueError(f"X must hold 8x8 images as rows, shape (N, 64), got shape {x.shape}")
-    lab = as_labels(labels, "labels", n_classes=10, classes_from="the digits (0-9)")
+    lab = as_labels(labels, "labels", n_classes=10, classes_from="the digits (0-9)")  # i18n: not prose
     if lab.shape != (x.shape[0],):
         raise ValueError(f"labels must have one label per row of X ({x.shape[0]}), got shape {lab.shape}")
     probs = net.forward(x).y
@@ -129,14 +142,19 @@ def mistakes_explorer(net: TwoLayerNet, X: ArrayLike, labels: ArrayLike) -> Expl
     ax_img.set(xticks=[], yticks=[])
     ax_img.grid(False)
     bars = ax_bar.bar(np.arange(10), probs[wrong[0]], color=COLORS["neutral"])
-    ax_bar.set(xticks=np.arange(10), ylim=(0, 1.05), xlabel="digit", ylabel="probability (softmax)")
-    ax_bar.set_title("the network's output y")
+    ax_bar.set(
+        xticks=np.arange(10),
+        ylim=(0, 1.05),
+        xlabel=tr("digit", "数字"),
+        ylabel=tr("probability (softmax)", "確率（ソフトマックス）"),
+    )
+    ax_bar.set_title(tr("the network's output y", "ネットワークの出力 y"))
 
     def update(number: int) -> str:
         k = int(number) - 1
         row = wrong[k]
         image.set_data(x[row].reshape(8, 8))
-        ax_img.set_title(f"true {lab[row]}, predicted {pred[row]}")
+        ax_img.set_title(tr(f"true {lab[row]}, predicted {pred[row]}", f"正解 {lab[row]}、予測 {pred[row]}"))
         for digit, bar in enumerate(bars):
             bar.set_height(probs[row, digit])
             colour = COLORS["target"] if digit == lab[row] else COLORS["neutral"]
@@ -146,13 +164,15 @@ def mistakes_explorer(net: TwoLayerNet, X: ArrayLike, labels: ArrayLike) -> Expl
     def readout(number: int) -> str:
         k = int(number) - 1
         row = wrong[k]
-        return (
+        p_true, p_pred = format_number(probs[row, lab[row]]), format_number(probs[row, pred[row]])
+        return tr(
             f"<b>mistake {k + 1} of {wrong.size}</b> (test sample {row}): true digit {lab[row]} "
-            f"gets p = {format_number(probs[row, lab[row]])}, predicted digit <b>{pred[row]}</b> "
-            f"gets p = {format_number(probs[row, pred[row]])}"
+            f"gets p = {p_true}, predicted digit <b>{pred[row]}</b> gets p = {p_pred}",
+            f"<b>誤り {k + 1} / {wrong.size}</b>（テストサンプル {row}）: 正解の数字 {lab[row]} "
+            f"は p = {p_true}、予測した数字 <b>{pred[row]}</b> は p = {p_pred}",
         )
 
-    control = slider("mistake", min=1, max=int(wrong.size), step=1, value=1, name="mistake", integer=True)
+    control = slider(tr("mistake", "誤り"), min=1, max=int(wrong.size), step=1, value=1, name="mistake", integer=True)
     explorer = Explorer({"number": control}, update, figure=fig, name="mistakes", readout=readout)
     explorer.mistakes, explorer.image, explorer.bars, explorer.probabilities = wrong, image, bars, probs
     return explorer

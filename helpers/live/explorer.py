@@ -30,6 +30,7 @@ from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
+from helpers.i18n import tr
 from helpers.live.canvas import FigureCanvas
 from helpers.live.numberbox import NumberBox
 from helpers.live.readout import LargeTextSwitch, LiveReadout
@@ -159,7 +160,10 @@ def live_figure(figsize: tuple[float, float] = (6.4, 3.4), *, alt: str = "") -> 
     if not (0 < width <= 30 and 0 < height <= 30):
         raise ValueError(f"figsize must be two positive sizes in inches (at most 30), got {figsize!r}")
     fig = Figure(figsize=(width, height), layout="constrained")
-    canvas = FigureCanvas(fig, alt=alt or "live figure: it follows the controls above it")
+    canvas = FigureCanvas(
+        fig,
+        alt=alt or tr("live figure: it follows the controls above it", "ライブの図: 上のコントロールに合わせて変わる"),
+    )
     canvas.add_class("course-canvas")
     return fig
 
@@ -469,7 +473,7 @@ class Explorer:
             width = canvas.get_width_height()[0]
             alt = html.escape(canvas.alt, quote=True)
             bundle["image/png"] = data
-            bundle["text/plain"] = f"{text}\n[figure: {canvas.alt}]"
+            bundle["text/plain"] = f"{text}\n[{tr('figure', '図')}: {canvas.alt}]"
             html_ += (
                 f'<img src="data:image/png;base64,{data}" alt="{alt}" '
                 f'style="max-width:100%;width:{width}px;height:auto">'

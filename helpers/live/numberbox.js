@@ -6,7 +6,7 @@ function render({ model, el }) {
   input.type = "number";
   input.className = "course-number-input";
   input.setAttribute("aria-label", model.get("label"));
-  input.title = model.get("label") + ": type a value, then Enter";
+  input.title = model.get("label") + model.get("hint");
   el.appendChild(input);
   const decimals = model.get("decimals");
   let slider = null;

@@ -9,6 +9,7 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
+from helpers.i18n import tr
 from helpers.live.bundle import bundle
 from helpers.live.readout import decimals_of
 
@@ -33,13 +34,15 @@ class NumberBox(anywidget.AnyWidget):
     _css = _CSS
     label = traitlets.Unicode("").tag(sync=True)
     decimals = traitlets.Int(0).tag(sync=True)
+    hint = traitlets.Unicode("").tag(sync=True)
     _slider = traitlets.Instance(widgets.Widget, allow_none=True).tag(sync=True, **widgets.widget_serialization)
 
     def __init__(self, slider: widgets.Widget, label: str, name: str = "") -> None:
         if not isinstance(slider, (widgets.FloatSlider, widgets.IntSlider)):
             raise TypeError(f"slider must be an ipywidgets FloatSlider or IntSlider, got {type(slider).__name__}")
         decimals = decimals_of(slider.step) if isinstance(slider, widgets.FloatSlider) else 0
-        super().__init__(_slider=slider, label=str(label), decimals=decimals)
+        hint = tr(": type a value, then Enter", "：値を入力して Enter")
+        super().__init__(_slider=slider, label=str(label), decimals=decimals, hint=hint)
         self.add_class("course-number")
         self.add_class(f"course-number-{name}")
 

@@ -16,6 +16,7 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
+from helpers.i18n import tr
 from helpers.live.bundle import bundle
 
 __all__ = ["LiveReadout", "LargeTextSwitch", "value_key", "stepped"]
@@ -168,7 +169,7 @@ function render({ model, el }) {
   button.className = "course-large-text-switch jupyter-button";
   const show = () => {
     const on = model.get("on");
-    button.textContent = on ? "Large text: on" : "Large text: off";
+    button.textContent = on ? model.get("label_on") : model.get("label_off");
     button.setAttribute("aria-pressed", String(on));
     document.body.classList.toggle("course-large-text", on);
   };
@@ -182,6 +183,17 @@ export default { render };
 """
     _css = ".course-large-text-switch { font-size: 16px; padding: 4px 12px; }"
     on = traitlets.Bool(False).tag(sync=True)
+    label_on = traitlets.Unicode("").tag(sync=True)
+    label_off = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("label_on", tr("Large text: on", "大きな文字: オン"))
+        kwargs.setdefault("label_off", tr("Large text: off", "大きな文字: オフ"))
+        super().__init__(**kwargs)
 
     def __repr__(self) -> str:
-        return f"Large text: {'on' if self.on else 'off'} (a switch: run the cell in JupyterLab to use it)"
+        state = self.label_on if self.on else self.label_off
+        return state + tr(
+            " (a switch: run the cell in JupyterLab to use it)",
+            "（切り替えスイッチ: JupyterLab でセルを実行すると使えます）",
+        )
