@@ -1,12 +1,6 @@
-"""A live matplotlib canvas for explorers: Agg renders in the kernel, the browser only paints.
-
-A frame is the part of the RGBA buffer that changed since the last one (1–4 rectangles, or all of it),
-deflated at zlib level 1 and sent as one binary update; the page inflates it synchronously
-(``canvas_inflate.js``, from fflate) and paints it with ``putImageData`` — no PNG, unlike ipympl
-(≈ 25 ms per frame, measured in ``benchmarks/bench_explorers.py``).  Each frame names the frame it
-applies to; a view that lacks it asks for a whole one.  The pointer comes back as matplotlib
-``MouseEvent``s (``mpl_connect`` works); frames follow the device pixel ratio.
-"""
+"""A live matplotlib canvas: Agg renders in the kernel; only the changed rectangles of each frame travel,
+deflated, and the page paints them with ``putImageData`` (no PNG decode).  Each frame names the frame it
+applies to, so a view that lacks it asks for a whole one; pointer events come back as ``MouseEvent``s."""
 
 from __future__ import annotations
 
@@ -131,12 +125,11 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
             self.draw()
 
     def _on_browser_message(self, _widget: object, content: dict, _buffers: object) -> None:
-        if isinstance(content, dict) and content.get("event") == "keyframe":
+        event = content.get("event") if isinstance(content, dict) else None
+        if event == "keyframe":
             self.send_frame(full=True)  # a view that missed frames (or a new one) needs the whole picture
             return
-        if not isinstance(content, dict) or content.get("event") != "pointer":
-            return
-        kind = content.get("kind")
+        kind = content.get("kind") if event == "pointer" else None
         if kind not in _POINTER_EVENTS:
             return
         try:

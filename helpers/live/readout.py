@@ -1,10 +1,6 @@
-"""An explorer's readout that answers a key press without waiting for the kernel.
-
-After each answer Python computes the readouts one move away (every slider's next steps each way,
-within a time budget) and the page shows the matching one at once; the kernel's own answer follows.
-A table is used only in the turn it was made for, and only when exactly one control differs from
-that turn's values; anything else waits for the kernel.  ``tests/test_readout.py`` checks every entry.
-"""
+"""An explorer's readout that answers a key press before the kernel does: after each answer, the readouts one
+move away (each slider's next steps, within a time budget) go to the page, which shows one only in the turn it
+was made for and when exactly one control differs (``tests/test_readout.py`` checks every entry)."""
 
 from __future__ import annotations
 
