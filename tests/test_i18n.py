@@ -555,7 +555,8 @@ def test_graph_rules_in_japanese(monkeypatch):
     monkeypatch.setenv("COURSE_LANG", "ja")
     japanese = [graph.local_rule(name, state) for name in graph.nodes]
     assert japanese[0] == "入力 apple = 100: ∂price/∂apple = 2.2"
-    assert japanese[-1].startswith("乗算ノード（×）: price = apple_price × tax = 200 × 1.1 = 220。局所的な微分:")
+    assert japanese[-1].startswith("乗算ノード（×）：price = apple_price × tax = 200 × 1.1 = 220。局所的な微分：")
+    assert "右から届いた勾配" in japanese[-1] and "入力が入れ替わります" in japanese[-1]
     for en, ja in zip(english, japanese, strict=True):
         assert en != ja and sorted(NUMBER.findall(en)) == sorted(NUMBER.findall(ja)), (en, ja)
 

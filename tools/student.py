@@ -117,6 +117,11 @@ def write_student_edition(src: Path = NOTEBOOKS, out: Path = STUDENT) -> list[Pa
     sources = sorted(src.glob("[0-9][0-9]_*.ipynb"))
     if not sources:
         raise SystemExit(f"no notebooks in {src}: run `python run.py record` first (make record)")
+    return _write_notebooks(sources, out)
+
+
+def _write_notebooks(sources: list[Path], out: Path) -> list[Path]:
+    """Each of ``sources`` without its solutions into ``out`` (chapters no longer in ``sources`` removed)."""
     names = {p.name for p in sources}
     for stale in out.glob("[0-9][0-9]_*.ipynb"):
         if stale.name not in names:
@@ -125,9 +130,8 @@ def write_student_edition(src: Path = NOTEBOOKS, out: Path = STUDENT) -> list[Pa
     for path in sources:
         nb = student_notebook(nbformat.read(path, as_version=4))
         nbformat.validate(nb)
-        target = out / path.name
-        nbformat.write(nb, target)
-        written.append(target)
+        nbformat.write(nb, out / path.name)
+        written.append(out / path.name)
     return written
 
 
@@ -157,16 +161,7 @@ def write_japanese_edition(notebooks: Path, out: Path) -> list[Path]:
     japanese = japanese_chapters(notebooks)
     target = out / "ja"
     target.mkdir(parents=True, exist_ok=True)
-    names = {p.name for p in japanese}
-    for stale in target.glob("[0-9][0-9]_*.ipynb"):
-        if stale.name not in names:
-            stale.unlink()
-    written = []
-    for path in japanese:
-        nb = student_notebook(nbformat.read(path, as_version=4))
-        nbformat.validate(nb)
-        nbformat.write(nb, target / path.name)
-        written.append(target / path.name)
+    written = _write_notebooks(japanese, target)
     english = [ch.number for ch in course.CHAPTERS if ch.slug not in course.TRANSLATED]
     readme = README_JA + (README_JA_ENGLISH.format("、".join(english)) if english else "")
     (out.parent / "README.ja.md").write_text(readme, encoding="utf-8")

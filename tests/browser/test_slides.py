@@ -156,6 +156,16 @@ def test_ch02_deck_after_run_all(page, run_notebook, screenshot):
     assert not [w for w in warnings if re.search(r"mathjax|JupyterLab 3", w, re.IGNORECASE) and not slow.search(w)]
 
 
+def walk_three_slides_and_leave(page) -> None:
+    """Three slides on (no code wider than a slide), then Shift+Esc back to the notebook; no console error."""
+    for _ in range(3):
+        next_slide(page)
+        assert not code_wider_than_the_slide(page)
+    page.keyboard.press("Shift+Escape")
+    page.wait_for_function("() => !document.body.dataset.jpDeckMode", timeout=10_000)
+    assert not page.console_errors, page.console_errors
+
+
 @pytest.mark.parametrize("name", [c for c in CHAPTERS if c not in OWN_DECK_TEST])
 def test_every_chapter_opens_as_a_deck(page, run_notebook, name):
     """Each chapter's deck, on the page where the chapter has run (its shared page: no Run All of its own)."""
@@ -163,12 +173,7 @@ def test_every_chapter_opens_as_a_deck(page, run_notebook, name):
     run_notebook(name)
     present_from_the_top(page)
     assert on_screen(page).first.locator("h1").count() == 1, "the deck did not open at the title slide"
-    for _ in range(3):
-        next_slide(page)
-        assert not code_wider_than_the_slide(page)
-    page.keyboard.press("Shift+Escape")
-    page.wait_for_function("() => !document.body.dataset.jpDeckMode", timeout=10_000)
-    assert not page.console_errors, page.console_errors
+    walk_three_slides_and_leave(page)
 
 
 def test_math_in_notebook_view_with_no_extra_renderer(page, server, screenshot):
@@ -224,9 +229,4 @@ def test_a_japanese_chapter_opens_as_a_deck(page, server, screenshot):
     size = float(title.locator(".jp-RenderedMarkdown li").first.evaluate("(e) => getComputedStyle(e).fontSize")[:-2])
     assert size >= 20, f"slide text is {size} px"
     screenshot("deck_ja_ch02_title")
-    for _ in range(3):
-        next_slide(page)
-        assert not code_wider_than_the_slide(page)
-    page.keyboard.press("Shift+Escape")
-    page.wait_for_function("() => !document.body.dataset.jpDeckMode", timeout=10_000)
-    assert not page.console_errors, page.console_errors
+    walk_three_slides_and_leave(page)
