@@ -156,7 +156,9 @@ def check_explorers(page, notebook: str, screenshot) -> None:
         handle = lab.slider_handle(page, slider)
         forward, back = direction(handle)
         press(handle, page, forward, times=10)
-        fast = settle(page, explorer, slider)
+        # the figure follows the readout by one kernel frame per move: a longer quiet window, so that a loaded
+        # machine's slow frames are not taken for the end of the burst
+        fast = settle(page, explorer, slider, quiet_ms=1500)
         press(handle, page, back)
         settle(page, explorer, slider)
         press(handle, page, forward)
