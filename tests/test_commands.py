@@ -301,10 +301,36 @@ def test_install_is_skipped_while_its_stamp_is_current(tmp_path, monkeypatch):
     assert len(ran) == n  # stamp current: nothing to do
     commands.install(venv, "dev")
     assert any(c[-1].endswith("requirements-dev.txt") and "--no-compile" not in c for c in ran[n:])
+    # what the learner's set-up installed uncompiled gets its bytecode now (pip compiles only what it installs)
+    assert ran[-1] == [str(commands.venv_python(venv)), "-c", commands._COMPILE_SITE_PACKAGES]
     assert [c[c.index("--prefix") + 1] for c in started] == [str(commands.NPM_TOOLS), str(commands.TEXTLINT_TOOLS)]
     n = len(ran)
     commands.install(venv, "learner")  # the dev stack holds the learner's
     assert len(ran) == n
+
+
+def test_a_fresh_test_set_up_leaves_compiling_to_pip(tmp_path, monkeypatch):
+    ran: list[list[str]] = []
+    monkeypatch.setattr(commands, "run", lambda cmd, check=True: ran.append([str(c) for c in cmd]) or 0)
+    monkeypatch.setattr(commands, "ensure_venv", lambda v, p=None: commands.venv_python(v))
+    monkeypatch.setattr(commands, "start", lambda cmd: cmd)
+    monkeypatch.setattr(commands, "finish", lambda procs, stop=False: None)
+    (tmp_path / "venv").mkdir()
+    commands.install(tmp_path / "venv", "dev")
+    assert ran and all(commands._COMPILE_SITE_PACKAGES not in c for c in ran)
+
+
+def test_compiling_site_packages_writes_bytecode_and_skips_a_broken_file(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "good.py").write_text("x = 1\n", encoding="utf-8")
+    (site / "broken.py").write_text("def (:\n", encoding="utf-8")
+    code = commands._COMPILE_SITE_PACKAGES.replace("sysconfig.get_paths()['purelib']", repr(str(site)))
+    assert code != commands._COMPILE_SITE_PACKAGES  # it names site-packages as this test expects
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert list((site / "__pycache__").glob("good.*.pyc"))
+    assert not list((site / "__pycache__").glob("broken.*.pyc"))
 
 
 def test_started_jobs_are_waited_for_and_a_failure_is_reported():
