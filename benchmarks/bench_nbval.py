@@ -2,8 +2,10 @@
 
 The one-cell notebooks (``print(1)``) cost what every notebook costs whatever it
 holds: a kernel start and nbval's own work.  Their time is the floor; the course's
-time over it is the ratio issue targets name (≤ 2.5).  Both are timed in the same
-run, alternately, so that the machine's load touches both alike.
+time over it is the ratio issue targets name (≤ 2.5).  A third set, as many notebooks
+holding only a chapter's set-up cell and one small figure, says what the least a chapter
+does costs against that floor.  All are timed in the same run, alternately, so that the
+machine's load touches them alike.
 
 Run::
 
@@ -48,6 +50,39 @@ def one_cell_notebook() -> dict:
     }
 
 
+#: Every chapter's first code cell (its set-up) and the smallest figure a chapter shows.
+SETUP_CELL = """import matplotlib.pyplot as plt
+import numpy as np
+
+import helpers
+from helpers.checks import check
+from helpers.i18n import tr
+from helpers.style import COLORS, LINESTYLES, use_course_style
+
+use_course_style()"""
+FIGURE_CELL = """fig, ax = plt.subplots()
+ax.plot(np.linspace(0, 1, 50), np.linspace(0, 1, 50) ** 2, color=COLORS["loss"])
+ax.set(title=tr("loss", "損失"), xlabel="w", ylabel="L(w)")
+plt.show()"""
+
+
+def setup_notebook() -> dict:
+    """A chapter's least: its set-up cell and one small figure (whose output nbval is told to ignore)."""
+    nb = one_cell_notebook()
+    nb["cells"] = [
+        {**nb["cells"][0], "id": "setup", "outputs": [], "source": SETUP_CELL.splitlines(keepends=True)},
+        {
+            **nb["cells"][0],
+            "id": "figure",
+            "execution_count": 2,
+            "metadata": {"tags": ["nbval-ignore-output"]},
+            "outputs": [],
+            "source": FIGURE_CELL.splitlines(keepends=True),
+        },
+    ]
+    return nb
+
+
 def nbval_seconds(paths: list[Path]) -> float:
     """Wall seconds of one nbval run over ``paths``; raises if nbval fails."""
     start = time.perf_counter()
@@ -68,18 +103,27 @@ def main() -> None:
     load_before = os.getloadavg()[0]
     course = sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
     with tempfile.TemporaryDirectory(prefix=".bench-nbval-", dir=ROOT) as tmp:  # under ROOT: same pytest rootdir
-        floor_paths = []
+        floor_paths, setup_paths = [], []
         for i in range(len(course)):
-            path = Path(tmp) / f"one_cell_{i:02d}.ipynb"
-            path.write_text(json.dumps(one_cell_notebook()), encoding="utf-8")
-            floor_paths.append(path)
-        course_s, floor_s = [], []
+            for kind, make, paths in (
+                ("one_cell", one_cell_notebook, floor_paths),
+                ("setup", setup_notebook, setup_paths),
+            ):
+                path = Path(tmp) / f"{kind}_{i:02d}.ipynb"
+                path.write_text(json.dumps(make()), encoding="utf-8")
+                paths.append(path)
+        course_s, floor_s, setup_s = [], [], []
         for _ in range(args.repeats):
             floor_s.append(nbval_seconds(floor_paths))
+            setup_s.append(nbval_seconds(setup_paths))
             course_s.append(nbval_seconds(course))
-    c, f = statistics.median(course_s), statistics.median(floor_s)
-    print(f"nbval, {len(course)} course notebooks: {c:.1f} s (runs: {', '.join(f'{s:.1f}' for s in course_s)})")
-    print(f"nbval, {len(course)} one-cell notebooks: {f:.1f} s (runs: {', '.join(f'{s:.1f}' for s in floor_s)})")
+    c, f, m = statistics.median(course_s), statistics.median(floor_s), statistics.median(setup_s)
+    runs = {
+        name: ", ".join(f"{s:.1f}" for s in times) for name, times in (("c", course_s), ("f", floor_s), ("m", setup_s))
+    }
+    print(f"nbval, {len(course)} course notebooks: {c:.1f} s (runs: {runs['c']})")
+    print(f"nbval, {len(course)} one-cell notebooks: {f:.1f} s (runs: {runs['f']})")
+    print(f"nbval, {len(course)} set-up + one figure notebooks: {m:.1f} s (runs: {runs['m']}); ratio {m / f:.2f}")
     editions = ", ".join(
         f"{sum(1 for p in course if p.parent == d)} in {d.relative_to(ROOT)}"
         for d in dict.fromkeys(p.parent for p in course)
