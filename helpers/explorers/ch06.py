@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.colors import to_rgba
 from matplotlib.patches import Circle
 from numpy.typing import ArrayLike
 
@@ -222,7 +223,8 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
         for name in NODES:
             done = name in deltas and k >= {"y": 1, "h1": 3, "h2": 4}[name]
             colour = NODE_CURRENT if name in s.nodes and k < 6 else (NODE_DONE if done else NODE_IDLE)
-            node_patches[name].set_facecolor(colour)
+            if node_patches[name].get_facecolor() != to_rgba(colour):  # (unchanged artists are not redrawn)
+                node_patches[name].set_facecolor(colour)
             delta_texts[name].set_text(f"δ = {f4(deltas[name])}" if done else "")
         for e, (_a, _b, p, idx) in enumerate(EDGES):
             known = (p == "W2" and k >= 2) or (p == "W1" and k >= 5)
@@ -234,10 +236,12 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
                 label = f"w={f4(params[p][idx])}"
             edge_texts[e].set_text(label)
             current = e in s.edges
-            edge_lines[e].set_color(EDGE_CURRENT if current else EDGE_IDLE)
-            edge_lines[e].set_linewidth(3.0 if current else 1.5)
-            # the highlighted edge shows through its label's backing, which would otherwise hide part of it
-            edge_texts[e].get_bbox_patch().set_alpha(BACKING_OVER_CURRENT if current else BACKING)
+            if edge_lines[e].get_linewidth() != (3.0 if current else 1.5):
+                edge_lines[e].set_color(EDGE_CURRENT if current else EDGE_IDLE)
+                edge_lines[e].set_linewidth(3.0 if current else 1.5)
+                # the highlighted edge shows through its label's backing, which would otherwise hide part of it
+                edge_texts[e].get_bbox_patch().set_alpha(BACKING_OVER_CURRENT if current else BACKING)
+                edge_texts[e].stale = True
         loss_text.set_text(f"E = {f4(bw.loss)}" if k < 6 else f"E = {f4(bw.loss)}\n→ {loss_after}")
         return readout(step)
 

@@ -198,7 +198,7 @@ class _Blitter:
         self.canvas = figure.canvas
         self.animated: list[Artist] = []
         self.moving: set[Artist] = set()  # artists an update has changed, ever
-        self._still_extents: dict[int, object] = {}  # id(artist) -> padded extent, until the next full draw
+        self._extents: dict[int, object] = {}  # id(artist) -> padded extent as last drawn, until the next full draw
         self.background = None
         self.full_draws = 0
         self.blits = 0
@@ -228,8 +228,7 @@ class _Blitter:
                     continue
                 if artist is ax.patch or not isinstance(artist, _BLITTABLE) or artist in ax.spines.values():
                     return None  # limits, ticks, frame: the background itself changed
-                if artist.get_visible() and not (isinstance(artist, Text) and not artist.get_text()):
-                    changed.append(artist)  # (an empty title is never drawn, so it stays stale)
+                changed.append(artist)  # (hidden or emptied ones too: where they were must be redrawn)
                 found = True
             if ax.stale and not found and not (undrawn and all(a.stale for a in undrawn)):
                 return None  # the axes changed in a way we cannot see: be safe
@@ -243,25 +242,28 @@ class _Blitter:
                 order[id(artist)] = (i, artist.get_zorder(), j)
         return order
 
+    def _box(self, artist: Artist) -> Bbox | None:
+        """``artist``'s extent on the canvas, padded (None: unmeasurable, so it overlaps everything)."""
+        try:
+            if isinstance(artist, Patch):  # its control points' box: a little larger, much cheaper
+                extent = Bbox.null()
+                extent.update_from_data_xy(artist.get_transform().transform(artist.get_path().vertices))
+                extent = extent.padded(artist.get_linewidth() * self.figure.dpi / 72)
+            else:
+                extent = artist.get_window_extent(self.canvas.get_renderer())
+        except Exception:  # noqa: BLE001 - unmeasurable: assume it overlaps
+            return None
+        return extent.padded(3) if all(map(np.isfinite, extent.extents)) else None
+
+    def _extent(self, artist: Artist) -> Bbox | None:
+        """``artist``'s extent as last drawn (measured once until the next full draw, or when it changes)."""
+        if id(artist) not in self._extents:
+            self._extents[id(artist)] = self._box(artist)
+        return self._extents[id(artist)]
+
     def _covered(self, changed: list[Artist]) -> set[Artist]:
         """Artists drawn above ``changed`` that overlap them (unmeasurable ones count as overlapping)."""
         order = self._drawing_order()
-        renderer = self.canvas.get_renderer()
-
-        def box(artist: Artist):
-            try:
-                if isinstance(artist, Patch):  # its control points' box: a little larger, much cheaper
-                    extent = Bbox.null()
-                    extent.update_from_data_xy(artist.get_transform().transform(artist.get_path().vertices))
-                    extent = extent.padded(artist.get_linewidth() * self.figure.dpi / 72)
-                else:
-                    extent = artist.get_window_extent(renderer)
-            except Exception:  # noqa: BLE001 - unmeasurable: assume it overlaps
-                return None
-            if not all(map(np.isfinite, extent.extents)):
-                return None
-            return extent.padded(3)
-
         covered: set[Artist] = set()
         animated = set(self.animated)  # drawn every frame already: no need to ask
         for ax in {a.axes for a in changed if a.axes is not None}:
@@ -278,12 +280,9 @@ class _Blitter:
             ]
             if not above:
                 continue  # nothing drawn over these movers: no need to measure them
-            boxes = [box(a) for a in mine]
+            boxes = [self._box(a) for a in mine]
             for artist in above:
-                # a still artist keeps its extent until the next full draw: measured once
-                if id(artist) not in self._still_extents:
-                    self._still_extents[id(artist)] = box(artist)
-                other = self._still_extents[id(artist)]
+                other = self._extent(artist)  # a still artist keeps its extent until the next full draw
                 if other is None or any(b is None or b.overlaps(other) for b in boxes):
                     covered.add(artist)
         return covered
@@ -291,7 +290,7 @@ class _Blitter:
     def _on_draw(self, _event: object) -> None:
         """After every full draw (ours, a refresh, a resize): snapshot, then draw the animated artists."""
         self.full_draws += 1
-        self._still_extents = {}  # limits, size or dpi may have changed
+        self._extents = {}  # limits, size or dpi may have changed
         self.background = self.canvas.copy_from_bbox(self.figure.bbox)
         self._draw_animated()
 
@@ -309,7 +308,10 @@ class _Blitter:
             self.canvas.send_frame()  # the same picture; sent only if it is now for other values
             return
         self.moving |= set(changed)
-        wanted = self.moving | set(self.animated) | self._covered(changed)
+        wanted, new = self.moving | set(self.animated), set(changed)
+        while new:  # what is drawn over a redrawn artist is redrawn too, and what is drawn over that
+            new = self._covered(list(new)) - wanted
+            wanted |= new
         if not wanted <= set(self.animated):
             for artist in self.animated:
                 artist.set_animated(False)
@@ -322,12 +324,27 @@ class _Blitter:
         if self.background is None:
             self.canvas.draw()
             return
+        # Redraw only where the changed artists were and are now, and what overlaps there (text costs most)
+        boxes = [self._extents.get(id(a)) for a in changed]
+        self._extents.update({id(a): self._box(a) for a in changed})
+        boxes += [self._extents[id(a)] for a in changed]
+        pixels = np.asarray(self.canvas.get_renderer().buffer_rgba())
+        before = pixels.copy()
         self.canvas.restore_region(self.background)
-        self._draw_animated()
-        # Drawing a child does not clear its parents' stale flag; clear it, or the
-        # next move would look like an unexplained change and force a full draw.
-        for ax in self.figure.axes:
-            ax.stale = False
+        if None in boxes:
+            self._draw_animated()
+        else:
+            for artist in self.animated:
+                if artist in changed or (e := self._extent(artist)) is None or any(e.overlaps(b) for b in boxes):
+                    self.figure.draw_artist(artist)
+            after, pixels[...] = pixels.copy(), before  # outside the boxes, the last frame stays as it was
+            for x0, y0, x1, y1 in (np.round(b.extents).astype(int).clip(0) for b in boxes):
+                rows = slice(max(len(pixels) - y1, 0), max(len(pixels) - y0, 0))
+                pixels[rows, x0:x1] = after[rows, x0:x1]
+        # Drawing a child does not clear its parents' stale flag (nor a hidden or empty artist's own); clear
+        # them, or the next move would look like an unexplained change and force a full draw.
+        for artist in (*changed, *self.figure.axes):
+            artist.stale = False
         self.figure.stale = False
         self.blits += 1
         self.canvas.send_frame()
