@@ -280,7 +280,7 @@ class _Blitter:
             ]
             if not above:
                 continue  # nothing drawn over these movers: no need to measure them
-            boxes = [self._box(a) for a in mine]
+            boxes = [self._extent(a) for a in mine]
             for artist in above:
                 other = self._extent(artist)  # a still artist keeps its extent until the next full draw
                 if other is None or any(b is None or b.overlaps(other) for b in boxes):
@@ -308,6 +308,9 @@ class _Blitter:
             self.canvas.send_frame()  # the same picture; sent only if it is now for other values
             return
         self.moving |= set(changed)
+        boxes = [self._extents.get(id(a)) for a in changed]  # where they were, then where they are now
+        self._extents.update({id(a): self._box(a) for a in changed})
+        boxes += [self._extents[id(a)] for a in changed]
         wanted, new = self.moving | set(self.animated), set(changed)
         while new:  # what is drawn over a redrawn artist is redrawn too, and what is drawn over that
             new = self._covered(list(new)) - wanted
@@ -325,9 +328,6 @@ class _Blitter:
             self.canvas.draw()
             return
         # Redraw only where the changed artists were and are now, and what overlaps there (text costs most)
-        boxes = [self._extents.get(id(a)) for a in changed]
-        self._extents.update({id(a): self._box(a) for a in changed})
-        boxes += [self._extents[id(a)] for a in changed]
         pixels = np.asarray(self.canvas.get_renderer().buffer_rgba())
         before = pixels.copy()
         self.canvas.restore_region(self.background)
