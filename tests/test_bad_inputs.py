@@ -593,3 +593,23 @@ def test_float32_inputs():
     value = losses.cross_entropy(y32, T)
     assert isinstance(value, float)
     assert value == pytest.approx(0.510825457099338, rel=1e-6)  # y32 rounds 0.6 slightly
+
+
+def test_the_explorer_layer_names_the_bad_argument():
+    """An author's mistake with Explorer(controls, *, readout, draw, figure): readout and draw are functions,
+    and draw comes with a figure (the old positional update(**values) -> str is gone)."""
+    from helpers.live import Explorer, live_figure, slider
+
+    def control():
+        return slider("x", min=0, max=1, step=0.1, value=0.5, name="x")
+
+    bad = [
+        (lambda: Explorer({"x": control()}, readout=0.5), TypeError, r"readout must be callable.*got float"),
+        (lambda: Explorer({"x": control()}, readout=str, draw="dot"), TypeError, r"draw must be callable.*got str"),
+        (lambda: Explorer({"x": control()}, readout=str, figure=live_figure()), ValueError, "got figure, no draw"),
+        (lambda: Explorer({"x": control()}, readout=lambda x: None), TypeError, "readout must return the text"),
+        (lambda: Explorer({"x": control()}, lambda x: "x"), TypeError, "positional"),
+    ]
+    for call, exc, pattern in bad:
+        with pytest.raises(exc, match=pattern):
+            call()

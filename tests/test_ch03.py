@@ -229,6 +229,22 @@ def test_class_picker_changes_what_the_slider_moves_not_y(ex):
     assert_consistent(ex, set_probability(Y, 5, 0.3))
 
 
+def test_the_class_picker_is_an_ordinary_control_answered_once_per_pick(ex):
+    """The pick is a control of the explorer (so the look-ahead covers it); the picker's own observer sets the
+    probability slider in the same answer, which names ``p`` as set by the kernel; no second answer follows."""
+    assert ex.explorer.controls == {"cls": ex.class_picker, "p": ex.slider}
+    table = ex.explorer.readout._ahead["table"]
+    assert table["cls"]["7"] == ex._readout(selected=7) and numbers(table["cls"]["7"])["p"] == "0.1"
+    turn = ex.explorer.readout._turn
+    ex.class_picker.value = 7
+    assert ex.explorer.readout._turn == turn + 1 and ex.explorer.readout._held == ["p"]
+    assert ex.explorer.readout.value == table["cls"]["7"]
+    assert_consistent(ex, Y)
+    ex.set(cls=4, p=0.3)  # from code: pick, then move
+    assert ex.selected == 4
+    assert_consistent(ex, set_probability(Y, 4, 0.3))
+
+
 def test_drag_a_bar_with_fake_mouse_events(ex):
     ev = SimpleNamespace
     ex.drag("press", ev(inaxes=ex.ax_bars, xdata=9.2, ydata=0.404))  # press on bar 9's column

@@ -12,7 +12,7 @@ import pytest
 
 from helpers.data import load_digits_split
 from helpers.explorers import ch00, ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch09
-from helpers.live import Explorer, slider
+from helpers.live import Explorer, live_figure, slider
 from helpers.live.readout import LiveReadout, decimals_of, value_key
 from helpers.network import TwoLayerNet
 
@@ -98,31 +98,52 @@ def test_int_slider_and_other_controls():
 
 def test_explorer_sends_answer_then_table_each_move():
     s = slider("x", min=-3, max=3, step=0.1, value=1.5, name="x")
-    ex = Explorer({"x": s}, square, readout=square)
+    ex = Explorer({"x": s}, readout=square)
     s.value = 0.35000000000000003 + 0.05  # the browser's float noise: still the value 0.4
     assert ex.readout._values == {"x": "0.4"} and ex.readout.value == square(0.4)
     assert ex.readout._ahead["turn"] == ex.readout._turn and ex.readout._ahead["table"]["x"]["0.5"] == square(0.5)
 
 
-def test_track_looks_ahead_for_a_slider_outside_the_explorer():
-    s = slider("x", min=0, max=1, step=0.5, value=0.5, name="x")
-    picker = widgets.IntSlider(value=1, min=0, max=2)
-    ex = Explorer({"x": s}, square, readout=square)
-    ex.readout.track("k", picker, lambda k: f"picked {k}")
-    ex.refresh()
-    assert ex.readout._values == {"x": "0.5", "k": "1"}
-    assert ex.readout._ahead["table"]["k"] == {"0": "picked 0", "1": "picked 1", "2": "picked 2"}
-    assert ex.readout._ahead["table"]["x"]["1.0"] == square(1.0)
+class Picked:
+    """The stateful pattern (chapter 03's bars): the state in a class, what is picked an ordinary control
+    whose pick also sets the value slider, in the same answer."""
+
+    def __init__(self) -> None:
+        self.heights, self.picked = [0.0, 0.5, 1.0], 1
+        self.picker = slider("item", min=0, max=2, step=1, value=1, name="k", integer=True)
+        self.value = slider("height", min=0, max=1, step=0.5, value=0.5, name="x")
+        self.picker.observe(lambda change: self.explorer.set(x=self.heights[change["new"]]), names="value")
+        self.draws = 0
+        figure = live_figure((2, 2))
+        (self.dot,) = figure.subplots().plot([1], [0.5], "o")
+        self.explorer = Explorer(
+            {"k": self.picker, "x": self.value}, readout=self.readout, draw=self.draw, figure=figure
+        )
+
+    def readout(self, k: int, x: float) -> str:
+        height = self.heights[k] if k != self.picked else x  # a pick leaves the heights as they are
+        return f"item {k} at {height}"
+
+    def draw(self, k: int, x: float) -> None:
+        if k == self.picked:
+            self.heights[k] = x
+        self.picked = k
+        self.dot.set_data([k], [self.heights[k]])
+        self.draws += 1
 
 
-def test_track_bad_arguments():
-    ex = Explorer({"x": slider("x", min=0, max=1, step=0.5, value=0.5, name="x")}, square, readout=square)
-    with pytest.raises(ValueError, match="'x' is already a control"):
-        ex.readout.track("x", widgets.IntSlider(), str)
-    with pytest.raises(TypeError, match="control must be an IntSlider or FloatSlider, got Dropdown"):
-        ex.readout.track("k", widgets.Dropdown(options=[1]), str)
-    with pytest.raises(TypeError, match="readout must be callable"):
-        ex.readout.track("k", widgets.IntSlider(), "text")
+def test_a_picked_item_is_a_control_and_its_pick_is_answered_once():
+    picked = Picked()
+    ex = picked.explorer
+    assert ex.readout._values == {"k": "1", "x": "0.5"}
+    assert ex.readout._ahead["table"]["k"] == {"0": "item 0 at 0.0", "1": "item 1 at 0.5", "2": "item 2 at 1.0"}
+    assert ex.readout._ahead["table"]["x"]["1.0"] == "item 1 at 1.0"
+    turn = ex.readout._turn
+    ex.controls["k"].value = 2  # a learner's pick: the picker's observer sets x (held), then nothing more
+    assert ex.readout.value == "item 2 at 1.0" and ex.readout._values == {"k": "2", "x": "1.0"}
+    assert ex.readout._turn == turn + 1 and ex.readout._held == ["x"] and picked.draws == 2
+    ex.controls["x"].value = 0.0  # a learner's move of the picked item
+    assert ex.readout.value == "item 2 at 0.0" and picked.heights == [0.0, 0.5, 0.0] and picked.draws == 3
 
 
 def test_set_from_code_sends_the_readout_before_the_controls(monkeypatch):
@@ -132,7 +153,7 @@ def test_set_from_code_sends_the_readout_before_the_controls(monkeypatch):
     monkeypatch.setattr(widgets.Widget, "_send", lambda self, msg, buffers=None: sent.append((self, msg)))
     w = slider("w", min=0, max=1, step=0.1, value=0.5, name="w")
     b = slider("b", min=0, max=1, step=0.1, value=0.5, name="b")
-    ex = Explorer({"w": w, "b": b}, lambda w, b: f"{w} {b}", readout=lambda w, b: f"{w} {b}")
+    ex = Explorer({"w": w, "b": b}, readout=lambda w, b: f"{w} {b}")
     sent.clear()
     ex.set(w=0.2, b=0.7)
     order = [(who, set(msg.get("state", {}))) for who, msg in sent]
@@ -146,7 +167,7 @@ def test_the_answer_names_the_controls_the_kernel_set_itself():
     old values for a learner's move (chapter 03: a picked class sets the probability slider)."""
     w = slider("w", min=0, max=1, step=0.1, value=0.5, name="w")
     b = slider("b", min=0, max=1, step=0.1, value=0.5, name="b")
-    ex = Explorer({"w": w, "b": b}, lambda w, b: f"{w} {b}", readout=lambda w, b: f"{w} {b}")
+    ex = Explorer({"w": w, "b": b}, readout=lambda w, b: f"{w} {b}")
     ex.set(w=0.2)
     assert ex.readout._held == ["w"]
     b.value = 0.7  # a learner's move
@@ -155,14 +176,14 @@ def test_the_answer_names_the_controls_the_kernel_set_itself():
     assert sorted(ex.readout._held) == ["b", "w"]
 
 
-def test_explorer_without_readout_sends_no_table():
-    ex = Explorer({"x": slider("x", min=0, max=1, step=0.1, value=0.5, name="x")}, square)
-    assert ex.readout._ahead == {} and ex.readout.tables_made == 0
+def test_every_explorer_sends_a_table():
+    ex = Explorer({"x": slider("x", min=0, max=1, step=0.1, value=0.5, name="x")}, readout=square)
+    assert ex.readout._ahead["table"]["x"]["0.6"] == square(0.6) and ex.readout.tables_made == 1
 
 
 def test_explorer_readout_must_be_callable():
     with pytest.raises(TypeError, match="readout must be callable"):
-        Explorer({"x": slider("x", min=0, max=1, step=0.1, value=0.5, name="x")}, square, readout="x²")
+        Explorer({"x": slider("x", min=0, max=1, step=0.1, value=0.5, name="x")}, readout="x²")
 
 
 # -- every chapter: the table says what the explorer will show ------------------------------------------
@@ -209,7 +230,7 @@ def test_every_table_entry_is_what_the_explorer_shows_after_that_move(name):
         i = keys.index(base)
         for key in {keys[0], keys[max(i - 1, 0)], keys[min(i + 1, len(keys) - 1)], keys[-1]} - {base}:
             fresh = _explorer(BUILDERS[name]())
-            control = fresh.readout._controls[control_name]  # an explorer control, or a tracked one
+            control = fresh.readout._controls[control_name]  # (chapter 03's class picker too)
             control.value = int(key) if isinstance(control, widgets.IntSlider) else float(key)
             assert fresh.readout.value == entries[key], (name, control_name, key)
             checked += 1
@@ -233,13 +254,12 @@ def test_table_waits_until_the_answer_has_left_the_kernel(monkeypatch):
     monkeypatch.setattr("IPython.get_ipython", lambda: shell)
 
     def readout(x):
-        events.append("table")
+        events.append(f"readout {x}")
         return square(x)
 
-    ex = course_widgets.Explorer(
-        {"x": slider("x", min=0, max=1, step=0.5, value=0.5, name="x")}, square, readout=readout
-    )
-    assert events[0] == "flushed" and set(events[1:]) == {"table"}
+    ex = course_widgets.Explorer({"x": slider("x", min=0, max=1, step=0.5, value=0.5, name="x")}, readout=readout)
+    assert events[:2] == ["readout 0.5", "flushed"] and len(events) > 2 and "flushed" not in events[2:]
     events.clear()
     ex.set(x=1.0)
-    assert events == ["flushed", "table", "table", "table"]  # then 1.0, 0.5 and 0.0
+    # the answer, then (sent) the table: 1.0, 0.5 and 0.0
+    assert events == ["readout 1.0", "flushed", "readout 1.0", "readout 0.5", "readout 0.0"]

@@ -94,29 +94,67 @@ def test_slider_needs_a_label():
         ({"controls": [1]}, TypeError, "controls must be a mapping"),
         ({"controls": {"x": 3}}, TypeError, r"controls\['x'\] must be an ipywidgets value widget"),
         ({"controls": {"not valid": None}}, ValueError, "controls keys must be Python identifiers"),
-        ({"update": "x"}, TypeError, "update must be callable"),
+        ({"readout": "x"}, TypeError, r"readout must be callable as readout\(\*\*values\) -> str, got str"),
+        ({"readout": None}, TypeError, "readout must be callable"),
+        ({"draw": 3}, TypeError, r"draw must be callable as draw\(\*\*values\) -> None, got int"),
+        ({"draw": lambda x: None}, ValueError, "draw and figure go together .*: got draw, no figure"),
         ({"name": "a b"}, ValueError, "name must be a short identifier"),
         ({"footer": "text"}, TypeError, "footer must be an ipywidgets widget"),
+        ({"readout_lines": 0}, ValueError, "readout_lines must be an int from 1 to 6, got 0"),
+        ({"readout_lines": True}, ValueError, "readout_lines must be an int from 1 to 6, got True"),
     ],
 )
 def test_explorer_bad_arguments_name_the_argument(kwargs, error, message):
-    args = {"controls": {"x": make_slider()}, "update": lambda x: f"{x}"}
+    args = {"controls": {"x": make_slider()}, "readout": lambda x: f"{x}"}
     args.update(kwargs)
-    controls, update = args.pop("controls"), args.pop("update")
+    controls = args.pop("controls")
     with pytest.raises(error, match=message):
-        Explorer(controls, update, **args)
+        Explorer(controls, **args)
 
 
-def test_explorer_figure_must_be_live():
+def test_explorer_figure_must_be_live_and_drawn():
     from matplotlib.figure import Figure
 
     with pytest.raises(TypeError, match="figure must come from helpers.live.live_figure"):
-        Explorer({"x": make_slider()}, lambda x: "", figure=Figure())
+        Explorer({"x": make_slider()}, readout=lambda x: "", draw=lambda x: None, figure=Figure())
+    with pytest.raises(ValueError, match="draw and figure go together .*: got figure, no draw"):
+        Explorer({"x": make_slider()}, readout=lambda x: "", figure=live_figure())
 
 
-def test_update_must_return_text():
-    with pytest.raises(TypeError, match="update must return the readout as a str"):
-        Explorer({"x": make_slider()}, lambda x: x)
+def test_readout_is_keyword_only_and_update_is_gone():
+    with pytest.raises(TypeError):
+        Explorer({"x": make_slider()}, lambda x: f"{x}")  # the old positional update(**values) -> str
+    with pytest.raises(TypeError, match="update"):
+        Explorer({"x": make_slider()}, readout=lambda x: f"{x}", update=lambda x: f"{x}")
+
+
+def test_readout_must_return_text():
+    with pytest.raises(TypeError, match="readout must return the text as a str, got float"):
+        Explorer({"x": make_slider()}, readout=lambda x: x)
+
+
+def test_each_change_shows_the_readout_then_draws_then_looks_ahead():
+    """The layer calls the pure readout, then draw, with the same values; the page gets the readout first."""
+    calls, made = [], []
+    fig = live_figure((2, 2))
+    (dot,) = fig.subplots().plot([0.5], [0.5], "o")
+
+    def readout(x):
+        calls.append(("readout", x, dot.get_xdata()[0]))
+        return f"x = {x}"
+
+    def draw(x):
+        calls.append(("draw", x, made[0].readout.value if made else None))
+        dot.set_data([x], [x])
+
+    ex = Explorer({"x": make_slider()}, readout=readout, draw=draw, figure=fig)
+    made.append(ex)
+    calls.clear()
+    ex.controls["x"].value = 0.7
+    # readout before draw (the dot still at 0.5), draw after the readout is shown, then the look-ahead table
+    assert calls[:2] == [("readout", 0.7, 0.5), ("draw", 0.7, "x = 0.7")]
+    assert {c[0] for c in calls[2:]} == {"readout"} and len(calls) > 3
+    assert ex.readout._ahead["table"]["x"]["0.8"] == "x = 0.8" and dot.get_xdata()[0] == 0.7
 
 
 @pytest.mark.parametrize("figsize", [(0, 3), (-1, 2), ("a", 2), 5])
@@ -126,7 +164,7 @@ def test_live_figure_bad_size(figsize):
 
 
 def test_set_unknown_control():
-    ex = Explorer({"x": make_slider()}, lambda x: f"{x}")
+    ex = Explorer({"x": make_slider()}, readout=lambda x: f"{x}")
     with pytest.raises(ValueError, match=r"unknown control\(s\) \['y'\]"):
         ex.set(y=1)
 
@@ -134,11 +172,15 @@ def test_set_unknown_control():
 def test_set_refreshes_once_for_all_controls():
     calls = []
 
-    def update(x, y):
+    def draw(x, y):
         calls.append((x, y))
-        return f"{x} {y}"
 
-    ex = Explorer({"x": make_slider(), "y": make_slider(name="y")}, update)
+    ex = Explorer(
+        {"x": make_slider(), "y": make_slider(name="y")},
+        readout=lambda x, y: f"{x} {y}",
+        draw=draw,
+        figure=live_figure((2, 2)),
+    )
     calls.clear()
     ex.set(x=0.2, y=0.7)
     assert calls == [(0.2, 0.7)] and ex.readout_text == "0.2 0.7"
@@ -149,7 +191,7 @@ def test_set_refreshes_once_for_all_controls():
 # -- Explorer: behaviour ----------------------------------------------------------------------------
 def test_slider_value_drives_readout_and_layout():
     s = make_slider()
-    ex = Explorer({"x": s}, lambda x: f"<b>x²</b> = {format_number(x * x)} &amp; more", name="sq")
+    ex = Explorer({"x": s}, readout=lambda x: f"<b>x²</b> = {format_number(x * x)} &amp; more", name="sq")
     s.value = 0.3
     assert ex.readout_text == "x² = 0.09 & more"
     assert ex.values == {"x": 0.3}
@@ -160,14 +202,14 @@ def test_slider_value_drives_readout_and_layout():
 
 def test_number_box_sits_beside_its_slider():
     s = slider("p", min=0, max=1, step=0.01, value=0.6, name="p", number_box=True)
-    ex = Explorer({"p": s}, lambda p: f"p = {p}")
+    ex = Explorer({"p": s}, readout=lambda p: f"p = {p}")
     row = ex.widget.children[0]
     assert isinstance(row, widgets.HBox) and row.children == (s, s.number_box)
 
 
 def test_plain_ipywidgets_slider_gets_class():
     s = widgets.IntSlider(value=0, min=0, max=5, description="step")
-    ex = Explorer({"step": s}, lambda step: f"step {step}")
+    ex = Explorer({"step": s}, readout=lambda step: f"step {step}")
     assert "course-slider-step" in s._dom_classes
     s.value = 3
     assert ex.readout_text == "step 3"

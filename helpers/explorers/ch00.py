@@ -58,12 +58,11 @@ def square_explorer(x0: float = 1.5) -> Explorer:
     ax.set_title(tr("widget test (ウィジェットの確認)", "ウィジェットの確認"))
     ax.legend(loc="upper center")  # i18n: not prose
 
-    def update(x: float) -> str:
+    def draw(x: float) -> None:
         dot.set_data([x], [x * x])
-        return square_readout(x)
 
     control = slider("x", min=-3.0, max=3.0, step=0.1, value=x0, name="x")
-    return Explorer({"x": control}, update, figure=fig, name="square", readout=square_readout)
+    return Explorer({"x": control}, readout=square_readout, draw=draw, figure=fig, name="square")
 
 
 @dataclass(frozen=True)

@@ -153,11 +153,11 @@ class FitExplorer:
         reset.on_click(lambda _button: self.reset_points())
         self.explorer = Explorer(
             controls,
-            self._update,
+            readout=self._readout,
+            draw=self._draw,
             figure=fig,
             name="fit",
             footer=reset,
-            readout=self._readout,
             readout_lines=3,
         )
         self.drag = drag(fig, self._grab, lambda index, event: self.move_point(index, event.ydata))
@@ -173,23 +173,21 @@ class FitExplorer:
         w, b = least_squares(self.x, self.y)
         return (w, b, *line_losses(w, b, self.x, self.y))
 
-    def _update(self, w: float, b: float, best: bool) -> str:
+    def _readout(self, w: float, b: float, best: bool) -> str:
+        """The readout for these values and the current points."""
+        return _fit_readout(w, b, *line_losses(w, b, self.x, self.y), self.best() if best else None, self.moved)
+
+    def _draw(self, w: float, b: float, best: bool) -> None:
         xs = self.line.get_xdata()
         self.line.set_ydata(w * xs + b)
         self.points.set_ydata(self.y)
         self.segments.set_segments([[(xi, yi), (xi, w * xi + b)] for xi, yi in zip(self.x, self.y, strict=True)])
         self.here.set_data([w], [b])
-        sse, mse = line_losses(w, b, self.x, self.y)
         optimum = self.best()
         self.best_line.set_ydata(optimum[0] * xs + optimum[1])
         self.star.set_data([optimum[0]], [optimum[1]])
         self.best_line.set_visible(best)
         self.star.set_visible(best)
-        return _fit_readout(w, b, sse, mse, optimum if best else None, self.moved)
-
-    def _readout(self, w: float, b: float, best: bool) -> str:
-        """What ``_update`` returns for these values, without drawing (for the browser's look-ahead)."""
-        return _fit_readout(w, b, *line_losses(w, b, self.x, self.y), self.best() if best else None, self.moved)
 
     def move_point(self, index: int, y_new: float) -> None:
         """Move point ``index`` to height ``y_new`` (rounded to 0.01, as the readout shows it)."""

@@ -76,20 +76,19 @@ def probability_explorer(y_pred: ArrayLike, y_true: ArrayLike, index: int = 2) -
     ax_curve.set(xlabel=tr(f"p(class {index})", f"p(クラス {index})"), ylabel="MSE", xlim=(0, 1))
     ax_curve.set_title(tr("MSE (平均二乗誤差) vs p", "MSE（平均二乗誤差）と p"))
 
-    def update(p: float) -> str:
+    def readout(p: float) -> str:
+        return _probability_readout(p, set_probability(y0, index, p), t)
+
+    def draw(p: float) -> None:
         y = set_probability(y0, index, p)
         for bar, height in zip(bars, y, strict=True):
             bar.set_height(height)
         marker.set_data([p], [mean_squared_error(y, t)])
-        return _probability_readout(p, y, t)
-
-    def readout(p: float) -> str:
-        return _probability_readout(p, set_probability(y0, index, p), t)
 
     control = slider(
         tr(f"p(class {index})", f"p(クラス {index})"), min=0.0, max=1.0, step=0.01, value=float(y0[index]), name="p"
     )
-    return Explorer({"p": control}, update, figure=fig, name="probability", readout=readout)
+    return Explorer({"p": control}, readout=readout, draw=draw, figure=fig, name="probability")
 
 
 #: Eight measurements of the same quantity (true value 1.0); the last is the one you drag.
@@ -149,7 +148,10 @@ def outlier_explorer(prediction: float = 1.0) -> Explorer:
     )
     ax_bar.set(ylim=(0, 3.2), title=tr("loss (損失)", "損失"))
 
-    def update(value: float) -> str:
+    def readout(value: float) -> str:
+        return _outlier_readout(value, y_pred, np.append(data[:-1], value))
+
+    def draw(value: float) -> None:
         data[-1] = value
         outlier.set_data([idx[-1]], [value])
         segments.set_segments([[(i, prediction), (i, v)] for i, v in zip(idx, data, strict=True)])
@@ -160,12 +162,8 @@ def outlier_explorer(prediction: float = 1.0) -> Explorer:
         ]
         for bar, height in zip(loss_bars, losses, strict=True):
             bar.set_height(height)
-        return _outlier_readout(value, y_pred, data)
-
-    def readout(value: float) -> str:
-        return _outlier_readout(value, y_pred, np.append(data[:-1], value))
 
     control = slider(tr("last point", "最後の点"), min=0.0, max=6.0, step=0.05, value=1.0, name="outlier")
-    explorer = Explorer({"value": control}, update, figure=fig, name="outlier", readout=readout)
+    explorer = Explorer({"value": control}, readout=readout, draw=draw, figure=fig, name="outlier")
     explorer.drag = draggable(fig, outlier, control, axis="y")  # the slider is its keyboard alternative
     return explorer

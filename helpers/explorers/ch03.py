@@ -9,6 +9,10 @@ them, and all three go through :meth:`BarsExplorer.move`:
 * the keyboard-accessible controls: a class slider (which bar) and a probability slider;
 * code: ``explorer.move(9, 0.5)`` or ``explorer.set(p=0.9)``.
 
+The explorer is stateful: ``y`` and the selected class live in :class:`BarsExplorer`; its readout reads
+them without changing them, its draw applies a move.  Picking a class is one more control (``cls``): it
+changes which bar the probability slider moves, never ``y``, and the slider then shows that bar's value.
+
 Whenever one class moves, the other nine are rescaled by
 :func:`helpers.distributions.set_probability` so that ``y`` stays a probability
 distribution.  The figure's artists are changed in place (``set_height``,
@@ -74,9 +78,9 @@ class BarsExplorer:
     correct : int
         The correct class (正解ラベル).
     explorer : helpers.live.Explorer
-        Slider ``p`` + readout ``course-readout-ce`` + live figure.
+        Controls ``cls`` (the class picker) and ``p`` + readout ``course-readout-ce`` + live figure.
     class_picker : ipywidgets.IntSlider
-        Chooses which class the slider moves (CSS class ``course-slider-ce-class``).
+        Chooses which class the slider moves (CSS class ``course-slider-ce-class``); the control ``cls``.
     bars, ce_marker, mse_marker, mse_curve
         The artists that are updated in place.
     """
@@ -101,13 +105,6 @@ class BarsExplorer:
         # given (snapped to its step), and such a late echo would land on the newly selected class.
         # Keys and a release still send; the bars are the live, continuous path.
         self.slider.continuous_update = False
-        self.explorer = Explorer(
-            {"p": self.slider},
-            self._update,
-            figure=self.figure,
-            name="ce",
-            readout=self._readout_if,
-        )
         # A slider, not a dropdown: in JupyterLab's command mode the up/down arrow keys move between
         # cells even when a <select> has focus, while left/right reach a slider handle.
         self.class_picker = slider(
@@ -120,11 +117,17 @@ class BarsExplorer:
             integer=True,
         )
         self.class_picker.continuous_update = False
+        # A pick also sets the probability slider to that class's value, in the same answer (observed
+        # before the explorer's own observer, which then finds these values answered): the page is told
+        # the kernel set ``p`` itself, so until the new value arrives it does not take the old one for a move.
         self.class_picker.observe(self._on_pick, names="value")
-        self.explorer.widget.children = (self.class_picker, *self.explorer.widget.children)
-        # Picking a class changes only the readout's "selected" part (the texts go ahead too) and which
-        # bar is highlighted.
-        self.explorer.readout.track("cls", self.class_picker, lambda k: self._readout(selected=int(k)))
+        self.explorer = Explorer(
+            {"cls": self.class_picker, "p": self.slider},
+            readout=self._readout_for,
+            draw=self._draw_for,
+            figure=self.figure,
+            name="ce",
+        )
         self.widget = self.explorer.widget
 
         self.drag = drag(self.figure, self._grab, self._drag_to)
@@ -205,13 +208,21 @@ class BarsExplorer:
         """Mean squared error of the current ``y`` against the one-hot target."""
         return mean_squared_error(self.y, self.t)
 
-    def _update(self, p: float) -> str:
-        # (a picked class's probability may lie between the slider's steps; the slider then shows it
-        # snapped to its grid, and that alone must not change the probabilities)
-        if abs(p - self.y[self.selected]) > STEP / 2 + 1e-12:
-            self.y = set_probability(self.y, self.selected, float(p))
+    def _after(self, cls: int, p: float) -> np.ndarray:
+        """``y`` after the move to these values: a newly picked class leaves it as it is, and so does a
+        probability that is only the picked class's own value snapped to the slider's grid."""
+        if cls != self.selected or abs(p - self.y[cls]) <= STEP / 2 + 1e-12:
+            return self.y
+        return set_probability(self.y, cls, float(p))
+
+    def _readout_for(self, cls: int, p: float) -> str:
+        """The readout for the controls' values, without changing anything (also the page's look-ahead)."""
+        return self._readout(self._after(cls, p), cls)
+
+    def _draw_for(self, cls: int, p: float) -> None:
+        self.y = self._after(cls, p)
+        self.selected = int(cls)
         self._draw()
-        return self._readout()
 
     def _readout(self, y: np.ndarray | None = None, selected: int | None = None) -> str:
         y = self.y if y is None else y
@@ -224,15 +235,8 @@ class BarsExplorer:
             f"Σy = {format_number(float(y.sum()))}"
         )
 
-    def _readout_if(self, p: float) -> str:
-        """What ``_update(p)`` would return, without changing ``y`` (for the browser's look-ahead)."""
-        if p == self.y[self.selected]:
-            return self._readout()
-        return self._readout(set_probability(self.y, self.selected, float(p)))
-
     def _on_pick(self, change: dict) -> None:
-        self.selected = int(change["new"])
-        self.explorer.set(p=float(self.y[self.selected]))  # the slider shows that class; y is unchanged
+        self.explorer.set(p=float(self.y[change["new"]]))  # the slider shows that class; y is unchanged
 
     def select(self, k: int) -> None:
         """Make class ``k`` the one the slider moves (as the class selector does)."""
@@ -241,7 +245,7 @@ class BarsExplorer:
         if k == self.class_picker.value:
             self._on_pick({"new": k})
         else:
-            self.class_picker.value = k
+            self.class_picker.value = k  # (the explorer's set() would answer twice: the pick sets p too)
 
     def move(self, k: int, p: float) -> None:
         """Set class ``k`` to probability ``p`` (snapped to 0.01); the others renormalise."""
@@ -254,8 +258,11 @@ class BarsExplorer:
         self.select(self.correct)
 
     def set(self, **values: float) -> None:
-        """Move the slider from code: ``set(p=0.9)`` moves the selected class."""
-        self.explorer.set(**values)
+        """Move the controls from code: ``set(p=0.9)`` moves the selected class, ``set(cls=5, p=0.3)`` picks first."""
+        if "cls" in values:
+            self.select(values.pop("cls"))
+        if values:
+            self.explorer.set(**values)
 
     @property
     def readout_text(self) -> str:

@@ -140,13 +140,12 @@ def overflow_explorer(start: float = 50.0) -> Explorer:
     ax_ce.set_title(tr("naive vs stable CE (class 1)", "素朴な CE と安定な CE（クラス1）"))
     ax_ce.legend(loc="upper left")  # i18n: not prose
 
-    def update(scale: float) -> str:
+    def draw(scale: float) -> None:
         logits = scale * BASE_LOGITS
         exp_marker.set_data([scale], [logits.max() / np.log(10)])
         n = naive_cross_entropy(logits, LABEL)
         naive_marker.set_data([scale] if np.isfinite(n) else [], [n] if np.isfinite(n) else [])
         stable_marker.set_data([scale], [cross_entropy_from_logits(logits, LABEL)])
-        return _overflow_readout(scale)
 
     control = slider(
         tr("logit scale s", "ロジットの倍率 s"),
@@ -158,4 +157,4 @@ def overflow_explorer(start: float = 50.0) -> Explorer:
         readout_format=".0f",
         number_box=True,
     )
-    return Explorer({"scale": control}, update, figure=fig, name="overflow", readout=_overflow_readout)
+    return Explorer({"scale": control}, readout=_overflow_readout, draw=draw, figure=fig, name="overflow")

@@ -120,7 +120,7 @@ def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
         title=tr("2-D: f = w1²/20 + w2²; arrows −∇f", "2次元: f = w1²/20 + w2²、矢印は −∇f"),
     )
 
-    def update(lr: float, steps: float) -> str:
+    def draw(lr: float, steps: float) -> None:
         n = int(round(steps))
         p1 = descend_1d(lr, n)
         p2 = descend_2d(lr, n)
@@ -133,7 +133,6 @@ def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
         u[: len(p2)], v[: len(p2)] = down[:, 0], down[:, 1]
         arrows.set_offsets(spots)
         arrows.set_UVC(u, v)
-        return _readout(lr, n, p1, p2)
 
     def readout(lr: float, steps: float) -> str:
         n = int(round(steps))
@@ -147,6 +146,6 @@ def descent_explorer(lr: float = 0.1, steps: int = 30) -> Explorer:
             tr("steps", "ステップ数"), min=1, max=100, step=1, value=steps, name="steps", readout_format=".0f"
         ),
     }
-    explorer = Explorer(controls, update, figure=fig, name="descent", readout=readout)
+    explorer = Explorer(controls, readout=readout, draw=draw, figure=fig, name="descent")
     explorer.arrows = arrows
     return explorer

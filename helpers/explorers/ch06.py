@@ -216,7 +216,7 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
     after.step(bw, lr)
     loss_after = f4(after.loss(x, t))
 
-    def update(step: float) -> str:
+    def draw(step: float) -> None:
         k = int(round(step))
         s = steps[k]
         title.set_text(tr(f"step {k} / {len(steps) - 1}", f"ステップ {k} / {len(steps) - 1}") + f": {s.title}")
@@ -243,7 +243,6 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
                 edge_texts[e].get_bbox_patch().set_alpha(BACKING_OVER_CURRENT if current else BACKING)
                 edge_texts[e].stale = True
         loss_text.set_text(f"E = {f4(bw.loss)}" if k < 6 else f"E = {f4(bw.loss)}\n→ {loss_after}")
-        return readout(step)
 
     def readout(step: float) -> str:
         k = int(round(step))
@@ -264,11 +263,11 @@ def backward_explorer(net: TwoLayerNet | None = None, x: ArrayLike = X, t: float
 
     explorer = Explorer(
         {"step": control},
-        update,
+        readout=readout,
+        draw=draw,
         figure=fig,
         name="backprop",
         footer=widgets.HBox([prev_button, next_button]),
-        readout=readout,
     )
     explorer.steps = steps
     explorer.node_patches, explorer.node_texts, explorer.delta_texts = node_patches, node_texts, delta_texts

@@ -79,7 +79,7 @@ def graph_explorer() -> Explorer:
         grad_texts.setdefault(source, []).append(grad)
     circles = dict(zip(operations, [p for p in ax.patches if isinstance(p, Circle)], strict=True))
 
-    def update(node: str, **values: float) -> str:
+    def draw(node: str, **values: float) -> None:
         now = graph.evaluate(**_inputs(values))
         for name, texts in value_texts.items():
             for text in texts:
@@ -89,7 +89,6 @@ def graph_explorer() -> Explorer:
                 text.set_text(f"[{_fmt(now.grads.get(name, 0))}]")
         for name, circle in circles.items():
             circle.set_facecolor(COLORS["prediction"] if name == node else "white")
-        return graph_readout(graph, node, **values)
 
     controls: dict[str, widgets.ValueWidget] = {}
     for name, (label, lo, hi, step) in INPUTS.items():
@@ -109,10 +108,10 @@ def graph_explorer() -> Explorer:
 
     explorer = Explorer(
         controls,
-        update,
+        readout=lambda node, **values: graph_readout(graph, node, **values),
+        draw=draw,
         figure=fig,
         name="graph",
-        readout=lambda node, **values: graph_readout(graph, node, **values),
         readout_lines=4,
     )
 

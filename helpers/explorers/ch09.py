@@ -150,7 +150,7 @@ def mistakes_explorer(net: TwoLayerNet, X: ArrayLike, labels: ArrayLike) -> Expl
     )
     ax_bar.set_title(tr("the network's output y", "ネットワークの出力 y"))
 
-    def update(number: int) -> str:
+    def draw(number: int) -> None:
         k = int(number) - 1
         row = wrong[k]
         image.set_data(x[row].reshape(8, 8))
@@ -159,7 +159,6 @@ def mistakes_explorer(net: TwoLayerNet, X: ArrayLike, labels: ArrayLike) -> Expl
             bar.set_height(probs[row, digit])
             colour = COLORS["target"] if digit == lab[row] else COLORS["neutral"]
             bar.set_color(COLORS["loss"] if digit == pred[row] else colour)
-        return readout(number)
 
     def readout(number: int) -> str:
         k = int(number) - 1
@@ -173,6 +172,6 @@ def mistakes_explorer(net: TwoLayerNet, X: ArrayLike, labels: ArrayLike) -> Expl
         )
 
     control = slider(tr("mistake", "誤り"), min=1, max=int(wrong.size), step=1, value=1, name="mistake", integer=True)
-    explorer = Explorer({"number": control}, update, figure=fig, name="mistakes", readout=readout)
+    explorer = Explorer({"number": control}, readout=readout, draw=draw, figure=fig, name="mistakes")
     explorer.mistakes, explorer.image, explorer.bars, explorer.probabilities = wrong, image, bars, probs
     return explorer

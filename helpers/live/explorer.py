@@ -1,9 +1,9 @@
 """The explorer layer: sliders, a live readout and a live figure, alike in every chapter.
 
-``update(**values) -> str`` changes the figure's artists in place and returns the readout;
-a notebook or a test drives it without a browser (``explorer.set(p=0.9)``, ``explorer.readout_text``).
-Per move only the artists ``update`` changed (and those drawn over them) are redrawn over a background
-snapshot; anything else is a full redraw.  How to write one: docs/AUTHORING.md.
+An explorer is its controls, a pure ``readout(**values) -> str`` and a ``draw(**values)`` that changes the
+figure's artists in place; a notebook or a test drives it without a browser (``explorer.set(p=0.9)``,
+``explorer.readout_text``).  Per move only the artists ``draw`` changed (and those drawn over them) are
+redrawn over a background snapshot; anything else is a full redraw.  How to write one: docs/AUTHORING.md.
 """
 
 from __future__ import annotations
@@ -191,13 +191,13 @@ def send_now(figure: Figure) -> None:
 
 
 class _Blitter:
-    """Redraw only what an update changed: ``animated`` artists over the ``background`` snapshot."""
+    """Redraw only what a move changed: ``animated`` artists over the ``background`` snapshot."""
 
     def __init__(self, figure: Figure) -> None:
         self.figure = figure
         self.canvas = figure.canvas
         self.animated: list[Artist] = []
-        self.moving: set[Artist] = set()  # artists an update has changed, ever
+        self.moving: set[Artist] = set()  # artists a move has changed, ever
         self._extents: dict[int, object] = {}  # id(artist) -> padded extent as last drawn, until the next full draw
         self.background = None
         self.full_draws = 0
@@ -353,21 +353,23 @@ class _Blitter:
 class Explorer:
     """Controls, a readout and an optional live figure that answer each other at once.
 
-    ``update(**values) -> str`` changes the figure in place and returns the readout (simple HTML);
-    ``readout(**values) -> str``, if given, returns the same text without touching anything, so the page
-    can show the next moves' readouts before the kernel answers.  ``name`` gives the CSS classes
-    ``course-readout-<name>`` and ``course-explorer-<name>``; ``readout_lines`` (1–6) keeps room for lines.
+    ``readout(**values) -> str`` is the readout (simple HTML) for the controls' values, computed without
+    changing anything, so the page can also show the next moves' readouts before the kernel answers;
+    ``draw(**values)`` changes the figure's artists in place (needed with a ``figure``).  A stateful explorer
+    (a class holding the state: a dragged point, a picked class) reads that state in both; what a learner
+    picks is one more control.  ``name`` gives the CSS classes ``course-readout-<name>`` and
+    ``course-explorer-<name>``; ``readout_lines`` (1–6) keeps room for lines.
     """
 
     def __init__(
         self,
         controls: Mapping[str, widgets.ValueWidget],
-        update: Callable[..., str],
         *,
+        readout: Callable[..., str],
+        draw: Callable[..., None] | None = None,
         figure: Figure | None = None,
         name: str = "explorer",
         footer: widgets.Widget | None = None,
-        readout: Callable[..., str] | None = None,
         readout_lines: int = 1,
     ) -> None:
         if not isinstance(controls, Mapping):
@@ -376,25 +378,27 @@ class Explorer:
             raise ValueError("controls must name at least one control, got none")
         for key, control in controls.items():
             if not isinstance(key, str) or not key.isidentifier():
-                raise ValueError(f"controls keys must be Python identifiers (update's argument names), got {key!r}")
+                raise ValueError(f"controls keys must be Python identifiers (readout's argument names), got {key!r}")
             if not isinstance(control, widgets.Widget) or not control.has_trait("value"):
                 raise TypeError(f"controls[{key!r}] must be an ipywidgets value widget, got {type(control).__name__}")
-        if not callable(update):
-            raise TypeError(f"update must be callable as update(**values) -> str, got {type(update).__name__}")
-        _check_name(name, "name")
+        if not callable(readout):
+            raise TypeError(f"readout must be callable as readout(**values) -> str, got {type(readout).__name__}")
         if figure is not None and not (isinstance(figure, Figure) and isinstance(figure.canvas, FigureCanvas)):
             raise TypeError("figure must come from helpers.live.live_figure() (a live canvas)")
+        if draw is not None and not callable(draw):
+            raise TypeError(f"draw must be callable as draw(**values) -> None, got {type(draw).__name__}")
+        if (draw is None) != (figure is None):
+            given, missing = ("draw", "figure") if figure is None else ("figure", "draw")
+            raise ValueError(f"draw and figure go together (draw changes the figure): got {given}, no {missing}")
+        _check_name(name, "name")
         if footer is not None and not isinstance(footer, widgets.Widget):
             raise TypeError(f"footer must be an ipywidgets widget, got {type(footer).__name__}")
-        self.name = name
-        self.controls = dict(controls)
-        self._update = update
-        self.figure = figure
-        if readout is not None and not callable(readout):
-            raise TypeError(f"readout must be callable as readout(**values) -> str, got {type(readout).__name__}")
-        self._readout = readout
         if isinstance(readout_lines, bool) or not isinstance(readout_lines, int) or not 1 <= readout_lines <= 6:
             raise ValueError(f"readout_lines must be an int from 1 to 6, got {readout_lines!r}")
+        self.name = name
+        self.controls = dict(controls)
+        self._readout, self._draw = readout, draw
+        self.figure = figure
         self.readout = LiveReadout(self.controls)
         self.readout.lines = readout_lines
         self.readout.add_class("course-readout")
@@ -419,6 +423,7 @@ class Explorer:
         self._blitter = _Blitter(figure) if figure is not None else None
         self._setting = False
         self._held: tuple[str, ...] = ()  # controls set by set(), whose values reach the page after the readout
+        self._shown: dict[str, object] | None = None  # the values of the last refresh
         # JupyterLab sends widget messages over a subshell (its own thread), so a move can be answered
         # while a cell runs: one refresh at a time.
         self._lock = threading.RLock()
@@ -435,22 +440,24 @@ class Explorer:
         }
 
     def _on_change(self, _change: object) -> None:
-        if not self._setting:
+        # (a stateful explorer's own observer may already have answered these values with set())
+        if not self._setting and self.values != self._shown:
             self.refresh()
 
     def refresh(self) -> None:
-        """Recompute the readout, then redraw what changed in the figure."""
+        """Show the readout, then draw the figure and redraw what changed, then look ahead."""
         with self._lock:
             values = self.values
-            text = self._update(**values)
+            text = self._readout(**values)
             if not isinstance(text, str):
-                raise TypeError(f"update must return the readout as a str, got {type(text).__name__}")
+                raise TypeError(f"readout must return the text as a str, got {type(text).__name__}")
             self.readout.show(text, values, self._held)  # sent first: the numbers answer before the picture
-            if self._blitter is not None:
+            self._shown = values
+            if self._draw is not None:
+                self._draw(**values)
                 self._blitter.render()
-            if self._readout is not None:
-                _flush_to_browser()  # the answer and the frame leave before the table is computed
-                self.readout.look_ahead(self._readout, values)  # the next moves' readouts, for the browser
+            _flush_to_browser()  # the answer and the frame leave before the table is computed
+            self.readout.look_ahead(self._readout, values)  # the next moves' readouts, for the browser
 
     def set(self, **values: object) -> None:
         """Set controls by name, as a learner would, and refresh once (the readout reaches the page first)."""
@@ -460,12 +467,12 @@ class Explorer:
         with self._lock, contextlib.ExitStack() as held:
             for key in values:
                 held.enter_context(self.controls[key].hold_sync())
-            self._setting = True  # one refresh for all of them, not one per control
+            setting, self._setting = self._setting, True  # one refresh for all of them, not one per control
             try:
                 for key, value in values.items():
                     self.controls[key].value = value
             finally:
-                self._setting = False
+                self._setting = setting
             self._held = tuple(values)
             try:
                 self.refresh()

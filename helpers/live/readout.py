@@ -84,7 +84,6 @@ class LiveReadout(anywidget.AnyWidget):
         }
         super().__init__(_controls=dict(controls), _decimals=decimals)
         self.tables_made = 0
-        self._tracked: dict[str, tuple[widgets.ValueWidget, Callable[[object], str]]] = {}
 
     def __repr__(self) -> str:
         return f"LiveReadout(controls={sorted(self._controls)})"
@@ -99,26 +98,8 @@ class LiveReadout(anywidget.AnyWidget):
             keys[name] = value_key(v, self._decimals.get(name, 6))
         return keys
 
-    def track(self, name: str, control: widgets.ValueWidget, readout: Callable[[object], str]) -> None:
-        """Also look ahead for ``control`` outside the explorer: ``readout(value)`` is its text at ``value``."""
-        if name in self._controls:
-            raise ValueError(f"name must be new, {name!r} is already a control")
-        if not isinstance(control, _SLIDERS):
-            raise TypeError(f"control must be an IntSlider or FloatSlider, got {type(control).__name__}")
-        if not callable(readout):
-            raise TypeError(f"readout must be callable as readout(value) -> str, got {type(readout).__name__}")
-        self._tracked[name] = (control, readout)
-        decimals = decimals_of(control.step) if isinstance(control, widgets.FloatSlider) else 0
-        self._controls = {**self._controls, name: control}
-        self._decimals = {**self._decimals, name: decimals}
-
-    def with_tracked(self, values: Mapping[str, object]) -> dict[str, object]:
-        """``values`` plus the current value of every control added by :meth:`track`."""
-        return {**values, **{name: control.value for name, (control, _) in self._tracked.items()}}
-
     def show(self, text: str, values: Mapping[str, object], held: tuple[str, ...] = ()) -> None:
         """The kernel's ``text`` for ``values`` in one message; ``held``: controls it just set itself."""
-        values = self.with_tracked(values)
         with self.hold_sync():  # a new turn: the browser stops using the last turn's table
             self.value = text
             self._values = self.value_keys(values)
@@ -135,20 +116,13 @@ class LiveReadout(anywidget.AnyWidget):
         clock: Callable[[], float] = time.perf_counter,
     ) -> dict[str, dict[str, str]]:
         """Send and return ``readout`` for each slider's next ``reach`` steps each way, within ``budget`` s."""
-        values = self.with_tracked(values)
         sliders = {name: c for name, c in self._controls.items() if isinstance(c, _SLIDERS)}
         table: dict[str, dict[str, str]] = {name: {} for name in sliders}
-
-        def text(name: str, value: object) -> str:
-            if name in self._tracked:
-                return self._tracked[name][1](value)
-            return readout(**{**{k: v for k, v in values.items() if k not in self._tracked}, name: value})
-
         start = clock()
         for k in range(reach + 1):
             for name, control in sliders.items():
                 for value in {stepped(control, values[name], k), stepped(control, values[name], -k)} - {None}:
-                    table[name][value_key(value, self._decimals[name])] = text(name, value)
+                    table[name][value_key(value, self._decimals[name])] = readout(**{**values, name: value})
             if k >= 1 and clock() - start > budget:  # (the next press each way, always)
                 break
         self._ahead = {"turn": self._turn, "table": table}
