@@ -7,6 +7,7 @@ from pathlib import Path
 import matplotlib
 import numpy as np
 import pytest
+from chapter_checks import check_look_ahead
 
 from helpers.checks import evaluate
 from helpers.explorers import ch00
@@ -96,3 +97,12 @@ def test_package_check_names_the_python_command_not_make():
     mismatched = PackageCheck("numpy", "2.0.0", "2.4.6").line()
     assert "python run.py lab" in missing and "python run.py setup" in mismatched
     assert "make" not in missing + mismatched
+
+
+# -- the checks every explorer gets (tests/chapter_checks.py) ----------------------------------------------------------
+LOOK_AHEAD = {"00 square": lambda: ch00.square_explorer()}
+
+
+@pytest.mark.parametrize("name", LOOK_AHEAD)
+def test_every_table_entry_is_what_the_explorer_shows_after_that_move(name):
+    check_look_ahead(name, LOOK_AHEAD[name])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import matplotlib
 import numpy as np
 import pytest
+from chapter_checks import check_look_ahead
 
 from helpers.checks import evaluate
 from helpers.data import toy_regression
@@ -244,3 +245,12 @@ def test_exercise_01_2_accepts_a_correct_function_and_rejects_mse():
 def test_exercise_01_3_is_zero():
     assert evaluate("01.3", 0.0).ok and evaluate("01.3", 0).ok
     assert not evaluate("01.3", 0.05).ok
+
+
+# -- the checks every explorer gets (tests/chapter_checks.py) ----------------------------------------------------------
+LOOK_AHEAD = {"01 fit": lambda: ch01.fit_explorer()}
+
+
+@pytest.mark.parametrize("name", LOOK_AHEAD)
+def test_every_table_entry_is_what_the_explorer_shows_after_that_move(name):
+    check_look_ahead(name, LOOK_AHEAD[name])

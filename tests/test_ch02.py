@@ -8,6 +8,7 @@ import math
 import matplotlib
 import numpy as np
 import pytest
+from chapter_checks import bad_input_params, check_bad_input, check_look_ahead
 
 matplotlib.use("Agg")
 
@@ -179,3 +180,31 @@ def test_the_books_function_name_is_given_both_ways_wherever_it_is_named(where):
     flat = " ".join(text.replace("#", " ").split())  # one line: the claim may wrap
     assert "`sum_squared_error` in" in flat and "common/functions.py" in flat
     assert "`mean_squared_error` in readers' notebooks that follow" in flat and "§4.2.1" in flat
+
+
+# -- the checks every explorer gets (tests/chapter_checks.py) ----------------------------------------------------------
+LOOK_AHEAD = {
+    "02 probability": lambda: probability_explorer(Y, np.eye(10)[2]),
+    "02 outlier": lambda: outlier_explorer(),
+}
+
+BAD_EXPLORER_INPUT = [
+    (
+        "probability-shapes",
+        lambda: probability_explorer(Y, T[:9]),
+        ValueError,
+        r"y_pred has shape \(10,\) but y_true has shape \(9,\)",
+    ),
+    ("probability-index", lambda: probability_explorer(Y, T, index=12), ValueError, "index.*0 to 9"),
+    ("probability-2d", lambda: probability_explorer([Y], [T]), ValueError, "y_pred must be one"),
+]
+
+
+@pytest.mark.parametrize("name", LOOK_AHEAD)
+def test_every_table_entry_is_what_the_explorer_shows_after_that_move(name):
+    check_look_ahead(name, LOOK_AHEAD[name])
+
+
+@pytest.mark.parametrize(**bad_input_params(BAD_EXPLORER_INPUT))
+def test_explorer_bad_input_raises_naming_the_argument(call, exc, pattern):
+    check_bad_input(call, exc, pattern)

@@ -1,20 +1,15 @@
-"""The look-ahead readout: keys as the browser writes them, turns, tables, and every chapter's table
-against what its explorer really shows after that move."""
+"""The look-ahead readout: keys as the browser writes them, turns, tables.  That every chapter's table is what its
+explorer really shows after that move is checked by ``chapter_checks.check_look_ahead``, from each chapter's tests
+(``tests/test_chNN.py``, its ``LOOK_AHEAD``)."""
 
 from __future__ import annotations
 
-import functools
-
 import ipywidgets as widgets
 import matplotlib as mpl
-import numpy as np
 import pytest
 
-from helpers.data import load_digits_split
-from helpers.explorers import ch00, ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch09
 from helpers.live import Explorer, slider
 from helpers.live.readout import LiveReadout, decimals_of, value_key
-from helpers.network import TwoLayerNet
 
 
 @pytest.fixture(autouse=True)
@@ -163,57 +158,6 @@ def test_explorer_without_readout_sends_no_table():
 def test_explorer_readout_must_be_callable():
     with pytest.raises(TypeError, match="readout must be callable"):
         Explorer({"x": slider("x", min=0, max=1, step=0.1, value=0.5, name="x")}, square, readout="x²")
-
-
-# -- every chapter: the table says what the explorer will show ------------------------------------------
-@functools.cache
-def _digits():
-    _, X_te, _, y_te = load_digits_split()
-    return TwoLayerNet.create(64, 100, 10, seed=0), X_te, y_te
-
-
-def _digits_explorer():
-    return ch09.mistakes_explorer(*_digits())
-
-
-Y = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]
-BUILDERS = {
-    "00 square": lambda: ch00.square_explorer(),
-    "01 fit": lambda: ch01.fit_explorer(),
-    "02 probability": lambda: ch02.probability_explorer(Y, np.eye(10)[2]),
-    "02 outlier": lambda: ch02.outlier_explorer(),
-    "03 ce": lambda: ch03.bars_explorer(Y),
-    "04 overflow": lambda: ch04.overflow_explorer(),
-    "05 descent": lambda: ch05.descent_explorer(),
-    "06 backprop": lambda: ch06.backward_explorer(),
-    "07 graph": lambda: ch07.graph_explorer(),
-    "09 mistakes": _digits_explorer,
-}
-
-
-def _explorer(obj) -> Explorer:
-    return obj if isinstance(obj, Explorer) else obj.explorer
-
-
-@pytest.mark.parametrize("name", BUILDERS)
-def test_every_table_entry_is_what_the_explorer_shows_after_that_move(name):
-    """For each slider and some of its table's values (nearest, farthest, both directions): a fresh
-    explorer, moved there as the browser would move it, answers exactly the table's text."""
-    ex = _explorer(BUILDERS[name]())
-    table = ex.readout._ahead["table"]
-    assert table, f"{name}: no look-ahead table"
-    checked = 0
-    for control_name, entries in table.items():
-        base = ex.readout._values[control_name]
-        keys = sorted(entries, key=float)
-        i = keys.index(base)
-        for key in {keys[0], keys[max(i - 1, 0)], keys[min(i + 1, len(keys) - 1)], keys[-1]} - {base}:
-            fresh = _explorer(BUILDERS[name]())
-            control = fresh.readout._controls[control_name]  # an explorer control, or a tracked one
-            control.value = int(key) if isinstance(control, widgets.IntSlider) else float(key)
-            assert fresh.readout.value == entries[key], (name, control_name, key)
-            checked += 1
-    assert checked >= 2
 
 
 def test_table_waits_until_the_answer_has_left_the_kernel(monkeypatch):
