@@ -1,8 +1,5 @@
 """Errors that teach: every bad input raises and names the argument; nothing is mutated.
 
-An explorer's bad inputs are rows of its chapter's tests (``BAD_EXPLORER_INPUT`` in ``tests/test_chNN.py``, checked by
-``chapter_checks.check_bad_input``).
-
 Also the other side: extreme but valid inputs give finite, correct values and no
 RuntimeWarning (pyproject.toml turns RuntimeWarning into an error under pytest).
 """
@@ -11,9 +8,9 @@ from __future__ import annotations
 
 import re
 
+import chapter_rows
 import numpy as np
 import pytest
-from chapter_checks import bad_input_params, check_bad_input
 
 from helpers import data, losses, network, numdiff, steps
 from helpers.network import TwoLayerNet
@@ -411,10 +408,25 @@ BAD = [
 ]
 
 
-def test_explorers_accept_whole_number_steps_and_good_input():
-    """The other side of each chapter's ``BAD_EXPLORER_INPUT`` (in ``tests/test_chNN.py``)."""
-    from helpers.explorers import ch02, ch03, ch05, ch09
+def _explorers():
+    from helpers.explorers import ch02, ch03, ch05, ch06, ch09
 
+    return ch02, ch03, ch05, ch06, ch09
+
+
+#: Explorers check their parameters before building anything (issue 12, item 15): each chapter's tests list its
+#: explorers' bad inputs (``BAD_EXPLORER_INPUT`` in ``tests/test_chNN.py``; see chapter_rows.py).
+BAD_EXPLORERS = chapter_rows.bad_explorer_inputs()
+
+
+@pytest.mark.parametrize(("call", "exc", "pattern"), [b[1:] for b in BAD_EXPLORERS], ids=[b[0] for b in BAD_EXPLORERS])
+def test_explorer_bad_input_raises_naming_the_argument(call, exc, pattern):
+    with pytest.raises(exc, match=pattern):
+        call()
+
+
+def test_explorers_accept_whole_number_steps_and_good_input():
+    ch02, ch03, ch05, _, ch09 = _explorers()
     assert ch05.descend_1d(0.1, 2.0).shape == (3,)
     assert ch05.descent_explorer(steps=3).values["steps"] == 3
     assert ch09.confusion_matrix([0, 1], [1, 1], n_classes=2).tolist() == [[0, 1], [0, 1]]
@@ -422,9 +434,10 @@ def test_explorers_accept_whole_number_steps_and_good_input():
     assert ch02.probability_explorer(Y, T, index=0).values["p"] == 0.1
 
 
-@pytest.mark.parametrize(**bad_input_params(BAD))
+@pytest.mark.parametrize(("call", "exc", "pattern"), [b[1:] for b in BAD], ids=[b[0] for b in BAD])
 def test_bad_input_raises_naming_the_argument(call, exc, pattern):
-    check_bad_input(call, exc, pattern)
+    with pytest.raises(exc, match=pattern):
+        call()
 
 
 def test_at_least_forty_distinct_bad_inputs():

@@ -7,7 +7,6 @@ from pathlib import Path
 import matplotlib
 import numpy as np
 import pytest
-from chapter_checks import check_look_ahead
 
 from helpers.checks import evaluate
 from helpers.explorers import ch00
@@ -99,10 +98,5 @@ def test_package_check_names_the_python_command_not_make():
     assert "make" not in missing + mismatched
 
 
-# -- the checks every explorer gets (tests/chapter_checks.py) ----------------------------------------------------------
-LOOK_AHEAD = {"00 square": lambda: ch00.square_explorer()}
-
-
-@pytest.mark.parametrize("name", LOOK_AHEAD)
-def test_every_table_entry_is_what_the_explorer_shows_after_that_move(name):
-    check_look_ahead(name, LOOK_AHEAD[name])
+# -- rows for the checks every explorer gets (tests/chapter_rows.py) ---------------------------------------------
+EXPLORERS = {"00 square": lambda: ch00.square_explorer()}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import matplotlib
 import numpy as np
 import pytest
-from chapter_checks import check_look_ahead
 
 from helpers.checks import evaluate
 from helpers.data import toy_regression
@@ -247,10 +246,5 @@ def test_exercise_01_3_is_zero():
     assert not evaluate("01.3", 0.05).ok
 
 
-# -- the checks every explorer gets (tests/chapter_checks.py) ----------------------------------------------------------
-LOOK_AHEAD = {"01 fit": lambda: ch01.fit_explorer()}
-
-
-@pytest.mark.parametrize("name", LOOK_AHEAD)
-def test_every_table_entry_is_what_the_explorer_shows_after_that_move(name):
-    check_look_ahead(name, LOOK_AHEAD[name])
+# -- rows for the checks every explorer gets (tests/chapter_rows.py) ---------------------------------------------
+EXPLORERS = {"01 fit": lambda: ch01.fit_explorer()}

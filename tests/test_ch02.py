@@ -8,7 +8,6 @@ import math
 import matplotlib
 import numpy as np
 import pytest
-from chapter_checks import bad_input_params, check_bad_input, check_look_ahead
 
 matplotlib.use("Agg")
 
@@ -182,8 +181,8 @@ def test_the_books_function_name_is_given_both_ways_wherever_it_is_named(where):
     assert "`mean_squared_error` in readers' notebooks that follow" in flat and "§4.2.1" in flat
 
 
-# -- the checks every explorer gets (tests/chapter_checks.py) ----------------------------------------------------------
-LOOK_AHEAD = {
+# -- rows for the checks every explorer gets (tests/chapter_rows.py) ---------------------------------------------
+EXPLORERS = {
     "02 probability": lambda: probability_explorer(Y, np.eye(10)[2]),
     "02 outlier": lambda: outlier_explorer(),
 }
@@ -198,13 +197,3 @@ BAD_EXPLORER_INPUT = [
     ("probability-index", lambda: probability_explorer(Y, T, index=12), ValueError, "index.*0 to 9"),
     ("probability-2d", lambda: probability_explorer([Y], [T]), ValueError, "y_pred must be one"),
 ]
-
-
-@pytest.mark.parametrize("name", LOOK_AHEAD)
-def test_every_table_entry_is_what_the_explorer_shows_after_that_move(name):
-    check_look_ahead(name, LOOK_AHEAD[name])
-
-
-@pytest.mark.parametrize(**bad_input_params(BAD_EXPLORER_INPUT))
-def test_explorer_bad_input_raises_naming_the_argument(call, exc, pattern):
-    check_bad_input(call, exc, pattern)

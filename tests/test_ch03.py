@@ -11,7 +11,6 @@ import matplotlib
 import nbformat
 import numpy as np
 import pytest
-from chapter_checks import bad_input_params, check_bad_input, check_look_ahead
 
 matplotlib.use("Agg")
 
@@ -353,22 +352,12 @@ def test_recorded_notebook_shows(shown):
     assert shown in _recorded_text()
 
 
-# -- the checks every explorer gets (tests/chapter_checks.py) ----------------------------------------------------------
+# -- rows for the checks every explorer gets (tests/chapter_rows.py) ---------------------------------------------
 Y_LIST = Y.tolist()
-LOOK_AHEAD = {"03 ce": lambda: bars_explorer(Y_LIST)}
+EXPLORERS = {"03 ce": lambda: bars_explorer(Y_LIST)}
 
 BAD_EXPLORER_INPUT = [
     ("bars-correct-10", lambda: bars_explorer(Y_LIST, correct=10), ValueError, "correct.*0 to 9.*10"),
     ("bars-correct-float", lambda: bars_explorer(Y_LIST, correct=2.0), TypeError, "correct.*class index"),
     ("bars-2d", lambda: bars_explorer([Y_LIST, Y_LIST]), ValueError, r"y_pred.*shape \(K,\).*\(2, 10\)"),
 ]
-
-
-@pytest.mark.parametrize("name", LOOK_AHEAD)
-def test_every_table_entry_is_what_the_explorer_shows_after_that_move(name):
-    check_look_ahead(name, LOOK_AHEAD[name])
-
-
-@pytest.mark.parametrize(**bad_input_params(BAD_EXPLORER_INPUT))
-def test_explorer_bad_input_raises_naming_the_argument(call, exc, pattern):
-    check_bad_input(call, exc, pattern)

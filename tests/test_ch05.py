@@ -6,7 +6,6 @@ import re
 
 import numpy as np
 import pytest
-from chapter_checks import bad_input_params, check_bad_input, check_look_ahead
 
 import helpers
 from helpers.checks import evaluate
@@ -275,8 +274,8 @@ def test_steepest_descent_on_the_elongated_bowl_points_across_the_valley():
     assert abs(down @ tangent) < 1e-8
 
 
-# -- the checks every explorer gets (tests/chapter_checks.py) ----------------------------------------------------------
-LOOK_AHEAD = {"05 descent": lambda: ch05.descent_explorer()}
+# -- rows for the checks every explorer gets (tests/chapter_rows.py) ---------------------------------------------
+EXPLORERS = {"05 descent": lambda: ch05.descent_explorer()}
 
 BAD_EXPLORER_INPUT = [
     ("descent-steps-2.5", lambda: ch05.descent_explorer(steps=2.5), ValueError, "steps must be a whole"),
@@ -284,13 +283,3 @@ BAD_EXPLORER_INPUT = [
     ("descent-lr-range", lambda: ch05.descent_explorer(lr=5.0), ValueError, r"lr must lie in \[0.01, 1.1\]"),
     ("descend-lr-negative", lambda: ch05.descend_1d(-0.1, 3), ValueError, "lr must be a positive"),
 ]
-
-
-@pytest.mark.parametrize("name", LOOK_AHEAD)
-def test_every_table_entry_is_what_the_explorer_shows_after_that_move(name):
-    check_look_ahead(name, LOOK_AHEAD[name])
-
-
-@pytest.mark.parametrize(**bad_input_params(BAD_EXPLORER_INPUT))
-def test_explorer_bad_input_raises_naming_the_argument(call, exc, pattern):
-    check_bad_input(call, exc, pattern)

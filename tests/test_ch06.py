@@ -5,7 +5,6 @@ from __future__ import annotations
 import matplotlib
 import numpy as np
 import pytest
-from chapter_checks import bad_input_params, check_bad_input, check_look_ahead
 
 from helpers.checks import evaluate
 from helpers.explorers import ch06
@@ -202,8 +201,8 @@ def test_highlighted_edges_show_through_their_labels(explorer):
     assert all(lbl.get_bbox_patch().get_alpha() >= 0.9 for lbl in idle)
 
 
-# -- the checks every explorer gets (tests/chapter_checks.py) ----------------------------------------------------------
-LOOK_AHEAD = {"06 backprop": lambda: ch06.backward_explorer()}
+# -- rows for the checks every explorer gets (tests/chapter_rows.py) ---------------------------------------------
+EXPLORERS = {"06 backprop": lambda: ch06.backward_explorer()}
 
 BAD_EXPLORER_INPUT = [
     (
@@ -213,13 +212,3 @@ BAD_EXPLORER_INPUT = [
         "net must be a TwoLayerNet.*str",
     ),
 ]
-
-
-@pytest.mark.parametrize("name", LOOK_AHEAD)
-def test_every_table_entry_is_what_the_explorer_shows_after_that_move(name):
-    check_look_ahead(name, LOOK_AHEAD[name])
-
-
-@pytest.mark.parametrize(**bad_input_params(BAD_EXPLORER_INPUT))
-def test_explorer_bad_input_raises_naming_the_argument(call, exc, pattern):
-    check_bad_input(call, exc, pattern)

@@ -7,7 +7,6 @@ import functools
 import matplotlib
 import numpy as np
 import pytest
-from chapter_checks import bad_input_params, check_bad_input, check_look_ahead
 
 from helpers.checks import evaluate
 from helpers.data import load_digits_split
@@ -224,7 +223,7 @@ def test_training_step_exercise_accepts_the_right_step_and_explains_other_errors
     assert "Z1.T @ dU2" not in wrong.message  # the general hint gives the order and shapes, not the whole solution
 
 
-# -- the checks every explorer gets (tests/chapter_checks.py) ----------------------------------------------------------
+# -- rows for the checks every explorer gets (tests/chapter_rows.py) ---------------------------------------------
 @functools.cache
 def _digits():
     _, X_te, _, y_te = load_digits_split()
@@ -239,7 +238,7 @@ def _digits_net() -> TwoLayerNet:
     return TwoLayerNet.create(64, 4, 10, output="softmax", loss="cross_entropy", seed=0)
 
 
-LOOK_AHEAD = {"09 mistakes": _digits_explorer}
+EXPLORERS = {"09 mistakes": _digits_explorer}
 
 BAD_EXPLORER_INPUT = [
     (
@@ -264,13 +263,3 @@ BAD_EXPLORER_INPUT = [
     ("confusion-pred-neg", lambda: ch09.confusion_matrix([0, 1], [0, -1]), ValueError, "y_pred"),
     ("confusion-n-classes", lambda: ch09.confusion_matrix([0], [0], n_classes=0), ValueError, "n_classes"),
 ]
-
-
-@pytest.mark.parametrize("name", LOOK_AHEAD)
-def test_every_table_entry_is_what_the_explorer_shows_after_that_move(name):
-    check_look_ahead(name, LOOK_AHEAD[name])
-
-
-@pytest.mark.parametrize(**bad_input_params(BAD_EXPLORER_INPUT))
-def test_explorer_bad_input_raises_naming_the_argument(call, exc, pattern):
-    check_bad_input(call, exc, pattern)

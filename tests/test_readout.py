@@ -1,9 +1,9 @@
-"""The look-ahead readout: keys as the browser writes them, turns, tables.  That every chapter's table is what its
-explorer really shows after that move is checked by ``chapter_checks.check_look_ahead``, from each chapter's tests
-(``tests/test_chNN.py``, its ``LOOK_AHEAD``)."""
+"""The look-ahead readout: keys as the browser writes them, turns, tables, and every chapter's table
+against what its explorer really shows after that move (each chapter's tests name its explorers: ``EXPLORERS``)."""
 
 from __future__ import annotations
 
+import chapter_rows
 import ipywidgets as widgets
 import matplotlib as mpl
 import pytest
@@ -158,6 +158,47 @@ def test_explorer_without_readout_sends_no_table():
 def test_explorer_readout_must_be_callable():
     with pytest.raises(TypeError, match="readout must be callable"):
         Explorer({"x": slider("x", min=0, max=1, step=0.1, value=0.5, name="x")}, square, readout="x²")
+
+
+# -- every chapter: the table says what the explorer will show ------------------------------------------
+#: Every chapter's explorers, from the ``EXPLORERS`` of its tests (``tests/test_chNN.py``; see chapter_rows.py).
+BUILDERS = chapter_rows.explorers()
+
+
+def _explorer(obj) -> Explorer:
+    return obj if isinstance(obj, Explorer) else obj.explorer
+
+
+def test_every_explorer_module_has_rows_in_its_chapters_tests():
+    """A chapter's explorer module without an ``EXPLORERS`` row would be checked by nothing here."""
+    from pathlib import Path
+
+    modules = sorted(
+        p.stem[2:] for p in (Path(__file__).resolve().parent.parent / "helpers" / "explorers").glob("ch*.py")
+    )
+    missing = [nn for nn in modules if not any(name.startswith(f"{nn} ") for name in BUILDERS)]
+    assert modules and not missing, f"no EXPLORERS row in tests/test_chNN.py for helpers/explorers/ch{missing}.py"
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_every_table_entry_is_what_the_explorer_shows_after_that_move(name):
+    """For each slider and some of its table's values (nearest, farthest, both directions): a fresh
+    explorer, moved there as the browser would move it, answers exactly the table's text."""
+    ex = _explorer(BUILDERS[name]())
+    table = ex.readout._ahead["table"]
+    assert table, f"{name}: no look-ahead table"
+    checked = 0
+    for control_name, entries in table.items():
+        base = ex.readout._values[control_name]
+        keys = sorted(entries, key=float)
+        i = keys.index(base)
+        for key in {keys[0], keys[max(i - 1, 0)], keys[min(i + 1, len(keys) - 1)], keys[-1]} - {base}:
+            fresh = _explorer(BUILDERS[name]())
+            control = fresh.readout._controls[control_name]  # an explorer control, or a tracked one
+            control.value = int(key) if isinstance(control, widgets.IntSlider) else float(key)
+            assert fresh.readout.value == entries[key], (name, control_name, key)
+            checked += 1
+    assert checked >= 2
 
 
 def test_table_waits_until_the_answer_has_left_the_kernel(monkeypatch):
