@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import json
 import re
@@ -39,6 +40,52 @@ def test_chapter_list_is_the_course():
     assert course.chapter("02").title == "Sum of squared errors and MSE, step by step"
     with pytest.raises(KeyError, match="no chapter '42'"):
         course.chapter("42")
+
+
+def chapter_lists(source: str, names: set[str], chapters: int) -> list[str]:
+    """``"line N: …"`` for each list, tuple, set or dict display in ``source`` (Python) whose strings name more than
+    half of the course's ``chapters`` (``names``: their slugs, notebooks and source files): a second chapter list."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.List | ast.Tuple | ast.Set):
+            items = node.elts
+        elif isinstance(node, ast.Dict):
+            items = [k for k in node.keys if k is not None] + node.values
+        else:
+            continue
+        named = {i.value[:2] for i in items if isinstance(i, ast.Constant) and i.value in names}
+        if len(named) * 2 > chapters:
+            found.append(f"line {node.lineno}: {', '.join(sorted(named))}")
+    return found
+
+
+def _chapter_names() -> set[str]:
+    return {name for c in course.CHAPTERS for name in (c.slug, c.notebook, f"{c.slug}.py")}
+
+
+def test_the_chapter_list_is_written_once():
+    """tools/course.py's CHAPTERS is the one chapter list (issue 13): no other source names most chapters in a
+    literal; derive such a list from course.CHAPTERS (or a chapter's own files) instead."""
+    folders = ("helpers", "tests", "tools", "classroom", "benchmarks")
+    sources = [ROOT / "run.py"] + [p for f in folders for p in sorted((ROOT / f).rglob("*.py"))]
+    found = [
+        f"{path.relative_to(ROOT).as_posix()} {where}"
+        for path in sources
+        if path != ROOT / "tools" / "course.py" and "node_modules" not in path.parts
+        for where in chapter_lists(path.read_text(encoding="utf-8"), _chapter_names(), len(course.CHAPTERS))
+    ]
+    assert not found, f"a second chapter list (use tools/course.py's CHAPTERS): {found}"
+
+
+def test_a_second_chapter_list_is_found():
+    names, n = _chapter_names(), len(course.CHAPTERS)
+    everything = ", ".join(repr(c.notebook) for c in course.CHAPTERS)
+    assert chapter_lists(f"FILES = {{'01': '01_why_loss.ipynb', **x}}\nALL = [{everything}]\n", names, n) == [
+        f"line 2: {', '.join(c.number for c in course.CHAPTERS)}"
+    ]
+    course_py = (ROOT / "tools" / "course.py").read_text(encoding="utf-8")
+    assert chapter_lists(course_py, names, n)  # the one list itself
+    assert chapter_lists("PICKED = ['01_why_loss.ipynb', '02_sse_mse.ipynb']\n", names, n) == []  # a few: fine
 
 
 def test_nav_bar_middle_first_and_last():

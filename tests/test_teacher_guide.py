@@ -191,11 +191,13 @@ def test_a_changed_teacher_note_makes_the_guide_stale(tmp_path):
 
 
 def test_every_chapter_has_its_teacher_note_in_both_languages():
+    """In English, and in Japanese once the chapter is translated (until then the Japanese guide shows the English)."""
     missing = [
         f"{ch.slug} ({lang})"
         for ch in course.CHAPTERS
         for lang in record.LANGUAGES
-        if lang not in record.teacher_notes(ROOT / "chapters" / f"{ch.slug}.py")
+        if (lang == "en" or ch.slug in course.TRANSLATED)
+        and lang not in record.teacher_notes(ROOT / "chapters" / f"{ch.slug}.py")
     ]
     assert not missing, f'teacher notes missing (# %% [raw] teacher="en" / "ja" at the end of the source): {missing}'
 
