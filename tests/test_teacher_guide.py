@@ -229,3 +229,15 @@ def test_a_misplaced_teacher_note_is_an_error(tmp_path, text, message):
 def test_a_guide_without_its_markers_is_an_error():
     with pytest.raises(ValueError, match="the en teacher guide must hold the lines"):
         record.guide_text(ON_DISK["en"].replace(record.GUIDE_END, ""), "en")
+
+
+def test_a_chapter_without_its_teacher_note_is_an_error(tmp_path):
+    for ch in course.CHAPTERS:
+        text = (ROOT / "chapters" / f"{ch.slug}.py").read_text(encoding="utf-8")
+        if ch.number == "03":
+            text = text[: text.index('# %% [raw] teacher="en"')]
+        (tmp_path / f"{ch.slug}.py").write_text(text, encoding="utf-8")
+    with pytest.raises(
+        ValueError, match=re.escape('03_cross_entropy.py: no teacher note; add a cell # %% [raw] teacher="en"')
+    ):
+        record.guide_chapters("en", tmp_path)
