@@ -435,3 +435,33 @@ check("00.2", answer_00_2)
 # * テスト用のスライダーを動かすと、数値と三角形が動くはずです。文字やエラーが表示されたら、カーネルを再起動してすべてのセルを実行し、`python run.py lab-ja` のJupyterLabを使い、タブを再読み込みしてください。
 # * $y$ は予測、$t$ は正解ラベル。$\varepsilon$ は $\log$ の中の小さな定数で、$\delta$ は誤差逆伝播法の誤差信号です。
 # * 演習は ✓ か、ヒントつきの ✗ で答えます。解答は、開くまで閉じたままです。
+
+# %% [raw] teacher="en"
+# **Objectives.** Students can start the course, know that they work in their own copies (`my-work/`) and how to
+# reset a chapter, understand recorded outputs and *Restart & Run All*, and have proved that widgets work.
+#
+# **10-minute demo.** Open `00_start_here.ipynb`. Restart & Run All. Drag the **test slider** (`x`) and show the
+# readout `x² = …` follow; use the arrow keys on the handle (keyboard access). Then show the environment check cell
+# and the Japanese plot (日本語 labels render, no tofu boxes). End with the reset command in a terminal:
+# `python run.py reset 00` (`make reset CH=00`) — and show that the old file is kept as `00_start_here.mine-….ipynb`.
+#
+# **Misconceptions.** "The outputs I see were computed just now" — no: they were recorded; only a run recomputes
+# them. "Running a cell in the middle is the same as Run All" — hidden state from earlier runs can differ.
+#
+# **Discussion.** Why does a course record its outputs and test them (nbval)? What goes wrong if you run cells out of
+# order?
+#
+# **Exercise answers.** 00.1: **6.25** (x = −2.5 on the test slider, x² = 6.25). 00.2: **b** (Restart & Run All).
+
+# %% [raw] teacher="ja"
+# **ねらい。** 生徒がコースを始められること。自分のコピー（`my-work/`）で作業していること、章を元に戻す方法を知ること。記録された出力と Restart & Run All の意味を理解すること。ウィジェットが動くことを確かめておくこと。
+#
+# **10分間のデモ。** `00_start_here.ipynb` を開き、Restart & Run All を実行します。**テスト用スライダー**（`x`）をドラッグして、表示 `x² = …` がついてくることを見せます。つまみの上で矢印キーも使ってみせます（キーボードでの操作）。続けて環境チェックのセルと日本語のグラフを見せます。日本語のラベルが表示され、豆腐（□）にならないことを確かめます。最後にターミナルで章を元に戻すコマンド
+# `python run.py reset 00`（`make reset CH=00`。日本語版は `python run.py reset --ja 00`）を実行し、元のファイルが
+# `00_start_here.mine-….ipynb` として残ることを見せます。
+#
+# **よくある誤解。** 「見えている出力は、いま計算されたものだ」：いいえ、出力は記録されたものです。実行して初めて計算し直されます。「途中のセルを実行するのは、すべてを実行するのと同じだ」：それまでの実行で残った隠れた状態によって、結果は変わりえます。
+#
+# **話し合いの問い。** コースが出力を記録し、それをテストする（nbval）のはなぜでしょうか。セルを順番どおりに実行しないと、何がおかしくなるでしょうか。
+#
+# **演習の解答。** 00.1: **6.25**（テスト用スライダーでx = −2.5、x² = 6.25）。00.2: **b**（Restart & Run All）。

@@ -541,3 +541,40 @@ check("01.3", answer_01_3)
 # * 損失関数の役割は、モデルの評価、パラメータの最適化、モデルの比較（選択）、学習の監視です（[[src:000]]）。
 # * 認識精度は階段です。勾配がほとんどの場所で0なので、傾きをたどって最小化できません。学習にはなめらかな損失関数を使い、認識精度は報告に使います。
 # * 回帰には2乗誤差（02章）、分類には交差エントロピー誤差（03章）を使います。
+
+# %% [raw] teacher="en"
+# **Objectives.** Learning = tuning weights so predictions match labels (正解ラベル); a loss function (損失関数) turns
+# "how wrong" into one number — the model's report card, lower is better; its four jobs (evaluate, drive
+# optimisation, compare models, monitor training); why accuracy cannot be the loss; regression → squared error,
+# classification → cross-entropy.
+#
+# **10-minute demo (fit explorer, section 8).** Move the **slope w** and **intercept b** sliders: the residuals
+# (dotted) shrink and grow, SSE and MSE update live. Ask the class to get MSE below 1 — then reveal the least-squares
+# line (最小二乗法) for comparison. Drag a data point and watch the optimum move. Finish on section 6: the accuracy
+# staircase next to the smooth loss — "which of these could you walk downhill on?"
+#
+# **Misconceptions.** "Accuracy is the natural loss" — it is piecewise constant, so its gradient is 0 almost
+# everywhere (exercise 01.3 shows a change of exactly 0). "A smaller SSE always means a better model" — only on the
+# same data with the same number of points (that is what MSE's 1/n fixes).
+#
+# **Discussion.** Two lines have equal SSE: are they equally good? Which of the loss's four jobs matter after the
+# model is trained?
+#
+# **Exercise answers.** 01.1: MSE of the least-squares line on 20 new points (seed 1) = **1.4029**
+# (`np.mean((w_ls * x_new + b_ls - t_new) ** 2)`); the true line scores 1.3950 there — the point of the exercise.
+# 01.2: `sse_of_line = lambda w, b, x, t: np.sum((w * np.asarray(x, dtype=float) + b - np.asarray(t)) ** 2)`.
+# 01.3: **0.0** (no point lies between the two thresholds: accuracy does not move).
+
+# %% [raw] teacher="ja"
+# **ねらい。** 学習とは、予測が正解ラベル（correct label）に合うように重みを調整することです。損失関数（loss function）は「どれだけ間違っているか」を1つの数値にします。モデルの成績表であり、小さいほど良い値です。損失関数の4つの役割（評価する、最適化を進める、モデルを比べる、学習を監視する）を学びます。認識精度（accuracy）を損失にできない理由、回帰には2乗誤差、分類には交差エントロピー誤差を使うことも学びます。
+#
+# **10分間のデモ（8節のフィッティングのエクスプローラー）。** **傾きw** と **切片b** のスライダーを動かすと、残差（点線）が縮んだり伸びたりし、2乗和誤差と平均二乗誤差がその場で更新されます。クラスに平均二乗誤差を1より小さくさせてから、比較のために最小二乗法（least squares）の直線を表示します。データ点を1つドラッグして、最適な直線が動くのを見せます。最後は6節で、認識精度の階段と滑らかな損失を並べて「どちらなら坂を下っていけるでしょうか」と問いかけます。
+#
+# **よくある誤解。** 「認識精度がいちばん自然な損失だ」：認識精度は区分的に一定なので、その勾配はほとんどいたるところで0です（演習01.3では変化がちょうど0になります）。「2乗和誤差が小さいほど、いつも良いモデルだ」：同じデータ、同じ点の数で比べたときに限ります（平均二乗誤差の1/nは、まさにこれを直すためのものです）。
+#
+# **話し合いの問い。** 2本の直線の2乗和誤差が等しいとき、2本は同じくらい良いのでしょうか。モデルを学習し終えたあとで意味を持つのは、損失関数の4つの役割のうちどれでしょうか。
+#
+# **演習の解答。** 01.1: 新しい20点（seed 1）での最小二乗法の直線の平均二乗誤差 = **1.4029**
+# （`np.mean((w_ls * x_new + b_ls - t_new) ** 2)`）。真の直線はそこで1.3950になります。これがこの演習のポイントです。
+# 01.2: `sse_of_line = lambda w, b, x, t: np.sum((w * np.asarray(x, dtype=float) + b - np.asarray(t)) ** 2)`。
+# 01.3: **0.0**（2つのしきい値の間にある点はなく、認識精度は動きません）。

@@ -550,3 +550,47 @@ check("02.3", answer_02_3)
 # * 本のMNISTの出力では、2乗和誤差は0.195、½·2乗和誤差は0.0975、平均二乗誤差は0.0195です。2進数の浮動小数点数のために `0.019500000000000007` と表示されます。
 # * ½を付けると、勾配がちょうど y − t になります。
 # * 2乗誤差は負にならず、外れ値を強く罰します。平均絶対誤差とHuber損失はもっと穏やかです。
+
+# %% [raw] teacher="en"
+# **Objectives.** SSE = Σ(y−t)² (2乗和誤差), ½·SSE (the book), MSE = Σ(y−t)²/n (平均二乗誤差) and why sources mix the
+# names; the book's MNIST output step by step to `0.019500000000000007` and why it ends in …07 (binary floating
+# point); why the ½; MAE (平均絶対誤差) = 0.08; outlier sensitivity; MSE vs MAE vs Huber.
+#
+# **10-minute demo.** (1) Run the three "Step" cells and read the printed differences, squares and mean aloud: the
+# −0.4 at index 2 becomes 0.16 and dominates. (2) Section 3's table: SSE 0.195, ½SSE 0.0975, MSE 0.0195 — *same
+# vectors, three numbers*. (3) **Drag the outlier** (slider `last point` or drag the purple point): MSE explodes,
+# MAE and Huber stay calm; the best constant under MSE moves from 1.0 to 1.5. (4) **Probability explorer**
+# (slider `p`): move p(class 2) from 0.6 to 1 (loss → 0) and to 0 — MSE never exceeds 0.2: it saturates. Tease
+# chapter 03.
+#
+# **Misconceptions.** See [½ in SSE vs MSE naming](#1-the--in-sse-and-the-name-mse). Also: "0.019500000000000007 is
+# a bug" — it is the nearest double to the exact result; compare with `np.isclose`, never `==`.
+#
+# **Discussion.** Why square instead of taking absolute values? When would you *want* a loss that ignores outliers?
+# A framework's `MSELoss` and the book's 2乗和誤差 differ by a factor of 2/n: does training find different weights?
+#
+# **Exercise answers.** 02.1: MSE of the second sample `y_wrong` vs `t4` = **0.09305**
+# (`np.sum((np.array(y_wrong) - np.array(t4)) ** 2) / len(y_wrong)`). 02.2: the mean over samples of each row's ½·SSE,
+# `batch_half_sse = lambda Y, T: np.mean(0.5 * np.sum((np.asarray(Y, dtype=float) - np.asarray(T)) ** 2, axis=1))`
+# (dividing by N × K instead is the typical slip: PyTorch's `MSELoss`). 02.3: **4.0** (MSE 4, MAE 1).
+
+# %% [raw] teacher="ja"
+# **ねらい。**
+#
+# * 2乗和誤差（sum of squared errors）Σ(y−t)²、½·2乗和誤差（本の形）、平均二乗誤差（mean squared error）Σ(y−t)²/n を区別します。文献によって名前が混同される理由も扱います。
+# * 本のMNISTの出力を一歩ずつ計算して `0.019500000000000007` に至ります。最後が…07になる理由（2進数の浮動小数点数）も説明します。
+# * ½を付ける理由、平均絶対誤差（mean absolute error）= 0.08、外れ値への敏感さを学びます。
+# * 平均二乗誤差、平均絶対誤差、Huber損失を比べます。
+#
+# **10分間のデモ。** (1) 3つの「ステップ」のセルを実行し、表示された差、その2乗、平均を読み上げます。インデックス2の−0.4は0.16になり、全体の大部分を占めます。(2) 3節の表：2乗和誤差0.195、½·2乗和誤差0.0975、平均二乗誤差0.0195。**同じベクトルから3つの数値** が出ます。(3) **外れ値をドラッグします**（スライダー `last point`、または紫の点をドラッグ）。平均二乗誤差は跳ね上がり、平均絶対誤差と
+# Huber損失は落ち着いたままです。平均二乗誤差のもとでの最適な定数は1.0から1.5へ動きます。(4) **確率のエクスプローラー**
+# （スライダー `p`）：クラス2の確率を0.6から1へ（損失 → 0）、そして0へ動かします。平均二乗誤差は0.2を超えず、飽和します。ここで03章への期待を持たせます。
+#
+# **よくある誤解。** [2乗和誤差の½と平均二乗誤差という名前](#1-2乗和誤差のと平均二乗誤差という名前) を見てください。ほかに、「0.019500000000000007はバグだ」：正確な結果に最も近い倍精度の数です。比べるときは `==` ではなく `np.isclose` を使います。
+#
+# **話し合いの問い。** 絶対値ではなく2乗を使うのはなぜでしょうか。外れ値を無視する損失が *欲しい* のは、どんなときでしょうか。`MSELoss` は本の2乗和誤差（½付き）の2/n倍です。学習で見つかる重みは変わるでしょうか。
+#
+# **演習の解答。** 02.1: 2つ目のサンプル `y_wrong` と `t4` の平均二乗誤差 = **0.09305**
+# （`np.sum((np.array(y_wrong) - np.array(t4)) ** 2) / len(y_wrong)`）。02.2: 各行の½·2乗和誤差をサンプルについて平均したもの、
+# `batch_half_sse = lambda Y, T: np.mean(0.5 * np.sum((np.asarray(Y, dtype=float) - np.asarray(T)) ** 2, axis=1))`
+# （代わりにN × Kで割ってしまうのが典型的な間違いで、これはPyTorchの `MSELoss` です）。02.3: **4.0**（平均二乗誤差4、平均絶対誤差1）。

@@ -737,3 +737,47 @@ check("03.3", answer_03_3)
 # | ソフトマックス関数 | softmax function |
 # | 二値分類 / 多クラス分類 | binary / multi-class classification |
 # | バッチ、ミニバッチ | batch, mini-batch |
+
+# %% [raw] teacher="en"
+# **Objectives.** H(p, q) = −Σ p log q; with one-hot t only −log y_correct survives (交差エントロピー誤差); the E資格 notes'
+# steps to `0.510825457099338`; why ε = `delta` = 1e-7 (log 0 = −inf; the sum form gives nan on this very y, the index form
+# 0.5108256237659907; the cap −log 1e-7 = 16.118); binary cross-entropy and its two branches; batch mean; CE vs MSE
+# as the right class's probability → 0.
+#
+# **10-minute demo (bars explorer, section 8).** Drag the bar of the correct class (orange) down towards 0: the point
+# on the −log y curve climbs without bound, while MSE flattens — CE punishes confident mistakes, MSE saturates. Then run the
+# `np.log(0)` cell and show the `-inf`, and the nan of `0 * np.log(0)`.
+#
+# **Misconceptions.** See [ε in the log](#2-ε-the-codes-delta-inside-the-log). Also: "cross-entropy looks at every class" — with a
+# one-hot target only the correct class's probability counts; the others matter only through the softmax's sum to 1.
+# "log is log10" — numpy's `np.log` is the natural log; all values in the course use it.
+#
+# **Discussion.** Why is an unbounded loss a good thing for classification — and when is it a problem (label noise,
+# chapter 04)? The article 「交差エントロピー損失について」 uses 1e-15 instead of 1e-7: what changes?
+#
+# **Exercise answers.** 03.1: clothing sizes, correct L, model 2 (0.25, 0.60, 0.15): **1.8971** (−log(0.15 + 1e-7);
+# `np.log10` gives 0.8239, a typical slip with its own hint). 03.2:
+# `batch_cross_entropy = lambda y_pred, labels: -np.sum(np.log(np.asarray(y_pred)[np.arange(len(labels)), labels] + 1e-7)) / len(labels)`.
+# 03.3: **c** (the cap −log(1e-7) ≈ 16.12).
+
+# %% [raw] teacher="ja"
+# **ねらい。**
+#
+# * H(p, q) = −Σ p log q です。正解ラベルがone-hot表現（one-hot representation）なら、残るのは −log y_correct だけです。これが交差エントロピー誤差（cross-entropy error）です。
+# * E資格のまとめ記事の手順で `0.510825457099338` まで計算します。
+# * ε = `delta` = 1e-7を使う理由を学びます。log 0 = −inf です。和の形ではまさにこの例でnanになり、インデックスの形では0.5108256237659907になります。上限は −log 1e-7 = 16.118です。
+# * 二値交差エントロピー（binary cross-entropy）とその2つの分岐、バッチの平均を扱います。
+# * 正解クラスの確率が0に近づくとき、交差エントロピー誤差と平均二乗誤差がどう違うかを見ます。
+#
+# **10分間のデモ（8節の棒グラフのエクスプローラー）。** 正解クラスの棒（オレンジ）を0に向けて下へドラッグします。−log y の曲線上の点は限りなく上がっていき、平均二乗誤差は平らになります。交差エントロピー誤差は自信のある間違いを厳しく罰し、平均二乗誤差は飽和します。続けて `np.log(0)` のセルを実行して `-inf` を見せ、`0 * np.log(0)` のnanも見せます。
+#
+# **よくある誤解。** [logの中のε](#2-εコードのdeltaをlogの中に入れる) を見てください。ほかに、「交差エントロピー誤差はすべてのクラスを見ている」：
+# one-hot表現の正解ラベルでは、正解クラスの確率だけが効きます。ほかのクラスは、ソフトマックス関数の和が1になることを通してしか効きません。「logはlog10だ」：numpyの `np.log` は自然対数です。コースの値はすべて自然対数を使っています。
+#
+# **話し合いの問い。** 上限のない損失が分類で良いのはなぜでしょうか。そして、それが問題になるのはどんなときでしょうか（ラベルの誤り、
+# 04章）。記事「交差エントロピー損失について」は1e-7の代わりに1e-15を使っています。何が変わるでしょうか。
+#
+# **演習の解答。** 03.1: 服のサイズで正解はL、モデル2は（0.25, 0.60, 0.15）: **1.8971**（−log(0.15 + 1e-7)）。
+# `np.log10` では0.8239になります。これは典型的な間違いで、専用のヒントがあります。03.2:
+# `batch_cross_entropy = lambda y_pred, labels: -np.sum(np.log(np.asarray(y_pred)[np.arange(len(labels)), labels] + 1e-7)) / len(labels)`。
+# 03.3: **c**（上限 −log(1e-7) ≈ 16.12）。

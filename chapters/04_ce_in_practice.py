@@ -874,3 +874,74 @@ check("04.5", answer_04_5)
 # * 交差エントロピー誤差はサンプルあたりの負の対数尤度で、尤度 $L = \prod_n y_{n,c_n}$ を使うと $E = -\frac{1}{N}\log L$ です。
 #   これを最小にすることが最尤推定です。10個のラベルのうち7個が1なら、どちらも $p = 0.7$ を選びます。
 #   対数は、積がアンダーフローするのも防ぎます（float64では $0.5^{1347}$ は0.0です）。
+
+# %% [raw] teacher="en"
+# **Objectives.** Softmax (ソフトマックス関数) overflow — the book's [1010, 1000, 990] → nan, nan, nan and the course's
+# own [123, 456, 789] — and the remedies (max-shift,
+# log-softmax / logsumexp, CE from logits); clipping vs adding delta; float32 vs float64; class imbalance, the
+# accuracy paradox and weighted CE; label smoothing (ラベル平滑化, α = 0.1 on the book's y); CE is not for regression;
+# entropy, KL divergence (KLダイバージェンス), H(p, q) = H(p) + KL(p‖q) with KL = 0.22314355131420976; cross-entropy as
+# the negative log-likelihood (負の対数尤度): the likelihood (尤度) L = Π y_(n,c_n) (c_n the correct class of sample n), E = −(1/N) log L (0.22399999999999998
+# and 0.49870307570903244 on three samples), so minimising E is maximum likelihood estimation (最尤推定) — ten labels with
+# seven 1s, both curves choose p = 0.7; 0.5¹³⁴⁷ underflows to 0.0 while −1347 log 0.5 = 933.67 does not.
+#
+# **10-minute demo (overflow explorer, "Where does the naive softmax break?").** The logits are
+# s · [1.23, 4.56, 7.89], so s = 100 gives the course's own [123, 456, 789]. Ask the class at which **logit scale s** the
+# naive softmax will break, then move the slider: exp overflows float64 once 7.89 s > 709.78 (s ≈ 90) and the naive
+# CE turns into `inf` (its softmax into `nan`), while the stable CE (from logits) stays exact; the float32 line sits at s ≈ 11 (exp(88.7)).
+# Continue with the imbalanced data set: a model that always says "majority" gets high accuracy and learns nothing.
+#
+# **Misconceptions.** "Softmax needs the raw exponentials" — softmax is unchanged by subtracting any constant from all
+# logits. "Clipping and adding delta are the same" — adding delta shifts every probability; clipping changes only the
+# extreme ones. "KL is a distance" — it is not symmetric: KL(p‖q) ≠ KL(q‖p) (exercise 04.4 asks for KL(p‖q); its hint
+# for KL(q‖p), the other direction, names the difference).
+#
+# **Likelihood (section 8), 5 minutes.** Before showing the plot, ask: "ten labels, seven 1s; one probability p for every
+# sample — which p would you choose?" Everyone says 0.7. Then show that the likelihood's maximum and the cross-entropy's
+# minimum sit exactly there; write E = −(1/N) log L on the board and let students check it on the three-sample cell.
+#
+# **Discussion.** Frameworks take *logits* in their CE loss (`CrossEntropyLoss`, `from_logits=True`): why? When would
+# you weight classes rather than resample them? Why is PyTorch's `NLLLoss` applied to *log*-probabilities?
+#
+# **Exercise answers.** 04.1: CE for logits [123, 456, 789], correct class 1: **333.0**
+# (`-(logits[1] - (m + np.log(np.sum(np.exp(logits - m)))))`, m = max). 04.2: balanced weight of birds
+# (900 / 90 / 10): **33.33** (1000 / (3 · 10)). 04.3: **[0.84, 0.04, 0.04, 0.04, 0.04]**. 04.4: KL(p‖q) for the data
+# p = [0.7, 0.2, 0.1] and the model q = [0.5, 0.3, 0.2] = **0.085123** (KL(q‖p), the other direction, gets its own hint).
+# 04.5: the likelihood of 8 labels from a mean cross-entropy of 0.25: L = e^(−N·E) = e^(−2) = **0.13534** (e^(−0.25), the
+# log-likelihood −2 and e^(−0.25/8) each get their own hint).
+
+# %% [raw] teacher="ja"
+# **ねらい。**
+#
+# * ソフトマックス関数（softmax function）のオーバーフローを見ます。本の `[1010, 1000, 990]` → `nan, nan, nan` と、コース独自の `[123, 456, 789]` です。
+# * その対策として、最大値を引く方法、log-softmax / logsumexp、ロジットからの交差エントロピー誤差を学びます。
+# * クリッピングとdeltaを足すことの違い、float32とfloat64の違いを扱います。
+# * クラス不均衡（class imbalance）、認識精度のパラドックス、重み付きの交差エントロピー誤差を学びます。
+# * ラベル平滑化（label smoothing）を本の例でα = 0.1として計算します。交差エントロピー誤差を回帰に使わない理由も扱います。
+# * エントロピー、KLダイバージェンス（KL divergence）、H(p, q) = H(p) + KL(p‖q) を学びます。KL = 0.22314355131420976です。
+# * 負の対数尤度（negative log-likelihood）としての交差エントロピー誤差を学びます。尤度（likelihood）は L = Π y_(n,c_n) です（c_n はサンプル n の正解クラス）。
+# * E = −(1/N) log L です。3つのサンプルでは0.22399999999999998と0.49870307570903244になります。
+# * したがって、Eを最小にすることは最尤推定（maximum likelihood estimation）です。7個が1の10個のラベルでは、どちらの曲線もp = 0.7を選びます。
+# * 0.5¹³⁴⁷は0.0にアンダーフローしますが、−1347 log 0.5 = 933.67はアンダーフローしません。
+#
+# **10分間のデモ（オーバーフローのエクスプローラー「素朴なソフトマックス関数はどこで壊れるか」）。**
+#
+# ロジットは `s · [1.23, 4.56, 7.89]` なので、s = 100でコース独自の `[123, 456, 789]` になります。
+# 素朴なソフトマックス関数がどの **ロジットの倍率s** で壊れるかをクラスに予想させてから、スライダーを動かします。
+# 7.89 s > 709.78（s ≈ 90）になると、expはfloat64でオーバーフローします。
+# すると素朴な交差エントロピー誤差は `inf` に（そのソフトマックス関数は `nan` に）なります。
+# 一方、ロジットから計算する安定な交差エントロピー誤差は正確なままです。float32の線はs ≈ 11（exp(88.7)）にあります。
+# 続けて不均衡なデータセットを扱います。いつも「多数派」と答えるモデルは、高い認識精度を得ますが、何も学習していません。
+#
+# **よくある誤解。** 「ソフトマックス関数には、そのままの指数関数が必要だ」：すべてのロジットから同じ定数を引いても、ソフトマックス関数は変わりません。「クリッピングとdeltaを足すのは同じことだ」：deltaを足すとすべての確率がずれます。クリッピングは極端な確率だけを変えます。「KLダイバージェンスは距離だ」：対称ではありません。KL(p‖q) ≠ KL(q‖p) です（演習04.4はKL(p‖q)を求めます。逆向きの
+# KL(q‖p)に対するヒントが、その違いを指摘します）。
+#
+# **尤度（8節）、5分間。** グラフを見せる前に、次のように問いかけます。「10個のラベルのうち7個が1です。どのサンプルにも同じ確率 p を使うなら、どの値を選びますか」。全員が0.7と答えます。そこで、尤度の最大と交差エントロピー誤差の最小が、ちょうどそこにあることを見せます。黒板に E = −(1/N) log L と書き、3つのサンプルのセルで生徒に確かめさせます。
+#
+# **話し合いの問い。** フレームワークの交差エントロピー誤差の損失は *ロジット* を受け取ります（`CrossEntropyLoss`、`from_logits=True`）。なぜでしょうか。サンプルを抽出し直すのではなく、クラスに重みを付けるのはどんなときでしょうか。PyTorchの `NLLLoss` を *対数* 確率に適用するのはなぜでしょうか。
+#
+# **演習の解答。** 04.1: ロジット `[123, 456, 789]` で正解クラスを1とした交差エントロピー誤差は **333.0** です
+# （`-(logits[1] - (m + np.log(np.sum(np.exp(logits - m)))))`、m = 最大値）。04.2: 鳥（900 / 90 / 10）の釣り合いをとった重み:
+# **33.33**（1000 / (3 · 10)）。04.3: **`[0.84, 0.04, 0.04, 0.04, 0.04]`**。
+# 04.4: データ `p = [0.7, 0.2, 0.1]` とモデル `q = [0.5, 0.3, 0.2]` のKL(p‖q) = **0.085123**。逆向きのKL(q‖p)には専用のヒントがあります。
+# 04.5: 8個のラベルの平均の交差エントロピー誤差0.25から求めた尤度: L = e^(−N·E) = e^(−2) = **0.13534**。e^(−0.25)、対数尤度−2、e^(−0.25/8) には、それぞれ専用のヒントがあります。

@@ -651,3 +651,62 @@ check("05.3", answer_05_3)
 #   バッチサイズは1回の実行ではなく、複数のシードで比べましょう。平均の $1/B$ のおかげで、$\eta$ は $B$ に左右されません。
 # * 重みが複数ある関数には、重みごとに1つの偏微分があります。それらをまとめたものが勾配で、重みを1つずつ動かして数値的に求められます。本の $w_1^2 + w_2^2$ では、$(3, 4)$ で $[6, 8]$ です。
 #   $-\nabla f$ は $f$ が最も速く減る向きを指し、等高線と直角に交わります。細長いお椀では、それは最小値ではなく谷を横切る向きです。
+
+# %% [raw] teacher="en"
+# **Objectives.** Set the derivative to zero vs iterate; the sign of the slope says which way to move;
+# w ← w − η ∂L/∂w (勾配降下法, 学習率); central-difference numerical derivative (数値微分; 0.1999999999990898 at x = 5 for
+# 0.01x² + 0.1x); learning rate too small / right / too large; mini-batch SGD (ミニバッチ) with batch sizes 32–256,
+# epochs (エポック), mean vs sum and the 1/N in the gradient; partial derivatives (偏微分) and the gradient (勾配) of a
+# function of two weights as in the book (6.00000000000378 and 7.999999999999119 at (3, 4); `numerical_gradient` gives
+# [6, 8], [0, 4], [6, 0] at the book's three points), and −∇f drawn as arrows: on w1² + w2² they point at the minimum, on
+# the elongated bowl w1²/20 + w2² (−∇f = [0.7, −4] at (−7, 2)) across the valley — why section 5's path heads across the valley and then crawls along w1
+# (it zig-zags only when η > 0.5, e.g. 0.9: factor −0.8).
+#
+# **10-minute demo (descent explorer, section 5).** Set **learning rate η** = 0.01: the path crawls. 0.1: it arrives.
+# Raise η step by step: the path starts to zig-zag, and then the readout says *diverged*. Change **steps** to show that more steps do not fix
+# a bad η. Then show the mini-batch paths for batch sizes 32 and 256: noisy and cheap vs smooth and expensive.
+#
+# **Gradient field (section 7), 3 minutes.** Show the two arrow plots side by side and ask where the arrows point on
+# the right panel. They cross the contour lines at right angles, not towards the star: the gradient is local.
+#
+# **Misconceptions.** "The gradient points to the minimum" — it points uphill, locally; we step *against* it; and −∇f
+# points to the minimum in general only on a round bowl (section 7's right panel). "A bigger
+# learning rate is always faster" — past a threshold (2/curvature) it diverges. "Summing the loss over the batch is
+# the same as averaging" — the gradient is N times larger, so the learning rate must shrink by N (exercise 05.3).
+#
+# **Discussion.** Why the *central* difference rather than the forward one? Why is numerical differentiation not used
+# to train networks?
+#
+# **Exercise answers.** 05.1: three steps on (w − 2)² from w = −2, η = 0.1: **-0.048**. 05.2: the numerical gradient of a
+# function of two weights, one central difference per weight (section 7 used `helpers.numerical_gradient` and fixed one
+# weight by hand; the exercise asks for the general loop),
+# `numerical_gradient_2d = lambda f, w: np.array([(f(np.asarray(w, dtype=float) + 1e-4 * e) - f(np.asarray(w, dtype=float) - 1e-4 * e)) / 2e-4 for e in np.eye(2)])`.
+# 05.3: **0.000390625** (0.05 / 128).
+
+# %% [raw] teacher="ja"
+# **ねらい。**
+#
+# * 導関数を0とおいて解く方法と、繰り返す方法を比べます。傾きの符号が、動く向きを教えてくれます。
+# * 勾配降下法（gradient descent）の w ← w − η ∂L/∂w と、学習率（learning rate）ηを学びます。
+# * 中心差分（central difference）による数値微分（numerical differentiation）を学びます。0.01x² + 0.1x のx = 5では0.1999999999990898になります。
+# * 学習率が小さすぎる場合、ちょうどよい場合、大きすぎる場合を比べます。
+# * バッチサイズ32〜256のミニバッチ（mini-batch）によるSGD、エポック（epoch）、平均と和の違い、勾配の中の1/Nを扱います。
+# * 本と同じく、2つの重みの関数の偏微分（partial derivative）と勾配（gradient）を計算します。(3, 4) では6.00000000000378と7.999999999999119です。
+# * `numerical_gradient` は、本の3つの点で [6, 8]、[0, 4]、[6, 0] を返します。
+# * −∇f を矢印で描きます。w1² + w2² では、矢印は最小値を指します。
+# * 細長いお椀 w1²/20 + w2² では、矢印は谷を横切る向きを指します（(−7, 2) で −∇f = [0.7, −4]）。
+# * 5節の経路が、まず谷を横切ってからw1に沿ってゆっくり進む理由もここにあります。ジグザグになるのはη > 0.5のときだけです（たとえば0.9では係数が−0.8）。
+#
+# **10分間のデモ（5節の勾配降下法のエクスプローラー）。** **学習率η** を0.01にすると、経路はのろのろと進みます。0.1では到着します。
+# ηを少しずつ上げていくと、経路はジグザグになり始め、やがて表示が *diverged*（発散）になります。**steps**（ステップ数）を変えて、ステップを増やしても悪いηは直らないことを見せます。続けて、バッチサイズ32と256のミニバッチの経路を見せます。ノイズが多く安い計算と、滑らかで高い計算の対比です。
+#
+# **勾配の場（7節）、3分間。** 2つの矢印のグラフを並べて見せ、右のグラフで矢印がどこを指しているかを問いかけます。矢印は星に向かうのではなく、等高線と直角に交わっています。勾配は局所的なものです。
+#
+# **よくある誤解。** 「勾配は最小値を指している」：勾配は局所的に上り坂を指し、私たちはその *逆* 向きに進みます。しかも −∇f が最小値を指すのは、一般には丸いお椀のときだけです（7節の右のグラフ）。「学習率は大きいほど速い」：あるしきい値（2/曲率）を超えると発散します。「バッチの損失を足すのは平均するのと同じだ」：勾配がN倍になるので、学習率をNで割らなければなりません（演習05.3）。
+#
+# **話し合いの問い。** 前進差分ではなく *中心* 差分を使うのはなぜでしょうか。ネットワークの学習に数値微分を使わないのはなぜでしょうか。
+#
+# **演習の解答。** 05.1: (w − 2)² 上で、w = −2、η = 0.1から3ステップ進めた値: **-0.048**。
+# 05.2: 2つの重みの関数の数値勾配で、重み1つにつき中心差分を1つ使います。7節では `helpers.numerical_gradient` を使い、重みの1つを手で固定しました。演習では一般のループを求めます。
+# `numerical_gradient_2d = lambda f, w: np.array([(f(np.asarray(w, dtype=float) + 1e-4 * e) - f(np.asarray(w, dtype=float) - 1e-4 * e)) / 2e-4 for e in np.eye(2)])`。
+# 05.3: **0.000390625**（0.05 / 128）。

@@ -647,3 +647,57 @@ check("06.4", answer_06_4)
 #   したがって、$\delta_i = y_i - t_i$ になります。
 # * 誤差逆伝播法の結果は、数値微分の勾配と比べて確かめます（相対誤差 < 1e-7）。
 # * シグモイド関数と2乗誤差では、出力が飽和するとほとんど0になるσ′が残ります。分類には交差エントロピー誤差を使いましょう。
+
+# %% [raw] teacher="en"
+# **Objectives.** Chain rule (連鎖律), one and several variables; the network of the Qiita article
+# 「ニューラルネットワークをざっくりと理解する」 (weighted sums u, activations z,
+# sigmoid hidden layer, identity (恒等関数) output, ½ squared error); output δ = y − t; hidden δ_j = f′(u_j) Σ_k w_kj δ_k;
+# ∂E/∂w = δ · z_prev; the recursion that names backpropagation (誤差逆伝播法); the worked example with the course's own
+# numbers, one bias per hidden unit (b1 = [0.1, 0.1]) (E =
+# 0.008873199616318052, δ2 = −0.13321561) checked against the numerical gradient (relative error < 1e-7); why
+# softmax + CE and sigmoid + BCE also give δ = y − t (derived step by step with the Kronecker delta, written [k = i]);
+# why sigmoid + squared error keeps a σ′ factor, which slows learning when the output
+# saturates; the same σ′ (at most 0.25) multiplied in at every hidden layer is what makes gradients vanish (勾配消失).
+#
+# **10-minute demo (backward explorer, section 12).** Press **Next ▶** one step at a time: the forward values appear
+# node by node, then the backward pass lights up δ2, the two hidden δ's, and each gradient as δ × the value flowing
+# into the weight. Pause at δ2 = y − t and ask *why* it is that simple (answer below). Finish with the gradient check
+# cell: backprop and the numerical gradient agree to a relative error below 1e-7.
+#
+# **Misconceptions.** See [why δ = y − t](#3-why-δ--y--t). Also: "backprop is a different way of learning" — it is
+# only an efficient way to compute the gradient; gradient descent does the learning. "δ is the error y − t everywhere"
+# — only at the output; hidden δ's carry f′(u) and the weights.
+#
+# **Discussion.** Why compute δ once per unit and reuse it, instead of differentiating each weight separately? What
+# happens to the hidden δ's with ten sigmoid layers?
+#
+# **Exercise answers.** 06.1: target 0.5, output δ = y − 0.5 = **0.36678** (the forward pass is unchanged). 06.2:
+# new input x = [2, −1], ∂E/∂W1[1, 0] = x2 · δ(h1) = **0.029377** (a forward and backward pass for the new input).
+# 06.3: tanh output with ½ squared error,
+# `delta_tanh_se = lambda u, t: (np.tanh(u) - t) * (1 - np.tanh(u) ** 2)`. 06.4: loss after two SGD steps with
+# η = 0.1 from a fresh `TwoLayerNet(W1, b1, W2, b2)` = **0.0039872**.
+
+# %% [raw] teacher="ja"
+# **ねらい。**
+#
+# * 1変数と多変数の連鎖律（chain rule）を学びます。
+# * Qiitaの記事「ニューラルネットワークをざっくりと理解する」のネットワークを使います。総入力 u、活性化 z、シグモイド関数の隠れ層、恒等関数（identity function）の出力、½·2乗誤差からなります。
+# * 出力のδ = y − t、隠れ層の δ_j = f′(u_j) Σ_k w_kj δ_k、∂E/∂w = δ · z_prev を導きます。
+# * この再帰が、誤差逆伝播法（backpropagation）という名前の由来です。
+# * コース独自の数値で計算例を示します。隠れユニットごとにバイアスを1つ持たせます（b1 = [0.1, 0.1]）。
+# * その結果（E = 0.008873199616318052、δ2 = −0.13321561）を、数値勾配と照らし合わせて確かめます（相対誤差 < 1e-7）。
+# * ソフトマックス関数 + 交差エントロピー誤差、シグモイド関数 + 二値交差エントロピーでもδ = y − t になる理由を学びます。クロネッカーのデルタを [k = i] と書いて、一歩ずつ導きます。
+# * シグモイド関数 + 2乗誤差ではσ′の因子が残り、出力が飽和すると学習が遅くなる理由を学びます。同じσ′（最大0.25）が隠れ層を通るたびに掛かることが、勾配消失（vanishing gradient）の原因です。
+#
+# **10分間のデモ（12節の逆伝播のエクスプローラー）。** **Next ▶** を1回ずつ押します。順伝播の値がノードごとに現れ、続いて逆伝播でδ2、隠れ層の2つのδ、そして各勾配が「δ × その重みに流れ込む値」として順に光ります。δ2 = y − t のところで止まり、*なぜ* こんなに単純なのかを問いかけます（答えは下にあります）。最後に勾配確認のセルを実行します。誤差逆伝播法と数値勾配は、相対誤差1e-7未満で一致します。
+#
+# **よくある誤解。** [なぜδ = y − t なのか](#3-なぜδ--y--t-なのか) を見てください。ほかに、「誤差逆伝播法は別の学習方法だ」：勾配を効率よく計算する方法にすぎず、学習をするのは勾配降下法です。「δはどこでも誤差y − t だ」：そうなるのは出力だけです。隠れ層のδは
+# f′(u) と重みを含みます。
+#
+# **話し合いの問い。** 重みごとに別々に微分するのではなく、ユニットごとにδを一度だけ計算して使い回すのはなぜでしょうか。シグモイド関数の層が10層あると、隠れ層のδはどうなるでしょうか。
+#
+# **演習の解答。** 06.1: 正解ラベル0.5、出力のδ = y − 0.5 = **0.36678**（順伝播は変わりません）。06.2:
+# 新しい入力x = [2, −1]、∂E/∂W1[1, 0] = x2 · δ(h1) = **0.029377**（新しい入力で順伝播と逆伝播を1回ずつ行います）。
+# 06.3: tanhの出力と½·2乗誤差、
+# `delta_tanh_se = lambda u, t: (np.tanh(u) - t) * (1 - np.tanh(u) ** 2)`。06.4: 新しい `TwoLayerNet(W1, b1, W2, b2)` から
+# η = 0.1でSGDを2ステップ進めたあとの損失 = **0.0039872**。

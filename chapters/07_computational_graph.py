@@ -504,3 +504,47 @@ check("07.3", answer_07_3)
 #   みかんも買うと `715.0000000000001` です。このときの勾配は、りんごの個数について110.00000000000001、りんごの値段について2.2です。
 #   みかんの値段について3.3000000000000003、みかんの個数について165.0、消費税について650です。
 # * 1回の逆伝播で、順伝播1回分ほどのコストですべての勾配が求まります。
+
+# %% [raw] teacher="en"
+# **Objectives.** A calculation as a computational graph (計算グラフ): nodes, edges, forward propagation (順伝播) from
+# left to right; backward propagation (逆伝播) from right to left with one local rule — arriving gradient × local
+# derivative; add node passes the gradient on, multiply node swaps its inputs; the book's shopping example to the
+# digit (100 × 2 × 1.1 = 220.00000000000003 and why; gradients 2.2 (apple price), 110.00000000000001 (apple count), 200 (tax);
+# with oranges 715.0000000000001 and gradients 110.00000000000001 (apple count), 2.2 (apple price), 3.3000000000000003
+# (orange price), 165.0 (orange count), 650 (tax)); the chain rule as a graph; why one
+# backward sweep is cheaper than numerical gradients.
+#
+# **10-minute demo.** Draw the apple graph on the board, let the class compute the forward values, then hand out the
+# "1" at the right end and ask each row of students to be one node and pass the gradient left. Run the chapter's
+# cells to confirm the numbers; ask why 220.00000000000003 (the `Decimal` cell answers it). Finish on the apples and
+# oranges drawing: the add node sends 1.1 to both subtotals.
+#
+# **Misconceptions.** "The gradient of the add node doubles" — it copies, each input gets the same value. "Backward
+# needs only the gradient" — a multiply node needs its forward inputs; that is why layers store them. "220.00000000000003
+# is a bug in Python" — it is binary floating point (chapter 02's …07).
+#
+# **Discussion.** What must a node remember from the forward pass to do its backward pass? If an input feeds two nodes,
+# what happens to its gradient?
+#
+# **Exercise answers.** 07.1: with 4 apples ∂price/∂apple = 4 × 1.1 = **4.4**. 07.2:
+# `mul_backward = lambda dout, x, y: (dout * y, dout * x)` (each input gets dout times the other). 07.3: z = (x + y)·x at x = 3, y = 2: ∂z/∂x = (x + y) + x = **8**.
+
+# %% [raw] teacher="ja"
+# **ねらい。**
+#
+# * 計算を計算グラフ（computational graph）として表します。ノード、エッジ、左から右への順伝播（forward propagation）を学びます。
+# * 右から左への逆伝播（backward propagation）は、ただ1つの局所的な規則「流れてきた勾配 × 局所的な微分」で進みます。
+# * 加算ノードは勾配をそのまま流し、乗算ノードは入力を入れ替えます。
+# * 本の買い物の例を最後の桁まで計算します。100 × 2 × 1.1 = 220.00000000000003になる理由も扱います。勾配は、りんごの値段について2.2、個数について110.00000000000001、消費税について200です。
+# * みかんを加えると715.0000000000001になります。勾配は、りんごの個数について110.00000000000001、値段について2.2、みかんの値段について3.3000000000000003、個数について165.0、消費税について650です。
+# * グラフとしての連鎖律を見ます。逆向きに1回たどるほうが、数値勾配より安い理由も学びます。
+#
+# **10分間のデモ。** 黒板にりんごのグラフを描き、クラスに順伝播の値を計算させます。次に右端の「1」を渡し、生徒の各列に1つのノードを担当させて、勾配を左へ渡していきます。章のセルを実行して数値を確かめ、なぜ220.00000000000003なのかを問いかけます（`Decimal` のセルが答えます）。最後はりんごとみかんの図です。加算ノードは1.1を両方の小計に送ります。
+#
+# **よくある誤解。** 「加算ノードの勾配は2倍になる」：勾配はコピーされ、どちらの入力にも同じ値が届きます。「逆伝播には勾配だけがあればよい」：乗算ノードには順伝播の入力が必要です。レイヤがそれを保存しておくのはそのためです。「220.00000000000003はPythonのバグだ」：2進数の浮動小数点数のためです（02章の…07と同じです）。
+#
+# **話し合いの問い。** ノードが逆伝播するには、順伝播から何を覚えておかなければならないでしょうか。1つの入力が2つのノードに入っているとき、その勾配はどうなるでしょうか。
+#
+# **演習の解答。** 07.1: りんごが4個のとき ∂price/∂apple = 4 × 1.1 = **4.4**。07.2:
+# `mul_backward = lambda dout, x, y: (dout * y, dout * x)`（それぞれの入力は、doutにもう一方の入力を掛けたものを受け取ります）。
+# 07.3: x = 3、y = 2でのz = (x + y)·x：∂z/∂x = (x + y) + x = **8**。

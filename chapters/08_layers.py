@@ -634,3 +634,50 @@ check("08.4", answer_08_4)
 # * Softmax-with-Lossレイヤは $(Y - T)/B$ を逆伝播します。$1/B$ はバッチについて損失を平均することから生じ、出力側の最後で1回だけ入ります。これで、どの $\partial L/\partial W$ もバッチについての平均になります。
 # * 06章のネットワークをレイヤから組み立てると、06章と同じ $E = 0.008873199616318052$ と勾配が、最後のビットまで一致して得られます。
 # * $\sigma' \le 0.25$ は深さとともに積み重なります。ここでは、10個のSigmoidレイヤを通ると勾配が100万分の1以下に縮みました（勾配消失）。ReLUでは縮みません。恒等関数 + ½·2乗和誤差、ソフトマックス関数 + 交差エントロピー誤差、シグモイド関数 + 二値交差エントロピーは $y - t$ を与えますが、シグモイド関数 + 2乗誤差は与えません。
+
+# %% [raw] teacher="en"
+# **Objectives.** ReLU and sigmoid layers (the sigmoid's backward derived through its graph: y(1 − y)); the Affine
+# layer (Affineレイヤ) for one sample and for a batch with every shape written out — dX = dout·Wᵀ (B, D),
+# dW = Xᵀ·dout (D, H), db = Σ over the batch (H,); Softmax-with-Loss sends back (Y − T)/B, the 1/B from averaging the
+# loss, entering once; chapter 06's network rebuilt from layers gives E = 0.008873199616318052 and the same gradients
+# bit for bit; ReLU beside sigmoid; σ′ ≤ 0.25 compounding over depth (勾配消失), measured on a 10-hidden-layer network;
+# which output/loss pairs give y − t.
+#
+# **10-minute demo.** Write the shape table of section 4 on the board and let students fill in each transpose from
+# the rule "a gradient has the shape of its parameter". Run section 5's B = 4 vs B = 8 cells: the loss and dW stay the
+# same because of 1/B. Show the log-scale plot of section 8: the sigmoid line falls by about 0.25 per layer, ReLU's stays
+# flat.
+#
+# **Misconceptions.** "dW = dout·Xᵀ" — the shapes say (H, D), not W's (D, H). "Every layer divides by B" — only the loss
+# layer does; the matrix product Xᵀ·dout sums over the batch. "ReLU has no gradient problem at all" — units whose input
+# stays ≤ 0 get no gradient ("dead" ReLUs).
+#
+# **Discussion.** Why is db a sum over the batch and not a mean? What would change in training if the loss were a sum
+# instead of a mean?
+#
+# **Exercise answers.** 08.1: dW has W's shape **(64, 100)**. 08.2: `affine_dW = lambda X, dout: X.T @ dout`. 08.3:
+# `(helpers.softmax(U) - np.eye(3)[labels]) / 4` =
+# **[[-0.08525, 0.060608, 0.024641], [0.029029, -0.035506, 0.0064772], [0.01132, 0.01132, -0.022639], [0.16631, 0.022508, -0.18882]]**. 08.4: 0.25⁶ = **0.000244140625**.
+
+# %% [raw] teacher="ja"
+# **ねらい。**
+#
+# * ReLUレイヤとSigmoidレイヤを学びます。シグモイド関数の逆伝播は、そのグラフを通して y(1 − y) と導きます。
+# * Affineレイヤ（Affine layer）を、1サンプルとバッチについて、すべての形状を書き出して扱います。
+# * dX = dout·Wᵀ (B, D)、dW = Xᵀ·dout (D, H)、db = バッチについての和 (H,) です。
+# * Softmax-with-Lossレイヤは (Y − T)/B を返します。1/Bは損失の平均から来ていて、ここで一度だけ入ります。
+# * 06章のネットワークをレイヤで組み直すと、E = 0.008873199616318052と、ビット単位で同じ勾配が得られます。
+# * ReLUとシグモイド関数を比べます。σ′ ≤ 0.25が深さとともに積み重なること（勾配消失）を、隠れ層10層のネットワークで測ります。
+# * どの出力と損失の組み合わせでy − t になるかをまとめます。
+#
+# **10分間のデモ。** 4節の形状の表を黒板に書き、「勾配はそのパラメータと同じ形状を持つ」という規則から、生徒に転置を1つずつ埋めさせます。5節のB = 4とB = 8のセルを実行します。1/Bのおかげで、損失とdWは同じままです。8節の対数目盛りのグラフを見せます。シグモイド関数の線は1層ごとにおよそ0.25倍に下がり、ReLUの線は平らなままです。
+#
+# **よくある誤解。** 「dW = dout·Xᵀ」：形状は (H, D) となり、Wの (D, H) になりません。「どのレイヤもBで割る」：割るのは損失のレイヤだけです。行列の積Xᵀ·doutがバッチについての和をとります。「ReLUには勾配の問題がまったくない」：入力がずっと0以下のユニットには勾配が届きません（「死んだ」ReLU）。
+#
+# **話し合いの問い。** dbがバッチについての平均ではなく和なのはなぜでしょうか。損失が平均ではなく和だったら、学習の何が変わるでしょうか。
+#
+# **演習の解答。** 08.1: dWはWと同じ形状 **(64, 100)**。08.2: `affine_dW = lambda X, dout: X.T @ dout`。
+# 08.3: `(helpers.softmax(U) - np.eye(3)[labels]) / 4` の値です。
+# **`[[-0.08525, 0.060608, 0.024641], [0.029029, -0.035506, 0.0064772], [0.01132, 0.01132, -0.022639], [0.16631, 0.022508, -0.18882]]`**
+# （4行3列）。
+# 08.4: 0.25⁶ = **0.000244140625**。

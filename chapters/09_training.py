@@ -477,3 +477,93 @@ check("09.4", train_step)
 # * ½·2乗誤差を使うと、同じネットワークでも最初の学習が遅く、最後の認識精度も低くなります。06章で見た、$\sigma'$ やソフトマックス関数の微分の係数のためです。
 # * 混同行列は *どの* クラスが取り違えられるかを示します。間違いを見ると、*なぜ* 間違えたのかがわかります。
 # * 測定には、必ずネットワークが学習で一度も使っていないテストデータを使いましょう。訓練データとテストデータの成績の差が大きいのは、過学習の兆候です。
+
+# %% [raw] teacher="en"
+# **Objectives.** Train chapter 06's two-layer network with mini-batch SGD and cross-entropy on the 8×8 digits bundled
+# with the course (`helpers/digits.npz`, scikit-learn's BSD-licensed copy of the UCI handwritten-digits set; no
+# download), with a progress bar and a live loss curve; ≥ 97 % test accuracy in about ten seconds (depending on the machine); the loop inside
+# `helpers.train` written out (shuffle, full mini-batches, `net.gradient`, `net.step`), which gives the same weights to
+# the last bit (97.56 % again); one training step — forward, backward, update — written by the learner (exercise 09.4);
+# CE vs ½ squared error training; confusion matrix (混同行列) and the misclassified digits; overfitting (過学習) as the gap between
+# training and test accuracy.
+#
+# **10-minute demo.** Run the training cell and talk over the live loss curve: fast drop, then a slow tail. Run the
+# ½ squared error training and overlay: slower — connect it to chapter 06's σ′ factor. Show the confusion matrix: which digits are
+# confused, and is it symmetric? Open the **mistakes explorer** and move the slider through the misclassified digits:
+# would a human get them right? Where did the network put its probability?
+#
+# **The loop written out (section 4), 5 minutes.** Put the loop beside the three steps on the board: forward, backward,
+# update. Ask what would change if `net.step` came before `net.gradient` had finished (it would use half-updated
+# weights), and why the loop gives *exactly* the weights of `helpers.train` (same start, same shuffles, same order of
+# operations). Then set exercise 09.4: students write the step in plain numpy; the check names the classic slips.
+#
+# **Misconceptions.** "Higher training accuracy means a better model" — judge on the test set. "One epoch = one step"
+# — one epoch is a pass over all training samples, len(X_train) // batch_size steps. "`helpers.train` is doing
+# something special" — it is the eight-line loop of section 4 plus bookkeeping. Exercise 09.4's slips each have
+# their own hint: no 1/B (the step is B times too large), dW = dout.T @ X (the transpose on the wrong side, in dW1,
+# in dW2 or in both, each with its own hint; the check uses square layers so it does not raise), W2 updated before the gradient has passed through it, and `params`
+# changed in place (`params["W1"] -= …`) instead of returning new arrays.
+#
+# **Discussion.** What would you change first if the test accuracy were 80 %? Why is the loss curve noisy with small
+# batches?
+#
+# **Exercise answers.** 09.1: **21** steps per epoch with batch size 64 (`len(X_train) // 64`). 09.2: test accuracy
+# from `cm` = **0.97556** (`np.trace(cm) / cm.sum()`). 09.3: recall of digit 8 = **0.95349** (`cm[8, 8] / cm[8].sum()`;
+# dividing by the column gives the precision instead). 09.4: equivalent to the chapter's solution (sigmoid and softmax written out),
+# ```python
+# def train_step(params, X, T, lr):
+#     W1, b1, W2, b2 = params["W1"], params["b1"], params["W2"], params["b2"]
+#     Z1 = 1 / (1 + np.exp(-(X @ W1 + b1)))
+#     S = Z1 @ W2 + b2
+#     Y = np.exp(S - S.max(axis=1, keepdims=True))
+#     Y = Y / Y.sum(axis=1, keepdims=True)
+#     dU2 = (Y - T) / len(X)  # dU2 = δ2 / B
+#     dW2, db2 = Z1.T @ dU2, dU2.sum(axis=0)
+#     dU1 = (dU2 @ W2.T) * Z1 * (1 - Z1)
+#     dW1, db1 = X.T @ dU1, dU1.sum(axis=0)
+#     return {"W1": W1 - lr * dW1, "b1": b1 - lr * db1, "W2": W2 - lr * dW2, "b2": b2 - lr * db2}
+# ```
+
+# %% [raw] teacher="ja"
+# **ねらい。**
+#
+# * 06章の2層ニューラルネットワークを、ミニバッチのSGDと交差エントロピー誤差で学習させます。
+# * データは、コースに同梱の8×8の数字（`helpers/digits.npz`）です。scikit-learnに含まれる、BSDライセンスのUCI手書き数字データセットのコピーで、ダウンロードは不要です。
+# * 進捗バーと損失曲線（loss curve）がその場で表示されます。10秒ほど（マシンによって違います）でテストデータの認識精度が97%以上になります。
+# * `helpers.train` の中のループを書き出します（シャッフル、欠けのないミニバッチ、`net.gradient`、`net.step`）。このループは最後のビットまで同じ重みを与えます（再び97.56%）。
+# * 学習の1ステップ（順伝播、逆伝播、更新）を学習者が書きます（演習09.4）。
+# * 交差エントロピー誤差と½·2乗誤差で学習させて比べます。混同行列（confusion matrix）と誤分類された数字を見ます。
+# * 訓練データとテストデータの認識精度の差として、過学習（overfitting）を見ます。
+#
+# **10分間のデモ。** 学習させるセルを実行し、その場で描かれる損失曲線について話します。最初は速く下がり、そのあとはゆっくりと尾を引きます。½·2乗誤差で学習させて重ねると、遅くなります。これを06章のσ′の因子と結び付けます。混同行列を見せ、どの数字が取り違えられているか、対称になっているかを問いかけます。**誤分類のエクスプローラー** を開き、スライダーで誤分類された数字を順に見ていきます。人間なら正しく読めるでしょうか。ネットワークはどこに確率を置いたでしょうか。
+#
+# **書き出したループ（4節）、5分間。** 黒板の3つのステップ（順伝播、逆伝播、更新）の横にループを並べます。
+# `net.gradient` の計算を終える前に `net.step` を呼んだら、結果はどう変わるかを問いかけます（更新途中の重みを使ってしまいます）。
+# このループで `helpers.train` と *まったく同じ* 重みになるのはなぜかも問いかけます（同じ初期値、同じシャッフル、同じ演算の順序）。
+# そのあとで演習09.4を出します。生徒はnumpyだけで1ステップを書き、チェックは典型的な間違いを指摘します。
+#
+# **よくある誤解。** 「訓練データでの認識精度が高いほど良いモデルだ」：テストデータで判断します。「1エポック = 1ステップ」：1エポックは訓練データのすべてのサンプルを1回通すことで、len(X_train) // batch_size ステップです。「`helpers.train` は何か特別なことをしている」：4節の8行のループに、記録のための処理を加えただけです。
+#
+# 演習09.4の間違いには、それぞれ専用のヒントがあります。
+#
+# * 1/Bがない（ステップがB倍大きすぎる）。
+# * dW = dout.T @ X（転置の位置が逆）。dW1、dW2、その両方に、それぞれ専用のヒントがあります。チェックは正方形のレイヤを使うので、エラーにはなりません。
+# * 勾配がW2を通り抜ける前にW2を更新している。
+# * 新しい配列を返さずに、`params` をその場で書き換えている（`params["W1"] -= …`）。
+#
+# **話し合いの問い。** テストデータでの認識精度が80%だったら、まず何を変えるでしょうか。小さなバッチで損失曲線がノイズを含むのはなぜでしょうか。
+#
+# **演習の解答。** 09.1: バッチサイズ64での1エポックあたりのステップ数 **21**（`len(X_train) // 64`）。09.2: `cm` から求めたテストデータの認識精度 = **0.97556**（`np.trace(cm) / cm.sum()`）。09.3: 数字8の再現率 = **0.95349**（`cm[8, 8] / cm[8].sum()`。列で割ると適合率になります）。09.4: 章の解答と同等のものを示します（シグモイド関数とソフトマックス関数を書き出しています）。
+# ```python
+# def train_step(params, X, T, lr):
+#     W1, b1, W2, b2 = params["W1"], params["b1"], params["W2"], params["b2"]
+#     Z1 = 1 / (1 + np.exp(-(X @ W1 + b1)))
+#     S = Z1 @ W2 + b2
+#     Y = np.exp(S - S.max(axis=1, keepdims=True))
+#     Y = Y / Y.sum(axis=1, keepdims=True)
+#     dU2 = (Y - T) / len(X)  # dU2 = δ2 / B
+#     dW2, db2 = Z1.T @ dU2, dU2.sum(axis=0)
+#     dU1 = (dU2 @ W2.T) * Z1 * (1 - Z1)
+#     dW1, db1 = X.T @ dU1, dU1.sum(axis=0)
+#     return {"W1": W1 - lr * dW1, "b1": b1 - lr * db1, "W2": W2 - lr * dW2, "b2": b2 - lr * db2}
+# ```

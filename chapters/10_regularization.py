@@ -476,3 +476,43 @@ check("10.3", answer_10_3)
 # * L2の荷重減衰：損失に $\frac{\lambda}{2}\lVert W\rVert^2$ を足すので、各重みの勾配には $\lambda W$ が加わります。ステップごとに、重みは $(1 - \eta\lambda)$ 倍に縮みます。λは検証データで選ぶハイパーパラメータです。
 # * 早期終了は、検証データで最も良かったエポックの重みを残し、検証データでの損失が改善しなくなったら学習を止めます。
 # * Dropoutは、学習中だけ、隠れ層のユニットをランダムに消去します。隠れ層の活性化関数の後ろに置きます。
+
+# %% [raw] teacher="en"
+# **Objectives.** Overfitting (過学習) seen on a 64-100-100-10 ReLU network trained on 5 digits per class: training loss
+# → 0.001 while the validation loss is lowest at epoch 20 (0.715) and rises to 0.839; training, validation (検証データ)
+# and test data and what each is for; L2 weight decay (荷重減衰) λ/2·‖W‖² with gradient λW and the (1 − ηλ) shrink;
+# with λ = 0.003 the validation loss keeps falling (0.590 at epoch 150) and test accuracy rises from 78.9 % to 82.4 %;
+# early stopping (早期終了; stops at epoch 30, ten epochs of patience after the best epoch 20, instead of running all
+# 150); dropout — what it does, where it sits, train vs test, and that its backward uses the same mask *and* the same
+# 1/(1 − ratio) scale as its forward pass. Cites 「交差エントロピー損失について」 as [[src:001]] (References at the end).
+#
+# **10-minute demo.** Run section 2 and ask the class to predict the validation curve before showing the plot. Then
+# section 3's side-by-side plot of both validation losses. Ask: which epoch would you have stopped at? Run section 4.
+# Only then reveal the test accuracies of section 5 — and stress that they were looked at once.
+#
+# **Misconceptions.** "Training accuracy 100 % means the model is good" — it can mean it memorised. "Choose λ on the
+# test set" — that leaks the test set (exercise 10.3). "Dropout is used at test time too" — only in training; at test
+# time all units are used (with the scaling handled as the chapter explains). "Early stopping saves the epochs after the
+# best one" — it saves *time*: the epochs after the patience runs out are never trained, and the weights of the best
+# epoch are restored. "Dropout's backward only masks" — it also scales by 1/(1 − ratio), like its forward pass.
+#
+# **Discussion.** Why does the validation loss rise while validation accuracy barely moves? What would more training
+# data do to both curves?
+#
+# **Exercise answers.** 10.1: λ/2·(‖W1‖² + ‖W2‖²) = 0.005 × (14.25 + 5) = **0.09625** (the biases are not decayed;
+# counting them gives 0.10375, forgetting the ½ gives 0.1925 — each has its own hint). 10.2:
+# `sgd_step_with_decay = lambda W, dW, lr, lam: W - lr * (dW + lam * W)`. 10.3: **b** — λ chosen on test data makes the reported test accuracy optimistic.
+
+# %% [raw] teacher="ja"
+# **ねらい。** クラスごとに5個の数字で学習させた64-100-100-10のReLUネットワークで過学習を見ます。訓練データの損失は0.001まで下がる一方、検証データ（validation data）の損失はエポック20で最小（0.715）になり、そのあと0.839まで上がります。訓練データ、検証データ、テストデータと、それぞれの役割。L2の荷重減衰（weight decay）λ/2·‖W‖²、その勾配λW、(1 − ηλ) 倍の縮小。λ = 0.003では検証データの損失が下がり続け（エポック150で0.590）、テストデータの認識精度は78.9%から82.4%に上がります。早期終了（early stopping）：150エポックすべてを実行せず、最良のエポック20から10エポック待ってエポック30で止まります。Dropout：何をするのか、どこに置くのか、学習時とテスト時の違い、そしてその逆伝播は順伝播と同じマスク *と* 同じ 1/(1 − ratio) の倍率を使うこと。「交差エントロピー損失について」を [[src:001]] として引用しています（章末の参考文献）。
+#
+# **10分間のデモ。** 2節を実行し、グラフを見せる前に検証データの曲線をクラスに予想させます。続けて、3節の2つの検証データの損失を並べたグラフを見せます。どのエポックで止めたかったかを問いかけます。4節を実行します。そのあとで初めて5節のテストデータの認識精度を見せ、テストデータは一度しか見ていないことを強調します。
+#
+# **よくある誤解。** 「訓練データでの認識精度が100%なら良いモデルだ」：丸暗記しただけという場合があります。「λはテストデータで選ぶ」：それではテストデータの情報が漏れます（演習10.3）。「Dropoutはテスト時にも使う」：使うのは学習時だけです。テスト時にはすべてのユニットを使います（倍率の扱いは章で説明しているとおりです）。「早期終了は、最良のエポックより後の学習結果もとっておく」：いいえ。待つ期間が終わった時点で学習を打ち切るので、その後のエポックはそもそも学習されません（時間の節約になります）。重みは最良のエポックのものに戻されます。「Dropoutの逆伝播はマスクするだけだ」：順伝播と同じく
+# 1/(1 − ratio) 倍もします。
+#
+# **話し合いの問い。** 検証データの認識精度がほとんど動かないのに、検証データの損失が上がるのはなぜでしょうか。訓練データを増やすと、
+# 2つの曲線はどうなるでしょうか。
+#
+# **演習の解答。** 10.1: λ/2·(‖W1‖² + ‖W2‖²) = 0.005 × (14.25 + 5) = **0.09625**。バイアスは減衰させません。バイアスも数えると0.10375、½を忘れると0.1925になり、それぞれに専用のヒントがあります。10.2:
+# `sgd_step_with_decay = lambda W, dW, lr, lam: W - lr * (dW + lam * W)`。10.3: **b**：テストデータで選んだλでは、報告するテストデータの認識精度が楽観的になります。

@@ -100,3 +100,13 @@ Markdown(glossary.markdown_table())
 # ## まとめ
 #
 # * 日本語 / 英語の表1つに、1用語1行で、戻るべき章を付けてまとめました。
+
+# %% [raw] teacher="en"
+# **Objectives.** Every key term in English and 日本語 with a one-line definition and the chapter that introduces it
+# (the data live in `helpers/glossary.py`; a test checks each entry). **Use in class:** type a term into the search
+# box (e.g. `エントロピー`, `gradient`, `δ`) while projecting; ask students to explain a term in their own words, then
+# compare with the definition. The section *Names that sources use differently* is a ready-made 5-minute discussion.
+
+# %% [raw] teacher="ja"
+# **ねらい。** 重要な用語をすべて日本語と英語で、1行の定義と、その用語が出てくる章とともに載せています（データは `helpers/glossary.py` にあり、テストが各項目を確かめています）。**授業での使い方：** プロジェクターに映しながら、検索ボックスに用語を入力します（たとえば
+# `エントロピー`、`gradient`、`δ`）。生徒に用語を自分の言葉で説明させ、それから定義と比べます。「文献によって使い方が異なる名前」の節は、そのまま5分間の話し合いに使えます。

@@ -104,3 +104,19 @@ print(quiz.score())
 # * 34問中26問以上（75%以上）正解なら、これらの話題について十分な準備ができています。それより少ないときは、ヒントに
 #   復習するとよい章が書かれています。
 # * 用語集（11章）には、すべての用語が日本語と英語で載っています。
+
+# %% [raw] teacher="en"
+# **Objectives.** 34 exam-style questions over chapters 01–10: compute a loss, pick the right gradient, spot the
+# numerical trap; computational graphs, Affine shapes and the 1/B of Softmax-with-Loss, cross-entropy as negative
+# log-likelihood, the training loop, weight decay and dropout (questions 25–34). Each answer is checked by `helpers` when the student presses **Check** (the right answer is
+# computed then, not stored), with a hint naming the chapter to revisit, and a score at the top.
+#
+# **Use in class.** Run the notebook, let students work 30 minutes alone or in pairs, then go through the questions
+# with the most wrong answers. Numbers may be typed rounded to 4 significant digits. Students who prefer code use
+# `quiz.answer(3, 0.5)` / `quiz.score()`, which count towards the same score. *Start again* clears the attempt.
+# The [answer key](#e資格-checkpoint-quiz-answer-key) is at the end of this guide.
+
+# %% [raw] teacher="ja"
+# **ねらい。** 01〜10章を範囲とする、試験形式の34問です。損失を計算する、正しい勾配を選ぶ、数値計算の落とし穴を見抜く、といった問題があります。問題25〜34は、計算グラフ、Affineレイヤの形状とSoftmax-with-Lossレイヤの1/B、負の対数尤度としての交差エントロピー誤差、学習のループ、荷重減衰とDropoutを扱います。生徒が答えを確かめるボタンを押すと、`helpers` が採点します（正しい答えはそのときに計算され、保存されてはいません）。復習すべき章を示すヒントが出て、上部にスコアが表示されます。
+#
+# **授業での使い方。** ノートブックを実行し、生徒に1人またはペアで30分取り組ませてから、間違いの多かった問題を一緒に見ていきます。数値は有効数字4桁に丸めて入力してかまいません。コードで答えたい生徒は `quiz.answer(3, 0.5)` / `quiz.score()` を使えます。同じスコアに数えられます。やり直しのボタンで、その回の答えがすべて消えます。[解答](#e資格-確認クイズの解答) はこのガイドの最後にあります。

@@ -22,27 +22,24 @@ import ipywidgets as widgets
 
 from helpers.i18n import Text, localize, tr
 
-__all__ = ["Term", "TERMS", "CHAPTER_FILES", "lookup", "search", "markdown_table", "html_table", "search_box"]
-
-CHAPTER_FILES = {
-    "01": "01_why_loss.ipynb",
-    "02": "02_sse_mse.ipynb",
-    "03": "03_cross_entropy.ipynb",
-    "04": "04_ce_in_practice.ipynb",
-    "05": "05_gradient_descent.ipynb",
-    "06": "06_backprop.ipynb",
-    "07": "07_computational_graph.ipynb",
-    "08": "08_layers.ipynb",
-    "09": "09_training.ipynb",
-    "10": "10_regularization.ipynb",
-}
+__all__ = ["Term", "TERMS", "lookup", "search", "markdown_table", "html_table", "search_box"]
 
 
 class Term(NamedTuple):
     english: str
     japanese: str
     definition: Text  # one line in each language: Text(English, 日本語)
-    chapter: str  # "NN": the chapter that introduces the term
+    slug: str  # "NN_slug": the chapter that introduces the term (as in tools/course.py)
+
+    @property
+    def chapter(self) -> str:
+        """The number of the chapter that introduces the term: ``"06"``."""
+        return self.slug[:2]
+
+    @property
+    def notebook(self) -> str:
+        """That chapter's notebook, which the tables link: ``"06_backprop.ipynb"``."""
+        return f"{self.slug}.ipynb"
 
 
 TERMS: tuple[Term, ...] = (
@@ -54,7 +51,7 @@ TERMS: tuple[Term, ...] = (
             "One number that says how far the model's predictions are from the targets; lower is better.",
             "モデルの予測が正解ラベルからどれだけ離れているかを表す1つの数値です。小さいほど良いモデルです。",
         ),
-        "01",
+        "01_why_loss",
     ),
     Term(
         "correct label",
@@ -63,7 +60,7 @@ TERMS: tuple[Term, ...] = (
             "The target t a prediction is compared with: a value, a class index or a one-hot vector.",
             "予測と比べる目標値 t です。数値、クラス番号、one-hot表現のベクトルのいずれかです。",
         ),
-        "01",
+        "01_why_loss",
     ),
     Term(
         "parameter (weight)",
@@ -72,7 +69,7 @@ TERMS: tuple[Term, ...] = (
             "A number inside the model that learning adjusts to lower the loss.",
             "モデルの中にあり、損失を小さくするように学習で調整される数値です。",
         ),
-        "01",
+        "01_why_loss",
     ),
     Term(
         "accuracy",
@@ -82,7 +79,7 @@ TERMS: tuple[Term, ...] = (
             "正しく分類できたサンプルの割合で、正解率ともいいます。区分的に一定なので、微分する損失関数には使え"
             "ません。",
         ),
-        "01",
+        "01_why_loss",
     ),
     Term(
         "regression",
@@ -91,7 +88,7 @@ TERMS: tuple[Term, ...] = (
             "Predicting a real number; squared error is the usual loss.",
             "実数を予測するタスクです。損失関数には2乗誤差を使うのが普通です。",
         ),
-        "01",
+        "01_why_loss",
     ),
     Term(
         "classification",
@@ -100,7 +97,7 @@ TERMS: tuple[Term, ...] = (
             "Predicting a class; cross-entropy is the usual loss.",
             "クラスを予測するタスクです。損失関数には交差エントロピー誤差を使うのが普通です。",
         ),
-        "01",
+        "01_why_loss",
     ),
     Term(
         "least squares",
@@ -109,7 +106,7 @@ TERMS: tuple[Term, ...] = (
             "Choosing the weights that make the sum of squared errors smallest, e.g. the best line through points.",
             "2乗和誤差が最小になる重みを選ぶ方法です。たとえば点の集まりに最もよく合う直線を求めます。",
         ),
-        "01",
+        "01_why_loss",
     ),
     # 02 — squared errors
     Term(
@@ -119,7 +116,7 @@ TERMS: tuple[Term, ...] = (
             "Σ(y − t)²; the book's form ½Σ(y − t)² has the gradient y − t.",
             "Σ(y − t)² です。本の形 ½Σ(y − t)² の勾配は y − t になります。",
         ),
-        "02",
+        "02_sse_mse",
     ),
     Term(
         "sum of squared errors (other spelling)",
@@ -128,7 +125,7 @@ TERMS: tuple[Term, ...] = (
             "The same term as 2乗和誤差, written with the kanji 二; books and exam questions use both spellings.",
             "2乗和誤差と同じ用語を漢字の「二」で書いたものです。本や試験問題では両方の表記が使われます。",
         ),
-        "02",
+        "02_sse_mse",
     ),
     Term(
         "mean squared error (MSE)",
@@ -137,7 +134,7 @@ TERMS: tuple[Term, ...] = (
             "The mean of the squared differences, Σ(y − t)² / n; frameworks' default 'MSE'.",
             "差の2乗の平均 Σ(y − t)² / n です。フレームワークで「MSE」といえば通常これです。",
         ),
-        "02",
+        "02_sse_mse",
     ),
     Term(
         "mean absolute error (MAE)",
@@ -146,7 +143,7 @@ TERMS: tuple[Term, ...] = (
             "The mean of |y − t|; less sensitive to outliers than MSE.",
             "|y − t| の平均です。MSEより外れ値の影響を受けにくい損失です。",
         ),
-        "02",
+        "02_sse_mse",
     ),
     Term(
         "Huber loss",
@@ -156,7 +153,7 @@ TERMS: tuple[Term, ...] = (
             "残差が小さいところでは2乗、しきい値を超えると1次になる損失です。MSEのなめらかさとMAEの頑健さをあわ"
             "せ持ちます。",
         ),
-        "02",
+        "02_sse_mse",
     ),
     Term(
         "outlier",
@@ -165,7 +162,7 @@ TERMS: tuple[Term, ...] = (
             "A point far from the rest; squared errors let it dominate the loss.",
             "ほかの点から遠く離れた点です。2乗誤差では、この点が損失の大部分を占めてしまいます。",
         ),
-        "02",
+        "02_sse_mse",
     ),
     Term(
         "residual",
@@ -174,7 +171,7 @@ TERMS: tuple[Term, ...] = (
             "The difference y − t between prediction and target for one point.",
             "1つの点での予測と目標値の差 y − t です。",
         ),
-        "02",
+        "02_sse_mse",
     ),
     Term(
         "one-hot representation",
@@ -183,7 +180,7 @@ TERMS: tuple[Term, ...] = (
             "A target vector with 1 at the correct class and 0 elsewhere.",
             "正解のクラスだけが1で、ほかがすべて0の目標ベクトルです。",
         ),
-        "02",
+        "02_sse_mse",
     ),
     Term(
         "floating-point number",
@@ -192,7 +189,7 @@ TERMS: tuple[Term, ...] = (
             "A binary approximation of a real number; why 0.0195 prints as 0.019500000000000007.",
             "実数を2進数で近似したものです。0.0195 が 0.019500000000000007 と表示されるのはこのためです。",
         ),
-        "02",
+        "02_sse_mse",
     ),
     # 03 — cross-entropy
     Term(
@@ -202,7 +199,7 @@ TERMS: tuple[Term, ...] = (
             "−Σ t log y; with a one-hot t only −log(probability of the correct class) remains.",
             "−Σ t log y です。t がone-hot表現なら −log（正解クラスの確率）だけが残ります。",
         ),
-        "03",
+        "03_cross_entropy",
     ),
     Term(
         "binary cross-entropy",
@@ -211,7 +208,7 @@ TERMS: tuple[Term, ...] = (
             "−(t log y + (1 − t) log(1 − y)) for one predicted probability y of class 1.",
             "クラス1である確率の予測 y に対する −(t log y + (1 − t) log(1 − y)) です。",
         ),
-        "03",
+        "03_cross_entropy",
     ),
     Term(
         "natural logarithm",
@@ -220,7 +217,7 @@ TERMS: tuple[Term, ...] = (
             "log to base e; −log y is 0 at y = 1 and grows without bound as y → 0.",
             "e を底とする log です。−log y は y = 1 で0になり、y → 0 で限りなく大きくなります。",
         ),
-        "03",
+        "03_cross_entropy",
     ),
     Term(
         "epsilon ε (tiny constant; the book's code calls it delta)",
@@ -229,7 +226,7 @@ TERMS: tuple[Term, ...] = (
             "A small number (1e-7 in the book) added inside log so that log(0) = −inf never happens.",
             "log(0) = −inf にならないよう、log の中に加える小さな数です（本では 1e-7）。",
         ),
-        "03",
+        "03_cross_entropy",
     ),
     Term(
         "batch mean",
@@ -238,7 +235,7 @@ TERMS: tuple[Term, ...] = (
             "The loss averaged over the N samples of a batch, so its size does not depend on N.",
             "バッチの N 個のサンプルで平均した損失です。その大きさは N に依存しません。",
         ),
-        "03",
+        "03_cross_entropy",
     ),
     # 04 — cross-entropy in practice
     Term(
@@ -248,7 +245,7 @@ TERMS: tuple[Term, ...] = (
             "exp(a_k) / Σ exp(a_j): turns scores into probabilities that sum to 1.",
             "exp(a_k) / Σ exp(a_j) です。スコアを、合計が1になる確率に変えます。",
         ),
-        "04",
+        "04_ce_in_practice",
     ),
     Term(
         "logit",
@@ -257,7 +254,7 @@ TERMS: tuple[Term, ...] = (
             "An unnormalised score before softmax (or sigmoid).",
             "ソフトマックス関数（またはシグモイド関数）に入れる前の、正規化されていないスコアです。",
         ),
-        "04",
+        "04_ce_in_practice",
     ),
     Term(
         "overflow",
@@ -266,7 +263,7 @@ TERMS: tuple[Term, ...] = (
             "A number too large for the float type: exp(789) becomes inf; fixed by subtracting the max.",
             "浮動小数点数で表せないほど大きな数になることです。exp(789) は inf になります。最大値を引いて防ぎます。",
         ),
-        "04",
+        "04_ce_in_practice",
     ),
     Term(
         "log-sum-exp",
@@ -275,7 +272,7 @@ TERMS: tuple[Term, ...] = (
             "log Σ exp(a_j), computed stably as max + log Σ exp(a_j − max).",
             "log Σ exp(a_j) です。max + log Σ exp(a_j − max) として安定に計算します。",
         ),
-        "04",
+        "04_ce_in_practice",
     ),
     Term(
         "class imbalance",
@@ -285,7 +282,7 @@ TERMS: tuple[Term, ...] = (
             "一部のクラスがほかよりずっと少ない状態です。そのままの認識精度や交差エントロピー誤差は多数派に有利"
             "になります。",
         ),
-        "04",
+        "04_ce_in_practice",
     ),
     Term(
         "weighted cross-entropy",
@@ -294,7 +291,7 @@ TERMS: tuple[Term, ...] = (
             "Cross-entropy with a weight per class, larger for rare classes.",
             "クラスごとに重みを付けた交差エントロピー誤差です。少ないクラスほど重みを大きくします。",
         ),
-        "04",
+        "04_ce_in_practice",
     ),
     Term(
         "label smoothing",
@@ -303,7 +300,7 @@ TERMS: tuple[Term, ...] = (
             "Replacing one-hot targets by (1 − α)·t + α/K so the model is not pushed to certainty.",
             "one-hotの目標を (1 − α)·t + α/K に置き換え、モデルが確信しすぎないようにします。",
         ),
-        "04",
+        "04_ce_in_practice",
     ),
     Term(
         "entropy",
@@ -312,7 +309,7 @@ TERMS: tuple[Term, ...] = (
             "H(p) = −Σ p log p: the average surprise of a distribution.",
             "H(p) = −Σ p log p です。分布の「驚き」の平均です。",
         ),
-        "04",
+        "04_ce_in_practice",
     ),
     Term(
         "KL divergence",
@@ -321,7 +318,7 @@ TERMS: tuple[Term, ...] = (
             "KL(p‖q) = Σ p log(p/q) ≥ 0; H(p, q) = H(p) + KL(p‖q).",
             "KL(p‖q) = Σ p log(p/q) ≥ 0 です。H(p, q) = H(p) + KL(p‖q) が成り立ちます。",
         ),
-        "04",
+        "04_ce_in_practice",
     ),
     Term(
         "likelihood",
@@ -332,7 +329,7 @@ TERMS: tuple[Term, ...] = (
             "L = Π_n y_(n, c_n)（c_n はサンプル n の正解クラス）です。重みを決めたとき、観測したラベルがすべて得"
             "られる確率です。",
         ),
-        "04",
+        "04_ce_in_practice",
     ),
     Term(
         "maximum likelihood estimation",
@@ -341,7 +338,7 @@ TERMS: tuple[Term, ...] = (
             "Choosing the weights that make the likelihood largest; for a classifier, minimising cross-entropy.",
             "尤度が最大になる重みを選ぶことです。分類器では交差エントロピー誤差を最小にすることと同じです。",
         ),
-        "04",
+        "04_ce_in_practice",
     ),
     Term(
         "negative log-likelihood (NLL)",
@@ -350,7 +347,7 @@ TERMS: tuple[Term, ...] = (
             "−log L; divided by the number of samples N it is the mean cross-entropy: E = −(1/N) log L.",
             "−log L です。サンプル数 N で割ると交差エントロピー誤差の平均になります: E = −(1/N) log L。",
         ),
-        "04",
+        "04_ce_in_practice",
     ),
     # 05 — gradient descent
     Term(
@@ -360,7 +357,7 @@ TERMS: tuple[Term, ...] = (
             "∂f/∂w_i: the slope of f when only w_i moves and every other weight stays fixed.",
             "∂f/∂w_i です。w_i だけを動かし、ほかの重みをすべて固定したときの f の傾きです。",
         ),
-        "05",
+        "05_gradient_descent",
     ),
     Term(
         "gradient",
@@ -369,7 +366,7 @@ TERMS: tuple[Term, ...] = (
             "The vector of partial derivatives of the loss; it points uphill.",
             "損失の偏微分を並べたベクトルです。損失が増える向き（上り坂）を指します。",
         ),
-        "05",
+        "05_gradient_descent",
     ),
     Term(
         "gradient descent",
@@ -378,7 +375,7 @@ TERMS: tuple[Term, ...] = (
             "Repeat w ← w − η ∂L/∂w: step against the gradient to lower the loss.",
             "w ← w − η ∂L/∂w を繰り返し、勾配と逆向きに進んで損失を下げる方法です。",
         ),
-        "05",
+        "05_gradient_descent",
     ),
     Term(
         "learning rate",
@@ -387,7 +384,7 @@ TERMS: tuple[Term, ...] = (
             "η, the step size of gradient descent: too small is slow, too large diverges.",
             "勾配降下法の1歩の大きさ η です。小さすぎると遅く、大きすぎると発散します。",
         ),
-        "05",
+        "05_gradient_descent",
     ),
     Term(
         "numerical differentiation",
@@ -396,7 +393,7 @@ TERMS: tuple[Term, ...] = (
             "Estimating a derivative from function values, e.g. (f(x + h) − f(x − h)) / 2h.",
             "関数の値から微分を近似することです。たとえば (f(x + h) − f(x − h)) / 2h を使います。",
         ),
-        "05",
+        "05_gradient_descent",
     ),
     Term(
         "central difference",
@@ -405,7 +402,7 @@ TERMS: tuple[Term, ...] = (
             "The symmetric difference (f(x + h) − f(x − h)) / 2h; error O(h²).",
             "対称な差 (f(x + h) − f(x − h)) / 2h です。誤差は O(h²) です。",
         ),
-        "05",
+        "05_gradient_descent",
     ),
     Term(
         "mini-batch",
@@ -414,7 +411,7 @@ TERMS: tuple[Term, ...] = (
             "A small random subset of the training data used for one gradient step.",
             "訓練データから無作為に選んだ小さな部分集合です。1回の勾配の更新に使います。",
         ),
-        "05",
+        "05_gradient_descent",
     ),
     Term(
         "stochastic gradient descent (SGD)",
@@ -423,7 +420,7 @@ TERMS: tuple[Term, ...] = (
             "Gradient descent on mini-batches: noisy but cheap steps.",
             "ミニバッチで行う勾配降下法です。1歩ごとにノイズはありますが、計算は軽くなります。",
         ),
-        "05",
+        "05_gradient_descent",
     ),
     Term(
         "batch size",
@@ -432,13 +429,13 @@ TERMS: tuple[Term, ...] = (
             "The number of samples in a mini-batch (e.g. 32, 64, 128, 256).",
             "ミニバッチに含まれるサンプルの数です（例: 32、64、128、256）。",
         ),
-        "05",
+        "05_gradient_descent",
     ),
     Term(
         "epoch",
         "エポック",
         Text("One pass over the whole training set.", "訓練データ全体をひと通り使うことです。"),
-        "05",
+        "05_gradient_descent",
     ),
     Term(
         "hyperparameter",
@@ -447,7 +444,7 @@ TERMS: tuple[Term, ...] = (
             "A setting people choose instead of learning it: learning rate, batch size, number of epochs, λ.",
             "学習で求めず、人が決める設定です。学習率、バッチサイズ、エポック数、λ などがあります。",
         ),
-        "10",
+        "10_regularization",
     ),
     # 06 — backpropagation
     Term(
@@ -457,7 +454,7 @@ TERMS: tuple[Term, ...] = (
             "The derivative of a composition is the product of the derivatives: dz/dx = dz/du · du/dx.",
             "合成関数の微分は、各関数の微分の積になるという規則です: dz/dx = dz/du · du/dx。",
         ),
-        "06",
+        "06_backprop",
     ),
     Term(
         "backpropagation",
@@ -466,7 +463,7 @@ TERMS: tuple[Term, ...] = (
             "Computing every gradient by passing the deltas δ backward from the output with the chain rule.",
             "出力側から連鎖律でデルタ δ を逆向きに伝えて、すべての勾配を計算する方法です。",
         ),
-        "06",
+        "06_backprop",
     ),
     Term(
         "forward propagation",
@@ -475,7 +472,7 @@ TERMS: tuple[Term, ...] = (
             "Computing from the input to the output: every layer's output from the one before, up to the loss.",
             "入力から出力へ向かって計算することです。各レイヤの出力を前のレイヤから順に求め、損失まで計算します。",
         ),
-        "06",
+        "06_backprop",
     ),
     Term(
         "weighted sum (total input)",
@@ -484,7 +481,7 @@ TERMS: tuple[Term, ...] = (
             "u = Σ w x + b, the input of a unit before its activation function.",
             "u = Σ w x + b です。活性化関数を通す前のユニットへの入力で、重み付き和ともいいます。",
         ),
-        "06",
+        "06_backprop",
     ),
     Term(
         "activation function",
@@ -493,7 +490,7 @@ TERMS: tuple[Term, ...] = (
             "The function z = f(u) a unit applies to its weighted sum.",
             "ユニットが総入力に適用する関数 z = f(u) です。",
         ),
-        "06",
+        "06_backprop",
     ),
     Term(
         "sigmoid function",
@@ -502,13 +499,13 @@ TERMS: tuple[Term, ...] = (
             "σ(u) = 1 / (1 + e^(−u)); its derivative σ(u)(1 − σ(u)) is at most 0.25.",
             "σ(u) = 1 / (1 + e^(−u)) です。その微分 σ(u)(1 − σ(u)) は最大でも 0.25 です。",
         ),
-        "06",
+        "06_backprop",
     ),
     Term(
         "identity function",
         "恒等関数",
         Text("f(u) = u: the output function for regression.", "f(u) = u です。回帰の出力に使う関数です。"),
-        "06",
+        "06_backprop",
     ),
     Term(
         "delta (error signal)",
@@ -518,7 +515,7 @@ TERMS: tuple[Term, ...] = (
             "δ = ∂E/∂u です。½·2乗和誤差と恒等関数、ソフトマックス関数と交差エントロピー誤差、シグモイド関数と"
             "二値交差エントロピーの組み合わせでは、出力で δ = y − t になります。",
         ),
-        "06",
+        "06_backprop",
     ),
     Term(
         "vanishing gradient",
@@ -528,7 +525,7 @@ TERMS: tuple[Term, ...] = (
             "勾配がレイヤを通るたびに（たとえば σ′ ≤ 0.25 倍に）小さくなり、入力に近いレイヤがほとんど学習しなく"
             "なる現象です。",
         ),
-        "06",
+        "06_backprop",
     ),
     Term(
         "gradient check",
@@ -537,7 +534,7 @@ TERMS: tuple[Term, ...] = (
             "Comparing backpropagation's gradient with a numerical one (relative error ≈ 1e-7 or less).",
             "誤差逆伝播法の勾配を数値微分の勾配と比べることです（相対誤差 ≈ 1e-7 以下が目安）。",
         ),
-        "06",
+        "06_backprop",
     ),
     # 07 — computational graphs
     Term(
@@ -547,7 +544,7 @@ TERMS: tuple[Term, ...] = (
             "A calculation drawn as nodes (operations) joined by edges (values); gradients flow back along the edges.",
             "計算をノード（演算）とエッジ（値）で描いたものです。勾配はエッジを逆向きに流れます。",
         ),
-        "07",
+        "07_computational_graph",
     ),
     Term(
         "backward propagation",
@@ -556,7 +553,7 @@ TERMS: tuple[Term, ...] = (
             "Passing gradients from the output back to the inputs: at each node, local derivative × arriving gradient.",
             "勾配を出力から入力へ逆向きに伝えることです。各ノードで「局所的な微分 × 流れてきた勾配」を計算します。",
         ),
-        "07",
+        "07_computational_graph",
     ),
     # 08 — layers
     Term(
@@ -566,7 +563,7 @@ TERMS: tuple[Term, ...] = (
             "A building block with forward(x) and backward(dout); a network is layers in a row.",
             "forward(x) と backward(dout) を持つ部品です。ネットワークはレイヤを並べたものです。",
         ),
-        "08",
+        "08_layers",
     ),
     Term(
         "Affine layer",
@@ -575,7 +572,7 @@ TERMS: tuple[Term, ...] = (
             "Y = X·W + b; backward dX = dout·Wᵀ, dW = Xᵀ·dout, db = the sum of dout over the batch.",
             "Y = X·W + b です。逆伝播は dX = dout·Wᵀ、dW = Xᵀ·dout、db = dout のバッチ方向の和です。",
         ),
-        "08",
+        "08_layers",
     ),
     Term(
         "ReLU function",
@@ -584,7 +581,7 @@ TERMS: tuple[Term, ...] = (
             "max(0, x); its derivative is 1 for x > 0 and 0 otherwise, so it does not shrink gradients as σ′ does.",
             "max(0, x) です。微分は x > 0 で 1、それ以外で 0 なので、σ′ のように勾配を小さくしません。",
         ),
-        "08",
+        "08_layers",
     ),
     Term(
         "Softmax-with-Loss layer",
@@ -594,7 +591,7 @@ TERMS: tuple[Term, ...] = (
             "ソフトマックス関数と交差エントロピー誤差をまとめたレイヤです。B 個のサンプルのバッチでは逆伝播が "
             "(Y − T) / B です。",
         ),
-        "08",
+        "08_layers",
     ),
     # 09 — training
     Term(
@@ -604,7 +601,7 @@ TERMS: tuple[Term, ...] = (
             "Data the model learns from / held-out data that measures how well it generalises.",
             "モデルが学習に使うデータ / 学習に使わずに取っておき、汎化の程度を測るデータです。",
         ),
-        "09",
+        "09_training",
     ),
     Term(
         "overfitting",
@@ -613,7 +610,7 @@ TERMS: tuple[Term, ...] = (
             "Fitting the training data so closely that the test loss rises while the training loss falls.",
             "訓練データに合わせすぎて、訓練データの損失は下がるのにテストデータの損失が上がる状態です。",
         ),
-        "09",
+        "09_training",
     ),
     Term(
         "teacher data (labelled data)",
@@ -623,7 +620,7 @@ TERMS: tuple[Term, ...] = (
             "正解ラベル t_k（DLFS §4.2.1）またはラベル付きのデータ（§4.1.2）のことです。本コースでは正解ラベル "
             "/ 訓練データといいます。",
         ),
-        "03",
+        "03_cross_entropy",
     ),
     Term(
         "loss curve",
@@ -632,7 +629,7 @@ TERMS: tuple[Term, ...] = (
             "The loss plotted against steps or epochs to monitor training.",
             "学習の様子を見るために、損失をステップ数やエポック数に対して描いたグラフです。",
         ),
-        "09",
+        "09_training",
     ),
     Term(
         "confusion matrix",
@@ -641,7 +638,7 @@ TERMS: tuple[Term, ...] = (
             "A table counting, for each true class, how often each class was predicted.",
             "本当のクラスごとに、各クラスと予測された回数を数えた表です。",
         ),
-        "09",
+        "09_training",
     ),
     # 10 — overfitting and regularisation
     Term(
@@ -651,7 +648,7 @@ TERMS: tuple[Term, ...] = (
             "Doing well on new data, not only on the training data; overfitting is poor generalisation.",
             "訓練データだけでなく新しいデータでもうまくいくことです。過学習は汎化がうまくいかない状態です。",
         ),
-        "10",
+        "10_regularization",
     ),
     Term(
         "underfitting",
@@ -660,7 +657,7 @@ TERMS: tuple[Term, ...] = (
             "A model too simple or too constrained: poor on training and validation data alike.",
             "モデルが単純すぎるか制約が強すぎる状態です。訓練データでも検証データでも成績が悪くなります。",
         ),
-        "10",
+        "10_regularization",
     ),
     Term(
         "validation data",
@@ -669,7 +666,7 @@ TERMS: tuple[Term, ...] = (
             "Held-out data for choosing settings (λ, the epoch to stop at); the test data are then used once.",
             "設定（λ、止めるエポック）を選ぶために取っておくデータです。テストデータはそのあと一度だけ使います。",
         ),
-        "10",
+        "10_regularization",
     ),
     Term(
         "regularisation",
@@ -678,7 +675,7 @@ TERMS: tuple[Term, ...] = (
             "A preference for simple models in the loss (weight decay); in a wide sense also early stopping, dropout.",
             "単純なモデルを好む項を損失に加えること（荷重減衰）です。広い意味では早期終了やDropoutも含みます。",
         ),
-        "10",
+        "10_regularization",
     ),
     Term(
         "weight decay",
@@ -687,7 +684,7 @@ TERMS: tuple[Term, ...] = (
             "L2 regularisation: add λ/2·Σ‖W‖² to the loss, so λW to each weight gradient; biases are not decayed.",
             "L2正則化です。損失に λ/2·Σ‖W‖² を加えるので、各重みの勾配に λW が加わります。バイアスには適用しません。",
         ),
-        "10",
+        "10_regularization",
     ),
     Term(
         "early stopping",
@@ -696,7 +693,7 @@ TERMS: tuple[Term, ...] = (
             "Stop when the validation loss has not improved for some epochs, and keep the weights of the best epoch.",
             "検証データの損失が何エポックか改善しなくなったら学習を止め、最も良かったエポックの重みを残す方法です。",
         ),
-        "10",
+        "10_regularization",
     ),
     Term(
         "dropout",
@@ -705,7 +702,7 @@ TERMS: tuple[Term, ...] = (
             "Switch hidden units off at random in training only; the kept ones are scaled by 1/(1 − ratio).",
             "訓練のときだけ隠れユニットを無作為に無効にします。残したユニットは 1/(1 − ratio) 倍します。",
         ),
-        "10",
+        "10_regularization",
     ),
 )
 
@@ -727,8 +724,8 @@ def search(query: str) -> list[Term]:
     return [t for t in TERMS if not q or any(q in field.lower() for field in (t.english, t.japanese, t.definition.en))]
 
 
-def _chapter_link(chapter: str) -> str:
-    return f"[{chapter}]({CHAPTER_FILES[chapter]})"
+def _chapter_link(term: Term) -> str:
+    return f"[{term.chapter}]({term.notebook})"
 
 
 def markdown_table(terms: list[Term] | tuple[Term, ...] = TERMS) -> str:
@@ -736,7 +733,7 @@ def markdown_table(terms: list[Term] | tuple[Term, ...] = TERMS) -> str:
     rows = [tr("| English | 日本語 | definition | chapter |", "| English | 日本語 | 意味 | 章 |"), "|---|---|---|---|"]
     for t in terms:
         meaning = localize(t.definition).replace("|", "∣")
-        rows.append(f"| {t.english} | {t.japanese} | {meaning} | {_chapter_link(t.chapter)} |")
+        rows.append(f"| {t.english} | {t.japanese} | {meaning} | {_chapter_link(t)} |")
     return "\n".join(rows)
 
 
@@ -749,7 +746,7 @@ def html_table(terms: list[Term] | tuple[Term, ...] = TERMS) -> str:
     )
     body = "".join(
         f"<tr><td>{esc(t.english)}</td><td lang='ja'>{esc(t.japanese)}</td><td>{esc(localize(t.definition))}</td>"
-        f"<td><a href='{CHAPTER_FILES[t.chapter]}'>{t.chapter}</a></td></tr>"
+        f"<td><a href='{t.notebook}'>{t.chapter}</a></td></tr>"
         for t in terms
     )
     return f"<table class='course-glossary-table'>{head}{body}</table>"

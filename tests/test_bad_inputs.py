@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import chapter_rows
 import numpy as np
 import pytest
 
@@ -413,55 +414,9 @@ def _explorers():
     return ch02, ch03, ch05, ch06, ch09
 
 
-def _digits_net() -> TwoLayerNet:
-    return TwoLayerNet.create(64, 4, 10, output="softmax", loss="cross_entropy", seed=0)
-
-
-#: Explorers check their parameters before building anything (issue 12, item 15).
-BAD_EXPLORERS = [
-    ("bars-correct-10", lambda: _explorers()[1].bars_explorer(Y, correct=10), ValueError, "correct.*0 to 9.*10"),
-    ("bars-correct-float", lambda: _explorers()[1].bars_explorer(Y, correct=2.0), TypeError, "correct.*class index"),
-    ("bars-2d", lambda: _explorers()[1].bars_explorer([Y, Y]), ValueError, r"y_pred.*shape \(K,\).*\(2, 10\)"),
-    (
-        "backward-net-str",
-        lambda: _explorers()[3].backward_explorer(net="x"),
-        TypeError,
-        "net must be a TwoLayerNet.*str",
-    ),
-    (
-        "mistakes-label-10",
-        lambda: _explorers()[4].mistakes_explorer(_digits_net(), np.zeros((2, 64)), [3, 10]),
-        ValueError,
-        "labels has label 10 at position 1",
-    ),
-    (
-        "mistakes-x-shape",
-        lambda: _explorers()[4].mistakes_explorer(_digits_net(), np.zeros((2, 8, 8)), [3, 1]),
-        ValueError,
-        r"X must hold 8x8 images as rows, shape \(N, 64\)",
-    ),
-    ("mistakes-net", lambda: _explorers()[4].mistakes_explorer("net", np.zeros((2, 64)), [3, 1]), TypeError, "net"),
-    (
-        "confusion-label-10",
-        lambda: _explorers()[4].confusion_matrix([0, 10], [0, 1]),
-        ValueError,
-        "y_true has label 10",
-    ),
-    ("confusion-pred-neg", lambda: _explorers()[4].confusion_matrix([0, 1], [0, -1]), ValueError, "y_pred"),
-    ("confusion-n-classes", lambda: _explorers()[4].confusion_matrix([0], [0], n_classes=0), ValueError, "n_classes"),
-    (
-        "probability-shapes",
-        lambda: _explorers()[0].probability_explorer(Y, T[:9]),
-        ValueError,
-        r"y_pred has shape \(10,\) but y_true has shape \(9,\)",
-    ),
-    ("probability-index", lambda: _explorers()[0].probability_explorer(Y, T, index=12), ValueError, "index.*0 to 9"),
-    ("probability-2d", lambda: _explorers()[0].probability_explorer([Y], [T]), ValueError, "y_pred must be one"),
-    ("descent-steps-2.5", lambda: _explorers()[2].descent_explorer(steps=2.5), ValueError, "steps must be a whole"),
-    ("descent-steps-str", lambda: _explorers()[2].descent_explorer(steps="3"), TypeError, "steps must be a whole"),
-    ("descent-lr-range", lambda: _explorers()[2].descent_explorer(lr=5.0), ValueError, r"lr must lie in \[0.01, 1.1\]"),
-    ("descend-lr-negative", lambda: _explorers()[2].descend_1d(-0.1, 3), ValueError, "lr must be a positive"),
-]
+#: Explorers check their parameters before building anything (issue 12, item 15): each chapter's tests list its
+#: explorers' bad inputs (``BAD_EXPLORER_INPUT`` in ``tests/test_chNN.py``; see chapter_rows.py).
+BAD_EXPLORERS = chapter_rows.bad_explorer_inputs()
 
 
 @pytest.mark.parametrize(("call", "exc", "pattern"), [b[1:] for b in BAD_EXPLORERS], ids=[b[0] for b in BAD_EXPLORERS])

@@ -96,3 +96,7 @@ def test_package_check_names_the_python_command_not_make():
     mismatched = PackageCheck("numpy", "2.0.0", "2.4.6").line()
     assert "python run.py lab" in missing and "python run.py setup" in mismatched
     assert "make" not in missing + mismatched
+
+
+# -- rows for the checks every explorer gets (tests/chapter_rows.py) ---------------------------------------------
+EXPLORERS = {"00 square": lambda: ch00.square_explorer()}

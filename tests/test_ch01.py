@@ -244,3 +244,7 @@ def test_exercise_01_2_accepts_a_correct_function_and_rejects_mse():
 def test_exercise_01_3_is_zero():
     assert evaluate("01.3", 0.0).ok and evaluate("01.3", 0).ok
     assert not evaluate("01.3", 0.05).ok
+
+
+# -- rows for the checks every explorer gets (tests/chapter_rows.py) ---------------------------------------------
+EXPLORERS = {"01 fit": lambda: ch01.fit_explorer()}

@@ -179,3 +179,21 @@ def test_the_books_function_name_is_given_both_ways_wherever_it_is_named(where):
     flat = " ".join(text.replace("#", " ").split())  # one line: the claim may wrap
     assert "`sum_squared_error` in" in flat and "common/functions.py" in flat
     assert "`mean_squared_error` in readers' notebooks that follow" in flat and "§4.2.1" in flat
+
+
+# -- rows for the checks every explorer gets (tests/chapter_rows.py) ---------------------------------------------
+EXPLORERS = {
+    "02 probability": lambda: probability_explorer(Y, np.eye(10)[2]),
+    "02 outlier": lambda: outlier_explorer(),
+}
+
+BAD_EXPLORER_INPUT = [
+    (
+        "probability-shapes",
+        lambda: probability_explorer(Y, T[:9]),
+        ValueError,
+        r"y_pred has shape \(10,\) but y_true has shape \(9,\)",
+    ),
+    ("probability-index", lambda: probability_explorer(Y, T, index=12), ValueError, "index.*0 to 9"),
+    ("probability-2d", lambda: probability_explorer([Y], [T]), ValueError, "y_pred must be one"),
+]

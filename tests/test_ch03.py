@@ -367,3 +367,14 @@ def _recorded_text() -> str:
 )
 def test_recorded_notebook_shows(shown):
     assert shown in _recorded_text()
+
+
+# -- rows for the checks every explorer gets (tests/chapter_rows.py) ---------------------------------------------
+Y_LIST = Y.tolist()
+EXPLORERS = {"03 ce": lambda: bars_explorer(Y_LIST)}
+
+BAD_EXPLORER_INPUT = [
+    ("bars-correct-10", lambda: bars_explorer(Y_LIST, correct=10), ValueError, "correct.*0 to 9.*10"),
+    ("bars-correct-float", lambda: bars_explorer(Y_LIST, correct=2.0), TypeError, "correct.*class index"),
+    ("bars-2d", lambda: bars_explorer([Y_LIST, Y_LIST]), ValueError, r"y_pred.*shape \(K,\).*\(2, 10\)"),
+]

@@ -305,3 +305,7 @@ def test_exercise_likelihood_from_cross_entropy():
     assert "log-likelihood" in evaluate("04.5", -2.0).message
     assert "don't divide again" in evaluate("04.5", math.exp(-0.25 / 8)).message
     assert "Solve for L" in evaluate("04.5", 0.5).message
+
+
+# -- rows for the checks every explorer gets (tests/chapter_rows.py) ---------------------------------------------
+EXPLORERS = {"04 overflow": lambda: ch04.overflow_explorer()}

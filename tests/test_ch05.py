@@ -272,3 +272,14 @@ def test_steepest_descent_on_the_elongated_bowl_points_across_the_valley():
     # the arrows of the plot are perpendicular to the contour lines: -∇f · tangent = 0
     tangent = np.array([2 * 2.0, 7.0 / 10])  # (∂f/∂w2, −∂f/∂w1) at (-7, 2): along the level set
     assert abs(down @ tangent) < 1e-8
+
+
+# -- rows for the checks every explorer gets (tests/chapter_rows.py) ---------------------------------------------
+EXPLORERS = {"05 descent": lambda: ch05.descent_explorer()}
+
+BAD_EXPLORER_INPUT = [
+    ("descent-steps-2.5", lambda: ch05.descent_explorer(steps=2.5), ValueError, "steps must be a whole"),
+    ("descent-steps-str", lambda: ch05.descent_explorer(steps="3"), TypeError, "steps must be a whole"),
+    ("descent-lr-range", lambda: ch05.descent_explorer(lr=5.0), ValueError, r"lr must lie in \[0.01, 1.1\]"),
+    ("descend-lr-negative", lambda: ch05.descend_1d(-0.1, 3), ValueError, "lr must be a positive"),
+]

@@ -199,3 +199,16 @@ def test_highlighted_edges_show_through_their_labels(explorer):
     assert highlighted and idle
     assert all(lbl.get_bbox_patch().get_alpha() <= 0.5 for lbl in highlighted)
     assert all(lbl.get_bbox_patch().get_alpha() >= 0.9 for lbl in idle)
+
+
+# -- rows for the checks every explorer gets (tests/chapter_rows.py) ---------------------------------------------
+EXPLORERS = {"06 backprop": lambda: ch06.backward_explorer()}
+
+BAD_EXPLORER_INPUT = [
+    (
+        "backward-net-str",
+        lambda: ch06.backward_explorer(net="x"),
+        TypeError,
+        "net must be a TwoLayerNet.*str",
+    ),
+]

@@ -63,3 +63,7 @@ def test_a_click_on_a_node_picks_it():
 def test_chapter_07_drives_the_explorer():
     source = open("chapters/07_computational_graph.py", encoding="utf-8").read()
     assert "graph_explorer()" in source
+
+
+# -- rows for the checks every explorer gets (tests/chapter_rows.py) ---------------------------------------------
+EXPLORERS = {"07 graph": lambda: ch07.graph_explorer()}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import matplotlib
 import numpy as np
 import pytest
@@ -219,3 +221,45 @@ def test_training_step_exercise_accepts_the_right_step_and_explains_other_errors
     wrong = evaluate("09.4", lambda params, X, T, lr: dict(params))  # no step at all: the general hint
     assert not wrong.ok and "Forward: U1 = X @ W1 + b1" in wrong.message
     assert "Z1.T @ dU2" not in wrong.message  # the general hint gives the order and shapes, not the whole solution
+
+
+# -- rows for the checks every explorer gets (tests/chapter_rows.py) ---------------------------------------------
+@functools.cache
+def _digits():
+    _, X_te, _, y_te = load_digits_split()
+    return TwoLayerNet.create(64, 100, 10, seed=0), X_te, y_te
+
+
+def _digits_explorer():
+    return ch09.mistakes_explorer(*_digits())
+
+
+def _digits_net() -> TwoLayerNet:
+    return TwoLayerNet.create(64, 4, 10, output="softmax", loss="cross_entropy", seed=0)
+
+
+EXPLORERS = {"09 mistakes": _digits_explorer}
+
+BAD_EXPLORER_INPUT = [
+    (
+        "mistakes-label-10",
+        lambda: ch09.mistakes_explorer(_digits_net(), np.zeros((2, 64)), [3, 10]),
+        ValueError,
+        "labels has label 10 at position 1",
+    ),
+    (
+        "mistakes-x-shape",
+        lambda: ch09.mistakes_explorer(_digits_net(), np.zeros((2, 8, 8)), [3, 1]),
+        ValueError,
+        r"X must hold 8x8 images as rows, shape \(N, 64\)",
+    ),
+    ("mistakes-net", lambda: ch09.mistakes_explorer("net", np.zeros((2, 64)), [3, 1]), TypeError, "net"),
+    (
+        "confusion-label-10",
+        lambda: ch09.confusion_matrix([0, 10], [0, 1]),
+        ValueError,
+        "y_true has label 10",
+    ),
+    ("confusion-pred-neg", lambda: ch09.confusion_matrix([0, 1], [0, -1]), ValueError, "y_pred"),
+    ("confusion-n-classes", lambda: ch09.confusion_matrix([0], [0], n_classes=0), ValueError, "n_classes"),
+]

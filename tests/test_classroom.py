@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -25,24 +27,66 @@ code = nbformat.v4.new_code_cell
 
 
 def test_chapter_list_is_the_course():
-    assert [c.slug for c in course.CHAPTERS] == [
-        "00_start_here",
-        "01_why_loss",
-        "02_sse_mse",
-        "03_cross_entropy",
-        "04_ce_in_practice",
-        "05_gradient_descent",
-        "06_backprop",
-        "07_computational_graph",
-        "08_layers",
-        "09_training",
-        "10_regularization",
-        "11_glossary",
-        "12_quiz",
-    ]
+    """The list's shape, not its names (a new chapter is one line in tools/course.py): numbered 00, 01, … in order
+    without gaps, each slug a source in chapters/ and a notebook in both editions (the Japanese one once translated),
+    titled in both languages."""
+    assert [c.number for c in course.CHAPTERS] == [f"{i:02d}" for i in range(len(course.CHAPTERS))]
+    for c in course.CHAPTERS:
+        assert re.fullmatch(r"\d\d_[a-z0-9_]+", c.slug), c.slug
+        assert (ROOT / "chapters" / f"{c.slug}.py").is_file(), f"{c.slug}: no chapters/{c.slug}.py"
+        for folder in ("notebooks", "notebooks/ja") if c.slug in course.TRANSLATED else ("notebooks",):
+            assert (ROOT / folder / c.notebook).is_file(), f"{c.slug}: no {folder}/{c.notebook}"
+        assert c.title.strip() and c.title_ja.strip(), f"{c.slug}: a title in English and in Japanese"
+        assert course.chapter(c.number) is c and course.chapter(c.slug) is c
     assert course.chapter("02").title == "Sum of squared errors and MSE, step by step"
     with pytest.raises(KeyError, match="no chapter '42'"):
         course.chapter("42")
+
+
+def chapter_lists(source: str, names: set[str], chapters: int) -> list[str]:
+    """``"line N: …"`` for each list, tuple, set or dict display in ``source`` (Python) whose strings name more than
+    half of the course's ``chapters`` (``names``: their slugs, notebooks and source files): a second chapter list."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.List | ast.Tuple | ast.Set):
+            items = node.elts
+        elif isinstance(node, ast.Dict):
+            items = [k for k in node.keys if k is not None] + node.values
+        else:
+            continue
+        named = {i.value[:2] for i in items if isinstance(i, ast.Constant) and i.value in names}
+        if len(named) * 2 > chapters:
+            found.append(f"line {node.lineno}: {', '.join(sorted(named))}")
+    return found
+
+
+def _chapter_names() -> set[str]:
+    return {name for c in course.CHAPTERS for name in (c.slug, c.notebook, f"{c.slug}.py")}
+
+
+def test_the_chapter_list_is_written_once():
+    """tools/course.py's CHAPTERS is the one chapter list (issue 13): no other source names most chapters in a
+    literal; derive such a list from course.CHAPTERS (or a chapter's own files) instead."""
+    folders = ("helpers", "tests", "tools", "classroom", "benchmarks")
+    sources = [ROOT / "run.py"] + [p for f in folders for p in sorted((ROOT / f).rglob("*.py"))]
+    found = [
+        f"{path.relative_to(ROOT).as_posix()} {where}"
+        for path in sources
+        if path != ROOT / "tools" / "course.py" and "node_modules" not in path.parts
+        for where in chapter_lists(path.read_text(encoding="utf-8"), _chapter_names(), len(course.CHAPTERS))
+    ]
+    assert not found, f"a second chapter list (use tools/course.py's CHAPTERS): {found}"
+
+
+def test_a_second_chapter_list_is_found():
+    names, n = _chapter_names(), len(course.CHAPTERS)
+    everything = ", ".join(repr(c.notebook) for c in course.CHAPTERS)
+    assert chapter_lists(f"FILES = {{'01': '01_why_loss.ipynb', **x}}\nALL = [{everything}]\n", names, n) == [
+        f"line 2: {', '.join(c.number for c in course.CHAPTERS)}"
+    ]
+    course_py = (ROOT / "tools" / "course.py").read_text(encoding="utf-8")
+    assert chapter_lists(course_py, names, n)  # the one list itself
+    assert chapter_lists("PICKED = ['01_why_loss.ipynb', '02_sse_mse.ipynb']\n", names, n) == []  # a few: fine
 
 
 def test_nav_bar_middle_first_and_last():
@@ -224,11 +268,12 @@ def test_glossary_has_every_key_term():
 
 @pytest.mark.parametrize("term", __import__("helpers.glossary").glossary.TERMS, ids=lambda t: t.english)
 def test_glossary_entry_is_complete(term):
-    chapters = {c.number for c in course.CHAPTERS}
+    chapters = {c.slug for c in course.CHAPTERS}
     assert term.english.strip() and term.japanese.strip()
     for text in term.definition:  # English, then Japanese
         assert text.strip() and "\n" not in text and len(text) <= 120
-    assert term.chapter in chapters and term.chapter not in ("00", "11", "12")
+    assert term.slug in chapters, f"{term.english}: {term.slug!r} is no chapter of tools/course.py"
+    assert term.chapter not in ("00", "11", "12")
     assert term.definition.en.endswith(".") and term.definition.ja.endswith("。")
 
 
@@ -246,13 +291,13 @@ def test_glossary_speaks_the_course_notation():
         assert all(formula in text for text in glossary.lookup(term).definition), term  # the same in both
 
 
-def test_glossary_names_are_unique_and_chapter_files_match_the_course():
+def test_glossary_names_are_unique_and_link_the_chapters_notebooks():
     from helpers import glossary
 
     assert len({t.english for t in glossary.TERMS}) == len(glossary.TERMS)
     assert len({t.japanese for t in glossary.TERMS}) == len(glossary.TERMS)
-    for number, name in glossary.CHAPTER_FILES.items():
-        assert course.chapter(number).notebook == name
+    for term in glossary.TERMS:
+        assert (term.chapter, term.notebook) == (course.chapter(term.slug).number, course.chapter(term.slug).notebook)
 
 
 def test_glossary_table_and_search():

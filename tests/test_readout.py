@@ -1,20 +1,15 @@
 """The look-ahead readout: keys as the browser writes them, turns, tables, and every chapter's table
-against what its explorer really shows after that move."""
+against what its explorer really shows after that move (each chapter's tests name its explorers: ``EXPLORERS``)."""
 
 from __future__ import annotations
 
-import functools
-
+import chapter_rows
 import ipywidgets as widgets
 import matplotlib as mpl
-import numpy as np
 import pytest
 
-from helpers.data import load_digits_split
-from helpers.explorers import ch00, ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch09
 from helpers.live import Explorer, live_figure, slider
 from helpers.live.readout import LiveReadout, decimals_of, value_key
-from helpers.network import TwoLayerNet
 
 
 @pytest.fixture(autouse=True)
@@ -187,33 +182,23 @@ def test_explorer_readout_must_be_callable():
 
 
 # -- every chapter: the table says what the explorer will show ------------------------------------------
-@functools.cache
-def _digits():
-    _, X_te, _, y_te = load_digits_split()
-    return TwoLayerNet.create(64, 100, 10, seed=0), X_te, y_te
-
-
-def _digits_explorer():
-    return ch09.mistakes_explorer(*_digits())
-
-
-Y = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]
-BUILDERS = {
-    "00 square": lambda: ch00.square_explorer(),
-    "01 fit": lambda: ch01.fit_explorer(),
-    "02 probability": lambda: ch02.probability_explorer(Y, np.eye(10)[2]),
-    "02 outlier": lambda: ch02.outlier_explorer(),
-    "03 ce": lambda: ch03.bars_explorer(Y),
-    "04 overflow": lambda: ch04.overflow_explorer(),
-    "05 descent": lambda: ch05.descent_explorer(),
-    "06 backprop": lambda: ch06.backward_explorer(),
-    "07 graph": lambda: ch07.graph_explorer(),
-    "09 mistakes": _digits_explorer,
-}
+#: Every chapter's explorers, from the ``EXPLORERS`` of its tests (``tests/test_chNN.py``; see chapter_rows.py).
+BUILDERS = chapter_rows.explorers()
 
 
 def _explorer(obj) -> Explorer:
     return obj if isinstance(obj, Explorer) else obj.explorer
+
+
+def test_every_explorer_module_has_rows_in_its_chapters_tests():
+    """A chapter's explorer module without an ``EXPLORERS`` row would be checked by nothing here."""
+    from pathlib import Path
+
+    modules = sorted(
+        p.stem[2:] for p in (Path(__file__).resolve().parent.parent / "helpers" / "explorers").glob("ch*.py")
+    )
+    missing = [nn for nn in modules if not any(name.startswith(f"{nn} ") for name in BUILDERS)]
+    assert modules and not missing, f"no EXPLORERS row in tests/test_chNN.py for helpers/explorers/ch{missing}.py"
 
 
 @pytest.mark.parametrize("name", BUILDERS)

@@ -1,7 +1,11 @@
 """The teacher guide, in English and in Japanese (docs/TEACHER_GUIDE.md, docs/TEACHER_GUIDE.ja.md): every exercise
 answer it gives passes the notebook's own `check` and every exercise is answered; the Japanese guide has a section per
 chapter under its Japanese title, quotes the same numbers as the English one, and its quiz answer key gives the same
-answers; both answer keys agree with `helpers.quiz`."""
+answers; both answer keys agree with `helpers.quiz`.
+
+The guides' "Chapter by chapter" part is written by `python run.py record` from the teacher notes of the chapter
+sources (`tools/record.py`); the checks below read the guides as the sources make them, and one test fails when a
+guide on disk is out of date."""
 
 from __future__ import annotations
 
@@ -20,11 +24,11 @@ from helpers.checks import evaluate, exercise
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import course  # noqa: E402
+import record  # noqa: E402
 
-GUIDES = {
-    "en": (ROOT / "docs" / "TEACHER_GUIDE.md").read_text(encoding="utf-8"),
-    "ja": (ROOT / "docs" / "TEACHER_GUIDE.ja.md").read_text(encoding="utf-8"),
-}
+#: The guides as they are on disk, and as the chapter sources write them (what the checks below read).
+ON_DISK = {lang: record.guide_path(lang).read_text(encoding="utf-8") for lang in record.GUIDE_FILES}
+GUIDES = {lang: record.guide_text(text, lang) for lang, text in ON_DISK.items()}
 GUIDE = GUIDES["en"]
 #: The label of each chapter's exercise-answers paragraph, per edition.
 ANSWERS_LABEL = {"en": "**Exercise answers.**", "ja": "**演習の解答。**"}
@@ -149,3 +153,91 @@ def test_a_changed_number_is_found():
     """The number comparison can fail: one digit changed in a Japanese section."""
     ja = sections(GUIDES["ja"])["02"].replace("0.09305", "0.09306")
     assert numbers(ja) != numbers(sections(GUIDES["en"])["02"])
+
+
+# --- the chapter-by-chapter part is written from the chapter sources -------------------------------------------------
+
+
+NUMBERS = {ch.number for ch in course.CHAPTERS}
+
+
+def stale_sections(on_disk: str, built: str) -> list[str]:
+    """The chapter numbers whose section differs between a guide on disk and the guide the sources write."""
+    have, want = sections(on_disk), sections(built)
+    return sorted(n for n in set(have) | set(want) if have.get(n) != want.get(n))
+
+
+@pytest.mark.parametrize("lang", GUIDES)
+def test_the_guide_is_written_from_the_chapter_sources(lang):
+    stale = stale_sections(ON_DISK[lang], GUIDES[lang])
+    where = ", ".join(f"{n} (chapters/{course.chapter(n).slug}.py)" if n in NUMBERS else n for n in stale)
+    assert not stale, (
+        f"{record.GUIDE_FILES[lang]} is out of date with the teacher notes of chapter {where}: "
+        "run `python run.py record`"
+    )
+    assert ON_DISK[lang] == GUIDES[lang], f"{record.GUIDE_FILES[lang]}: run `python run.py record`"
+
+
+def test_a_changed_teacher_note_makes_the_guide_stale(tmp_path):
+    """The staleness check can fail: one word changed in chapter 05's note, in a copy of the sources."""
+    for ch in course.CHAPTERS:
+        text = (ROOT / "chapters" / f"{ch.slug}.py").read_text(encoding="utf-8")
+        if ch.number == "05":
+            assert "**Objectives.**" in text
+            text = text.replace("**Objectives.**", "**Aims.**", 1)
+        (tmp_path / f"{ch.slug}.py").write_text(text, encoding="utf-8")
+    assert stale_sections(ON_DISK["en"], record.guide_text(ON_DISK["en"], "en", tmp_path)) == ["05"]
+    assert stale_sections(ON_DISK["ja"], record.guide_text(ON_DISK["ja"], "ja", tmp_path)) == []
+
+
+def test_every_chapter_has_its_teacher_note_in_both_languages():
+    """In English, and in Japanese once the chapter is translated (until then the Japanese guide shows the English)."""
+    missing = [
+        f"{ch.slug} ({lang})"
+        for ch in course.CHAPTERS
+        for lang in record.LANGUAGES
+        if (lang == "en" or ch.slug in course.TRANSLATED)
+        and lang not in record.teacher_notes(ROOT / "chapters" / f"{ch.slug}.py")
+    ]
+    assert not missing, f'teacher notes missing (# %% [raw] teacher="en" / "ja" at the end of the source): {missing}'
+
+
+@pytest.mark.parametrize("lang", GUIDES)
+def test_no_notebook_shows_a_teacher_note(lang):
+    """The notes hold the exercise answers: the build leaves them out of both editions."""
+    for ch in course.CHAPTERS:
+        note = record.teacher_notes(ROOT / "chapters" / f"{ch.slug}.py")[lang]
+        built = record.build(ROOT / "chapters" / f"{ch.slug}.py", lang)
+        assert all(c.cell_type != "raw" and note not in c.source for c in built.cells), ch.slug
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('# %% [markdown] teacher="en"\n# a\n', "got a markdown cell marked 'en'"),
+        ('# %% [raw] teacher="fr"\n# a\n', "got a raw cell marked 'fr'"),
+        ('# %% [raw] teacher="en"\n# a\n\n# %% [raw] teacher="en"\n# b\n', "marked 'en' a second time"),
+    ],
+)
+def test_a_misplaced_teacher_note_is_an_error(tmp_path, text, message):
+    source = tmp_path / "99_demo.py"
+    source.write_text("# %%\nx = 1\n\n" + text, encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(message)):
+        record.teacher_notes(source)
+
+
+def test_a_guide_without_its_markers_is_an_error():
+    with pytest.raises(ValueError, match="the en teacher guide must hold the lines"):
+        record.guide_text(ON_DISK["en"].replace(record.GUIDE_END, ""), "en")
+
+
+def test_a_chapter_without_its_teacher_note_is_an_error(tmp_path):
+    for ch in course.CHAPTERS:
+        text = (ROOT / "chapters" / f"{ch.slug}.py").read_text(encoding="utf-8")
+        if ch.number == "03":
+            text = text[: text.index('# %% [raw] teacher="en"')]
+        (tmp_path / f"{ch.slug}.py").write_text(text, encoding="utf-8")
+    with pytest.raises(
+        ValueError, match=re.escape('03_cross_entropy.py: no teacher note; add a cell # %% [raw] teacher="en"')
+    ):
+        record.guide_chapters("en", tmp_path)

@@ -1,4 +1,9 @@
-"""The course's chapters in order, with their titles: the single source for navigation.
+"""The course's chapters in order, with their titles: the one chapter list.
+
+Read by the navigation and chapter 00's contents table (below), the teacher guides' "Chapter by chapter" part
+(``tools/record.py`` writes it from each chapter's teacher notes, under these titles), the glossary (each term names
+its chapter by slug; ``tests/test_classroom.py`` checks it is one of these) and the tests.  No other source keeps a
+list of the chapters (``tests/test_classroom.py::test_the_chapter_list_is_written_once``).
 
 ``tools/record.py`` builds the previous · contents · next bar of every notebook from
 :data:`CHAPTERS`; the contents page is chapter 00.  Add a chapter here and the links

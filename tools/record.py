@@ -21,6 +21,13 @@ The build adds what chapter sources leave out: a previous · contents · next ba
 top and at the end (from ``tools/course.py``), solutions shown closed, a References section and a
 Next line (``tools/endmatter.py``), and slide metadata for jupyterlab-deck (``tools/slides.py``).
 
+**Teacher notes in the chapter source.** A chapter's notes for teachers (objectives, the 10-minute demo,
+misconceptions, exercise answers) are raw cells at the end of its source, ``# %% [raw] teacher="en"`` and
+``# %% [raw] teacher="ja"``; the notebooks never show them.  Each run writes the "Chapter by chapter" part of
+``docs/TEACHER_GUIDE.md`` and ``docs/TEACHER_GUIDE.ja.md`` from them (between :data:`GUIDE_BEGIN` and
+:data:`GUIDE_END`; headings ``### NN — title`` from ``tools/course.py``), so a chapter's notes live beside its lesson
+(``tests/test_teacher_guide.py`` fails when a guide is out of date).
+
 Recording twice gives the same bytes when nothing changed, so ``git diff`` and the learner's
 ``status`` show only real changes:
 
@@ -56,6 +63,12 @@ KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "langua
 LANGUAGES = ("en", "ja")
 #: The cell metadata that marks a Japanese twin in a chapter source: ``# %% [markdown] lang="ja"``.
 LANG_KEY = "lang"
+#: The cell metadata that marks a teacher note: ``# %% [raw] teacher="en"`` (or ``"ja"``); notebooks leave it out.
+TEACHER_KEY = "teacher"
+#: The teacher guides in docs/, whose "Chapter by chapter" part the build writes from the chapter sources.
+GUIDE_FILES = {"en": "TEACHER_GUIDE.md", "ja": "TEACHER_GUIDE.ja.md"}
+GUIDE_BEGIN = "<!-- chapter by chapter: written by `python run.py record` from the teacher notes of chapters/*.py -->"
+GUIDE_END = "<!-- end of chapter by chapter -->"
 
 
 def edition_folder(lang: str) -> Path:
@@ -82,6 +95,95 @@ def twins(cells: list) -> list[tuple[int, object, object | None]]:
         nxt = cells[i + 1] if i + 1 < len(cells) else None
         found.append((i, cell, nxt if nxt is not None and is_twin(nxt) else None))
     return found
+
+
+def is_teacher_note(cell) -> bool:
+    """A teacher note: a raw cell marked ``teacher="en"`` or ``teacher="ja"`` in the source."""
+    return TEACHER_KEY in cell.metadata
+
+
+def teacher_notes(source: Path) -> dict[str, str]:
+    """``{lang: text}``: the teacher notes of chapter ``source`` in each language it has them in.
+
+    Raises
+    ------
+    ValueError
+        If a note is not a raw cell, is marked with an unknown language, or a language has two notes.
+    """
+    notes: dict[str, str] = {}
+    for i, cell in enumerate(jupytext.read(source, fmt="py:percent").cells):
+        if not is_teacher_note(cell):
+            continue
+        lang = cell.metadata[TEACHER_KEY]
+        if cell.cell_type != "raw" or lang not in LANGUAGES or lang in notes:
+            raise ValueError(
+                f"{source.name} cell {i}: a teacher note is one raw cell per language, "
+                f'# %% [raw] teacher="en" or teacher="ja"; got a {cell.cell_type} cell marked {lang!r}'
+                + (" a second time" if lang in notes else "")
+            )
+        notes[lang] = cell.source.strip("\n")
+    return notes
+
+
+def guide_path(lang: str) -> Path:
+    """The teacher guide of edition ``lang``."""
+    return ROOT / "docs" / GUIDE_FILES[lang]
+
+
+def guide_chapters(lang: str, sources: Path | None = None) -> str:
+    """The "Chapter by chapter" sections of the teacher guide of edition ``lang``: ``### NN — title`` (from
+    ``tools/course.py``) and the chapter's teacher note, for every chapter of the course.
+
+    Raises
+    ------
+    ValueError
+        If a chapter has no source or no English teacher note (a chapter not yet translated may lack the Japanese one:
+        its English note stands in).
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, got {lang!r}")
+    sections = []
+    for ch in course.CHAPTERS:
+        source = (sources or CHAPTERS) / f"{ch.slug}.py"
+        if not source.exists():
+            raise ValueError(f"chapter {ch.number}: no source {_shown(source)} for its teacher note")
+        notes = teacher_notes(source)
+        if "en" not in notes:
+            raise ValueError(f'{_shown(source)}: no teacher note; add a cell # %% [raw] teacher="en" (and "ja")')
+        sections.append(f"### {ch.number} — {ch.title_in(lang)}\n\n{notes.get(lang, notes['en'])}\n")
+    return "\n".join(sections)
+
+
+def guide_text(text: str, lang: str, sources: Path | None = None) -> str:
+    """``text`` (a teacher guide) with its "Chapter by chapter" part between the markers written from the sources.
+
+    Raises
+    ------
+    ValueError
+        If the guide lacks a marker, or has them out of order.
+    """
+    begin, end = text.find(GUIDE_BEGIN + "\n"), text.find("\n" + GUIDE_END)
+    if begin < 0 or end < begin:
+        raise ValueError(f"the {lang} teacher guide must hold the lines {GUIDE_BEGIN} and {GUIDE_END}, in that order")
+    return text[: begin + len(GUIDE_BEGIN) + 1] + guide_chapters(lang, sources) + text[end:]
+
+
+def write_guides() -> list[Path]:
+    """Write both teacher guides' "Chapter by chapter" parts from the chapter sources; return those changed.
+
+    A copy of the course without the guides (a folder of chapters only) has nothing to write."""
+    changed = []
+    for lang in GUIDE_FILES:
+        path = guide_path(lang)
+        if not path.exists():
+            continue
+        old = path.read_text(encoding="utf-8")
+        new = guide_text(old, lang)
+        if new != old:
+            path.write_text(new, encoding="utf-8")
+            changed.append(path)
+            print(f"wrote {_shown(path)} (chapter by chapter, from the teacher notes of chapters/)", flush=True)
+    return changed
 
 
 def select_language(cells: list, lang: str) -> list:
@@ -121,7 +223,7 @@ def build(source: Path, lang: str = "en") -> nbformat.NotebookNode:
     nb.metadata.pop("jupytext", None)  # the pairing lives here, not in the notebook
     nb.metadata["kernelspec"] = KERNELSPEC
     nb.metadata["language_info"] = {"name": "python"}
-    nb.cells = select_language(nb.cells, lang)
+    nb.cells = select_language([c for c in nb.cells if not is_teacher_note(c)], lang)
     for cell in nb.cells:  # chapter 00's contents table, built from the chapter list
         if cell.cell_type == "markdown" and course.CONTENTS_MARKER in cell.source:
             cell.source = cell.source.replace(course.CONTENTS_MARKER, course.contents_table(lang))
@@ -255,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh", action="store_true", help="also take machine-dependent text from this run")
     parser.add_argument("--lang", choices=LANGUAGES, action="append", help="only this edition (default: both)")
     args = parser.parse_args(argv)
+    write_guides()  # cheap, and a guide never lags behind its sources
     for source in select(args.chapters):
         for lang in args.lang or LANGUAGES:
             if lang != "en" and source.stem not in course.TRANSLATED:
