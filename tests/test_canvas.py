@@ -268,3 +268,29 @@ def test_chapter_06_picture_does_not_depend_on_the_path_taken():
         step = rng.randint(0, 6)
         ex.controls["step"].value = step
         np.testing.assert_array_equal(page.pixels, reference[step], err_msg=f"step {step}")
+
+
+def test_a_keyframe_waits_for_the_frame_being_drawn():
+    """The page's keyframe request arrives on the widget messages' own thread: it must not send a canvas that an
+    explorer is drawing (its background restored, its moving artists not yet drawn)."""
+    import threading
+
+    from helpers.live import Explorer, live_figure, slider
+
+    fig = live_figure((2, 2))
+    (dot,) = fig.subplots().plot([0], [0], "o")
+    ex = Explorer(
+        {"x": slider("x", min=0, max=1, step=0.5, value=0, name="x")},
+        readout=lambda x: f"x = {x}",
+        draw=lambda x: dot.set_data([x], [x]),
+        figure=fig,
+    )
+    assert ex._lock is fig.canvas.lock
+    sent = fig.canvas.frames_sent
+    with fig.canvas.lock:  # the explorer drawing, on the kernel's main thread
+        page = threading.Thread(target=fig.canvas._on_browser_message, args=(fig.canvas, {"event": "keyframe"}, []))
+        page.start()
+        page.join(0.3)
+        assert page.is_alive() and fig.canvas.frames_sent == sent
+    page.join(5)
+    assert not page.is_alive() and fig.canvas.frames_sent == sent + 1

@@ -4,6 +4,7 @@ applies to, so a view that lacks it asks for a whole one; pointer events come ba
 
 from __future__ import annotations
 
+import threading
 import zlib
 
 import anywidget
@@ -80,6 +81,7 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
         super().__init__(figure)  # FigureCanvasBase, then (its super().__init__()) the widget
         self.alt = alt
         self.frames_sent = 0
+        self.lock = threading.RLock()  # a frame is rendered or sent by one thread at a time (explorer.py)
         self._last_sent: np.ndarray | None = None
         self.on_msg(self._on_browser_message)
         self.observe(self._on_ratio, names="_ratio")
@@ -127,7 +129,8 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
     def _on_browser_message(self, _widget: object, content: dict, _buffers: object) -> None:
         event = content.get("event") if isinstance(content, dict) else None
         if event == "keyframe":
-            self.send_frame(full=True)  # a view that missed frames (or a new one) needs the whole picture
+            with self.lock:  # (widget messages arrive on their own thread: never a half-drawn frame)
+                self.send_frame(full=True)  # a view that missed frames (or a new one) needs the whole picture
             return
         kind = content.get("kind") if event == "pointer" else None
         if kind not in _POINTER_EVENTS:

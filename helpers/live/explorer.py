@@ -425,8 +425,8 @@ class Explorer:
         self._held: tuple[str, ...] = ()  # controls set by set(), whose values reach the page after the readout
         self._shown: dict[str, object] | None = None  # the values of the last refresh
         # JupyterLab sends widget messages over a subshell (its own thread), so a move can be answered
-        # while a cell runs: one refresh at a time.
-        self._lock = threading.RLock()
+        # while a cell runs: one refresh at a time, and no keyframe sent from a half-drawn canvas.
+        self._lock = figure.canvas.lock if figure is not None else threading.RLock()
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self.refresh()
