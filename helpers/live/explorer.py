@@ -202,8 +202,7 @@ class _Blitter:
         self.background = None
         self.full_draws = 0
         self.blits = 0
-        # Lay out once (the constrained-layout pass is the costliest part of a
-        # draw), freeze that layout, and start with nothing stale.
+        # Lay out once (constrained layout costs most in a draw), freeze it, and start with nothing stale.
         figure.draw_without_rendering()
         figure.set_layout_engine("none")
         self._cid = self.canvas.mpl_connect("draw_event", self._on_draw)
@@ -242,20 +241,24 @@ class _Blitter:
                 order[id(artist)] = (i, artist.get_zorder(), j)
         return order
 
-    def _box(self, artist: Artist) -> Bbox | None:
-        """``artist``'s extent on the canvas, padded (None: unmeasurable, so it overlaps everything)."""
+    def _box(self, artist: Artist) -> tuple[Bbox, ...] | None:
+        """Where ``artist`` is, padded: its boxes (a line of a few points: one per segment, so a diagonal does not
+        claim the rectangle under it); None: unmeasurable, so it overlaps everything."""
         try:
-            if isinstance(artist, Patch):  # its control points' box: a little larger, much cheaper
-                extent = Bbox.null()
-                extent.update_from_data_xy(artist.get_transform().transform(artist.get_path().vertices))
-                extent = extent.padded(artist.get_linewidth() * self.figure.dpi / 72)
+            lw = artist.get_linewidth() * self.figure.dpi / 72 if isinstance(artist, (Patch, Line2D)) else 0
+            if isinstance(artist, Patch):  # its control points: a little larger than its extent, much cheaper
+                points = [artist.get_transform().transform(artist.get_path().vertices)]
+            elif isinstance(artist, Line2D) and artist.get_marker() in ("None", "") and len(artist.get_xydata()) <= 8:
+                xy = artist.get_transform().transform(artist.get_xydata())
+                points = [xy[k : k + 2] for k in range(len(xy) - 1)]
             else:
-                extent = artist.get_window_extent(self.canvas.get_renderer())
+                points, lw = [artist.get_window_extent(self.canvas.get_renderer()).get_points()], 0
+            boxes = tuple(Bbox([p.min(axis=0), p.max(axis=0)]).padded(lw + 3) for p in points)
         except Exception:  # noqa: BLE001 - unmeasurable: assume it overlaps
             return None
-        return extent.padded(3) if all(map(np.isfinite, extent.extents)) else None
+        return boxes if boxes and np.isfinite([b.extents for b in boxes]).all() else None
 
-    def _extent(self, artist: Artist) -> Bbox | None:
+    def _extent(self, artist: Artist) -> tuple[Bbox, ...] | None:
         """``artist``'s extent as last drawn (measured once until the next full draw, or when it changes)."""
         if id(artist) not in self._extents:
             self._extents[id(artist)] = self._box(artist)
@@ -283,7 +286,7 @@ class _Blitter:
             boxes = [self._extent(a) for a in mine]
             for artist in above:
                 other = self._extent(artist)  # a still artist keeps its extent until the next full draw
-                if other is None or any(b is None or b.overlaps(other) for b in boxes):
+                if other is None or any(b is None or _meet(b, other) for b in boxes):
                     covered.add(artist)
         return covered
 
@@ -335,14 +338,13 @@ class _Blitter:
             self._draw_animated()
         else:
             for artist in self.animated:
-                if artist in changed or (e := self._extent(artist)) is None or any(e.overlaps(b) for b in boxes):
+                if artist in changed or (e := self._extent(artist)) is None or any(_meet(e, b) for b in boxes):
                     self.figure.draw_artist(artist)
             after, pixels[...] = pixels.copy(), before  # outside the boxes, the last frame stays as it was
-            for x0, y0, x1, y1 in (np.round(b.extents).astype(int).clip(0) for b in boxes):
+            for x0, y0, x1, y1 in (np.round(r.extents).astype(int).clip(0) for b in boxes for r in b):
                 rows = slice(max(len(pixels) - y1, 0), max(len(pixels) - y0, 0))
                 pixels[rows, x0:x1] = after[rows, x0:x1]
-        # Drawing a child does not clear its parents' stale flag (nor a hidden or empty artist's own); clear
-        # them, or the next move would look like an unexplained change and force a full draw.
+        # drawing a child leaves its parents (and a hidden or empty artist) stale: else a full draw next move
         for artist in (*changed, *self.figure.axes):
             artist.stale = False
         self.figure.stale = False
@@ -412,20 +414,15 @@ class Explorer:
                     control.add_class(f"course-slider-{key}")
             box = getattr(control, "number_box", None)
             rows.append(widgets.HBox([control, box]) if box is not None else control)
-        children: list[widgets.Widget] = [*rows, self.readout]
-        if figure is not None:
-            children.append(figure.canvas)
-        if footer is not None:
-            children.append(footer)
-        self.widget = widgets.VBox(children)
+        parts = (*rows, self.readout, figure and figure.canvas, footer)
+        self.widget = widgets.VBox([w for w in parts if w is not None])
         self.widget.add_class("course-explorer")
         self.widget.add_class(f"course-explorer-{name}")
         self._blitter = _Blitter(figure) if figure is not None else None
         self._setting = False
         self._held: tuple[str, ...] = ()  # controls set by set(), whose values reach the page after the readout
         self._shown: dict[str, object] | None = None  # the values of the last refresh
-        # JupyterLab sends widget messages over a subshell (its own thread), so a move can be answered
-        # while a cell runs: one refresh at a time, and no keyframe sent from a half-drawn canvas.
+        # Widget messages come on a subshell's thread, even while a cell runs: one refresh (or keyframe) at a time.
         self._lock = figure.canvas.lock if figure is not None else threading.RLock()
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
@@ -510,6 +507,10 @@ class Explorer:
         live = self.widget._repr_mimebundle_(**kwargs) or {}
         bundle = {**self.static_picture(), **{k: v for k, v in live.items() if k != "text/plain"}}
         return bundle, {"course-explorer": self.name}
+
+
+def _meet(boxes: tuple[Bbox, ...], others: tuple[Bbox, ...]) -> bool:
+    return any(a.overlaps(b) for a in boxes for b in others)
 
 
 def _flush_to_browser(timeout: float = 0.05) -> None:
