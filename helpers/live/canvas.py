@@ -11,7 +11,7 @@ import anywidget
 import numpy as np
 import traitlets
 from matplotlib.backend_bases import MouseButton, MouseEvent
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
 from matplotlib.figure import Figure
 
 from helpers.live.bundle import bundle
@@ -57,6 +57,47 @@ def _pieces(pixels: np.ndarray, rects: list | None) -> tuple[list[list[int]], by
     return [list(map(int, r)) for r in rects], data
 
 
+class _Stamps:
+    """Stands in for Agg's own renderer while a text is drawn, keeping the glyph images it stamps."""
+
+    def __init__(self, agg: object) -> None:
+        self.agg, self.glyphs, self.only_glyphs = agg, [], True
+
+    def draw_text_image(self, image: np.ndarray, x: int, y: int, angle: float, gc: object) -> None:
+        self.glyphs.append((np.array(image), x, y, angle))
+        self.agg.draw_text_image(image, x, y, angle, gc)
+
+    def __getattr__(self, name: str) -> object:  # anything else (a mathtext's rule): drawn, and the text not kept
+        self.only_glyphs = False
+        return getattr(self.agg, name)
+
+
+class _Renderer(RendererAgg):
+    """Agg that keeps each text's glyph images by (text, font, angle, place): a text drawn again where it was
+    is stamped again, not laid out and rasterised anew — the same pixels, and text costs most in a move."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.glyphs: dict[tuple, list] = {}
+
+    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None) -> None:  # noqa: ANN001
+        font = (mtext.get_fontfeatures(), mtext.get_language()) if mtext is not None and not ismath else None
+        key = (s, prop, angle, x, y, ismath, gc.get_antialiased(), font, get_hinting_flag())
+        if key in self.glyphs:
+            for image, gx, gy, a in self.glyphs[key]:
+                self._renderer.draw_text_image(image, gx, gy, a, gc)
+            return
+        agg, self._renderer = self._renderer, _Stamps(self._renderer)
+        try:
+            super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+        finally:
+            stamps, self._renderer = self._renderer, agg
+        if stamps.only_glyphs:
+            if len(self.glyphs) >= 4000:
+                self.glyphs.clear()
+            self.glyphs[key] = stamps.glyphs
+
+
 class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
     """Matplotlib's Agg canvas and a live widget (``figure.canvas``); :meth:`draw` sends the new frame."""
 
@@ -89,6 +130,12 @@ class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):
     def __repr__(self) -> str:
         width, height = self.get_width_height()
         return f"FigureCanvas({width}×{height} px)"
+
+    def get_renderer(self) -> _Renderer:
+        key = (*self.get_width_height(physical=True), self.figure.dpi)
+        if self._lastKey != key:  # (first use, a new size or dpi)
+            self.renderer, self._lastKey = _Renderer(*key), key
+        return self.renderer
 
     def draw(self) -> None:
         """Render the whole figure and send it."""
