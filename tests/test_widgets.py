@@ -207,11 +207,14 @@ def test_number_box_sits_beside_its_slider():
     assert isinstance(row, widgets.HBox) and row.children == (s, s.number_box)
 
 
-def test_plain_ipywidgets_slider_gets_class():
-    s = widgets.IntSlider(value=0, min=0, max=5, description="step")
-    ex = Explorer({"step": s}, readout=lambda step: f"step {step}")
-    assert "course-slider-step" in s._dom_classes
-    s.value = 3
+@pytest.mark.parametrize("plain", [widgets.IntSlider(value=0, min=0, max=5), widgets.FloatSlider(value=0.5)])
+def test_a_slider_not_made_by_slider_is_refused_with_the_way_to_make_one(plain):
+    """One slider factory: its sliders keep values on the page's grid (no echo after Run All) and line up."""
+    with pytest.raises(TypeError, match=r"controls\['step'\]: make sliders with slider\(\)"):
+        Explorer({"step": plain}, readout=lambda step: f"step {step}")
+    made = slider("step", min=0, max=5, step=1, value=0, name="step", integer=True)
+    ex = Explorer({"step": made}, readout=lambda step: f"step {step}")
+    made.value = 3
     assert ex.readout_text == "step 3"
 
 

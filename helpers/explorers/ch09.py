@@ -16,7 +16,7 @@ from numpy.typing import ArrayLike
 from helpers._validate import as_float_array, as_labels
 from helpers.fit import confusion_matrix  # noqa: F401 - re-exported: the chapter's maths
 from helpers.i18n import tr
-from helpers.live import Explorer, format_number, live_figure, send_now, slider
+from helpers.live import Explorer, format_number, live_figure, slider
 from helpers.network import History, TwoLayerNet
 from helpers.style import COLORS, LINESTYLES
 
@@ -86,8 +86,8 @@ class TrainingMonitor:
 
     def _push(self) -> None:
         # The kernel is busy inside train(), so the browser cannot ask for a redraw
-        # (draw_idle); render now and send the picture directly.
-        send_now(self.figure)
+        # (draw_idle); render now and send the picture directly (a live canvas's draw sends it).
+        self.figure.canvas.draw()
 
     def finish(self, history: History, accuracy: float) -> str:
         """Mark the run done; returns (and shows) the final status line."""

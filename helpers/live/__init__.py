@@ -14,9 +14,8 @@ from helpers.live.explorer import (
     format_number,
     large_text,
     live_figure,
-    send_now,
     slider,
 )
 
-__all__ = ["Explorer", "slider", "live_figure", "format_number", "drag", "draggable", "send_now", "large_text"]
+__all__ = ["Explorer", "slider", "live_figure", "format_number", "drag", "draggable", "large_text"]
 __all__ += ["SLIDER_LABEL_WIDTH", "SLIDER_WIDTH"]

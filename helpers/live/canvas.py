@@ -57,45 +57,40 @@ def _pieces(pixels: np.ndarray, rects: list | None) -> tuple[list[list[int]], by
     return [list(map(int, r)) for r in rects], data
 
 
-class _Stamps:
-    """Stands in for Agg's own renderer while a text is drawn, keeping the glyph images it stamps."""
+class _Stamps(list):
+    """Agg's own renderer (``agg``) while a line of text is drawn: the glyph images it stamps are kept."""
 
-    def __init__(self, agg: object) -> None:
-        self.agg, self.glyphs, self.only_glyphs = agg, [], True
+    agg: object = None
 
-    def draw_text_image(self, image: np.ndarray, x: int, y: int, angle: float, gc: object) -> None:
-        self.glyphs.append((np.array(image), x, y, angle))
-        self.agg.draw_text_image(image, x, y, angle, gc)
-
-    def __getattr__(self, name: str) -> object:  # anything else (a mathtext's rule): drawn, and the text not kept
-        self.only_glyphs = False
-        return getattr(self.agg, name)
+    def draw_text_image(self, image: np.ndarray, *where: object) -> None:  # where: x, y, angle, gc
+        self.append((np.array(image), *where[:3]))
+        self.agg.draw_text_image(image, *where)
 
 
 class _Renderer(RendererAgg):
-    """Agg that keeps each text's glyph images by (text, font, angle, place): a text drawn again where it was
-    is stamped again, not laid out and rasterised anew — the same pixels, and text costs most in a move."""
+    """Agg keeping each text's glyph images by (text, font, angle, place): a text drawn again where it was is
+    stamped again, not laid out and rasterised anew — the same pixels, and text costs most in a move."""
 
-    def __init__(self, *args: object) -> None:
-        super().__init__(*args)
-        self.glyphs: dict[tuple, list] = {}
+    glyphs: dict | None = None
 
     def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None) -> None:  # noqa: ANN001
-        font = (mtext.get_fontfeatures(), mtext.get_language()) if mtext is not None and not ismath else None
-        key = (s, prop, angle, x, y, ismath, gc.get_antialiased(), font, get_hinting_flag())
-        if key in self.glyphs:
-            for image, gx, gy, a in self.glyphs[key]:
-                self._renderer.draw_text_image(image, gx, gy, a, gc)
-            return
-        agg, self._renderer = self._renderer, _Stamps(self._renderer)
-        try:
-            super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
-        finally:
-            stamps, self._renderer = self._renderer, agg
-        if stamps.only_glyphs:
-            if len(self.glyphs) >= 4000:
-                self.glyphs.clear()
-            self.glyphs[key] = stamps.glyphs
+        if ismath:  # (mathtext: glyphs and rules)
+            return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+        font = (mtext.get_fontfeatures(), mtext.get_language()) if mtext is not None else None
+        key = (s, prop, angle, x, y, gc.get_antialiased(), font, get_hinting_flag())
+        self.glyphs = self.glyphs if self.glyphs is not None and len(self.glyphs) < 4000 else {}
+        if key not in self.glyphs:
+            agg, self._renderer = self._renderer, _Stamps()
+            self._renderer.agg = agg
+            try:
+                super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+                self.glyphs[key] = self._renderer
+            finally:
+                self._renderer = agg
+            return None
+        for image, *where in self.glyphs[key]:
+            self._renderer.draw_text_image(image, *where, gc)
+        return None
 
 
 class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):

@@ -1,22 +1,6 @@
 // An explorer's controls as the page sees them: the value-key protocol (helpers/live/readout.py's
-// value_key writes the same keys) and the echo guard. A widget using it has the traits _controls
+// value_key writes the same keys). A widget using it has the traits _controls
 // (name -> control) and _decimals (name -> decimals).
-
-// Echo guard (the mechanism of ipywidgets #3195/#3216): a value the kernel sent, which the slider
-// snapped to its own grid (-0.5 -> -0.49999999999999956), is never sent back to the kernel.
-function guardEcho(control) {
-  if (control.courseEchoGuard) return;
-  control.courseEchoGuard = true;
-  let fromKernel = null;
-  control.on("change:value", () => { if (control._state_lock) fromKernel = control.get("value"); });
-  const save = control.save_changes.bind(control);
-  control.save_changes = (...args) => {
-    const value = control.get("value"), step = control.get("step") || 0;
-    if (typeof value === "number" && fromKernel !== null && Math.abs(value - fromKernel) <= step * 1e-6) return;
-    fromKernel = null;
-    save(...args);
-  };
-}
 
 export function watchControls(model, onChange) {
   const controls = {}; // name -> the control's model, once loaded
@@ -31,7 +15,6 @@ export function watchControls(model, onChange) {
       controls[name] = null;
       model.widget_manager.get_model(id).then((control) => {
         controls[name] = control;
-        guardEcho(control);
         control.on("change:value change:index", onChange);
         onChange();
       });

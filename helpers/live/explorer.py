@@ -35,7 +35,7 @@ from helpers.live.canvas import FigureCanvas
 from helpers.live.numberbox import NumberBox
 from helpers.live.readout import LargeTextSwitch, LiveReadout
 
-__all__ = ["Explorer", "slider", "live_figure", "format_number", "drag", "draggable", "send_now", "large_text"]
+__all__ = ["Explorer", "slider", "live_figure", "format_number", "drag", "draggable", "large_text"]
 
 _TAG = re.compile(r"<[^>]+>")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
@@ -160,11 +160,8 @@ def live_figure(figsize: tuple[float, float] = (6.4, 3.4), *, alt: str = "") -> 
     if not (0 < width <= 30 and 0 < height <= 30):
         raise ValueError(f"figsize must be two positive sizes in inches (at most 30), got {figsize!r}")
     fig = Figure(figsize=(width, height), layout="constrained")
-    canvas = FigureCanvas(
-        fig,
-        alt=alt or tr("live figure: it follows the controls above it", "ライブの図: 上のコントロールに合わせて変わる"),
-    )
-    canvas.add_class("course-canvas")
+    alt = alt or tr("live figure: it follows the controls above it", "ライブの図: 上のコントロールに合わせて変わる")
+    FigureCanvas(fig, alt=alt).add_class("course-canvas")
     return fig
 
 
@@ -176,18 +173,10 @@ def large_text(on: bool | None = None) -> LargeTextSwitch:
     global _LARGE_TEXT
     if on is not None and not isinstance(on, bool):
         raise TypeError(f"on must be True, False or None (just show the switch), got {on!r}")
-    if _LARGE_TEXT is None:
-        _LARGE_TEXT = LargeTextSwitch()
+    _LARGE_TEXT = _LARGE_TEXT or LargeTextSwitch()
     if on is not None:
         _LARGE_TEXT.on = on
     return _LARGE_TEXT
-
-
-def send_now(figure: Figure) -> None:
-    """Render ``figure`` and send it at once, even while the kernel is busy (a training loop's progress)."""
-    if not isinstance(getattr(figure, "canvas", None), FigureCanvas):
-        raise TypeError("figure must come from live_figure(), got a figure without a live canvas")
-    figure.canvas.draw()
 
 
 class _Blitter:
@@ -327,9 +316,6 @@ class _Blitter:
                 artist.set_animated(True)
             self.canvas.draw()  # a new background, without the newly animated artists
             return
-        if self.background is None:
-            self.canvas.draw()
-            return
         # Redraw only where the changed artists were and are now, and what overlaps there (text costs most)
         pixels = np.asarray(self.canvas.get_renderer().buffer_rgba())
         before = pixels.copy()
@@ -401,17 +387,14 @@ class Explorer:
         self.controls = dict(controls)
         self._readout, self._draw = readout, draw
         self.figure = figure
-        self.readout = LiveReadout(self.controls)
-        self.readout.lines = readout_lines
+        self.readout = LiveReadout(self.controls, lines=readout_lines)
         self.readout.add_class("course-readout")
         self.readout.add_class(f"course-readout-{name}")
         rows: list[widgets.Widget] = []
         for key, control in self.controls.items():
-            if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
-                # a slider made without slider(): give it the same classes (and so an accessible name)
-                if not any(c.startswith("course-slider-") for c in control._dom_classes):
-                    control.add_class("course-slider")
-                    control.add_class(f"course-slider-{key}")
+            made = isinstance(control, GridSlider) or "course-slider" in control._dom_classes  # by slider()
+            if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)) and not made:
+                raise TypeError(f"controls[{key!r}]: make sliders with slider() (the page's grid), got a plain one")
             box = getattr(control, "number_box", None)
             rows.append(widgets.HBox([control, box]) if box is not None else control)
         parts = (*rows, self.readout, figure and figure.canvas, footer)

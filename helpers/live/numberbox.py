@@ -49,12 +49,5 @@ class NumberBox(anywidget.AnyWidget):
     def __repr__(self) -> str:
         return f"NumberBox(label={self.label!r})"
 
-    @property
-    def slider(self) -> widgets.Widget:
-        """The slider this box reads and sets."""
-        return self._slider
-
-    @property
-    def value(self) -> float:
-        """What the box shows: the slider's value."""
-        return self._slider.value
+    slider = property(lambda self: self._slider)  # the slider this box reads and sets
+    value = property(lambda self: self._slider.value)  # what the box shows: the slider's value

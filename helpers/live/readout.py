@@ -77,12 +77,12 @@ class LiveReadout(anywidget.AnyWidget):
     #: Lines the readout can grow to: that much room is kept from the start, so nothing below it jumps.
     lines = traitlets.Int(1).tag(sync=True)
 
-    def __init__(self, controls: Mapping[str, widgets.ValueWidget]) -> None:
+    def __init__(self, controls: Mapping[str, widgets.ValueWidget], **traits: object) -> None:
         decimals = {
             name: decimals_of(control.step) if isinstance(control, widgets.FloatSlider) else 0
             for name, control in controls.items()
         }
-        super().__init__(_controls=dict(controls), _decimals=decimals)
+        super().__init__(_controls=dict(controls), _decimals=decimals, **traits)
         self.tables_made = 0
 
     def __repr__(self) -> str:
