@@ -61,9 +61,13 @@ def lang() -> str:
         here = Path.cwd()
     except OSError:  # the folder was deleted under a running kernel
         return "en"
-    if here.name == "ja" and any(here.glob("[0-9][0-9]_*.ipynb")):
-        return "ja"
-    return "en"
+    if here.name == "ja" and str(here) not in _CHAPTER_FOLDERS and any(here.glob("[0-9][0-9]_*.ipynb")):
+        _CHAPTER_FOLDERS.add(str(here))
+    return "ja" if str(here) in _CHAPTER_FOLDERS else "en"
+
+
+#: Folders named ja found holding chapters (looked at until they do, then not again: tr() runs on every move).
+_CHAPTER_FOLDERS: set[str] = set()
 
 
 class Text(NamedTuple):

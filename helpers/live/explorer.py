@@ -28,7 +28,6 @@ from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Text
-from matplotlib.transforms import Bbox
 
 from helpers.i18n import tr
 from helpers.live.canvas import FigureCanvas
@@ -40,6 +39,7 @@ __all__ = ["Explorer", "slider", "live_figure", "format_number", "drag", "dragga
 _TAG = re.compile(r"<[^>]+>")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
+Box = tuple[float, float, float, float]  # a place on the canvas: x0, y0, x1, y1 in pixels from the bottom left
 #: Artists that can be redrawn on their own over a background snapshot.
 _BLITTABLE = (Line2D, Patch, Collection, Text, AxesImage, Legend)
 
@@ -230,7 +230,7 @@ class _Blitter:
                 order[id(artist)] = (i, artist.get_zorder(), j)
         return order
 
-    def _box(self, artist: Artist) -> tuple[Bbox, ...] | None:
+    def _box(self, artist: Artist) -> tuple[Box, ...] | None:
         """Where ``artist`` is, padded: its boxes (a line of a few points: one per segment, so a diagonal does not
         claim the rectangle under it); None: unmeasurable, so it overlaps everything."""
         try:
@@ -242,12 +242,12 @@ class _Blitter:
                 points = [xy[k : k + 2] for k in range(len(xy) - 1)]
             else:
                 points, lw = [artist.get_window_extent(self.canvas.get_renderer()).get_points()], 0
-            boxes = tuple(Bbox([p.min(axis=0), p.max(axis=0)]).padded(lw + 3) for p in points)
+            boxes = tuple((*(p.min(axis=0) - lw - 3).tolist(), *(p.max(axis=0) + lw + 3).tolist()) for p in points)
         except Exception:  # noqa: BLE001 - unmeasurable: assume it overlaps
             return None
-        return boxes if boxes and np.isfinite([b.extents for b in boxes]).all() else None
+        return boxes if boxes and np.isfinite(boxes).all() else None
 
-    def _extent(self, artist: Artist) -> tuple[Bbox, ...] | None:
+    def _extent(self, artist: Artist) -> tuple[Box, ...] | None:
         """``artist``'s extent as last drawn (measured once until the next full draw, or when it changes)."""
         if id(artist) not in self._extents:
             self._extents[id(artist)] = self._box(artist)
@@ -327,7 +327,7 @@ class _Blitter:
                 if artist in changed or (e := self._extent(artist)) is None or any(_meet(e, b) for b in boxes):
                     self.figure.draw_artist(artist)
             after, pixels[...] = pixels.copy(), before  # outside the boxes, the last frame stays as it was
-            for x0, y0, x1, y1 in (np.round(r.extents).astype(int).clip(0) for b in boxes for r in b):
+            for x0, y0, x1, y1 in (np.round(r).astype(int).clip(0) for b in boxes for r in b):
                 rows = slice(max(len(pixels) - y1, 0), max(len(pixels) - y0, 0))
                 pixels[rows, x0:x1] = after[rows, x0:x1]
         # drawing a child leaves its parents (and a hidden or empty artist) stale: else a full draw next move
@@ -492,8 +492,8 @@ class Explorer:
         return bundle, {"course-explorer": self.name}
 
 
-def _meet(boxes: tuple[Bbox, ...], others: tuple[Bbox, ...]) -> bool:
-    return any(a.overlaps(b) for a in boxes for b in others)
+def _meet(boxes: tuple[Box, ...], others: tuple[Box, ...]) -> bool:
+    return any(a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3] for a in boxes for b in others)
 
 
 def _flush_to_browser(timeout: float = 0.05) -> None:
