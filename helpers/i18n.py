@@ -58,12 +58,12 @@ def lang() -> str:
             raise ValueError(f"{ENV} must be one of {', '.join(LANGUAGES)}, got {chosen!r}")
         return chosen
     try:
-        here = Path.cwd()
+        here = os.getcwd()  # (not Path.cwd(): tr() runs on every move of a readout)
     except OSError:  # the folder was deleted under a running kernel
         return "en"
-    if here.name == "ja" and str(here) not in _CHAPTER_FOLDERS and any(here.glob("[0-9][0-9]_*.ipynb")):
-        _CHAPTER_FOLDERS.add(str(here))
-    return "ja" if str(here) in _CHAPTER_FOLDERS else "en"
+    if os.path.basename(here) == "ja" and here not in _CHAPTER_FOLDERS and any(Path(here).glob("[0-9][0-9]_*.ipynb")):
+        _CHAPTER_FOLDERS.add(here)
+    return "ja" if here in _CHAPTER_FOLDERS else "en"
 
 
 #: Folders named ja found holding chapters (looked at until they do, then not again: tr() runs on every move).

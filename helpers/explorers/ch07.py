@@ -10,6 +10,7 @@ import math
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.colors import to_rgba
 from matplotlib.patches import Circle
 
 from helpers.graph import RADIUS, ComputationalGraph, _fmt, draw_graph, shopping_graph_with_oranges
@@ -87,8 +88,10 @@ def graph_explorer() -> Explorer:
         for name, texts in grad_texts.items():
             for text in texts:
                 text.set_text(f"[{_fmt(now.grads.get(name, 0))}]")
-        for name, circle in circles.items():
-            circle.set_facecolor(COLORS["prediction"] if name == node else "white")
+        for name, circle in circles.items():  # (only the ones that change: an artist set is redrawn)
+            color = to_rgba(COLORS["prediction"] if name == node else "white")
+            if circle.get_facecolor() != color:
+                circle.set_facecolor(color)
 
     controls: dict[str, widgets.ValueWidget] = {}
     for name, (label, lo, hi, step) in INPUTS.items():
