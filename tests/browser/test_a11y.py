@@ -25,25 +25,45 @@ CHAPTERS = [c.notebook for c in course.CHAPTERS if (ROOT / "notebooks" / c.noteb
 #: What the audit covers: the rendered Markdown and every cell output of the notebook.
 TARGETS = ".jp-NotebookPanel .jp-OutputArea-output, .jp-NotebookPanel .jp-MarkdownOutput"
 
-#: Audit the targets that are on screen now (and, once, those that show nothing, with no box to scroll to).
-#: Each target is marked as audited; axe runs only over this view's targets, not the whole notebook each time.
-AUDIT = """async ([targets, tags]) => {
+#: The rules that read the colours painted on screen (axe takes an element's background from what is drawn at its
+#: place, and leaves an element outside the viewport undecided): they run on each view, over the outputs in it.
+ON_SCREEN_RULES = ["color-contrast", "link-in-text-block"]
+
+#: ``view``: the on-screen rules over the targets on screen now.  ``whole``: every rule over every target in the
+#: notebook (axe's cost is mostly per run: it reads the whole page each time).  Each target is marked with the runs
+#: that covered it (``window.__courseAudited``: ``view`` on screen; ``whole`` in the whole run).
+AUDIT = """async ([targets, tags, onScreen, mode]) => {
+    const known = new Set(axe.getRules(tags).map((r) => r.ruleId));
+    const unknown = onScreen.filter((r) => !known.has(r));
+    if (unknown.length) throw new Error('axe has no WCAG 2.1 A/AA rule ' + unknown.join(', '));
     const outer = document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer');
     const view = outer.getBoundingClientRect();
-    const audited = (window.__courseAudited = window.__courseAudited || new Set());
+    const audited = (window.__courseAudited = window.__courseAudited || new Map());
     const now = [...document.querySelectorAll(targets)].filter((e) => {
         const r = e.getBoundingClientRect();
-        if (r.width === 0 && r.height === 0) return !audited.has(e);
-        return r.bottom > view.top && r.top < view.bottom;
+        return mode === 'whole' || (r.height > 0 && r.bottom > view.top && r.top < view.bottom);
     });
+    now.forEach((e) => audited.set(e, [...(audited.get(e) || []), mode]));
     if (!now.length) return [];
-    now.forEach((e) => audited.add(e));
-    const result = await axe.run({include: now}, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+    const only = mode === 'whole' ? {type: 'tag', values: tags} : {type: 'rule', values: onScreen};
+    const result = await axe.run({include: now}, {runOnly: only, resultTypes: ['violations']});
     return result.violations.map(v => ({
         id: v.id,
         help: v.help,
         nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html.slice(0, 200), why: n.failureSummary})),
     }));
+}"""
+
+#: Lab 4 wraps its shell in a ``.jp-ThemedContainer`` of height 0 with ``overflow: hidden``; the shell inside is laid
+#: out on its own and painted in full, but axe takes every element in a box that small as clipped away, so colour
+#: contrast applied to nothing in the notebook.  Let those boxes overflow (nothing painted moves; checked below).
+UNCLIP = """() => {
+    const shell = () => JSON.stringify(document.querySelector('.jp-LabShell').getBoundingClientRect());
+    const before = shell();
+    const boxes = [...document.querySelectorAll('.jp-ThemedContainer')].filter(
+        (e) => e.getBoundingClientRect().height < 2 && getComputedStyle(e).overflow !== 'visible');
+    boxes.forEach((e) => { e.style.overflow = 'visible'; });
+    return [boxes.length, before === shell()];
 }"""
 
 #: Scroll to ``fraction`` of the notebook, then wait until the view is drawn: two animation frames in a row
@@ -65,15 +85,15 @@ SCROLL = """async ([targets, fraction]) => {
     return outer.scrollHeight / Math.max(outer.clientHeight, 1);
 }"""
 
-#: Per cell on the page: its place in the notebook, whether it shows a target, and whether the audit saw it.
+#: Per cell on the page: its place in the notebook and how many of its targets the audit missed: not in the whole
+#: run, or, for a target with a box (something painted), never on screen in a view.
 COVERAGE = """(targets) => [...document.querySelectorAll('.jp-NotebookPanel .jp-Cell')].map((cell, k) => {
-    const shown = [...cell.querySelectorAll(targets)];
-    const audited = window.__courseAudited || new Set();
-    return {
-        cell: cell.dataset.windowedListIndex ?? String(k),
-        targets: shown.length,
-        missed: shown.filter((e) => !audited.has(e)).length,
-    };
+    const audited = window.__courseAudited || new Map();
+    const missed = [...cell.querySelectorAll(targets)].filter((e) => {
+        const runs = audited.get(e) || [], box = e.getBoundingClientRect();
+        return !runs.includes('whole') || (box.height > 0 && !runs.includes('view'));
+    });
+    return {cell: cell.dataset.windowedListIndex ?? String(k), missed: missed.length};
 })"""
 
 
@@ -87,18 +107,23 @@ def axe_script() -> Path:
 def audit_notebook(page, steps_per_screen: float = 1.5, cells: int | None = None) -> dict[tuple[str, str], dict]:
     """Every violation in the notebook's outputs, keyed by (rule, element), gathered while scrolling through it.
 
-    Each view audits the outputs on screen then (colour contrast needs an element in the viewport); the
-    views overlap, and at the end every output of every cell on the page (``cells`` of them, if given: the
-    notebook's) must have been on screen for one of them.
+    The rules that need an element on screen (colour contrast) run on each view, over the outputs on screen then;
+    then every rule runs once over the whole notebook.  The views overlap, and at the end every output of every
+    cell on the page (``cells`` of them, if given: the notebook's) must have been in the whole run and on screen
+    in one of the views.
     """
     page.add_script_tag(path=str(AXE))
-    page.evaluate("() => { window.__courseAudited = new Set(); }")
+    page.evaluate("() => { window.__courseAudited = new Map(); }")
+    unclipped, same = page.evaluate(UNCLIP)
+    assert same, "letting Lab's zero-height container overflow moved the shell"
     found: dict[tuple[str, str], dict] = {}
     screens = page.evaluate(SCROLL, [TARGETS, 0])
     steps = max(2, int(screens * steps_per_screen) + 1)  # overlapping views: no cell is skipped
-    for k in range(steps + 1):
-        page.evaluate(SCROLL, [TARGETS, k / steps])
-        for violation in page.evaluate(AUDIT, [TARGETS, WCAG_21_A_AA]):
+    for k in range(steps + 2):
+        if k <= steps:
+            page.evaluate(SCROLL, [TARGETS, k / steps])
+        args = [TARGETS, WCAG_21_A_AA, ON_SCREEN_RULES, "view" if k <= steps else "whole"]
+        for violation in page.evaluate(AUDIT, args):
             for node in violation["nodes"]:
                 found[(violation["id"], node["html"])] = {"rule": violation["id"], "help": violation["help"], **node}
     seen = page.evaluate(COVERAGE, TARGETS)
@@ -111,20 +136,32 @@ def audit_notebook(page, steps_per_screen: float = 1.5, cells: int | None = None
 
 
 def test_the_audit_finds_a_violation(page, server, axe_script):
-    """The audit can fail: an image without a text alternative in an output is reported."""
+    """The audit can fail: an image without a text alternative in the first output is reported, and so is faint
+    text in the last solution's output (off screen when the audit starts: colour contrast is read on the view that
+    shows it)."""
     import lab
 
     lab.open_notebook(page, server, "00_start_here.ipynb")
-    page.evaluate(
+    page.locator(".jp-NotebookPanel .jp-OutputArea-output details.course-solution").last.wait_for(state="attached")
+    below = page.evaluate(
         """(png) => {
             const img = document.createElement('img');
             img.src = 'data:image/png;base64,' + png;
             document.querySelector('.jp-NotebookPanel .jp-OutputArea-output').appendChild(img);
+            const faint = document.createElement('p');
+            faint.textContent = 'faint text';
+            faint.style.cssText = 'color: #d8d8d8; background: #ffffff';
+            const solutions = document.querySelectorAll('.jp-NotebookPanel details.course-solution');
+            solutions[solutions.length - 1].closest('.jp-OutputArea-output').appendChild(faint);
+            const outer = document.querySelector('.jp-NotebookPanel .jp-WindowedPanel-outer');
+            return faint.getBoundingClientRect().top - outer.getBoundingClientRect().bottom;
         }""",
         PIXEL,
     )
-    rules = {key[0] for key in audit_notebook(page)}
-    assert "image-alt" in rules
+    assert below > 0, "the faint text is on screen before the audit scrolls"
+    violations = audit_notebook(page)
+    assert "image-alt" in {key[0] for key in violations}
+    assert any(v["rule"] == "color-contrast" and "faint text" in v["html"] for v in violations.values()), violations
 
 
 def test_the_audit_fails_when_a_cell_was_never_on_screen(page, server, axe_script):
