@@ -117,13 +117,27 @@ def scroll_to_bottom(page) -> None:
     )
 
 
+#: The page shows the notebook's last code cell run as the ``n``-th (its prompt ``[n]:``), and the kernel idle.
+LAST_CELL_RAN = r"""(n) => {
+    const cells = document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell');
+    const prompt = cells.length ? cells[cells.length - 1].querySelector('.jp-InputPrompt') : null;
+    const s = document.querySelector('.jp-StatusBar-TextItem[title^="Change kernel"], .jp-KernelStatus');
+    const status = s ? s.textContent : document.querySelector('#jp-main-statusbar')?.textContent || '';
+    return !!prompt && prompt.textContent.trim() === `[${n}]:` && /\|\s*Idle/.test(status);
+}"""
+
+
 def restart_and_run_all(page, path: Path, timeout: float = 180.0) -> None:
     """Clear outputs, restart the kernel, run every cell; return once all have run.
 
-    Lab renders only the cells near the viewport (and hides the prompt of a
+    Lab may render only the cells near the viewport (and hides the prompt of a
     collapsed cell), so completion is read from the saved file: every code cell
-    numbered, counts 1..n.
+    numbered, counts 1..n.  The file is saved when the page shows the last code
+    cell numbered n (at the latest every few seconds), not on a fixed beat.
     """
+    from playwright.sync_api import TimeoutError as PageTimeout
+
+    code_cells = len(execution_counts(path))
     page.get_by_role("menuitem", name="Edit", exact=True).click()
     page.locator('li.lm-Menu-item[data-command="editmenu:clear-all"]').click()
     page.get_by_role("menuitem", name="Run", exact=True).click()
@@ -131,7 +145,10 @@ def restart_and_run_all(page, path: Path, timeout: float = 180.0) -> None:
     page.locator(".jp-Dialog .jp-mod-accept").click()
     deadline = time.monotonic() + timeout
     while True:
-        time.sleep(1.0)
+        try:
+            page.wait_for_function(LAST_CELL_RAN, arg=code_cells, timeout=4_000)
+        except PageTimeout:
+            pass
         save(page, path)
         counts = execution_counts(path)
         if None not in counts and counts == list(range(1, len(counts) + 1)):
