@@ -445,8 +445,12 @@ def lint() -> None:
     run([py, ROOT / "tools" / "ja_lint.py"])  # textlint on the Japanese edition's prose
 
 
+#: The unit tests on every core (at most 4: pytest-xdist), each test file on one worker.
+UNIT = ["tests", "--ignore=tests/browser", "-n", "auto", "--maxprocesses=4", "--dist=loadfile"]
+
+
 def unit(extra: Sequence[str] = ()) -> None:
-    run(_pytest(install(VENV, "dev"), ["tests", "--ignore=tests/browser"], extra))
+    run(_pytest(install(VENV, "dev"), UNIT, extra))
 
 
 def browser(extra: Sequence[str] = ()) -> None:
