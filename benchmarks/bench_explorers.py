@@ -138,13 +138,21 @@ HELPERS = r"""
       const num = (a) => +h.getAttribute(a);
       return { now: num('aria-valuenow'), min: num('aria-valuemin'), max: num('aria-valuemax') };
     },
-    result() {
+    // What the wait polls on every animation frame: times only, nothing that reads pixels back (a
+    // fingerprint per frame would keep the page's main thread busy and delay the very paint timed).
+    times() {
       const s = this.state, key = window.__benchKey;
       const fig = key === null ? Infinity : firstFigureTime(s.ex, key);
       return {
-        key,
         readout: s.readout === null || key === null ? null : s.readout - key,
         figure: fig < Infinity && fig > s.figureBefore ? fig - key : null,
+      };
+    },
+    result() {
+      const s = this.state;
+      return {
+        key: window.__benchKey,
+        ...this.times(),
         text: readoutOf(s.ex)?.textContent || '',
         fingerprint: fingerprint(s.ex),
         value: s.ex.querySelector('[class*="course-slider-"] .widget-readout')?.textContent
@@ -284,7 +292,7 @@ def measure_explorer(page, info: dict, moves: int) -> dict:
         page.keyboard.press(key)
         try:
             page.wait_for_function(
-                """(fig) => { const r = window.__bench.result();
+                """(fig) => { const r = window.__bench.times();
                     return r.readout !== null && (!fig || r.figure !== null); }""",
                 arg=info["figure"],
                 timeout=5_000,
@@ -355,7 +363,7 @@ def burst(page, info: dict) -> dict:
         page.evaluate("(i) => window.__bench.arm(i)", i)
         page.keyboard.press(k)
         # under heavy load an answer can take longer than the quiet window: wait for it first
-        page.wait_for_function("() => window.__bench.result().readout !== null", timeout=15_000)
+        page.wait_for_function("() => window.__bench.times().readout !== null", timeout=15_000)
         wait_quiet(page, i)
     slow = page.evaluate("() => window.__bench.result()")
     same = all(fast[k] == slow[k] for k in ("value", "text", "fingerprint"))
@@ -427,7 +435,10 @@ def table(rows: list[dict]) -> str:
         ratio = "1×" if row is base else (f"{base_fig / f[0]:.1f}× faster" if base_fig and f else "—")
         h = row.get("held") or {}
         hs = stats(h.get("figure_ms") or [])
-        held_ = "—" if hs is None else f"{fmt(hs)}, {h['caught_up_ms']:.0f}"
+        caught = h.get("caught_up_ms")
+        # a last paint before the last press: the key reached the slider's end before its 20th press
+        caught = "—" if caught is None else ("end†" if caught < 0 else f"{caught:.0f}")
+        held_ = "—" if hs is None else f"{fmt(hs)}, {caught}"
         lines.append(
             f"| {chapter} {row['explorer']} | {row['slider']} | {len(row['readout_ms'])} "
             f"| {fmt(r)} | {fmt(f)} | {fmt(k)} | {held_} | {ratio} "
