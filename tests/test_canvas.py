@@ -344,3 +344,39 @@ def test_mathtext_is_drawn_anew_every_time(monkeypatch):
     assert laid_out == [r"$\frac{\partial L}{\partial w}$"]  # (the tick labels: stamped)
     monkeypatch.undo()
     assert np.array_equal(rendered(fig.canvas), plain_agg(fig))
+
+
+def test_text_line_heights_are_kept_and_lay_text_out_where_plain_agg_does(monkeypatch):
+    from matplotlib import font_manager
+
+    from helpers.live.canvas import _Renderer
+
+    monkeypatch.setattr(_Renderer, "heights", {})
+    fig = live_figure((4, 3))
+    ax = fig.subplots()
+    texts = [
+        ax.text(0.05, 0.8, "two\nlines", fontsize=17),
+        ax.text(0.05, 0.5, "交差エントロピー誤差", fontsize=9),
+        ax.text(0.5, 0.3, "bold, serif", fontsize=13, fontweight="bold", family="serif"),
+        ax.text(0.5, 0.1, "rotated\ntwice", rotation=45, fontsize=11),
+        ax.set_title("Title", fontsize=15),
+    ]
+    for dpi in (100, 150):  # a new dpi: new heights, not the old ones reused
+        fig.set_dpi(dpi)
+        fig.canvas.draw()
+        canvas, live = fig.canvas, fig.canvas.get_renderer()
+        agg = FigureCanvasAgg(fig).get_renderer()  # (matplotlib's own, which reads the font file every time)
+        fig.set_canvas(canvas)
+        for text in texts:
+            assert text.get_window_extent(live).bounds == text.get_window_extent(agg).bounds, text.get_text()
+    assert np.array_equal(rendered(fig.canvas), plain_agg(fig))
+    looked_up = []
+    original = font_manager.FontManager._find_fonts_by_props
+    monkeypatch.setattr(
+        font_manager.FontManager,
+        "_find_fonts_by_props",
+        lambda self, *a, **k: looked_up.append(1) or original(self, *a, **k),
+    )
+    texts[0].set_color("red")
+    fig.canvas.draw()
+    assert looked_up == []  # (every font's heights were kept)

@@ -236,7 +236,7 @@ def test_table_waits_until_the_answer_has_left_the_kernel(monkeypatch):
             callback()
 
     shell = types.SimpleNamespace(kernel=types.SimpleNamespace(iopub_thread=FakeIOPubThread()))
-    monkeypatch.setattr("IPython.get_ipython", lambda: shell)
+    monkeypatch.setattr(course_widgets, "get_ipython", lambda: shell)
 
     def readout(x):
         events.append(f"readout {x}")

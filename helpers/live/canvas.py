@@ -13,6 +13,7 @@ import traitlets
 from matplotlib.backend_bases import MouseButton, MouseEvent
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
 from matplotlib.figure import Figure
+from matplotlib.font_manager import fontManager, get_font
 
 from helpers.live.bundle import bundle
 
@@ -91,6 +92,21 @@ class _Renderer(RendererAgg):
         for image, *where in self.glyphs[key]:
             self._renderer.draw_text_image(image, *where, gc)
         return None
+
+    heights: dict = {}  # (font properties, dpi) → (ascent, descent, line gap), for every canvas
+
+    def _get_font_height_metrics(self, prop):  # noqa: ANN001
+        """A font's line heights, kept (Text reads them from its file on every layout unless a renderer has them)."""
+        if (key := (hash(prop), self.dpi)) not in self.heights:
+            font, self.heights[key] = get_font(fontManager._find_fonts_by_props(prop)), (None, None, None)
+            for table_name, *keys in (("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+                                      ("hhea", "lineGap", "ascent", "descent")):  # fmt: skip
+                if (table := font.get_sfnt_table(table_name)) is not None:  # (matplotlib's arithmetic, to the bit)
+                    scale = 1 / font.get_sfnt_table("head")["unitsPerEm"] * prop.get_size_in_points() * self.dpi / 72
+                    gap, ascent, descent = (table[k] * scale for k in keys)
+                    self.heights[key] = (ascent, -descent, gap)
+                    break
+        return self.heights[key]
 
 
 class FigureCanvas(FigureCanvasAgg, anywidget.AnyWidget):

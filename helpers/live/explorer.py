@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 import ipywidgets as widgets
 import numpy as np
 import traitlets
+from IPython import get_ipython
 from matplotlib.artist import Artist
 from matplotlib.collections import Collection
 from matplotlib.figure import Figure
@@ -30,7 +31,7 @@ from matplotlib.patches import Patch
 from matplotlib.text import Text
 
 from helpers.i18n import tr
-from helpers.live.canvas import FigureCanvas
+from helpers.live.canvas import _POINTER_EVENTS, FigureCanvas
 from helpers.live.numberbox import NumberBox
 from helpers.live.readout import LargeTextSwitch, LiveReadout
 
@@ -74,18 +75,11 @@ SLIDER_WIDTH = "480px"
 def page_value(value: float, lo: float, hi: float, step: float) -> float:
     """``value`` as the page's slider (noUiSlider 15) snaps it (``-0.5`` → ``-0.49999999999999956``),
     so the page never echoes a value back (a late echo overwrote the last value set after Run All)."""
-    if value >= hi:
-        return float(hi)
-    span = hi - lo
-    shift = value + abs(lo) if lo < 0 else value - lo
-    percent = 100 * shift / span
-    step_percent = 100 * step / span
+    span, percent = hi - lo, 100 * (value + abs(lo) if lo < 0 else value - lo) / (hi - lo)
     if percent != 100:
-        percent = math.floor(percent / step_percent + 0.5) * step_percent  # JavaScript's Math.round
+        percent = math.floor(percent / (100 * step / span) + 0.5) * (100 * step / span)  # JavaScript's Math.round
     percent = max(0.0, min(percent, 100.0))
-    if percent >= 100:
-        return float(hi)
-    return float(percent * span / 100 + lo)
+    return float(hi) if value >= hi or percent >= 100 else float(percent * span / 100 + lo)
 
 
 class GridSlider(widgets.FloatSlider):
@@ -145,8 +139,7 @@ def slider(
         style={"description_width": SLIDER_LABEL_WIDTH},
         layout=widgets.Layout(width=SLIDER_WIDTH, max_width="100%"),
     )
-    s.add_class("course-slider")
-    s.add_class(f"course-slider-{name}")
+    s.add_class("course-slider").add_class(f"course-slider-{name}")
     s.number_box = NumberBox(s, label, name) if number_box else None
     return s
 
@@ -224,11 +217,8 @@ class _Blitter:
 
     def _drawing_order(self) -> dict[int, tuple[int, float, int]]:
         """id(artist) → its place in a full draw: (axes, zorder, place among the axes' children)."""
-        order = {}
-        for i, ax in enumerate(self.figure.axes):
-            for j, artist in enumerate(ax.get_children()):
-                order[id(artist)] = (i, artist.get_zorder(), j)
-        return order
+        axes = enumerate(self.figure.axes)
+        return {id(a): (i, a.get_zorder(), j) for i, ax in axes for j, a in enumerate(ax.get_children())}
 
     def _box(self, artist: Artist) -> tuple[Box, ...] | None:
         """Where ``artist`` is, padded: its boxes (a line of a few points: one per segment, so a diagonal does not
@@ -388,8 +378,7 @@ class Explorer:
         self._readout, self._draw = readout, draw
         self.figure = figure
         self.readout = LiveReadout(self.controls, lines=readout_lines)
-        self.readout.add_class("course-readout")
-        self.readout.add_class(f"course-readout-{name}")
+        self.readout.add_class("course-readout").add_class(f"course-readout-{name}")
         rows: list[widgets.Widget] = []
         for key, control in self.controls.items():
             made = isinstance(control, GridSlider) or "course-slider" in control._dom_classes  # by slider()
@@ -399,8 +388,7 @@ class Explorer:
             rows.append(widgets.HBox([control, box]) if box is not None else control)
         parts = (*rows, self.readout, figure and figure.canvas, footer)
         self.widget = widgets.VBox([w for w in parts if w is not None])
-        self.widget.add_class("course-explorer")
-        self.widget.add_class(f"course-explorer-{name}")
+        self.widget.add_class("course-explorer").add_class(f"course-explorer-{name}")
         self._blitter = _Blitter(figure) if figure is not None else None
         self._setting = False
         self._held: tuple[str, ...] = ()  # controls set by set(), whose values reach the page after the readout
@@ -474,13 +462,12 @@ class Explorer:
             png = io.BytesIO()
             imsave(png, canvas._last_sent, format="png")
             data = base64.b64encode(png.getvalue()).decode("ascii")
-            width = canvas.get_width_height()[0]
             alt = html.escape(canvas.alt, quote=True)
             bundle["image/png"] = data
             bundle["text/plain"] = f"{text}\n[{tr('figure', '図')}: {canvas.alt}]"
             html_ += (
                 f'<img src="data:image/png;base64,{data}" alt="{alt}" '
-                f'style="max-width:100%;width:{width}px;height:auto">'
+                f'style="max-width:100%;width:{canvas.get_width_height()[0]}px;height:auto">'
             )
         bundle["text/html"] = f'<div class="course-static-explorer">{html_}</div>'
         return bundle
@@ -498,8 +485,6 @@ def _meet(boxes: tuple[Box, ...], others: tuple[Box, ...]) -> bool:
 
 def _flush_to_browser(timeout: float = 0.05) -> None:
     """Wait (at most ``timeout`` s) until the kernel's IOPub thread has sent every queued message."""
-    from IPython import get_ipython
-
     thread = getattr(getattr(get_ipython(), "kernel", None), "iopub_thread", None)
     if thread is None or not hasattr(thread, "schedule"):
         return
@@ -522,9 +507,8 @@ def drag(figure: Figure, grab: Callable[[object], object], move: Callable[[objec
         elif kind == "motion" and state["held"] is not None and event.inaxes is state["ax"] and event.xdata is not None:
             move(state["held"], event)
 
-    figure.canvas.mpl_connect("button_press_event", lambda e: handle("press", e))
-    figure.canvas.mpl_connect("motion_notify_event", lambda e: handle("motion", e))
-    figure.canvas.mpl_connect("button_release_event", lambda e: handle("release", e))
+    for kind, event_name in _POINTER_EVENTS.items():
+        figure.canvas.mpl_connect(event_name, lambda e, kind=kind: handle(kind, e))
     return handle
 
 
