@@ -24,8 +24,10 @@ each time, and reports the median and 90th percentile of
 
 Times are taken inside the page from the ``keydown`` event's time stamp, so
 Playwright's own latency is not counted.  Then a burst: 10 presses without
-waiting; once everything is quiet, the readout and the figure's pixels must
-equal those reached by a slow press away and back to the same value.
+waiting; once everything is quiet (400 ms), and again 3 s later, the readout and
+the figure's pixels must equal those reached by a slow press away and back to the
+same value ("late‡": right only at the second look: a stall longer than the quiet
+window).
 
 Run (takes a few minutes: every notebook is Restart & Run All'ed first)::
 
@@ -346,6 +348,11 @@ def held(page, info: dict, presses: int = 20, gap_ms: int = 33) -> dict:
     return {"figure_ms": per_press, "caught_up_ms": caught_up}
 
 
+def burst_state(result: dict) -> str:
+    """``same state``, ``same state (late‡)``: it settled only after the quiet window, or ``DIFFERS``."""
+    return ("same state" + (" (late‡)" if result.get("late") else "")) if result["ok"] else "DIFFERS"
+
+
 def burst(page, info: dict) -> dict:
     """10 presses without waiting; the settled state must equal the slow path's state for the same value."""
     i = info["index"]
@@ -356,6 +363,12 @@ def burst(page, info: dict) -> dict:
         page.keyboard.press(key)
     wait_quiet(page, i)
     fast = page.evaluate("() => window.__bench.result()")
+    # a stall longer than the quiet window (seen now and then, in the page or the server) is late, not wrong:
+    # look again after a while, and report both
+    page.wait_for_timeout(3_000)
+    later = page.evaluate("() => window.__bench.result()")
+    late = any(fast[k] != later[k] for k in ("value", "text", "fingerprint"))
+    fast = later
     # away and back again, slowly: the same value reached by the ordinary path
     state = page.evaluate("(i) => window.__bench.arm(i)", i)
     away, back = ("ArrowLeft", "ArrowRight") if state["now"] > state["min"] else ("ArrowRight", "ArrowLeft")
@@ -367,7 +380,7 @@ def burst(page, info: dict) -> dict:
         wait_quiet(page, i)
     slow = page.evaluate("() => window.__bench.result()")
     same = all(fast[k] == slow[k] for k in ("value", "text", "fingerprint"))
-    return {"ok": same, "fast": fast, "slow": slow}
+    return {"ok": same, "late": late, "fast": fast, "slow": slow}
 
 
 def run(notebooks: list[str], moves: int, out: Path) -> list[dict]:
@@ -415,7 +428,7 @@ def stats(values: list[float]) -> tuple[float, float] | None:
 def summary(row: dict) -> str:
     r, f, k = stats(row["readout_ms"]), stats(row["figure_ms"]), stats(row.get("kernel_ms", []))
     fmt = lambda s: "—" if s is None else f"{s[0]:.0f} / {s[1]:.0f}"  # noqa: E731
-    burst_ = "ok" if row["burst"]["ok"] else "DIFFERS"
+    burst_ = burst_state(row["burst"])
     return f"readout {fmt(r)} ms, figure {fmt(f)} ms, kernel's frame {fmt(k)} ms, burst {burst_}"
 
 
@@ -442,7 +455,7 @@ def table(rows: list[dict]) -> str:
         lines.append(
             f"| {chapter} {row['explorer']} | {row['slider']} | {len(row['readout_ms'])} "
             f"| {fmt(r)} | {fmt(f)} | {fmt(k)} | {held_} | {ratio} "
-            f"| {'same state' if row['burst']['ok'] else 'DIFFERS'} |"
+            f"| {burst_state(row['burst'])} |"
         )
     return "\n".join(lines)
 
