@@ -15,7 +15,7 @@
 # The article [[src:001]] lists five problems of cross-entropy (交差エントロピー誤差) and a remedy for each. Four of them
 # are *demonstrated* here first, each followed by its remedy: numerical instability, class imbalance, noisy labels and
 # regression targets. The fifth, overfitting (過学習; remedies dropout and L1/L2 regularisation), has its own chapter:
-# [10 Overfitting and regularisation](10_regularization.ipynb).
+# <a href="10_regularization.ipynb" style="text-decoration: underline">10 Overfitting and regularisation</a>.
 
 # %% [markdown] lang="ja"
 # # 04 — 実践での交差エントロピー誤差
@@ -32,7 +32,7 @@
 #
 # 記事 [[src:001]] は、交差エントロピー誤差（cross-entropy error）の5つの課題と、それぞれの対策を挙げています。
 # この章では、まずそのうち4つを実際に *示し*、それぞれのあとに対策を続けます。数値の不安定さ、クラス不均衡、誤ったラベル、回帰の目標値の4つです。
-# 5つ目の過学習（overfitting、対策はDropoutとL1/L2正則化）には、専用の章があります：[10 過学習と正則化](10_regularization.ipynb)。
+# 5つ目の過学習（overfitting、対策はDropoutとL1/L2正則化）には、専用の章があります：<a href="10_regularization.ipynb" style="text-decoration: underline">10 過学習と正則化</a>。
 
 # %% [markdown]
 # ## Setup

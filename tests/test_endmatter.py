@@ -26,7 +26,7 @@ def test_every_chapter_ends_with_a_next_link_that_resolves(path):
     nb = nbformat.read(path, as_version=4)
     closing = nb.cells[-2]  # the last cell is the nav bar
     assert closing.metadata.get("tags") == ["next"], closing.source
-    targets = re.findall(r"\]\(([^)#]+\.ipynb)\)", closing.source)
+    targets = re.findall(r'(?:\]\(|href=")([^)"#]+\.ipynb)[)"]', closing.source)
     assert targets and all((ROOT / "notebooks" / t).exists() for t in targets), closing.source
     index = [c.notebook for c in course.CHAPTERS].index(path.name)
     if index + 1 < len(course.CHAPTERS):
@@ -40,7 +40,8 @@ def test_sources_are_cited_by_title_with_a_references_section(path):
     text = markdown(nb)
     assert not re.search(r"\bseeds? \d{3}\b", text, flags=re.I), "a learner does not know what 'seed 003' is"
     assert "[[src:" not in text
-    cited = re.findall(r"\[\[(\d+)\]\]\(#References\)", text)
+    cited = re.findall(r'href="#References"[^>]*>\[(\d+)\]</a>', text)
+    assert not re.search(r"\[\[\d+\]\]\(#", text), "a citation shown by colour alone (endmatter.in_text_link)"
     if cited:
         refs = [c for c in nb.cells if c.metadata.get("tags") == ["references"]]
         assert len(refs) == 1 and refs[0].source.startswith(endmatter.REFERENCES_HEADING)
@@ -156,14 +157,17 @@ def test_the_japanese_edition_cites_with_japanese_labels_and_no_stray_spaces():
     text = "記事 [[src:003]] は、[[src:004]] と [[src:003]] に従います。\n| [[src:004]]（コード） |\n* [[src:book]]"
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(text)])
     assert endmatter.cite(nb, "ja") == ["003", "004", "book"]
+    R1, R2, R3 = (f'<a href="#参考文献" style="text-decoration: underline">[{n}]</a>' for n in (1, 2, 3))
     assert nb.cells[0].source == (
-        "記事「ニューラルネットワークをざっくりと理解する」[[1]](#参考文献)は、swim-loverさんのブログ記事[[2]](#参考文献)と"
-        "「ニューラルネットワークをざっくりと理解する」[[1]](#参考文献)に従います。\n"
-        "| swim-loverさんのブログ記事[[2]](#参考文献)（コード） |\n* 『ゼロから作るDeep Learning』[[3]](#参考文献)"
+        f"記事「ニューラルネットワークをざっくりと理解する」{R1}は、swim-loverさんのブログ記事{R2}と"
+        f"「ニューラルネットワークをざっくりと理解する」{R1}に従います。\n"
+        f"| swim-loverさんのブログ記事{R2}（コード） |\n* 『ゼロから作るDeep Learning』{R3}"
     )
     for source in endmatter.SOURCES.values():
         assert not re.search(r"[A-Za-z]'s\b", source.label_in("ja")), source.label_in("ja")  # no English label
         assert not re.search(r"\S[,:] ", source.entry_in("ja").split("：")[0]), source.entry_in("ja")  # 「、」「：」
     english = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("the post [[src:004]] says")])
     endmatter.cite(english)
-    assert english.cells[0].source == "the post swim-lover's blog post [[1]](#References) says"
+    assert english.cells[0].source == (
+        'the post swim-lover\'s blog post <a href="#References" style="text-decoration: underline">[1]</a> says'
+    )

@@ -209,7 +209,7 @@ def test_japanese_notebook_speaks_japanese(path):
 def test_japanese_links_resolve(path):
     nb = nbformat.read(path, as_version=4)
     targets = [m.group(1) for c in nb.cells if c.cell_type == "markdown"
-               for m in re.finditer(r"\]\(([^)\s#]+\.ipynb)\)", c.source)]  # fmt: skip
+               for m in re.finditer(r'(?:\]\(|href=")([^)"\s#]+\.ipynb)[)"]', c.source)]  # fmt: skip
     assert targets
     written = {s + ".ipynb" for s in SOURCES}
     bad = [t for t in targets if not (path.parent / t).is_file() and Path(t).name in written]

@@ -17,7 +17,7 @@ import record  # noqa: E402
 
 SOURCES = sorted((ROOT / "chapters").glob("[0-9][0-9]_*.py"))
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-LINK = re.compile(r"\]\(([^)\s]+\.ipynb)(#[^)]*)?\)")
+LINK = re.compile(r'(?:\]\(|href=")([^)"\s]+\.ipynb)(#[^)"]*)?[)"]')  # [text](x.ipynb) or <a href="x.ipynb">
 
 
 def test_every_source_has_a_notebook_and_back():

@@ -159,7 +159,7 @@ def test_the_japanese_handout_has_every_chapter(handout):
     for path in folder.glob("*.ipynb"):
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.cell_type == "markdown":
-                for target in re.findall(r"\]\(([^)\s#]+\.ipynb)", cell.source):
+                for target in re.findall(r'(?:\]\(|href=")([^)"\s#]+\.ipynb)', cell.source):
                     assert (folder / target).is_file(), f"{path.name} links to {target}: not in the handout"
     english = [ch.number for ch in course.CHAPTERS if ch.slug not in course.TRANSLATED]
     readme = (handout / "README.ja.md").read_text(encoding="utf-8")

@@ -125,6 +125,12 @@ def hide_solutions(nb: nbformat.NotebookNode) -> None:
         cell.metadata.pop("jupyter", None)  # nothing to collapse: the source reveals nothing
 
 
+def in_text_link(text: str, target: str) -> str:
+    """A link inside a sentence, underlined: Lab marks Markdown links by colour alone, which WCAG 1.4.1 does
+    not allow within text (tests/browser/test_a11y.py checks every chapter; docs/AUTHORING.md)."""
+    return f'<a href="{target}" style="text-decoration: underline">{text}</a>'
+
+
 def cite(nb: nbformat.NotebookNode, lang: str = "en") -> list[str]:
     """Turn every ``[[src:ID]]`` into a link to the References section; return the IDs in order of first use."""
     cited: list[str] = []
@@ -139,7 +145,7 @@ def cite(nb: nbformat.NotebookNode, lang: str = "en") -> list[str]:
 
     def link(match: re.Match) -> str:
         ident = match.group(1)
-        return f"{SOURCES[ident].label} [[{number(ident)}]]({anchor})"
+        return f"{SOURCES[ident].label} {in_text_link(f'[{number(ident)}]', anchor)}"
 
     def link_ja(match: re.Match) -> str:
         """「…」[1] with no half-width space inside Japanese text: 記事「損失関数とは」[1]は…"""
@@ -150,7 +156,7 @@ def cite(nb: nbformat.NotebookNode, lang: str = "en") -> list[str]:
             before = ""
         if after and end < len(text) and not text[end].isascii():
             after = ""
-        return f"{before}{SOURCES[ident].label_in(lang)}[[{n}]]({anchor}){after}"
+        return f"{before}{SOURCES[ident].label_in(lang)}{in_text_link(f'[{n}]', anchor)}{after}"
 
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -176,8 +182,8 @@ def next_source(slug: str, lang: str = "en") -> str:
         return f"**Next:** [{nxt.number} {title} →]({target})"
     title, target = course.link(course.CONTENTS, lang)
     if lang == "ja":
-        return f"**これが最後の章です。** [目次]({target})に戻りましょう。"
-    return f"**This is the last chapter.** Back to the [Contents]({target})."
+        return f"**これが最後の章です。** {in_text_link('目次', target)}に戻りましょう。"
+    return f"**This is the last chapter.** Back to the {in_text_link('Contents', target)}."
 
 
 def apply(nb: nbformat.NotebookNode, slug: str, lang: str = "en") -> None:

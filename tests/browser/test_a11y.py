@@ -54,10 +54,9 @@ AUDIT = """async ([targets, tags, onScreen, mode]) => {
     }));
 }"""
 
-#: Whether the chapters' audit reads colour contrast (:data:`UNCLIP`).  Off: it finds link-in-text-block violations
-#: (Lab's Markdown links, e.g. the "[1]" references, differ from the text by colour only: 01, 02 and more), which
-#: the audit could never see before; on once the course's Lab settings mark links by more than colour.
-CONTRAST_IN_LAB = False
+#: Whether the chapters' audit reads colour contrast (:data:`UNCLIP`), link-in-text-block included: links inside
+#: a sentence are underlined (tools/endmatter.in_text_link, docs/AUTHORING.md), since Lab marks links by colour alone.
+CONTRAST_IN_LAB = True
 
 #: Lab 4 wraps its shell in a ``.jp-ThemedContainer`` of height 0 with ``overflow: hidden``; the shell inside is laid
 #: out on its own and painted in full, but axe takes every element in a box that small as clipped away, so colour
