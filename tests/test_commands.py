@@ -363,5 +363,9 @@ def test_part_commands_take_pytest_paths_and_options(fake_course):
     assert calls[-1][1:] == ["-m", "pytest", "tests/test_data.py", "-x", "-q"]
     assert commands.main(["unit", "-k", "digits"]) == 0
     assert calls[-1][3:] == [*commands.UNIT, "-k", "digits", "-q"] and "-n" in commands.UNIT
+    assert commands.main(["browser", "-k", "ch02"]) == 0
+    assert calls[-1][3:] == [*commands.BROWSER, "-k", "ch02", "-q"] and "-n" in commands.BROWSER
+    assert commands.main(["browser", "tests/browser/test_ch02.py"]) == 0
+    assert calls[-1][3:] == ["tests/browser/test_ch02.py", "-q"]  # one file: no workers to start
     assert commands.main(["nbval", "notebooks/02_sse_mse.ipynb"]) == 0
     assert calls[-1][3] == "notebooks/02_sse_mse.ipynb" and "--nbval" in calls[-1] and "notebooks" not in calls[-1]
